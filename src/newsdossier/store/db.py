@@ -1,0 +1,212 @@
+"""The embedded store: one SQLite file in WAL mode; one transaction per article."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.parse
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..model import Record
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .rows import child_rows, record_json
+
+TABLES = ("articles", "actors", "events", "quotes", "claims", "places", "quantities", "dates")
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or is newer than this version of newsdossier."""
+
+
+def _quote_identifier(name: str) -> str:
+    if name not in TABLES and not name.replace("_", "").isalnum():
+        raise StoreError(f"not a valid name: {name!r}")
+    return '"' + name.replace('"', '""') + '"'
+
+
+class Store:
+    """A newsdossier database. Writers ingest; readers open it read-only at the same time."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self.conn = self._connect()
+        if readonly:
+            self._check_version()
+        else:
+            self._prepare_for_writing()
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.readonly:
+            if not self.path.is_file():
+                raise StoreError(f"{self.path}: no such database")
+            uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _prepare_for_writing(self) -> None:
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a newsdossier database ({exc})") from exc
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.migrate()
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _check_version(self) -> None:
+        try:
+            version = self.schema_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a newsdossier database ({exc})") from exc
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this newsdossier "
+                f"({SCHEMA_VERSION}); upgrade newsdossier"
+            )
+        if version < SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {version} is older; open it once for writing "
+                "(e.g. `dossier ingest`) to migrate"
+            )
+
+    def migrate(self) -> None:
+        self._check_not_newer()
+        for step in range(self.schema_version(), SCHEMA_VERSION):
+            self._run_migration(step)
+
+    def _check_not_newer(self) -> None:
+        if self.schema_version() > SCHEMA_VERSION:
+            self._check_version()
+
+    def _run_migration(self, step: int) -> None:
+        statements = [s for s in _split_sql(MIGRATIONS[step]) if s.strip()]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self.schema_version() != step:  # another writer migrated meanwhile
+                self.conn.execute("ROLLBACK")
+                return
+            for statement in statements:
+                self.conn.execute(statement)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(step + 1),),
+            )
+            self.conn.execute(f"PRAGMA user_version = {step + 1}")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_record(self, record: Record, origin: str | None = None) -> bool:
+        """Store an article and everything extracted from it, atomically; False if present."""
+        article = record.article
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = self.conn.execute(
+                "INSERT OR IGNORE INTO articles(id, title, text, published, source, url, "
+                "language, origin, ingested_at, record) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (article.id, article.title, article.text, article.published, article.source,
+                 article.url, article.language, origin,
+                 datetime.now(UTC).isoformat(timespec="seconds"), record_json(record)),
+            )
+            if cursor.rowcount == 0:
+                self.conn.execute("ROLLBACK")
+                return False
+            for table, rows in child_rows(record).items():
+                self._insert_rows(table, article.id, rows)
+            self.conn.execute("COMMIT")
+            return True
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def _insert_rows(self, table: str, article_id: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        columns = ["article_id", *rows[0]]
+        sql = (
+            f"INSERT INTO {_quote_identifier(table)} ("
+            + ", ".join(_quote_identifier(c) for c in columns)
+            + ") VALUES (" + ", ".join("?" for _ in columns) + ")"
+        )
+        self.conn.executemany(sql, [(article_id, *row.values()) for row in rows])
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self.conn.execute(
+                f"SELECT count(*) FROM {_quote_identifier(table)}"
+            ).fetchone()[0])
+            for table in TABLES
+        }
+
+    def columns(self, table: str) -> list[str]:
+        rows = self.conn.execute(f"PRAGMA table_info({_quote_identifier(table)})").fetchall()
+        return [row["name"] for row in rows]
+
+    def iter_rows(self, table: str, *, include_text: bool = True) -> Iterator[dict[str, Any]]:
+        if table not in TABLES:
+            raise StoreError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+        columns = [c for c in self.columns(table) if c not in ("rowid", "record")]
+        if not include_text and table == "articles":
+            columns.remove("text")
+        sql = (
+            "SELECT " + ", ".join(_quote_identifier(c) for c in columns)
+            + f" FROM {_quote_identifier(table)} ORDER BY rowid"
+        )
+        for row in self.conn.execute(sql):
+            yield dict(zip(columns, row, strict=True))
+
+    def record(self, article_id: str) -> Record | None:
+        row = self.conn.execute(
+            "SELECT record FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return Record.from_dict(json.loads(row["record"])) if row else None
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts (FTS5 query syntax), best first."""
+        sql = (
+            "SELECT a.id, a.title, a.published, a.source, "
+            "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        return [dict(row) for row in self.conn.execute(sql, (query, limit))]
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (triggers contain ';' inside BEGIN … END)."""
+    statements: list[str] = []
+    current: list[str] = []
+    for line in script.splitlines(keepends=True):
+        current.append(line)
+        candidate = "".join(current)
+        if candidate.rstrip().endswith(";") and sqlite3.complete_statement(candidate):
+            statements.append(candidate)
+            current = []
+    if "".join(current).strip():
+        statements.append("".join(current))
+    return statements

@@ -1,0 +1,122 @@
+"""The store's schema, as an ordered list of migrations; `PRAGMA user_version` is the step reached.
+
+Append new steps; never edit one that has shipped. Each runs in one transaction.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles with full-text search, one table per extracted kind.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT,
+        text TEXT NOT NULL,
+        published TEXT,
+        source TEXT,
+        url TEXT,
+        language TEXT,
+        origin TEXT,
+        ingested_at TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_source ON articles(source);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+
+    CREATE TABLE actors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        name TEXT, country TEXT, sector TEXT, code TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX actors_country ON actors(country);
+    CREATE INDEX actors_code ON actors(code);
+
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL,
+        type TEXT, mode TEXT, context TEXT, cameo TEXT,
+        source_name TEXT, source_country TEXT, source_sector TEXT, source_code TEXT,
+        target_name TEXT, target_country TEXT, target_sector TEXT, target_code TEXT,
+        source TEXT NOT NULL, target TEXT NOT NULL,
+        location_name TEXT, location_country TEXT, lat REAL, lon REAL, location TEXT,
+        date TEXT, status TEXT NOT NULL,
+        attributed_name TEXT, attributed_code TEXT, attributed_to TEXT,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+        confidence REAL,
+        PRIMARY KEY (article_id, event_id)
+    );
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_source_country ON events(source_country);
+    CREATE INDEX events_target_country ON events(target_country);
+
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        quote_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        speaker_name TEXT, speaker_code TEXT, speaker TEXT,
+        cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+        content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content_text TEXT NOT NULL,
+        PRIMARY KEY (article_id, quote_id)
+    );
+
+    CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        claim_id TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        claimant_name TEXT, claimant_code TEXT, claimant TEXT,
+        about TEXT NOT NULL, responds_to TEXT,
+        content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, content_text TEXT NOT NULL,
+        evidence TEXT NOT NULL, event_ids TEXT NOT NULL,
+        PRIMARY KEY (article_id, claim_id)
+    );
+
+    CREATE TABLE places (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        name TEXT, country TEXT, lat REAL, lon REAL, geonameid INTEGER, feature TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+
+    CREATE TABLE quantities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        value REAL NOT NULL, unit TEXT, what TEXT,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+
+    CREATE TABLE dates (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        value TEXT, granularity TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
