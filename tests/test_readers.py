@@ -218,4 +218,5 @@ def test_build_article_normalises_and_hashes():
     assert article.published == "2026-03-03"
     assert article.title == "Talks resume"
     assert len(article.id) == 64
-    assert build_article(RawItem(origin="y", text="Talks resumed\nin Doha."), 10_000).id == article.id
+    same = build_article(RawItem(origin="y", text="Talks resumed\nin Doha."), 10_000)
+    assert same.id == article.id

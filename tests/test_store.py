@@ -13,7 +13,16 @@ import pytest
 
 from newsdossier.export import export_table
 from newsdossier.model import (
-    Actor, Article, Claim, DateMention, Event, Place, Quantity, Quote, Record, Span,
+    Actor,
+    Article,
+    Claim,
+    DateMention,
+    Event,
+    Place,
+    Quantity,
+    Quote,
+    Record,
+    Span,
 )
 from newsdossier.store import SCHEMA_VERSION, TABLES, Store, StoreError
 
@@ -32,7 +41,8 @@ def make_record(article_id: str = "a1", text: str = TEXT) -> Record:
         article=Article(id=article_id, text=text, published="2026-03-12", title="Denial",
                         source="Wire", url="https://example.org/a", language="en"),
         actors=[ministry], events=[event],
-        quotes=[Quote("q1", "indirect", Span(37, 84, text[37:84]), ministry, Span(25, 31, "denied"))],
+        quotes=[Quote("q1", "indirect", Span(37, 84, text[37:84]), ministry,
+                      Span(25, 31, "denied"))],
         claims=[Claim("c1", "denies", Span(37, 84, text[37:84]), ministry)],
         places=[place], quantities=[Quantity(50, Span(47, 49, "50"), what="detainees")],
         dates=[DateMention("Monday", 35, 41, "2026-03-09", "day")],
