@@ -112,7 +112,8 @@ def extract(paths: tuple[str, ...], published: str | None, title: str | None,
         if output_format == "jsonl":
             out.write(json.dumps(data, ensure_ascii=False) + "\n")
         elif output_format == "json":
-            out.write(("" if first else ",") + "\n" + json.dumps(data, ensure_ascii=False, indent=1))
+            separator = "" if first else ","
+            out.write(separator + "\n" + json.dumps(data, ensure_ascii=False, indent=1))
         else:
             out.write(("" if first else "\n") + pretty(record) + "\n")
         first = False
@@ -270,8 +271,8 @@ def search(query: str, db: str | None, limit: int) -> None:
 def evaluate(name: str | None, gold: str | None, limit: int | None, check_floors: bool,
              as_json: bool, list_only: bool, settings: Settings) -> None:
     """Score the pipeline against a gold set and print P/R/F1 tables."""
-    from .evaluate import EvaluationError, check_floors as floors_of, evaluator_names
-    from .evaluate import get_evaluator, resolve_gold
+    from .evaluate import EvaluationError, evaluator_names, get_evaluator, resolve_gold
+    from .evaluate import check_floors as floors_of
 
     names = evaluator_names()
     if list_only or not name:
@@ -306,9 +307,8 @@ def info(settings: Settings) -> None:
         model = f"none ({exc})"
     click.echo(f"newsdossier {__version__}")
     click.echo(f"model: {model}")
-    for key, value in settings.__class__.__dataclass_fields__.items():
+    for key in settings.__class__.__dataclass_fields__:
         click.echo(f"{key}: {getattr(settings, key)}")
-    del value
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@ from typing import IO, Any
 from .store import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
-EXPORT_TABLES = ("articles", "actors", "events", "quotes", "claims", "places", "quantities", "dates")
+EXPORT_TABLES = (
+    "articles", "actors", "events", "quotes", "claims", "places", "quantities", "dates",
+)
 _BATCH = 5_000
 
 

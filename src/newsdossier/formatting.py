@@ -35,7 +35,8 @@ def _heading(record: Record) -> list[str]:
     meta = " · ".join(
         part for part in (article.published, article.source, article.language) if part
     )
-    lines = [f"══ {article.title or '(untitled)'}", f"   {meta}" if meta else "", f"   id {article.id}"]
+    lines = [f"══ {article.title or '(untitled)'}", f"   {meta}" if meta else ""]
+    lines.append(f"   id {article.id}")
     if article.url:
         lines.append(f"   {article.url}")
     return [line for line in lines if line]

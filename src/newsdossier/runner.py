@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from .ingest import ItemError, ItemWarning, build_article, read_items
 from .model import Article, Record
@@ -13,6 +13,7 @@ from .pipeline import Pipeline, StageError
 from .store import Store
 
 Report = Callable[[str], None]
+T = TypeVar("T")
 
 
 def report_to_stderr(line: str) -> None:
@@ -30,16 +31,13 @@ class Summary:
         return f"{self.new} new, {self.already_stored} already stored, {self.failed} failed"
 
 
-def _progress(enabled: bool, unit: str) -> Callable[[Iterable[Record]], Iterable[Record]]:
+def with_progress(items: Iterable[T], enabled: bool, unit: str) -> Iterable[T]:
+    """The same items, counted on a progress bar on stderr when enabled."""
     if not enabled:
-        return lambda items: items
+        return items
+    from tqdm import tqdm
 
-    def wrap(items: Iterable[Record]) -> Iterable[Record]:
-        from tqdm import tqdm
-
-        return tqdm(items, unit=unit, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
-
-    return wrap
+    return tqdm(items, unit=unit, file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
 def progress_enabled(setting: str, stream: TextIO = sys.stderr) -> bool:
@@ -127,7 +125,7 @@ def ingest_paths(
                 yield article, origin
 
     records = run_pipeline(unseen(), pipeline, summary, report)
-    for record, origin in _progress(progress, "article")(records):  # type: ignore[arg-type]
+    for record, origin in with_progress(records, progress, "article"):
         if store.add_record(record, origin):
             summary.new += 1
         else:

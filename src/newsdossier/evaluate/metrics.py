@@ -70,7 +70,8 @@ class Report:
 
     def table(self) -> str:
         width = max([len(r.name) for r in self.rows] + [6])
-        header = f"{'metric':<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'acc':>6}  {'tp':>5} {'fp':>5} {'fn':>5} {'n':>6}"
+        header = (f"{'metric':<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'acc':>6}  "
+                  f"{'tp':>5} {'fp':>5} {'fn':>5} {'n':>6}")
         lines = [f"{self.evaluator} — {self.gold} ({self.cases} cases)", header, "-" * len(header)]
         for r in self.rows:
             lines.append(
