@@ -591,8 +591,9 @@ class DatesStage:
     def __call__(self, doc: Doc, record: Record) -> None:
         published = parse_publication_date(record.article.published)
         spans = self._entity_spans(doc) + self._missed_spans(doc)
+        text = record.article.text  # == doc.text, which spaCy rebuilds on every access
         for start, end in spans:
-            record.dates.append(self._mention(doc.text, start, end, published))
+            record.dates.append(self._mention(text, start, end, published))
         record.dates.sort(key=lambda mention: (mention.start, mention.end))
 
     @staticmethod

@@ -28,7 +28,8 @@ class SentencesStage:
     name = "sentences"
 
     def __call__(self, doc: Doc, record: Record) -> None:
-        spans = (trimmed(doc.text, s.start_char, s.end_char) for s in doc.sents)
+        text = record.article.text  # == doc.text, which spaCy rebuilds on every access
+        spans = (trimmed(text, s.start_char, s.end_char) for s in doc.sents)
         record.sentences = [Sentence(start, end) for start, end in spans if end > start]
 
 
