@@ -125,7 +125,7 @@ def ingest_paths(
                 yield article, origin
 
     records = run_pipeline(unseen(), pipeline, summary, report)
-    for record, origin in with_progress(records, progress, "article"):
+    for record, origin in with_progress(records, progress, " articles"):
         if store.add_record(record, origin):
             summary.new += 1
         else:
