@@ -1,0 +1,874 @@
+"""Quantities stage: casualty figures, money and other counted things, read from the parse.
+
+`QuantitiesStage` (registered as "quantities") scans the tokens once for number expressions,
+reads their value, unit and what they count from the dependency parse, and appends a
+`Quantity` per expression to `record.quantities`, sorted by start. `casualty_kind` maps a
+quantity to "dead", "injured", "arrested", "displaced" or "missing" for the event coder.
+
+Conventions, chosen for news reporting:
+
+* Values are plain numbers: "13,000" → 13000, "1.5 million" → 1500000, "two dozen" → 24,
+  "half a million" → 500000, "€3bn" → 3000000000 with unit "EUR".
+* Hedges keep the stated figure and are not recorded: "at least 27", "about 50", "up to
+  13,000" and "more than 1,000" are 27, 50, 13000 and 1000. The span includes the hedge.
+* A range is its lower bound: "between 36 and 40" → 36, "36-40" → 36, "two or three" → 2,
+  and a scale word on the upper bound applies to both ("between 2 and 3 million" → 2000000).
+* Vague plurals count twice their unit: "dozens" 24, "scores of" 40, "hundreds" 200,
+  "thousands" 2000, "millions" 2000000, "tens of thousands" 20000, "hundreds of thousands"
+  200000. "several" is 3: as a multiplier ("several hundred" → 300) always, on its own only
+  when it counts people or a casualty outcome; "a few hundred" is 300.
+* Units: ISO 4217 codes for money ("$" is USD, "US$" USD, "HK$" HKD, "£" GBP, ...),
+  "percent" for percentages, a short unit name for measures ("km", "tonne", ...), else None.
+  A rate right after the expression is appended: "50 detainees a day" → unit "per day",
+  "$5 a day" → "USD per day".
+* `what` is the counted noun as written (with its compounds, lower-cased unless a proper noun)
+  followed by the casualty or damage outcome the parse attaches to it: "people killed",
+  "civilians killed", "prisoners hanged", "apartments damaged", "wounded" (from "12 wounded"),
+  "dead" (from a death toll). For money it is what the money is for when the parse says
+  ("appeal", "aid"); for percentages and measures the "of" object ("population", "aid").
+* The span runs from the hedge or currency symbol through the figure, its unit words and,
+  when adjacent, the counted noun: "at least 27 people", "Dozens of people", "12 wounded".
+  Tallies and tolls are read from their clause: "the death toll rose to 45" → what "dead",
+  "the number of cases is 9" → "cases", "claimed 6,606 lives" → "lives lost".
+* Skipped: years, dates, times and durations, ordinals, numbers inside names ("Resolution
+  2254", "G7", "F-16", "Flight 370"), labels ("page 5"), ages ("Putin, 66"), scores ("3-1"),
+  phone numbers and runs of bare numbers (tables), and hyphenated modifiers ("16-year-old").
+  A number the model did not tag as CARDINAL, MONEY, QUANTITY or PERCENT is kept only when
+  the parse shows what it counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import registry
+from .model import Quantity, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+    from .model import Record
+    from .settings import Settings
+
+# --- vocabulary ----------------------------------------------------------------------------
+
+_WORD_VALUES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# Scales that multiply what precedes them within the same group ("two hundred", "two dozen").
+_SMALL_SCALES = {"hundred": 100, "dozen": 12}
+# Scales that close a group ("two hundred thousand", "1.5 million", "500 crore").
+_BIG_SCALES = {
+    "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
+# Abbreviated scales, separate tokens after a figure ("$40m" → "$", "40", "m"); "m" and "b"
+# are millions and billions only when money is named, otherwise "m" is metres.
+_ABBREVIATED_SCALES = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+_MONEY_ONLY_ABBREVIATIONS = frozenset({"m", "b"})
+# Vague plurals and the unit they count in; the value is twice the unit.
+_VAGUE_UNITS = {
+    "dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1e3,
+    "millions": 1e6, "billions": 1e9,
+}  # fmt: skip
+_VAGUE_NEEDS_OF = frozenset({"scores", "tens"})  # "scores" alone is usually about sport
+_SCALE_WORDS = frozenset({*_SMALL_SCALES, *_BIG_SCALES})
+_SEVERAL = 3.0
+_STARTERS = frozenset({*_VAGUE_UNITS, "a", "an", "half", "several"})
+
+_NUMBER_TOKEN = re.compile(
+    r"(?P<cur>[A-Z]{0,3}\$|[€£¥₹₽₩₺₴₦₱₿])?"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?P<scale>bn|mn|mln|tn|trn|k|m|b)?"
+)
+
+_DOLLAR_PREFIXES = {
+    "": "USD", "US": "USD", "HK": "HKD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD",
+    "CAN": "CAD", "CDN": "CAD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "MX": "MXN",
+}  # fmt: skip
+_CURRENCY_SYMBOLS = {
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
+    "₴": "UAH", "₦": "NGN", "₱": "PHP", "₿": "BTC", "rs": "INR", "rs.": "INR",
+}  # fmt: skip
+_CURRENCY_CODES = frozenset({
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "RUB", "CHF", "AUD", "CAD", "NZD", "HKD",
+    "SGD", "TRY", "UAH", "KRW", "BRL", "ZAR", "NGN", "KES", "PKR", "EGP", "SAR", "AED", "ILS",
+    "IRR", "SEK", "NOK", "DKK", "PLN", "MXN",
+})  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "lira": "TRY", "hryvnia": "UAH",
+    "hryvnias": "UAH", "sterling": "GBP",
+}  # fmt: skip
+_DOLLAR_ADJECTIVES = {"us": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD"}
+_POUNDS = frozenset({"pound", "pounds"})  # money with a big scale, else weight
+
+_MEASURE_UNITS = {
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "m": "m", "tonne": "tonne", "tonnes": "tonne", "ton": "ton", "tons": "ton", "kg": "kg",
+    "kilogram": "kg", "kilograms": "kg", "kilos": "kg", "hectare": "hectare",
+    "hectares": "hectare", "acre": "acre", "acres": "acre", "barrel": "barrel",
+    "barrels": "barrel", "litre": "litre", "litres": "litre", "liter": "litre",
+    "liters": "litre", "gallon": "gallon", "gallons": "gallon", "feet": "ft", "ft": "ft",
+    "mg": "mg", "ml": "ml", "°": "degree", "degrees": "degree", "mph": "mile per hour",
+    "kph": "km per hour", "km/h": "km per hour", "magnitude": "magnitude",
+}  # fmt: skip
+_SQUARE_UNITS = {"km": "km2", "mile": "sq mile", "m": "m2"}
+_PERCENT_WORDS = frozenset({"%", "percent", "pct"})
+
+# Hedges before a number, longest first; they widen the span and leave the value alone.
+_HEDGES = frozenset({
+    ("no", "fewer", "than"), ("no", "less", "than"), ("no", "more", "than"),
+    ("not", "more", "than"), ("as", "many", "as"), ("as", "few", "as"), ("as", "much", "as"),
+    ("in", "excess", "of"), ("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"),
+    ("less", "than"), ("fewer", "than"), ("close", "to"), ("upwards", "of"), ("just", "over"),
+    ("just", "under"), ("well", "over"), ("an", "estimated"), ("nearly",), ("almost",),
+    ("about",), ("around",), ("approximately",), ("roughly",), ("some",), ("over",),
+    ("under",), ("estimated",),
+})  # fmt: skip
+_RANGE_WORDS = frozenset({"-", "–", "to", "or", "and"})
+_RATE_DETERMINERS = frozenset({"a", "an", "per", "each", "every"})
+_RATE_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+# Entity labels whose numbers belong to a name, never a count.
+_NAME_LABELS = frozenset({
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "NORP",
+})  # fmt: skip
+_COUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_TIME_NOUNS = frozenset({
+    "second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month",
+    "year", "decade", "century", "millennium", "morning", "afternoon", "evening", "time",
+    "am", "pm", "a.m.", "p.m.", "o'clock", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+_NOT_COUNTED = frozenset({
+    *_TIME_NOUNS, "times", "half", "halves", "third", "thirds", "quarter", "quarters", "fifth",
+    "fifths", "tenth", "tenths",
+})  # fmt: skip
+# Words before a number that make it a label or an identifier, not a count.
+_LABEL_WORDS = frozenset({
+    "page", "pages", "p.", "pp.", "section", "article", "chapter", "paragraph", "clause",
+    "resolution", "flight", "route", "no.", "nos.", "number", "#", "room", "highway",
+    "interstate", "platform", "gate", "item", "amendment", "vol.", "volume", "figure", "table",
+    "level", "category", "grade", "phase", "round", "episode", "season", "apollo", "district",
+    "ward", "bill", "unit", "block", "floor", "terminal", "exit", "line", "bus", "channel",
+    "magnitude", "aged", "age", "version", "model", "code", "class",
+})  # fmt: skip
+_PEOPLE_NOUNS = frozenset({
+    "people", "person", "civilian", "soldier", "child", "woman", "man", "protester",
+    "demonstrator", "officer", "policeman", "troop", "fighter", "militant", "rebel", "refugee",
+    "migrant", "prisoner", "detainee", "hostage", "worker", "student", "resident",
+    "journalist", "victim", "passenger", "casualty", "family", "member", "activist",
+    "official", "patient", "pilgrim", "miner", "villager", "guard", "crew", "other",
+})  # fmt: skip
+
+# Outcome verbs whose object (or passive subject) is what is counted, as the word `what` uses.
+_TRANSITIVE_OUTCOMES = {
+    "kill": "killed", "murder": "murdered", "massacre": "massacred", "execute": "executed",
+    "hang": "hanged", "behead": "beheaded", "slay": "slain", "shoot": "shot",
+    "wound": "wounded", "injure": "injured", "hurt": "hurt", "maim": "maimed",
+    "arrest": "arrested", "detain": "detained", "jail": "jailed", "imprison": "imprisoned",
+    "capture": "captured", "abduct": "abducted", "kidnap": "kidnapped",
+    "displace": "displaced", "evacuate": "evacuated", "rescue": "rescued",
+    "hospitalise": "hospitalised", "hospitalize": "hospitalised", "deport": "deported",
+    "release": "released", "free": "freed", "damage": "damaged", "destroy": "destroyed",
+}  # fmt: skip
+# Outcome verbs whose subject is what is counted.
+_INTRANSITIVE_OUTCOMES = {
+    "die": "dead", "perish": "dead", "drown": "drowned", "flee": "fled", "miss": "missing",
+    "disappear": "missing",
+}  # fmt: skip
+# Predicate adjectives: "39 are confirmed dead", "30 remain missing", "left 12 dead".
+_STATES = {
+    "dead": "dead", "missing": "missing", "injured": "injured", "wounded": "wounded",
+    "hurt": "hurt", "homeless": "homeless", "unaccounted": "missing", "deceased": "dead",
+}  # fmt: skip
+# A figure as the value of a tally: "the number of cases rose to 9", "deaths reached 50".
+_TALLY_VERBS = frozenset({
+    "be", "reach", "rise", "climb", "surpass", "exceed", "top", "hit", "stand", "increase",
+    "jump", "grow", "pass", "total", "number",
+})  # fmt: skip
+_TALLY_NOUNS = frozenset({"number", "count", "total", "tally", "figure"})
+_COUNTED_SUBJECTS = frozenset({
+    "death", "casualty", "fatality", "injury", "case", "infection", "arrest", "victim",
+})  # fmt: skip
+_LIFE_TAKERS = frozenset({"claim", "cost", "take", "lose"})
+_PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "xcomp", "ccomp"})
+_MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "appos"})
+
+_CASUALTY_WORDS = {
+    "killed": "dead", "dead": "dead", "murdered": "dead", "massacred": "dead",
+    "executed": "dead", "hanged": "dead", "beheaded": "dead", "slain": "dead",
+    "drowned": "dead", "deaths": "dead", "death": "dead", "fatalities": "dead",
+    "bodies": "dead", "wounded": "injured", "injured": "injured", "hurt": "injured",
+    "maimed": "injured", "hospitalised": "injured", "injuries": "injured",
+    "arrested": "arrested", "detained": "arrested", "jailed": "arrested",
+    "imprisoned": "arrested", "arrests": "arrested", "displaced": "displaced",
+    "evacuated": "displaced", "fled": "displaced", "homeless": "displaced",
+    "refugees": "displaced", "evacuees": "displaced", "missing": "missing",
+    "deceased": "dead",
+}  # fmt: skip
+
+
+def casualty_kind(quantity: Quantity) -> str | None:
+    """The casualty kind `what` names: dead, injured, arrested, displaced, missing or None.
+
+    The outcome (the last word) decides; a bare noun such as "deaths" or "refugees" counts
+    when there is no outcome. Abductions and "casualties" (dead and injured) give None.
+    """
+    if not quantity.what or quantity.unit not in (None, "per day", "per week"):
+        return None
+    words = quantity.what.lower().split()
+    if words[-2:] in (["shot", "dead"], ["lives", "lost"]):
+        return "dead"
+    return _CASUALTY_WORDS.get(words[-1])
+
+
+# --- reading a number expression -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Number:
+    """Tokens [start, end) holding a figure, its value and the scale of its last words."""
+
+    start: int
+    end: int
+    value: float
+    scale: float = 1.0
+    currency: str | None = None
+    vague: bool = False
+    # "noun": a lone "one" counts only with a counted noun or an outcome;
+    # "people": a lone "several" only when it counts people or casualties.
+    needs: str | None = None
+
+
+@dataclass(slots=True)
+class _Expression:
+    number: _Number
+    start: int  # first token of the span (hedge or currency)
+    end: int  # token after the figure and its unit words
+    unit: str | None = None
+    kind: str = "count"  # "count", "money", "percent" or "measure"
+    score: bool = False  # "3-1": a result, not a quantity
+
+
+def _glued(doc: Doc, left: int) -> bool:
+    """No whitespace between token `left` and the next one."""
+    return not doc[left].whitespace_
+
+
+def _digit_match(token: Token) -> re.Match[str] | None:
+    if token.is_alpha:
+        return None
+    match = _NUMBER_TOKEN.fullmatch(token.text)
+    if match and match["num"].startswith("0") and match["num"][1:2] not in ("", "."):
+        return None  # "0958": an identifier, not a count
+    return match
+
+
+def _currency_of_prefix(prefix: str) -> str:
+    if prefix.endswith("$"):
+        return _DOLLAR_PREFIXES.get(prefix[:-1], prefix)
+    return _CURRENCY_SYMBOLS[prefix]
+
+
+def _currency_token(token: Token) -> str | None:
+    """The currency a symbol or code token names ("$", "US$", "€", "USD", "Rs")."""
+    text = token.text
+    if text.endswith("$") and (text == "$" or text[:-1].isupper()):
+        return _DOLLAR_PREFIXES.get(text[:-1], text)
+    if text in _CURRENCY_CODES:
+        return "CNY" if text == "RMB" else text
+    return _CURRENCY_SYMBOLS.get(token.lower_)
+
+
+def _money_before(doc: Doc, index: int) -> bool:
+    return index > 0 and _currency_token(doc[index - 1]) is not None
+
+
+def _is_scale(doc: Doc, i: int) -> bool:
+    return i < len(doc) and (doc[i].lower_ in _SMALL_SCALES or doc[i].lower_ in _BIG_SCALES)
+
+
+def _read_words(doc: Doc, i: int) -> tuple[int, float] | None:
+    """Number words below a hundred from token `i`: "twelve", "twenty-one"."""
+    value, end = 0.0, i
+    while end < len(doc) and doc[end].lower_ in _WORD_VALUES:
+        value += _WORD_VALUES[doc[end].lower_]
+        end += 1
+        hyphen = end + 1 < len(doc) and doc[end].text == "-" and _glued(doc, end - 1)
+        if not (hyphen and _glued(doc, end) and doc[end + 1].lower_ in _WORD_VALUES):
+            break
+        end += 1
+    return (end, value) if end > i else None
+
+
+def _and_words(doc: Doc, i: int) -> tuple[int, float] | None:
+    """ "and fifty" after a scale word, unless it starts a second figure ("and two hundred")."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "and" or doc[i - 1].lower_ not in _SCALE_WORDS:
+        return None
+    words = _read_words(doc, i + 1)
+    if words is None or _is_scale(doc, words[0]):
+        return None
+    return words
+
+
+def _apply_scales(doc: Doc, i: int, current: float, money: bool) -> tuple[int, float, float]:
+    """Consume scale words after a figure; returns (next index, value, product of scales)."""
+    total, scale = 0.0, 1.0
+    while i < len(doc):
+        low = doc[i].lower_
+        if low in _SMALL_SCALES:
+            current, scale = current * _SMALL_SCALES[low], scale * _SMALL_SCALES[low]
+        elif low in _BIG_SCALES:
+            total += current * _BIG_SCALES[low]
+            current, scale = 0.0, scale * _BIG_SCALES[low]
+        elif low in _ABBREVIATED_SCALES and _glued(doc, i - 1) and scale == 1.0:
+            if low in _MONEY_ONLY_ABBREVIATIONS and not money:
+                break
+            current, scale = current * _ABBREVIATED_SCALES[low], _ABBREVIATED_SCALES[low]
+        elif (words := _and_words(doc, i)) is not None:
+            i, added = words
+            current += added
+            continue
+        else:
+            break
+        i += 1
+    return i, total + current, scale
+
+
+def _read_vague(doc: Doc, i: int) -> _Number | None:
+    """ "dozens", "tens of thousands", "hundreds of thousands": twice the first unit."""
+    low = doc[i].lower_
+    value, end = 2 * _VAGUE_UNITS[low], i + 1
+    while end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _VAGUE_UNITS:
+        value *= _VAGUE_UNITS[doc[end + 1].lower_]
+        end += 2
+    followed_by_of = end < len(doc) and doc[end].lower_ == "of"
+    if (low in _VAGUE_NEEDS_OF and not followed_by_of) or (low == "tens" and end == i + 1):
+        return None  # "scores" alone is sport; "tens of" must go on to "thousands"
+    return _Number(i, end, value, vague=True)
+
+
+def _read_digits(doc: Doc, i: int, match: re.Match[str]) -> _Number | None:
+    prefix, suffix = match["cur"], match["scale"]
+    value = float(match["num"].replace(",", ""))
+    currency = _currency_of_prefix(prefix) if prefix else None
+    money = currency is not None or _money_before(doc, i)
+    scale = 1.0
+    if suffix:
+        if suffix in _MONEY_ONLY_ABBREVIATIONS and not money:
+            return None  # "40m" glued into one token: nothing we can read
+        value, scale = value * _ABBREVIATED_SCALES[suffix], _ABBREVIATED_SCALES[suffix]
+    end, value, more = _apply_scales(doc, i + 1, value, money)
+    return _Number(i, end, value, scale * more, currency)
+
+
+def _read_word_number(doc: Doc, i: int) -> _Number | None:
+    low = doc[i].lower_
+    needs = None
+    if low in ("a", "an") and _is_scale(doc, i + 1):
+        seed, first = 1.0, i + 1
+    elif low == "half" and i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an"):
+        if not _is_scale(doc, i + 2):
+            return None
+        seed, first = 0.5, i + 2
+    elif low == "a" and doc[i + 1 : i + 2].text == "few" and _is_scale(doc, i + 2):
+        seed, first = _SEVERAL, i + 2  # "a few hundred"
+    elif low == "several":
+        seed, first = _SEVERAL, i + 1
+        needs = None if _is_scale(doc, i + 1) else "people"
+    else:
+        words = _read_words(doc, i)
+        if words is None:
+            return None
+        first, seed = words
+        needs = "noun" if low == "one" and first == i + 1 and not _is_scale(doc, first) else None
+    end, value, scale = _apply_scales(doc, first, seed, _money_before(doc, i))
+    return _Number(i, end, value, scale, needs=needs)
+
+
+def _read_number(doc: Doc, i: int) -> _Number | None:
+    """The figure starting at token `i`, if one does."""
+    if doc[i].lower_ in _VAGUE_UNITS:
+        return _read_vague(doc, i)
+    if match := _digit_match(doc[i]):
+        return _read_digits(doc, i, match)
+    return _read_word_number(doc, i)
+
+
+# --- ranges, units and hedges ----------------------------------------------------------------
+
+
+def _word_before(doc: Doc, start: int) -> str:
+    """The word before a figure, looking past a currency symbol ("between US$300")."""
+    k = start - 1
+    if k >= 0 and _currency_token(doc[k]) is not None:
+        k -= 1
+    return doc[k].lower_ if k >= 0 else ""
+
+
+def _read_range(doc: Doc, first: _Number) -> tuple[_Number, bool]:
+    """Join "36 to 40" / "between 36 and 40" / "36-40" / "two or three" into the lower bound.
+
+    Returns the (possibly widened) number and whether it is a score such as "3-1".
+    """
+    j = first.end
+    if first.vague or j + 1 >= len(doc) or doc[j].lower_ not in _RANGE_WORDS:
+        return first, False
+    joiner = doc[j].lower_
+    second = _read_number(doc, j + 1)
+    if second is None or second.vague:
+        return first, False
+    before = _word_before(doc, first.start)
+    if (joiner == "and" and before != "between") or (joiner == "to" and before == "from"):
+        return first, False
+    low = first.value * second.scale if first.scale == 1.0 else first.value
+    if second.value <= low:
+        hyphen = joiner in ("-", "–") and _glued(doc, j - 1) and _glued(doc, j)
+        return first, hyphen
+    currency = first.currency or second.currency
+    return _Number(first.start, second.end, low, second.scale, currency), False
+
+
+def _currency_after(doc: Doc, i: int, scale: float) -> tuple[int, str] | None:
+    """A currency word or code at token `i` ("dollars", "US dollars", "USD")."""
+    if i >= len(doc):
+        return None
+    token = doc[i]
+    low = token.lower_
+    next_low = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if low in _DOLLAR_ADJECTIVES and next_low in ("dollar", "dollars"):
+        return i + 2, _DOLLAR_ADJECTIVES[low]
+    if token.text in _CURRENCY_CODES:
+        return i + 1, "CNY" if token.text == "RMB" else token.text
+    if low in _CURRENCY_WORDS:
+        return i + 1, _CURRENCY_WORDS[low]
+    if low in _POUNDS and scale >= 1e6:
+        return (i + 2 if next_low == "sterling" else i + 1), "GBP"
+    return None
+
+
+def _unit_after(doc: Doc, i: int) -> tuple[int, str, str] | None:
+    """A percent sign or measure unit at token `i`: (next index, unit, kind)."""
+    if i >= len(doc):
+        return None
+    low = doc[i].lower_
+    next_low = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if low in _PERCENT_WORDS:
+        return i + 1, "percent", "percent"
+    if low == "per" and next_low == "cent":
+        return i + 2, "percent", "percent"
+    if low in ("square", "sq") and _MEASURE_UNITS.get(next_low) in _SQUARE_UNITS:
+        return i + 2, _SQUARE_UNITS[_MEASURE_UNITS[next_low]], "measure"
+    if low not in _MEASURE_UNITS:
+        return None
+    per_hour = doc[i + 1 : i + 3].text == "/h" and _glued(doc, i) and _glued(doc, i + 1)
+    if per_hour:
+        return i + 3, f"{_MEASURE_UNITS[low]} per hour", "measure"  # "160 km/h"
+    return i + 1, _MEASURE_UNITS[low], "measure"
+
+
+def _hedge_start(doc: Doc, start: int) -> int:
+    for length in (3, 2, 1):
+        if start >= length:
+            words = tuple(doc[k].lower_ for k in range(start - length, start))
+            if words in _HEDGES:
+                return start - length
+    return start
+
+
+def _money(doc: Doc, number: _Number) -> tuple[int, int, str] | None:
+    """(span start, span end, currency) when the figure is a sum of money."""
+    if number.currency is not None:
+        return number.start, number.end, number.currency
+    if number.start > 0 and (symbol := _currency_token(doc[number.start - 1])):
+        return number.start - 1, number.end, symbol
+    after = number.end
+    if number.vague and after < len(doc) and doc[after].lower_ == "of":
+        after += 1  # "millions of dollars"
+    found = _currency_after(doc, after, number.scale)
+    return (number.start, found[0], found[1]) if found else None
+
+
+def _read_expression(doc: Doc, i: int) -> _Expression | None:
+    first = _read_number(doc, i)
+    if first is None:
+        return None
+    number, score = _read_range(doc, first)
+    expression = _Expression(number, number.start, number.end, score=score)
+    if money := _money(doc, number):
+        start, expression.end, expression.unit = money
+        expression.start, expression.kind = min(start, expression.start), "money"
+    if number.end != first.end and doc[first.end].lower_ == "and":
+        expression.start -= 1  # "between"
+    elif unit := _unit_after(doc, number.end):
+        expression.end, expression.unit, expression.kind = unit
+    expression.start = _hedge_start(doc, expression.start)
+    return expression
+
+
+# --- what is counted ---------------------------------------------------------------------------
+
+
+def _anchor(doc: Doc, expression: _Expression) -> Token:
+    """The token of the figure and its unit words whose head lies outside them."""
+    start, end = expression.number.start, expression.end
+    for k in range(end - 1, start - 1, -1):
+        head = doc[k].head.i
+        if head < start or head >= end or head == k:
+            return doc[k]
+    return doc[end - 1]
+
+
+def _of_object(token: Token) -> Token | None:
+    """The noun in "<token> of (the) <noun>", if the parse has one."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ != "pobj":
+                    continue
+                if grandchild.pos_ in ("NOUN", "PROPN") or grandchild.lower_ in _STATES:
+                    return grandchild  # "of the people", "of the dead"
+    return None
+
+
+def _counted_noun(anchor: Token, expression: _Expression) -> Token | None:
+    """The noun the figure counts: its head noun to the right, or an "of" object."""
+    head = anchor.head
+    modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod")
+    if modifies and head.i >= expression.end and head.pos_ in ("NOUN", "PROPN"):
+        return (_of_object(head) or head) if head.lower_ == "head" else head  # head of cattle
+    if expression.number.needs == "noun":
+        return None  # "one of the largest cities" does not count cities
+    return _of_object(anchor) or _tally_subject(_holder(anchor, None))
+
+
+def _holder(anchor: Token, counted: Token | None) -> Token:
+    """The token standing for the counted phrase in its clause."""
+    if counted is not None and counted.i == anchor.head.i:
+        return counted
+    if anchor.head.lower_ == "more" and anchor.head.i > anchor.i:
+        return anchor.head  # "injured at least 50 more"
+    return anchor
+
+
+def _predicate_verb(holder: Token) -> Token | None:
+    """The verb a figure is the value of: "is 39", "reached 50", "rose to 45", "stands at 45"."""
+    if holder.dep_ in ("attr", "dobj"):
+        return holder.head
+    if holder.dep_ == "pobj" and holder.head.lower_ in ("to", "at"):
+        return holder.head.head
+    return None
+
+
+def _tally_subject(holder: Token) -> Token | None:
+    """What a tally counts: "deaths reached 50" → deaths, "the number of cases is 9" → cases."""
+    verb = _predicate_verb(holder)
+    if verb is None or verb.lemma_ not in _TALLY_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.lemma_ in _TALLY_NOUNS:
+            return _of_object(child)
+        return child if child.lemma_ in _COUNTED_SUBJECTS else None
+    return None
+
+
+def _noun_text(noun: Token, after: int) -> str:
+    """The noun with its compounds, lower-cased unless a name; tokens before `after` excluded."""
+    words = [c for c in noun.lefts if c.dep_ == "compound" and c.i >= after]
+    words = [c for c in words if c.pos_ in ("NOUN", "PROPN")]
+    return " ".join(w.text if w.pos_ == "PROPN" else w.lower_ for w in [*words, noun])
+
+
+def _state_child(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in _PREDICATE_DEPS and child.lower_ in _STATES:
+            return _STATES[child.lower_]
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(child.dep_ == "dobj" for child in verb.children)
+
+
+def _verb_outcome(verb: Token, role: str) -> str | None:
+    """The outcome `verb` gives its subject ("passive"/"active") or object ("object")."""
+    state = _state_child(verb)
+    if state is not None and (role != "active" or not _has_object(verb)):
+        return state  # "were shot dead", "remain missing", "left 12 people dead"
+    if verb.pos_ == "ADJ":
+        return _STATES.get(verb.lower_)
+    lemma = verb.lemma_.lower()
+    if lemma in _TRANSITIVE_OUTCOMES:
+        # An active verb without an object is a headline passive: "Thousands displaced".
+        headline = role == "active" and verb.tag_ in ("VBN", "VBD") and not _has_object(verb)
+        return _TRANSITIVE_OUTCOMES[lemma] if role != "active" or headline else None
+    if role != "active":
+        return None
+    if lemma in _INTRANSITIVE_OUTCOMES:
+        return _INTRANSITIVE_OUTCOMES[lemma]
+    if lemma == "lose" and any(c.lemma_ == "life" for c in verb.children):
+        return "dead"
+    return None
+
+
+def _modifier_outcome(token: Token) -> str | None:
+    """ "12 wounded", "Dozens dead", "four people injured", "survivors who were injured"."""
+    for child in token.children:
+        if child.dep_ not in _MODIFIER_DEPS:
+            continue
+        if child.lower_ in _STATES:
+            return _STATES[child.lower_]
+        passive = child.tag_ == "VBN" and child.dep_ != "relcl"
+        passive = passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in child.children)
+        outcome = _verb_outcome(child, "passive" if passive else "active")
+        if outcome is not None:
+            return outcome
+    return None
+
+
+def _toll_outcome(holder: Token) -> str | None:
+    """A figure given as a death toll: "a death toll of 39", "the toll rose to 45"."""
+    governor = holder.head.head if holder.dep_ == "pobj" else holder.head
+    subjects = (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass"))
+    for token in (governor, *subjects):
+        if token.lemma_ == "toll" and token.i != holder.i:
+            compounds = {c.lower_ for c in token.children if c.dep_ == "compound"}
+            return "dead" if not compounds or compounds & {"death", "casualty"} else None
+    return None
+
+
+def _clause_slot(slot: Token) -> Token:
+    """Where the counted phrase sits in its clause: up through conjuncts and "a total of"."""
+    while slot.dep_ == "conj" and slot.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        slot = slot.head
+    if slot.dep_ == "pobj" and slot.head.lower_ == "of" and slot.head.head.lemma_ == "total":
+        slot = slot.head.head
+    return slot
+
+
+_ROLES = {"nsubjpass": "passive", "nsubj": "active", "dobj": "object"}
+
+
+def _outcome(anchor: Token, counted: Token | None) -> str | None:
+    """The casualty or damage outcome the parse attaches to the counted phrase."""
+    if anchor.head.pos_ == "ADJ" and anchor.head.lower_ in _STATES:
+        return _STATES[anchor.head.lower_]  # "left 12 dead"
+    holder = _holder(anchor, counted)
+    for token in dict.fromkeys(t for t in (holder, anchor, counted) if t is not None):
+        if (found := _modifier_outcome(token)) is not None:
+            return found
+    slot = _clause_slot(holder)
+    verb = slot.head.head if slot.head.dep_ in ("aux", "auxpass") else slot.head  # "40 are missing"
+    if slot.dep_ in _ROLES and (found := _verb_outcome(verb, _ROLES[slot.dep_])):
+        return found
+    if slot.dep_ == "dobj" and slot.lemma_ == "life" and slot.head.lemma_ in _LIFE_TAKERS:
+        return "lost"  # "claimed 3,000 lives"
+    return _toll_outcome(holder)
+
+
+def _purpose(doc: Doc, expression: _Expression, counted: Token | None) -> Token | None:
+    """What money is for: the noun it modifies, or the "in"/"for" object after the sum."""
+    if counted is not None and counted.lower_ not in _CURRENCY_WORDS:
+        return counted
+    for k in range(expression.number.start, expression.end):
+        for child in doc[k].rights:
+            if child.dep_ == "prep" and child.lower_ in ("in", "for", "of"):
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj" and grandchild.pos_ == "NOUN":
+                        return grandchild
+    return None
+
+
+# --- what is not a count -------------------------------------------------------------------------
+
+
+def _is_bare_figure(token: Token) -> bool:
+    return token.like_num and not token.is_alpha
+
+
+def _label_before(doc: Doc, start: int, anchor: Token) -> bool:
+    """ "page 5", "Resolution 2254", "Su-24", "Putin, 66", or a run of bare numbers."""
+    previous = doc[start - 1]
+    if previous.lower_ in _LABEL_WORDS or _is_bare_figure(previous):
+        return True
+    if previous.text in ("-", "–") and _glued(doc, start - 1) and start > 1:
+        return doc[start - 2].is_alpha and _glued(doc, start - 2)
+    if previous.pos_ == "PROPN" and not previous.ent_type_ and doc[start].is_digit:
+        return True  # "Falcon 9 rocket", "HR 6819", "Area 51"
+    head = anchor.head
+    return (
+        head.i < start
+        and head.pos_ in ("NOUN", "PROPN")
+        and doc[start].is_digit
+        and (anchor.dep_ in ("nummod", "appos", "compound", "npadvmod", "nmod"))
+    )
+
+
+def _modifier_after(doc: Doc, end: int) -> bool:
+    """ "16-year-old", "12-member", "6.4-magnitude", or a bare number right after."""
+    following = doc[end]
+    if _is_bare_figure(following):
+        return True
+    hyphen = following.text in ("-", "–") and _glued(doc, end - 1) and end + 1 < len(doc)
+    return hyphen and doc[end + 1].is_alpha and _glued(doc, end)
+
+
+def _is_identifier(doc: Doc, expression: _Expression, anchor: Token) -> bool:
+    start, end = expression.number.start, expression.number.end
+    if expression.kind != "count" or expression.start != start:
+        return False  # money, percentages, measures and hedged figures are never labels
+    if start > 0 and _label_before(doc, start, anchor):
+        return True
+    return end < len(doc) and _modifier_after(doc, end)
+
+
+def _is_year(doc: Doc, expression: _Expression, counted: Token | None) -> bool:
+    number = expression.number
+    if number.end - number.start != 1 or expression.kind != "count":
+        return False
+    token = doc[number.start]
+    if not (token.is_digit and len(token.text) == 4 and 1000 <= int(token.text) <= 2100):
+        return False
+    return counted is None or counted.tag_ != "NNS" or token.ent_type_ in _TIME_LABELS
+
+
+def _label(doc: Doc, number: _Number) -> str:
+    for k in range(number.start, number.end):
+        if doc[k].ent_type_:
+            return doc[k].ent_type_
+    return ""
+
+
+def _not_counted(counted: Token | None) -> bool:
+    """Durations, dates, multiples and fractions: "three years", "2.6 times", "two thirds"."""
+    if counted is None:
+        return False
+    return counted.lemma_.lower() in _TIME_NOUNS or counted.lower_ in _NOT_COUNTED
+
+
+def _rejected(
+    doc: Doc, expression: _Expression, anchor: Token, counted: Token | None, outcome: str | None
+) -> bool:
+    label = _label(doc, expression.number)
+    if expression.score or label in _NAME_LABELS or _not_counted(counted):
+        return True
+    if _is_identifier(doc, expression, anchor) or _is_year(doc, expression, counted):
+        return True
+    if label in _TIME_LABELS and counted is None and outcome is None:
+        return True
+    needs = expression.number.needs
+    if needs == "people":
+        return outcome is None and (counted is None or counted.lemma_ not in _PEOPLE_NOUNS)
+    if needs == "noun":
+        after_determiner = expression.start > 0 and doc[expression.start - 1].pos_ == "DET"
+        return after_determiner or (counted is None and outcome is None)  # "the one thing"
+    known = label in _COUNT_LABELS or expression.unit is not None
+    return not known and counted is None and outcome is None
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+
+def _may_start(token: Token) -> bool:
+    """Cheap test before any reading: digits, number words, vague plurals, "a"/"several"."""
+    if token.like_num:
+        return True
+    if token.lower_ in _STARTERS:
+        return True
+    return not token.is_alpha and any(ch.isdigit() for ch in token.text)
+
+
+def _span_end(doc: Doc, expression: _Expression, anchor: Token, counted: Token | None) -> int:
+    """The token after the span: the counted noun and an adjacent outcome word join it."""
+    end = expression.end
+    if counted is not None and counted.i >= end and counted.i - end <= 4:
+        between = doc[end : counted.i]
+        if all(t.head.i in (counted.i, t.i + 1) or t.lower_ == "of" for t in between):
+            end = counted.i + 1
+    state = doc[end] if end < len(doc) and doc[end].lower_ in _STATES else None
+    if state is not None and (state.head.i < end or state.i == anchor.head.i):
+        end += 1  # "12 wounded", "Dozens dead", "left 12 dead"
+    return end
+
+
+def _rate(doc: Doc, end: int) -> tuple[int, str] | None:
+    """ "a day", "per week" at token `end`."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in _RATE_DETERMINERS:
+        return None
+    unit = doc[end + 1].lower_
+    return (end + 2, f"per {unit}") if unit in _RATE_UNITS else None
+
+
+def _what(noun: Token | None, outcome: str | None, after: int) -> str | None:
+    parts = [_noun_text(noun, after) if noun is not None else None, outcome]
+    return " ".join(p for p in parts if p) or None
+
+
+def _quantity(doc: Doc, text: str, expression: _Expression) -> Quantity | None:
+    anchor = _anchor(doc, expression)
+    counted = _counted_noun(anchor, expression)
+    outcome = _outcome(anchor, counted) if expression.kind == "count" else None
+    if _rejected(doc, expression, anchor, counted, outcome):
+        return None
+    noun = _purpose(doc, expression, counted) if expression.kind == "money" else counted
+    end = _span_end(doc, expression, anchor, counted)
+    unit = expression.unit
+    if (rate := _rate(doc, end)) is not None:
+        end, per = rate
+        unit = f"{unit} {per}" if unit else per
+    start_char = doc[expression.start].idx
+    last = doc[end - 1]
+    end_char = last.idx + len(last.text)
+    span = Span(start_char, end_char, text[start_char:end_char])
+    return Quantity(expression.number.value, span, unit, _what(noun, outcome, expression.end))
+
+
+def find_quantities(doc: Doc, text: str) -> list[Quantity]:
+    """Every counted quantity in `doc` (whose text is `text`), sorted by start."""
+    found: list[Quantity] = []
+    i, n = 0, len(doc)
+    while i < n:
+        expression = _read_expression(doc, i) if _may_start(doc[i]) else None
+        if expression is None:
+            i += 1
+            continue
+        quantity = _quantity(doc, text, expression)
+        if quantity is not None:
+            found.append(quantity)
+        i = max(expression.number.end, i + 1)
+    found.sort(key=lambda q: (q.span.start, q.span.end))
+    return found
+
+
+class QuantitiesStage:
+    """Appends a Quantity for every casualty figure, sum of money and other count."""
+
+    name = "quantities"
+
+    def __call__(self, doc: Doc, record: Record) -> None:
+        text = record.article.text  # == doc.text, which spaCy rebuilds on every access
+        record.quantities.extend(find_quantities(doc, text))
+        record.quantities.sort(key=lambda q: (q.span.start, q.span.end))
+
+
+@registry.stages.register("quantities")
+def make_quantities_stage(settings: Settings, nlp: Language) -> QuantitiesStage:
+    """The "quantities" stage; needs nothing from the settings or the model beyond the parse."""
+    return QuantitiesStage()
