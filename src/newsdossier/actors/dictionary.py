@@ -1,6 +1,6 @@
 """Actor dictionaries: user-extensible TSV files compiled into one n-gram lookup table.
 
-Four kinds of file live in `newsdossier/data/actors/` (each documents its columns in its
+Five kinds of file live in `newsdossier/data/actors/` (each documents its columns in its
 header comment block); users layer their own files over them with the `actor_dictionaries`
 setting (or `--dict FILE`):
 
@@ -17,13 +17,19 @@ sectors          pattern, sector[, strength]                 role words; strengt
                                                              no role ("press officer")
 organisations    pattern, name, country, sector              named bodies (country/sector may be
                                                              empty)
+people           pattern, name, country, sector[, years]     named persons by full name; the
+                                                             sector yields to any role word in
+                                                             the phrase ("former President X")
 ===============  ==========================================  ==================================
 
-A file's kind comes from a `# kind: countries|demonyms|sectors|organisations` comment line or,
-failing that, from its header line (the first non-comment line, first cell `pattern`):
-`pattern<TAB>country[<TAB>sector]` → countries, `pattern<TAB>sector[<TAB>strength]` →
-sectors, `pattern<TAB>name<TAB>country<TAB>sector` → organisations (a demonym file needs the
-kind comment, otherwise it is read as countries, which only changes the canonical names).
+A file's kind comes from a `# kind: countries|demonyms|sectors|organisations|people` comment
+line or, failing that, from its header line (the first non-comment line, first cell
+`pattern`): `pattern<TAB>country[<TAB>sector]` → countries, `pattern<TAB>sector[<TAB>strength]`
+→ sectors, `pattern<TAB>name<TAB>country<TAB>sector` → organisations,
+`pattern<TAB>name<TAB>country<TAB>sector<TAB>years` → people (a demonym file needs the kind
+comment, otherwise it is read as countries, which only changes the canonical names). A people
+row's optional `years` cell (`2014-2022`, `2019-`, `2008`) documents when the role was held;
+it is checked, not used.
 
 Every pattern is normalised the same way as the text it is matched against (see `normalise`):
 case, accents, curly apostrophes, dots ("U.S." = "US"), hyphens ("al-Qaeda" = "al Qaeda"),
@@ -47,9 +53,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["countries", "demonyms", "sectors", "organisations"]
+Kind = Literal["countries", "demonyms", "sectors", "organisations", "people"]
 
-KINDS: tuple[Kind, ...] = ("countries", "demonyms", "sectors", "organisations")
+KINDS: tuple[Kind, ...] = ("countries", "demonyms", "sectors", "organisations", "people")
+NAMED_KINDS = frozenset({"organisations", "people"})
 SHIPPED_FILES: tuple[str, ...] = tuple(f"{kind}.tsv" for kind in KINDS)
 
 SECTORS = frozenset(
@@ -69,6 +76,7 @@ _HEADERS: dict[tuple[str, ...], Kind] = {
     ("pattern", "sector"): "sectors",
     ("pattern", "sector", "strength"): "sectors",
     ("pattern", "name", "country", "sector"): "organisations",
+    ("pattern", "name", "country", "sector", "years"): "people",
 }
 _KIND_ALIASES: dict[str, Kind] = {
     "countries": "countries",
@@ -81,9 +89,13 @@ _KIND_ALIASES: dict[str, Kind] = {
     "organizations": "organisations",
     "organisation": "organisations",
     "organization": "organisations",
+    "people": "people",
+    "persons": "people",
+    "person": "people",
 }
 _KIND_COMMENT = re.compile(r"^#\s*kind\s*:\s*(\w+)\s*$", re.IGNORECASE)
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+_YEARS = re.compile(r"^\d{4}(?:-(?:\d{4})?)?$")
 
 _CHAR_MAP = str.maketrans(
     {
@@ -99,7 +111,24 @@ _CHAR_MAP = str.maketrans(
         "\u2013": "-",
         "\u2014": "-",
         "\u2212": "-",
+        "\u02bb": "'",
         ".": None,
+        # letters that NFKD leaves alone: "Løkke", "Kaczyński"'s "ł", Turkish dotless "ı"
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
     }
 )
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*'?|[&,]")
@@ -213,9 +242,8 @@ def _detect_kind(lines: Sequence[str], source: str) -> Kind:
             return _HEADERS[header]
         break
     raise DictionaryError(
-        f"{source}: cannot tell the dictionary kind; add a '# kind: "
-        "countries|demonyms|sectors|organisations' line or a header line such as "
-        "'pattern<TAB>country'"
+        f"{source}: cannot tell the dictionary kind; add a '# kind: {'|'.join(KINDS)}' "
+        "line or a header line such as 'pattern<TAB>country'"
     )
 
 
@@ -258,7 +286,15 @@ def _entry(kind: Kind, cells: Sequence[str], cased: bool, where: str) -> Entry:
     name = _cell(cells, 1) or cells[0]
     country = _check_country(_cell(cells, 2), where)
     sector = _check_sector(_cell(cells, 3), where)
+    if kind == "people":
+        _check_years(_cell(cells, 4), where)
+        cased = False  # a person's name is never a pronoun
     return Entry(kind, country=country, sector=sector, name=name, cased=cased)
+
+
+def _check_years(value: str | None, where: str) -> None:
+    if value is not None and not _YEARS.match(value):
+        raise DictionaryError(f"{where}: years {value!r} is not YYYY, YYYY-YYYY or YYYY-")
 
 
 def parse_rows(text: str, source: str) -> tuple[Kind, list[Row]]:
@@ -308,6 +344,7 @@ class ActorDictionary:
         self._entries = dict(entries)
         self._country_names = dict(country_names)
         self.max_words = max((len(key) for key in self._entries), default=0)
+        self._first_words: dict[frozenset[str], dict[str, int]] = {}
 
     @classmethod
     def load(cls, extra_files: Sequence[str] = ()) -> ActorDictionary:
@@ -343,6 +380,20 @@ class ActorDictionary:
     def lookup(self, pattern: str) -> Entry | None:
         """The entry a pattern (any spelling) is bound to."""
         return self._entries.get(pattern_key(pattern))
+
+    def first_words(self, kinds: frozenset[str]) -> dict[str, int]:
+        """First word of every pattern of the given kinds -> the most words such a pattern has.
+
+        Lets a caller scan text for names word by word without trying every n-gram.
+        """
+        cached = self._first_words.get(kinds)
+        if cached is None:
+            cached = {}
+            for key, entry in self._entries.items():
+                if entry.kind in kinds:
+                    cached[key[0]] = max(cached.get(key[0], 0), len(key))
+            self._first_words[kinds] = cached
+        return cached
 
     def country_name(self, code: str | None) -> str | None:
         return self._country_names.get(code) if code else None

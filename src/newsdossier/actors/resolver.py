@@ -12,23 +12,26 @@ The surviving matches are then read the way English noun phrases are built:
   and conjunct segments are consulted, in order, only for what it lacks; a location only
   supplies a (state) country when nothing else does ("Russian troops in Syria" -> RUS).
 * Sector: the role word or organisation closest to the head (rightmost) in the first segment
-  that has one ("government troops" -> MIL); weak role words (titles such as "commander",
-  "officials") only when no other role is named ("rebel commander" -> REB); a capital's
-  implied GOV last ("Damascus" -> SYR GOV). A state sector preceded by "former", "ex",
-  "retired", "ousted", "exiled" or "deposed" becomes ELI ("former president" -> ELI).
+  that has one ("government troops" -> MIL); then a named person's own sector, so a title
+  wins ("Foreign Minister Park Jin" -> GOV from the title); weak role words (titles such as
+  "commander", "officials") only when no other role is named ("rebel commander" -> REB); a
+  capital's implied GOV last ("Damascus" -> SYR GOV), never when the capital only says where
+  someone is based ("a Kabul-based charity"). A state sector preceded by "former", "ex",
+  "retired", "ousted", "exiled" or "deposed" becomes ELI ("former president" -> ELI), and so
+  does a named person preceded by one of them ("ex-Thaksin Shinawatra" -> ELI).
 * Country: a possessor ("Russia's Syria envoy" -> RUS), else the country word closest to the
   head, else the organisation's own country ("Amnesty International" -> NGO). Country words
   after "pro-"/"anti-" or before "-backed", "-funded" etc. describe someone else and are
   ignored ("Iranian-backed militia" -> no country).
-* Name: the canonical name when the phrase's head is a named organisation or a country or
-  capital ("the Kremlin" -> "Kremlin", "Damascus" -> "Syria"), otherwise None.
+* Name: the canonical name when the phrase's head is a named person or organisation or a
+  country or capital ("the Kremlin" -> "Kremlin", "Damascus" -> "Syria"), otherwise None.
 * Code: country + sector, CAMEO style ("SYRGOV", "RUS" without a sector, "MIL" without a
   country), None when neither is known.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from .dictionary import NONSTATE_CODES, POSSESSIVE, ActorDictionary, Entry, Token, normalise
@@ -40,6 +43,7 @@ NEGATING_PREFIXES = frozenset({"pro", "anti"})
 SPONSOR_WORDS = frozenset(
     {"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned"}
 )
+BASED_WORDS = frozenset({"based", "headquartered", "born", "registered", "owned", "flagged"})
 OWNER_WORDS = frozenset({"of", "from", "for"})
 LOCATIVE_WORDS = frozenset({"in", "at", "inside", "within", "across", "throughout"})
 CONJUNCTION_WORDS = frozenset({"and", "or", "nor", "plus", ",", "&"})
@@ -69,6 +73,8 @@ BLOCKING_WORDS = frozenset(
     }
 )
 COUNTRY_KINDS = frozenset({"countries", "demonyms"})
+PERSON_KIND = "people"
+NAMED_KINDS = frozenset({"organisations", PERSON_KIND})
 _CACHE_LIMIT = 100_000
 
 
@@ -189,7 +195,7 @@ class ActorResolver:
         last = head.matches[-1]
         if last.end - 1 != head.last_word:
             return None
-        if last.entry.kind == "organisations":
+        if last.entry.kind in NAMED_KINDS:
             return last.entry.name
         if last.entry.kind == "countries":
             return self.dictionary.country_name(last.entry.country)
@@ -197,14 +203,17 @@ class ActorResolver:
 
 
 def _usable(tokens: list[Token], matches: list[Match]) -> list[Match]:
-    """Drop matches that describe someone else; mark possessors."""
+    """Drop matches that describe someone else; mark possessors; "X-based" is only a place."""
     kept: list[Match] = []
     for match in matches:
         before = tokens[match.start - 1].word if match.start > 0 else ""
         after = tokens[match.end].word if match.end < len(tokens) else ""
         if before in NEGATING_PREFIXES or after in SPONSOR_WORDS:
             continue
-        kept.append(Match(match.start, match.end, match.entry, possessor=after == POSSESSIVE))
+        entry = match.entry
+        if after in BASED_WORDS and entry.kind in COUNTRY_KINDS and entry.sector:
+            entry = replace(entry, sector=None)
+        kept.append(Match(match.start, match.end, entry, possessor=after == POSSESSIVE))
     return kept
 
 
@@ -259,18 +268,24 @@ def _segments(tokens: list[Token], matches: list[Match]) -> list[Part]:
 
 def _strong(match: Match) -> bool:
     entry = match.entry
-    if entry.sector is None or entry.kind in COUNTRY_KINDS:
+    if entry.sector is None or entry.kind in COUNTRY_KINDS or entry.kind == PERSON_KIND:
         return False
     return not entry.weak and not match.possessor
 
 
+def _person(match: Match) -> bool:
+    return match.entry.kind == PERSON_KIND and match.entry.sector is not None
+
+
 def _weak(match: Match) -> bool:
     entry = match.entry
-    return entry.sector is not None and entry.kind not in COUNTRY_KINDS and not _strong(match)
+    if entry.sector is None or entry.kind in COUNTRY_KINDS or entry.kind == PERSON_KIND:
+        return False
+    return not _strong(match)
 
 
 def _pick_sector_match(parts: list[Part]) -> Match | None:
-    for test in (_strong, _weak):
+    for test in (_strong, _person, _weak):
         for part in parts:
             found = [match for match in part.matches if test(match)]
             if found:
@@ -287,7 +302,8 @@ def _sector(parts: list[Part], tokens: list[Token]) -> str | None:
     if match is None:
         return None
     sector = match.entry.sector
-    if sector in STATE_SECTORS and _follows_former_word(parts, match, tokens):
+    former_able = sector in STATE_SECTORS or match.entry.kind == PERSON_KIND
+    if former_able and _follows_former_word(parts, match, tokens):
         return ELITE_SECTOR
     return sector
 

@@ -1,23 +1,37 @@
 """The "actors" stage: find actor mentions in the parse and resolve each one.
 
-Candidate mentions, from the shared spaCy parse only:
+Candidate mentions, from the shared spaCy parse plus one dictionary scan:
 
-* named entities PERSON, NORP and ORG, always;
+* named entities PERSON, NORP and ORG, except a country or city so mislabelled and used as
+  a place ("in Vilnius" tagged ORG);
+* names from the dictionaries found in the token stream: listed people ("Gitanas Nausėda",
+  whom the tagger may miss or cut short), organisations not used as a place, and official
+  country names of three or more words used as an actor ("Republic of China"). A name that
+  the tagger cut short widens the candidate it overlaps ("French Foreign Minister Jean-Yves
+  Le" + "Drian");
 * GPE entities only when the place is used as an actor: subject or passive agent of a verb,
   direct or indirect object, object of "by", "against", "with" or "on", possessor
   ("Syria's"), modifier of an actor noun ("U.S. troops"), head of a verbless sentence (a
   headline or caption such as "Germany"), or coordinated with such a GPE. "in Damascus" is a
   place, not an actor;
 * noun chunks whose head is a role word or named organisation from the dictionaries ("the
-  foreign ministry", "Syrian troops", "military police"), a nationality noun ("the
-  Syrians"), or an actor entity ("President Kassym-Jomart Tokayev"); a role chunk used as a
-  place ("at the hospital", "in the army") is skipped.
+  foreign ministry", "a US destroyer"), a nationality noun ("the Syrians"), an actor entity
+  ("President Kassym-Jomart Tokayev"), a proper name holding a person's name ("Minister Juan
+  Carlos Jobet"), a group noun that the phrase qualifies ("a Somalia-based paramilitary
+  group", "members of SANDF"), or any noun used as a subject or object and located in a
+  named place ("targets in Syria"); a role chunk used as a place ("at the hospital", "in the
+  army") is skipped. A chunk keeps its prepositional modifiers ("trade unions in Denmark",
+  "leader of the rebels"), so the resolver sees the whole noun phrase;
+* the head of a verbless sentence that is a role word even when tagged as an adjective
+  ("paramedic", "mujahideen").
 
 Overlapping candidates are merged by keeping the longer span ("Syria's foreign ministry" is
 one actor, not "Syria" plus "foreign ministry"). Leading determiners and punctuation are
-trimmed token-wise, so `doc.text[start:end] == text` always holds. Person names are kept out
-of the resolution (so "Jordan Peterson" is not Jordanian) except for leading titles
-("President", "Syrian President"); a person's name becomes the actor's `name`.
+trimmed token-wise, so `record.article.text[start:end] == text` always holds. Person names
+the dictionaries do not list are kept out of the resolution (so "Jordan Peterson" is not
+Jordanian) except for leading titles ("President", "Syrian President"); a listed person, or
+a place or body the tagger mislabelled as a person ("Burkina Faso's"), is resolved as such.
+A person's name becomes the actor's `name`.
 """
 
 from __future__ import annotations
@@ -28,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from .. import registry
 from ..model import Actor
-from .dictionary import ActorDictionary, Entry, Token, normalise
+from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, normalise
 from .resolver import UNRESOLVED, ActorResolver, Resolution
 
 if TYPE_CHECKING:
@@ -46,6 +60,7 @@ SUBJECT_OBJECT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "dobj", "dative", "obj", "iobj", "poss"}
 )
 FRAGMENT_DEP = "ROOT"  # a GPE heading a verbless sentence is a mention, not a location
+ARGUMENT_DEPS = SUBJECT_OBJECT_DEPS | {FRAGMENT_DEP, "appos", "conj"}
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 ACTOR_PREPOSITIONS = frozenset({"by", "against", "with", "on"})
 PLACE_PREPOSITIONS = frozenset(
@@ -67,9 +82,33 @@ PLACE_PREPOSITIONS = frozenset(
         "onto",
     }
 )
+# Prepositional modifiers kept in a mention: owners ("leader of the rebels") and locations
+# ("trade unions in Denmark"); the resolver reads each kind its own way.
+LOCATING_PREPOSITIONS = frozenset({"in", "at", "across", "inside", "within", "throughout"})
+KEPT_PREPOSITIONS = LOCATING_PREPOSITIONS | {"of", "from"}
+MAX_MODIFIER_TOKENS = 10
+# Nouns that name a group of people without a role of their own: a mention when the phrase
+# gives them a country or a role ("a Somalia-based paramilitary group", "members of SANDF").
+GROUP_NOUNS = frozenset(
+    {
+        "group", "groups", "organization", "organizations", "organisation", "organisations",
+        "member", "members", "unit", "units", "movement", "movements", "faction", "factions",
+        "network", "networks", "outfit", "outfits", "body", "bodies", "team", "teams",
+        "people", "men", "women", "residents", "citizens", "nationals", "staff", "crew",
+        "crews", "personnel", "delegation", "delegations", "representatives", "elements",
+        "branch", "wing", "cell", "cells", "coalition", "alliance", "leadership",
+        "contingent", "squad", "brigade", "battalion", "division",
+    }
+)  # fmt: skip
 MAX_PREMODIFIER_TOKENS = 8
+MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
 TITLE_KINDS = frozenset({"sectors", "demonyms", "countries"})
+NAME_KINDS = frozenset({"people", "organisations", "countries"})
+PERSON_KIND = "people"
+MIN_COUNTRY_NAME_WORDS = 3  # shorter country names are found by the tagger as GPE
+VERB_POS = frozenset({"VERB", "AUX"})
+FRAGMENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +123,15 @@ class Candidate:
         return self.end - self.start
 
 
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary name found at tokens [start, end) of the document."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
 class ActorsStage:
     """Appends one `Actor` per actor mention to `record.actors`, sorted by start offset."""
 
@@ -92,31 +140,104 @@ class ActorsStage:
     def __init__(self, resolver: ActorResolver) -> None:
         self.resolver = resolver
         self.dictionary: ActorDictionary = resolver.dictionary
+        self._name_starts = self.dictionary.first_words(NAME_KINDS)
 
     def __call__(self, doc: Doc, record: Record) -> None:
-        candidates = _merge(self._candidates(doc))
-        record.actors.extend(self._actor(doc[c.start : c.end]) for c in candidates)
+        text = record.article.text
+        hits = self._hits(doc)
+        found = [c for c in self._candidates(doc, text, hits) if c is not None]
+        candidates = _merge(_widened(found, hits))
+        record.actors.extend(self._actor(doc, text, c, hits) for c in candidates)
+
+    # --- dictionary names in the token stream -----------------------------------------
+
+    def _hits(self, doc: Doc) -> list[Hit]:
+        """Longest dictionary names (people, organisations, countries), left to right."""
+        words: list[list[Token] | None] = [None] * len(doc)
+        hits: list[Hit] = []
+        position = 0
+        while position < len(doc):
+            hit = self._hit_at(doc, position, words)
+            if hit is None:
+                position += 1
+                continue
+            hits.append(hit)
+            position = hit.end
+        return hits
+
+    def _hit_at(self, doc: Doc, start: int, words: list[list[Token] | None]) -> Hit | None:
+        if not doc[start].text[:1].isupper():
+            return None
+        first = _token_words(doc, start, words)
+        limit = self._name_starts.get(first[0].word, 0) if first else 0
+        if not limit:
+            return None
+        found: Hit | None = None
+        collected: list[Token] = []
+        position = start
+        while position < len(doc) and len(collected) < limit:
+            if position > start and doc[position].is_sent_start:
+                break
+            collected.extend(_token_words(doc, position, words))
+            position += 1
+            entry = self.dictionary.get(tuple(t.word for t in collected)) if collected else None
+            if entry is not None and entry.kind in NAME_KINDS and _case_fits(entry, collected):
+                found = Hit(start, position, entry)
+        if found is None or _name_continues(doc, found):
+            return None
+        return found
 
     # --- finding mentions -------------------------------------------------------------
 
-    def _candidates(self, doc: Doc) -> Iterator[Candidate | None]:
+    def _candidates(self, doc: Doc, text: str, hits: list[Hit]) -> Iterator[Candidate | None]:
         parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
+            if parsed and self._is_mislabelled_place(ent):
+                continue
             if ent.label_ == PERSON_LABEL and parsed:
                 yield _trimmed(_with_premodifiers(ent))
             elif ent.label_ in ACTOR_LABELS or (
                 parsed and ent.label_ == GPE_LABEL and self._gpe_is_actor(ent.root)
             ):
                 yield _trimmed(ent)
+        for hit in hits:
+            if self._hit_is_actor(doc[hit.start : hit.end], hit.entry, parsed):
+                yield Candidate(hit.start, hit.end)
         if parsed:
             for chunk in doc.noun_chunks:
-                if self._chunk_is_actor(chunk):
-                    yield _trimmed(chunk)
+                yield self._chunk_candidate(chunk, text)
+            yield from self._fragment_heads(doc)
+
+    def _is_mislabelled_place(self, ent: Span) -> bool:
+        """A country or city tagged as an organisation or person but used as a place."""
+        if ent.root.ent_type_ not in ACTOR_LABELS or not _used_as_place(ent.root):
+            return False
+        entry = self.dictionary.entry_ending(normalise(ent.text))
+        return entry is not None and entry.kind == "countries"
+
+    def _hit_is_actor(self, span: Span, entry: Entry, parsed: bool) -> bool:
+        if entry.kind == PERSON_KIND:
+            return True
+        if not parsed:
+            return False
+        if entry.kind == "organisations":
+            return not _used_as_place(span.root)
+        words = sum(len(_token_words(span.doc, i, None)) for i in range(span.start, span.end))
+        return words >= MIN_COUNTRY_NAME_WORDS and self._gpe_is_actor(span.root)
+
+    def _chunk_candidate(self, chunk: Span, text: str) -> Candidate | None:
+        end = _modifiers_end(chunk)
+        if not self._chunk_is_actor(chunk) and not self._chunk_is_other_actor(chunk, text, end):
+            return None
+        trimmed = _trimmed(chunk)
+        if trimmed is None:
+            return None
+        return Candidate(trimmed.start, max(trimmed.end, end))
 
     def _chunk_is_actor(self, chunk: Span) -> bool:
         root = chunk.root
         if root.ent_type_ in ACTOR_LABELS:
-            return True
+            return not self._is_mislabelled_place(chunk)
         if root.ent_type_ == GPE_LABEL:
             return self._gpe_is_actor(root)
         entry = self._entry_ending_at(chunk, root)
@@ -127,6 +248,57 @@ class ActorsStage:
         if entry.kind in ("organisations", "demonyms") and not root.text[:1].isupper():
             return False
         return not _used_as_place(root)
+
+    def _chunk_is_other_actor(self, chunk: Span, text: str, end: int) -> bool:
+        root = chunk.root
+        if _used_as_place(root) or root.pos_ == "PRON":
+            return False
+        return (
+            self._names_a_person(chunk)
+            or self._qualified_group(chunk, text, end)
+            or self._located_argument(chunk, end)
+        )
+
+    def _names_a_person(self, chunk: Span) -> bool:
+        """A proper-noun phrase holding a person's name the tagger cut short."""
+        return chunk.root.pos_ == "PROPN" and any(t.ent_type_ == PERSON_LABEL for t in chunk)
+
+    def _qualified_group(self, chunk: Span, text: str, end: int) -> bool:
+        """A group noun given a country or role by its phrase ("Somalia-based group")."""
+        if chunk.root.lower_ not in GROUP_NOUNS:
+            return False
+        doc = chunk.doc
+        phrase = text[doc[chunk.start].idx : doc[end - 1].idx + len(doc[end - 1])]
+        resolution = self.resolver.resolve(phrase)
+        return resolution.country is not None or resolution.sector is not None
+
+    def _located_argument(self, chunk: Span, end: int) -> bool:
+        """A subject or object noun placed in a named state ("targets in Syria")."""
+        root = chunk.root
+        if end <= chunk.end or root.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if root.dep_ not in ARGUMENT_DEPS:
+            return False
+        return any(
+            token.ent_type_ == GPE_LABEL
+            for child in root.rights
+            if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS
+            for token in child.subtree
+        )
+
+    def _fragment_heads(self, doc: Doc) -> Iterator[Candidate | None]:
+        """Role words heading a verbless sentence, whatever their tag ("paramedic")."""
+        for sentence in doc.sents:
+            root = sentence.root
+            if root.pos_ not in FRAGMENT_POS or any(t.pos_ in VERB_POS for t in sentence):
+                continue
+            entry = self.dictionary.entry_ending(normalise(root.text))
+            if entry is None or entry.kind != "sectors" or entry.sector is None:
+                continue
+            left, right = root.left_edge.i, root.right_edge.i + 1
+            if right - left > MAX_FRAGMENT_TOKENS:
+                left, right = root.i, root.i + 1
+            yield _trimmed(doc[left:right])
 
     def _entry_ending_at(self, chunk: Span, root: SpacyToken) -> Entry | None:
         words = normalise(chunk.doc[chunk.start : root.i + 1].text)
@@ -156,38 +328,57 @@ class ActorsStage:
 
     # --- resolving mentions -----------------------------------------------------------
 
-    def _actor(self, span: Span) -> Actor:
-        text, person = self._resolution_text(span)
-        resolution: Resolution = self.resolver.resolve(text) if text.strip() else UNRESOLVED
+    def _actor(self, doc: Doc, text: str, candidate: Candidate, hits: list[Hit]) -> Actor:
+        span = doc[candidate.start : candidate.end]
+        start, end = span.start_char, span.end_char
+        inside = [h for h in hits if candidate.start <= h.start and h.end <= candidate.end]
+        phrase, person = self._resolution_text(span, text, inside)
+        resolution: Resolution = self.resolver.resolve(phrase) if phrase.strip() else UNRESOLVED
         return Actor(
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
+            text=text[start:end],
+            start=start,
+            end=end,
             name=resolution.name or person,
             country=resolution.country,
             sector=resolution.sector,
             code=resolution.code,
         )
 
-    def _resolution_text(self, span: Span) -> tuple[str, str | None]:
-        """The span's text without person names (titles kept), and the head person's name."""
+    def _resolution_text(
+        self, span: Span, text: str, hits: Sequence[Hit]
+    ) -> tuple[str, str | None]:
+        """The span's text without unknown person names (titles kept), and the person's name."""
         kept: list[str] = []
         person: str | None = None
         position = span.start
         doc = span.doc
+        protected = _protected_tokens(hits)
         while position < span.end:
             token = doc[position]
-            if token.ent_type_ != PERSON_LABEL:
-                kept.append(token.text_with_ws)
+            if token.ent_type_ != PERSON_LABEL or position in protected:
+                kept.append(_text_with_ws(token, text))
                 position += 1
                 continue
-            run_end = _person_run_end(doc, position, span.end)
+            run_end = _person_run_end(doc, position, span.end, protected)
+            if self._is_known_name(doc, position, run_end):
+                kept.extend(_text_with_ws(t, text) for t in doc[position:run_end])
+                position = run_end
+                continue
             titles = self._title_length(doc[position:run_end])
-            kept.extend(t.text_with_ws for t in doc[position : position + titles])
+            kept.extend(_text_with_ws(t, text) for t in doc[position : position + titles])
             if run_end == span.end and position + titles < run_end:
-                person = doc[position + titles : run_end].text
+                first, last = doc[position + titles], doc[run_end - 1]
+                person = text[first.idx : last.idx + len(last)]
             position = run_end
         return "".join(kept), person
+
+    def _is_known_name(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether a "person" run is really a listed name ("Burkina Faso's" tagged PERSON)."""
+        words = [w for i in range(start, end) for w in _token_words(doc, i, None)]
+        if words and words[-1].word == POSSESSIVE:
+            words.pop()
+        entry = self.dictionary.get(tuple(t.word for t in words)) if words else None
+        return entry is not None and entry.kind in NAME_KINDS and _case_fits(entry, words)
 
     def _title_length(self, tokens: Span) -> int:
         """How many leading tokens of a person entity are titles ("Syrian President")."""
@@ -211,6 +402,59 @@ class ActorsStage:
         return 0, None
 
 
+def _token_words(doc: Doc, index: int, cache: list[list[Token] | None] | None) -> list[Token]:
+    """One token's comparison words; a possessive token ("'s", "’s") is the possessive mark."""
+    if cache is not None and cache[index] is not None:
+        return cache[index] or []
+    token = doc[index]
+    if token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s"):
+        words = [Token(POSSESSIVE, False)] if token.lower_.endswith("s") else []
+    else:
+        words = normalise(token.text)
+    if cache is not None:
+        cache[index] = words
+    return words
+
+
+def _case_fits(entry: Entry, words: Sequence[Token]) -> bool:
+    return not entry.cased or all(token.upper for token in words)
+
+
+def _name_continues(doc: Doc, hit: Hit) -> bool:
+    """A person match cut out of a longer tagged name ("Park Jin" in "Park Jin-young")."""
+    if hit.entry.kind != PERSON_KIND or hit.end >= len(doc):
+        return False
+    after, last = doc[hit.end], doc[hit.end - 1]
+    return after.ent_iob_ == "I" and after.ent_type_ == PERSON_LABEL == last.ent_type_
+
+
+def _protected_tokens(hits: Sequence[Hit]) -> set[int]:
+    """Tokens of listed people: never stripped as unknown person names."""
+    return {i for hit in hits if hit.entry.kind == PERSON_KIND for i in range(hit.start, hit.end)}
+
+
+def _text_with_ws(token: SpacyToken, text: str) -> str:
+    return text[token.idx : token.idx + len(token) + len(token.whitespace_)]
+
+
+def _modifiers_end(chunk: Span) -> int:
+    """Where the chunk ends once its prepositional modifiers are added (may be chunk.end)."""
+    doc = chunk.doc
+    end = chunk.end
+    for child in chunk.root.rights:
+        if child.i < end:
+            continue
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in KEPT_PREPOSITIONS:
+            break
+        stop = child.right_edge.i + 1
+        if stop - chunk.end > MAX_MODIFIER_TOKENS or stop == child.i + 1:
+            break
+        if any(t.pos_ in VERB_POS or t.text in (",", ";", ":") for t in doc[end:stop]):
+            break
+        end = stop
+    return end
+
+
 def _with_premodifiers(ent: Span) -> Span:
     """A person entity widened to its pre-modifiers ("U.S. Secretary of State Antony Blinken").
 
@@ -220,14 +464,19 @@ def _with_premodifiers(ent: Span) -> Span:
     if left >= ent.start or ent.start - left > MAX_PREMODIFIER_TOKENS:
         return ent
     doc = ent.doc
-    if any(token.pos_ in ("VERB", "AUX") for token in doc[left : ent.start]):
+    if any(token.pos_ in VERB_POS for token in doc[left : ent.start]):
         return ent
     return doc[left : ent.end]
 
 
-def _person_run_end(doc: Doc, start: int, limit: int) -> int:
+def _person_run_end(doc: Doc, start: int, limit: int, protected: set[int]) -> int:
     end = start + 1
-    while end < limit and doc[end].ent_type_ == PERSON_LABEL and doc[end].ent_iob_ == "I":
+    while (
+        end < limit
+        and doc[end].ent_type_ == PERSON_LABEL
+        and doc[end].ent_iob_ == "I"
+        and end not in protected
+    ):
         end += 1
     return end
 
@@ -249,6 +498,18 @@ def _trimmed(span: Span) -> Candidate | None:
 
 def _is_filler(token: SpacyToken) -> bool:
     return token.is_punct or token.is_space
+
+
+def _widened(candidates: Iterable[Candidate], hits: Sequence[Hit]) -> list[Candidate]:
+    """Candidates that cut a dictionary name short, widened to the whole name."""
+    widened: list[Candidate] = []
+    for candidate in candidates:
+        for hit in hits:
+            overlaps = hit.start < candidate.end and candidate.start < hit.end
+            if overlaps and (hit.start < candidate.start or candidate.end < hit.end):
+                candidate = Candidate(min(candidate.start, hit.start), max(candidate.end, hit.end))
+        widened.append(candidate)
+    return widened
 
 
 def _merge(candidates: Iterable[Candidate | None]) -> list[Candidate]:
