@@ -443,3 +443,10 @@ def test_stage_pattern_skips_names_and_existing_dates(nlp: Language, stage: Date
 def test_stage_on_text_without_dates(nlp: Language, stage: DatesStage) -> None:
     record = _run(stage, nlp("Rebels attacked the convoy near the border."), "2026-03-12")
     assert record.dates == []
+
+
+def test_compact_archive_dates_are_normalised():
+    from newsdossier.dates import normalise_publication_date
+
+    assert normalise_publication_date("20080804") == "2008-08-04"
+    assert normalise_publication_date("20081304") is None

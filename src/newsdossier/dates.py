@@ -503,12 +503,26 @@ def normalise_publication_date(raw: str | None) -> str | None:
     text = raw.strip()
     if not text or len(text) > _MAX_EXPRESSION_CHARS:
         return None
-    for parse in (_schema_form, _iso_datetime, _rfc2822):
+    for parse in (_schema_form, _compact_day, _iso_datetime, _rfc2822):
         value = parse(text)
         if value is not None:
             return value
     resolved = _RESOLVER.resolve(text, None)
     return resolved.value if resolved is not None else None
+
+
+_COMPACT_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def _compact_day(text: str) -> str | None:
+    """'20080804', the form news archives (Gigaword, GDELT) use."""
+    match = _COMPACT_DAY.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return datetime.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return None
 
 
 def parse_publication_date(value: str | None) -> datetime.date | None:
