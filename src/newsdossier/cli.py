@@ -25,6 +25,7 @@ def _settings_from(ctx_options: dict[str, Any]) -> Settings:
     try:
         settings = load_settings(ctx_options.pop("config", None))
         extra_dicts = ctx_options.pop("dictionaries", ()) or ()
+        extra_patterns = ctx_options.pop("patterns", ()) or ()
         settings = settings.with_overrides(
             model=ctx_options.pop("model", None),
             batch_size=ctx_options.pop("batch_size", None),
@@ -32,6 +33,10 @@ def _settings_from(ctx_options: dict[str, Any]) -> Settings:
         if extra_dicts:
             settings = settings.with_overrides(
                 actor_dictionaries=(*settings.actor_dictionaries, *extra_dicts)
+            )
+        if extra_patterns:
+            settings = settings.with_overrides(
+                event_patterns=(*settings.event_patterns, *extra_patterns)
             )
         return settings
     except SettingsError as exc:
@@ -45,6 +50,8 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--model", help="spaCy model package to load (default: settings, 'auto').")
     @click.option("--dict", "dictionaries", multiple=True, type=click.Path(exists=True,
                   dir_okay=False), help="Extra actor dictionary TSV (repeatable).")
+    @click.option("--patterns", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                  help="Extra event pattern TSV (repeatable).")
     @click.option("--batch-size", type=click.IntRange(1, 10_000), help="Articles per batch.")
     @functools.wraps(command)
     def wrapper(**options: Any) -> Any:
@@ -55,12 +62,14 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _build_pipeline(settings: Settings) -> Any:
+    from .actors import DictionaryError
+    from .events import PatternError
     from .nlp import ModelNotFoundError
     from .pipeline import Pipeline, PipelineError
 
     try:
         return Pipeline(settings)
-    except (ModelNotFoundError, PipelineError) as exc:
+    except (ModelNotFoundError, PipelineError, DictionaryError, PatternError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 

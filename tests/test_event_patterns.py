@@ -1,0 +1,129 @@
+"""The shipped event pattern table (data/events/patterns.tsv): shape, codes and coverage.
+
+Read with plain `csv` so a malformed row is reported here even if the loader changes. The PLOVER
+types, modes and contexts are restated from the PLOVER codebook (short names only).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from importlib import resources
+
+import pytest
+
+from newsdossier.events import PatternTable
+
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "AGREE": frozenset(),
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "SUPPORT": frozenset(),
+    "CONCEDE": frozenset(),
+    "COOPERATE": frozenset(),
+    "AID": frozenset(),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "THREATEN": frozenset({
+        "restrict", "arrest", "relations", "expel", "territory", "violence",
+    }),
+    "PROTEST": frozenset({
+        "demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize",
+    }),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset({
+        "seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+        "misinformation", "cyber",
+    }),
+    "ASSAULT": frozenset({
+        "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+        "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+        "unconventional",
+    }),
+}
+PLOVER_TYPES = frozenset(PLOVER_MODES)
+PLOVER_CONTEXTS = frozenset({
+    "military", "intelligence", "executive", "legislative", "election", "political_institutions",
+    "pro_democracy", "pro_autocracy", "economic", "legal", "reparations", "human_rights",
+    "rights_freedoms", "repression", "human_security", "gender", "lgbt", "religion_ethnicity",
+    "inequality", "diplomatic", "territory", "peacekeeping", "health", "asylum", "migration",
+    "disasters", "natural_resource", "environment", "technology", "terrorism", "cbrn", "cyber",
+    "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
+})
+CAMEO = re.compile(r"\d{2,4}")
+TARGET = re.compile(r"obj|none|prep:[a-z]+|obj\+prep:[a-z]+")
+TRIGGER = re.compile(r"[a-z0-9][a-z0-9'-]*( [a-z0-9'-]+)*")
+LEMMAS = re.compile(r"[a-z0-9-]+(,[a-z0-9-]+)*")
+
+
+def _rows() -> list[tuple[int, list[str]]]:
+    text = resources.files("newsdossier").joinpath("data/events/patterns.tsv").read_text("utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        row = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        rows.append((number, row))
+    return rows
+
+
+ROWS = _rows()
+
+
+def _when_is_valid(when: str, pos: str) -> bool:
+    if when == "-":
+        return True
+    for part in when.split(";"):
+        key, _, value = part.partition("=")
+        if key == "obj":
+            if pos != "VERB" or not LEMMAS.fullmatch(value):
+                return False
+        elif key == "prep":
+            if not re.fullmatch(r"[a-z]+", value):
+                return False
+        elif part != "xcomp":
+            return False
+    return True
+
+
+def test_table_is_not_empty():
+    assert len(ROWS) >= 400
+
+
+@pytest.mark.parametrize(("line", "row"), ROWS, ids=[f"line{n}" for n, _ in ROWS])
+def test_row_is_well_formed(line: int, row: list[str]):
+    assert len(row) == 8, f"line {line}: {len(row)} columns"
+    trigger, pos, when, event_type, mode, cameo, target, context = row
+    assert all(cell and cell == cell.strip() for cell in row), f"line {line}: empty/padded cell"
+    assert TRIGGER.fullmatch(trigger), f"line {line}: trigger {trigger!r} is not a lower-case lemma"
+    assert pos in ("VERB", "NOUN"), f"line {line}: pos {pos!r}"
+    assert _when_is_valid(when, pos), f"line {line}: when {when!r}"
+    assert event_type == "-" or event_type in PLOVER_TYPES, f"line {line}: type {event_type!r}"
+    if mode != "-":
+        assert mode in PLOVER_MODES.get(event_type, ()), f"line {line}: {event_type}/{mode}"
+    assert CAMEO.fullmatch(cameo), f"line {line}: CAMEO {cameo!r}"
+    assert TARGET.fullmatch(target), f"line {line}: target {target!r}"
+    if context != "-":
+        unknown = set(context.split(",")) - PLOVER_CONTEXTS
+        assert not unknown, f"line {line}: contexts {sorted(unknown)}"
+
+
+def test_every_plover_type_and_cameo_root_is_covered():
+    missing_types = PLOVER_TYPES - {row[3] for _, row in ROWS}
+    assert not missing_types, sorted(missing_types)
+    missing_roots = {f"{root:02d}" for root in range(1, 21)} - {row[5][:2] for _, row in ROWS}
+    assert not missing_roots, sorted(missing_roots)
+
+
+def test_no_duplicate_trigger_keys():
+    seen: dict[tuple[str, str, str], int] = {}
+    for line, row in ROWS:
+        key = (row[0], row[1], row[2])
+        assert key not in seen, f"line {line} repeats line {seen[key]}: {key}"
+        seen[key] = line
+
+
+def test_loader_accepts_every_row():
+    assert len(PatternTable.load()) == len(ROWS)
