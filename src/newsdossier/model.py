@@ -72,6 +72,17 @@ class Event:
     status: str = "asserted"
     attributed_to: Actor | None = None
     confidence: float | None = None
+    # Mentioned as context of another event (a relative clause, "after ...", a purpose
+    # clause, the object of a condemnation): kept in the record, left out of event counts.
+    background: bool = False
+    # Both sides act on each other ("held talks", "X and Y signed"); see formatting/evaluate.
+    reciprocal: bool = False
+    # For a promise, threat, refusal or demand, the PLOVER type of the action it is about.
+    intent: str | None = None
+    dead: float | None = None
+    injured: float | None = None
+    size: float | None = None
+    quantities: list[Quantity] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -146,12 +157,7 @@ class Record:
             quotes=[_quote_from_dict(q) for q in data.get("quotes", [])],
             claims=[_claim_from_dict(c) for c in data.get("claims", [])],
             places=[Place(**p) for p in data.get("places", [])],
-            quantities=[
-                Quantity(
-                    value=q["value"], span=Span(**q["span"]), unit=q.get("unit"), what=q.get("what")
-                )
-                for q in data.get("quantities", [])
-            ],
+            quantities=[_quantity_from_dict(q) for q in data.get("quantities", [])],
             dates=[DateMention(**d) for d in data.get("dates", [])],
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
             notes=list(data.get("notes", [])),
@@ -171,7 +177,13 @@ def _event_from_dict(data: dict[str, Any]) -> Event:
     fields["attributed_to"] = _optional_actor(fields.get("attributed_to"))
     location = fields.get("location")
     fields["location"] = Place(**location) if location else None
+    fields["quantities"] = [_quantity_from_dict(q) for q in fields.get("quantities", [])]
     return Event(**fields)
+
+
+def _quantity_from_dict(data: dict[str, Any]) -> Quantity:
+    return Quantity(value=data["value"], span=Span(**data["span"]), unit=data.get("unit"),
+                    what=data.get("what"))
 
 
 def _quote_from_dict(data: dict[str, Any]) -> Quote:

@@ -20,13 +20,16 @@ class SettingsError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Settings:
     model: str = "auto"
-    stages: tuple[str, ...] = ("language", "sentences", "dates", "actors", "events")
+    stages: tuple[str, ...] = (
+        "language", "sentences", "dates", "actors", "quantities", "events"
+    )
     db: str = "dossier.db"
     batch_size: int = 16
     max_file_bytes: int = 20_000_000
     max_article_chars: int = 1_000_000
     actor_dictionaries: tuple[str, ...] = field(default_factory=tuple)
     event_patterns: tuple[str, ...] = field(default_factory=tuple)
+    event_intents: tuple[str, ...] = field(default_factory=tuple)
     progress: str = "auto"
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -31,8 +31,10 @@ with UNO and EUR folded into IGO (on both sides, in both adapters).
 `expected_events` [{source, target, code}] with Phoenix actor codes such as "USAGOV", "GUYJUD",
 "IGOUNOMIL" or "---LEG") restricted to the ids that PETRARCH-2's own predictions
 (`preds_petrarch2_gigaword.jsonl`, looked for beside the gold file) cover, and scores
-(source country, target country, CAMEO root) triples for our pipeline (`ours.*`: first source
-actor's country, first target actor's country, root of `event.cameo`) and for PETRARCH-2
+(source country, target country, CAMEO root) triples for our pipeline (`ours.*`: every
+source × target country pair of each counted event — PETRARCH codes a compound actor as one
+event per member —, both directions for a reciprocal event, the root of `event.cameo`) and
+for PETRARCH-2
 (`petrarch2.*`), with looser `source+root` and `root` rows. A Phoenix code's country is its
 first three letters when they are an ISO3 code or a non-state code (IGO, NGO, IMG, MNC…);
 "---" (unknown country) is no country. The CAMEO root is the first two digits (01-20) of a
@@ -201,8 +203,9 @@ def article_date(raw: object) -> str | None:
 
 
 def counted_events(events: Iterable[Event]) -> list[Event]:
-    """The events that assert something happened (a negated event is no event)."""
-    return [e for e in events if e.status not in UNCOUNTED_STATUSES]
+    """The events a sentence reports: not negated (no event) and not background (an event
+    recalled as context of another, which the gold sets do not code)."""
+    return [e for e in events if e.status not in UNCOUNTED_STATUSES and not e.background]
 
 
 def run_pipeline(pipeline: Pipeline, articles: list[Article]) -> tuple[list[list[Event]], str]:
@@ -394,13 +397,27 @@ def _phoenix_triples(events: object) -> tuple[Triple, ...]:
     return tuple(t for t in triples if t is not None)
 
 
-def our_triple(event: Event) -> Triple | None:
+def _side(actors: Iterable[Actor]) -> list[str | None]:
+    countries = sorted(_countries(actors))
+    return list(countries) if countries else [None]
+
+
+def our_triples(event: Event) -> set[Triple]:
+    """An event as PETRARCH-style triples: one per (source country, target country) pair of
+    its actors (PETRARCH codes a compound actor as one event per member), both directions
+    when the event is reciprocal, each member with each other for a reciprocal event with
+    several sources and no target."""
     root = cameo_root(event.cameo)
     if root is None:
-        return None
-    source = event.source[0].country if event.source else None
-    target = event.target[0].country if event.target else None
-    return country_key(source), country_key(target), root
+        return set()
+    sources, targets = _side(event.source), _side(event.target)
+    triples = {(s, t, root) for s in sources for t in targets}
+    if event.reciprocal:
+        if targets == [None] and len(sources) > 1:
+            triples = {(s, t, root) for s in sources for t in sources if s != t}
+        else:
+            triples |= {(t, s, root) for s, t, _ in triples}
+    return triples
 
 
 def _scored(obj: dict[str, Any]) -> bool:
@@ -469,8 +486,8 @@ class PetrarchEvaluator:
         systems = [OURS] if baseline is None else [OURS, PETRARCH_SYSTEM]
         rows = petrarch_rows(systems)
         for case, events in zip(cases, predicted, strict=True):
-            ours = (our_triple(e) for e in events)
-            score_triples(rows, OURS, case.triples, (t for t in ours if t is not None))
+            ours = {t for e in events for t in our_triples(e)}
+            score_triples(rows, OURS, case.triples, ours)
             if baseline is not None:
                 score_triples(rows, PETRARCH_SYSTEM, case.triples, baseline[case.id])
         report = Report(self.name, str(gold), len(cases), list(rows.values()))
@@ -481,7 +498,8 @@ class PetrarchEvaluator:
     def _notes(predictions: Path, found: bool, failures: str) -> list[str]:
         notes = [
             "triple: (source country, target country, CAMEO root) per sentence, identical "
-            "triples counted once; ours: first source/target actor's country and the root of "
+            "triples counted once; ours: every source x target country pair of each "
+            "foreground, non-negated event (both ways when reciprocal) and the root of "
             "event.cameo; UNO/EUR count as IGO"
         ]
         if found:

@@ -1,12 +1,15 @@
 """Event coding: who did what to whom, in PLOVER with CAMEO alongside."""
 
 from .coder import EventCoder
+from .intents import IntentError, IntentTable
 from .patterns import Pattern, PatternError, PatternTable
 from .stage import EventsStage, make_events_stage
 
 __all__ = [
     "EventCoder",
     "EventsStage",
+    "IntentError",
+    "IntentTable",
     "Pattern",
     "PatternError",
     "PatternTable",

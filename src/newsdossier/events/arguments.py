@@ -1,8 +1,12 @@
 """Who: the source and target actors of a trigger, found in the dependency parse.
 
 Argument heads are mapped to the actor mentions the actors stage already found (by token);
-pronouns go to the nearest fitting earlier mention; anything else is resolved from its noun
-phrase with the actor dictionary, and kept with null codes when nothing is known.
+pronouns go to the nearest fitting earlier mention; a head the actors stage did not take is
+resolved from its noun phrase with the actor dictionary and kept only when that names a
+country or a role. Coordinated modifiers give one actor per country ("US and British
+activists" → a USA and a GBR actor over the same span). A place named by a locative phrase
+("protested in Beijing", "fired at it from the Gaza Strip") stands for its country when the
+event names no coded party on that side, as event coders traditionally do.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..gazetteer import city_country
+from ..gazetteer import city_country, region_country
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -21,12 +25,23 @@ if TYPE_CHECKING:
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj")
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "themselves", "itself"})
 _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we"}
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _PRONOUN_WINDOW_CHARS = 600
+_MAX_PHRASE_TAIL = 8
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions whose object is where an event happened (its target's country, failing a
+# coded target) and those whose object is where it came from (its source's country).
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "on",
+                                   "over", "throughout", "outside", "around"})
+ORIGIN_PREPOSITIONS = frozenset({"from"})
+
+
+def _coded(actors: list[Actor]) -> bool:
+    return any(a.country for a in actors)
 
 
 class ActorIndex:
@@ -45,16 +60,35 @@ class ActorIndex:
             for token in span:
                 self.by_token.setdefault(token.i, actor)
 
+    # --- actors of an argument ---------------------------------------------------------
+
     def actors_for(self, head: Token | None) -> list[Actor]:
         """The actor(s) a syntactic argument names: conjuncts give several ("X and Y")."""
         if head is None:
             return []
         found: list[Actor] = []
-        for token in (head, *head.conjuncts):
-            actor = self.actor_at(token)
-            if actor is not None and actor not in found:
-                found.append(actor)
+        for token in self._members(head):
+            for actor in self._split_by_modifiers(token, self.actor_at(token)):
+                if actor not in found:
+                    found.append(actor)
         return found
+
+    def _members(self, head: Token) -> list[Token]:
+        """The argument head and the heads coordinated with it: its conjuncts, those of the
+        tokens of its mention ("Barack Obama and Vladimir Putin" parsed around "Barack"),
+        and a coordinated apposition ("The US, Russia, and Switzerland")."""
+        members = [head, *head.conjuncts]
+        actor = self.by_token.get(head.i)
+        if actor is not None:
+            for token in self.doc.char_span(actor.start, actor.end,
+                                            alignment_mode="expand") or ():
+                members.extend(t for t in token.conjuncts if t not in members)
+        for child in head.children:
+            if child.dep_ == "appos" and child.conjuncts:
+                members.extend(t for t in (child, *child.conjuncts) if t not in members)
+        if head.pos_ == "PRON" and head.lower_ in ("they", "them", "we", "themselves"):
+            members.extend(self._plural_antecedents(head, members))
+        return members
 
     def actor_at(self, token: Token) -> Actor | None:
         if token.i in self.by_token:
@@ -74,6 +108,25 @@ class ActorIndex:
             return self.resolve_phrase(token)
         return None
 
+    def _split_by_modifiers(self, token: Token, actor: Actor | None) -> list[Actor]:
+        """'US and British activists': one actor per coordinated country modifier."""
+        if actor is None:
+            return []
+        countries: list[str] = []
+        for child in token.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or not child.conjuncts:
+                continue
+            for modifier in (child, *child.conjuncts):
+                country = self.resolver.resolve(modifier.text).country
+                if country and country not in countries:
+                    countries.append(country)
+        if len(countries) < 2:
+            return [actor]
+        sector = actor.sector
+        return [Actor(text=actor.text, start=actor.start, end=actor.end, name=None,
+                      country=country, sector=sector, code=country + (sector or ""))
+                for country in countries]
+
     def _with_possessor_country(self, token: Token, actor: Actor) -> Actor:
         """'its forces' after 'Syria's foreign ministry': the forces are Syria's."""
         if actor.country is not None:
@@ -90,9 +143,16 @@ class ActorIndex:
 
     def resolve_phrase(self, token: Token) -> Actor | None:
         start = token.left_edge.i
-        while start < token.i and self.doc[start].dep_ in ("det", "punct", "cc"):
+        while start < token.i and self.doc[start].dep_ in ("det", "punct", "cc", "nummod"):
             start += 1
-        span = self.doc[start : token.i + 1]
+        end = token.i + 1
+        for child in token.rights:  # "Druze inhabitants of the Syrian Golan Heights"
+            if child.dep_ != "prep" or child.lower_ not in ("of", "from", "in"):
+                break
+            if child.right_edge.i + 1 - end > _MAX_PHRASE_TAIL:
+                break
+            end = child.right_edge.i + 1
+        span = self.doc[start:end]
         resolution = self.resolver.resolve(span.text)
         if not (resolution.country or resolution.sector):
             return self._city(token)
@@ -102,22 +162,92 @@ class ActorIndex:
 
     def _city(self, token: Token) -> Actor | None:
         """A town named as an argument ("shelled Kharkiv") stands for its country."""
-        if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if token.ent_type_ not in PLACE_LABELS:
             return None
         span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         if span is None:
             return None
-        country = city_country(span.text)
+        country = city_country(span.text) or region_country(span.text)
         if country is None:
             return None
         return Actor(text=span.text, start=span.start_char, end=span.end_char, name=span.text,
                      country=country, sector=None, code=country)
 
+    # --- places standing for their country -------------------------------------------------
+
+    def place_actor(self, token: Token) -> Actor | None:
+        """The country a place phrase names ("in Beijing", "the Gaza Strip"), as an actor
+        without a sector; None when the phrase names no known place."""
+        span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if span is None or span.label_ not in PLACE_LABELS | {"NORP", "ORG"}:
+            phrase = self.doc[token.left_edge.i : token.i + 1]
+        else:
+            phrase = span
+        resolution = self.resolver.resolve(phrase.text)
+        country = resolution.country
+        if country is None and span is not None and span.label_ in PLACE_LABELS:
+            country = city_country(span.text) or region_country(span.text)
+        if country is None:
+            return None
+        return Actor(text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+                     name=resolution.name, country=country, sector=None, code=country)
+
+    def located(self, heads: list[Token], prepositions: frozenset[str]) -> Actor | None:
+        """The first place named by one of `prepositions` attached to any of `heads`."""
+        for head in heads:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in prepositions:
+                    continue
+                pobj = child_with(child, ("pobj",))
+                if pobj is None:
+                    continue
+                actor = self.place_actor(pobj) or self._nested_place(pobj)
+                if actor is not None:
+                    return actor
+        return None
+
+    def _nested_place(self, pobj: Token, depth: int = 0) -> Actor | None:
+        """'in the east of the Gaza Strip', 'at a jail in East Timor's capital Dili'."""
+        for child in pobj.children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "in", "at", "near"):
+                continue
+            inner = child_with(child, ("pobj",))
+            if inner is None:
+                continue
+            actor = self.place_actor(inner)
+            if actor is None and depth < 1:
+                actor = self._nested_place(inner, depth + 1)
+            if actor is not None:
+                return actor
+        return None
+
+    def first_country_in(self, token: Token) -> Actor | None:
+        """The first coded actor or place inside a phrase ("a summit in Switzerland on ...")."""
+        for inner in token.subtree:
+            if inner.i == token.i:
+                continue
+            actor = self.by_token.get(inner.i)
+            if actor is not None and actor.country:
+                return actor
+            if inner.ent_type_ in PLACE_LABELS and inner.ent_iob_ == "B":
+                place = self.place_actor(inner)
+                if place is not None:
+                    return place
+        return None
+
+    # --- pronouns ------------------------------------------------------------------------
+
     def antecedent(self, pronoun: Token) -> Actor | None:
-        """The nearest earlier coded mention that fits the pronoun, within a short window."""
+        """The nearest earlier coded mention that fits the pronoun, within a short window.
+
+        A reflexive ("themselves") or a pronoun subject of a clause reported by a speaker
+        ("Obama said he would ...") prefers the clause's own subject / the speaker."""
         word = _POSSESSIVES.get(pronoun.lower_, pronoun.lower_)
         if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
             return None
+        bound = self._bound_antecedent(pronoun, word)
+        if bound is not None:
+            return bound
         limit = pronoun.idx - _PRONOUN_WINDOW_CHARS
         for actor in reversed(self.actors):
             if actor.end > pronoun.idx:
@@ -129,6 +259,33 @@ class ActorIndex:
             if word in _PERSON_PRONOUNS and actor.name is None and actor.sector is None:
                 continue
             return actor
+        return None
+
+    def _plural_antecedents(self, pronoun: Token, members: list[Token]) -> list[Token]:
+        """'Obama and Putin said they ...': every member of the governing subject."""
+        node = pronoun.head
+        for _ in range(4):
+            if node.head is node:
+                return []
+            subject = child_with(node, SUBJECTS)
+            if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
+                return [t for t in self._members(subject) if t not in members]
+            node = node.head
+        return []
+
+    def _bound_antecedent(self, pronoun: Token, word: str) -> Actor | None:
+        """The subject of the clause that governs the pronoun's clause, when it fits."""
+        node = pronoun.head
+        for _ in range(4):
+            if node.head is node:
+                return None
+            subject = child_with(node, SUBJECTS)
+            if subject is not None and subject.i != pronoun.i and subject.i < pronoun.i:
+                actors = [a for a in self.actors_for(subject) if a.code]
+                fits = word in _GROUP_PRONOUNS or any(a.name or a.sector for a in actors)
+                if actors and fits and subject.pos_ != "PRON":
+                    return actors[0]
+            node = node.head
         return None
 
 
@@ -148,17 +305,42 @@ def prep_object(token: Token, preposition: str) -> Token | None:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == preposition:
             pobj = child_with(child, ("pobj",))
             if pobj is not None:
-                return pobj
+                return _past_date(pobj)
+            pcomp = child_with(child, ("pcomp",))
+            if pcomp is not None and pcomp.pos_ in _NOMINAL:
+                return pcomp
     return None
 
 
+def _past_date(pobj: Token) -> Token:
+    """'met with Syrian President Bashar Assad Tuesday' parsed with the date as the head:
+    the name before it is the argument."""
+    if pobj.ent_type_ not in ("DATE", "TIME"):
+        return pobj
+    names = [c for c in pobj.lefts if c.dep_ == "compound" and c.ent_type_ not in ("DATE",
+                                                                                 "TIME")]
+    return names[-1] if names else pobj
+
+
+# Participles that describe their subject's stance, not something done to it: "Israel is
+# opposed to French mediation", "Vietnam is committed to opening up".
+STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate",
+                                 "resolve", "poise", "set"})
+
+
 def is_passive(verb: Token) -> bool:
+    if verb.lemma_.lower() in STATIVE_PARTICIPLES and not any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return False
     return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
 
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, inherited through xcomp/conj chains ("threatened to strike")."""
     subject = child_with(verb, SUBJECTS)
+    if subject is None and verb.lemma_.lower() in STATIVE_PARTICIPLES:
+        subject = child_with(verb, PASSIVE_SUBJECTS)
     if subject is not None or depth > 4:
         return subject
     if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
@@ -169,12 +351,27 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             controller = child_with(verb.head, OBJECTS)
             if controller is not None and verb.head.lemma_ in OBJECT_CONTROL:
                 return controller
+        if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
+            return child_with(verb.head, PASSIVE_SUBJECTS)  # "was indicted and will resign"
         return verb_subject(verb.head, depth + 1)
     return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The doer of a verb: the "by" agent when passive, else the (inherited) subject."""
+    if is_passive(verb):
+        by = prep_object(verb, "by")
+        if by is not None:
+            return by
+        if verb.dep_ == "conj" and verb.head is not verb and is_passive(verb.head):
+            return prep_object(verb.head, "by")
+        return None
+    return verb_subject(verb)
 
 
 # "urged Syria to withdraw": the object, not the subject, does the withdrawing.
 OBJECT_CONTROL = frozenset({
     "urge", "ask", "call", "order", "force", "press", "pressure", "tell", "persuade",
     "encourage", "allow", "invite", "compel", "request", "instruct", "warn", "advise",
+    "want", "wish", "expect", "need", "help", "permit", "authorize", "authorise", "enable",
 })

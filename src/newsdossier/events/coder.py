@@ -1,24 +1,36 @@
-"""The event coder: triggers from the pattern table, matched over the dependency parse."""
+"""The event coder: triggers from the pattern table, matched over the dependency parse.
+
+Per sentence: find the triggers (`triggers`), find each one's source and target (`arguments`),
+status and attribution (`status`) and whether it is news or background (`salience`); apply
+the statement frames (`frames`: promises, threats, demands, accusations); merge mentions of
+one event ("air strikes killed 12", "attacked the camp, killing 156"); fall back on the place
+of the event for a missing coded target; attach casualty and size figures; drop events with
+no coded party at all.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..dates import date_for_span, parse_publication_date
-from ..model import Actor, Event, Record, Span
+from ..model import Actor, Event, Quantity, Record, Span
 from .arguments import (
+    LOCATIVE_PREPOSITIONS,
     OBJECTS,
-    PASSIVE_SUBJECTS,
+    ORIGIN_PREPOSITIONS,
     ActorIndex,
+    agent_of,
     child_with,
-    is_passive,
     prep_object,
-    verb_subject,
 )
+from .draft import Draft
+from .frames import Frames
+from .intents import IntentTable
 from .patterns import Pattern, PatternTable
+from .salience import clause_is_background, noun_is_background
 from .status import accused_party, find_status
+from .triggers import UNDERGOING_VERBS, Match, object_of, sentence_matches
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,112 +38,65 @@ if TYPE_CHECKING:
 
     from ..actors import ActorResolver
 
-# Verbal events whose clausal complement is their content, not a separate event:
-# "agreed to withdraw", "urged Russia to halt", "threatened to strike".
-INTENT_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"})
-_COMPLEMENTS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl"})
-_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "appos"})
 _MAX_SENTENCE_TOKENS = 400
+_SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass", "ROOT", "appos"})
+# How one mention of an event attaches to another of the same type: an -ing elaboration, an
+# instrument ("killed in an air strike"), the subject noun ("air strikes killed").
+_MERGE_DEPS = frozenset({"advcl", "prep", "pobj", "nsubj", "nsubjpass", "agent", "npadvmod"})
+_MERGE_STEPS = 3
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+SYMMETRIC_SUPPORT_CODES = frozenset({"050", "057"})
+_WITH_PREPOSITIONS = frozenset({"with", "between"})
+_INNER_PREPOSITIONS = frozenset({"against", "with", "to", "on", "into", "of", "for", "between",
+                                 "by", "in", "at", "from", "toward", "towards"})
+_HOSTILE_TARGET_PREPOSITIONS = ("against", "on", "at")
+_CASUALTY_TYPES = ("ASSAULT", "COERCE", "PROTEST")
+_NOMINAL_SOURCE_LABELS = frozenset({"NORP", "GPE", "ORG"})
 
 
-@dataclass(slots=True)
-class Match:
-    """A trigger token with the pattern it matched, before actors and status are found."""
-
-    token: Token
-    pattern: Pattern
-    extra: list[Token]
-    light_verb: Token | None = None
-
-
-def _particle_matches(token: Token, particle: str) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("prt", "advmod", "prep") and child.lower_ == particle:
-            return child
-    return None
+def _trimmed_sentence(sentence: SpacySpan, text: str) -> Span:
+    start, end = sentence.start_char, sentence.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
 
 
-def _modifiers_match(token: Token, modifiers: tuple[str, ...]) -> list[Token] | None:
-    found = []
-    lefts = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
-    for modifier in modifiers:
-        child = next((c for c in lefts if c.lemma_.lower() == modifier), None)
-        if child is None:
-            return None
-        found.append(child)
-    return found
-
-
-def _object_of(token: Token) -> Token | None:
-    if is_passive(token):
-        return child_with(token, PASSIVE_SUBJECTS)
-    return child_with(token, OBJECTS)
-
-
-def _conditions_hold(token: Token, pattern: Pattern) -> bool:
-    when = pattern.when
-    if when.objects:
-        obj = _object_of(token) if pattern.pos == "VERB" else None
-        if obj is None or obj.lemma_.lower() not in when.objects:
-            return False
-    if when.prep and prep_object(token, when.prep) is None and not any(
-        c.dep_ == "prep" and c.lower_ == when.prep for c in token.children
-    ):
-        return False
-    if when.modals and not _complement_has_modal(token, when.modals):
-        return False
-    return not (when.xcomp and child_with(token, ("xcomp",)) is None)
-
-
-def _complement_has_modal(token: Token, modals: frozenset[str]) -> bool:
-    """'said the rebels must withdraw': a reported obligation is a demand."""
-    complement = child_with(token, ("ccomp",))
-    if complement is None:
-        return False
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in complement.children)
-
-
-def match_token(token: Token, table: PatternTable) -> Match | None:
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
-    if pos is None:
-        return None
-    for pattern in table.candidates(pos, token.lemma_.lower()):
-        extra: list[Token] = []
-        if pattern.particle:
-            particle = _particle_matches(token, pattern.particle)
-            if particle is None:
-                continue
-            extra.append(particle)
-        if pattern.modifiers:
-            modifiers = _modifiers_match(token, pattern.modifiers)
-            if modifiers is None:
-                continue
-            extra.extend(modifiers)
-        if _conditions_hold(token, pattern):
-            return Match(token, pattern, extra)
-    return None
-
-
-def _trigger_span(match: Match, text: str) -> Span:
-    tokens = [match.token, *match.extra]
+def _token_span(tokens: list[Token], text: str) -> Span:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     return Span(start, end, text[start:end])
+
+
+def _more_specific(first: str | None, second: str | None) -> str | None:
+    """The more specific of two CAMEO codes (longer, or not a root-level "x0")."""
+    if not first:
+        return second
+    if not second:
+        return first
+    if len(second) > len(first) or (len(second) == len(first) and first.endswith("0")
+                                     and not second.endswith("0")):
+        return second
+    return first
 
 
 class EventCoder:
     """Finds every event of one document; stateless between documents."""
 
     def __init__(self, table: PatternTable, resolver: ActorResolver,
-                 reporting_verbs: dict[str, str]) -> None:
+                 reporting_verbs: dict[str, str], intents: IntentTable | None = None) -> None:
         self.table = table
         self.resolver = resolver
         self.reporting_verbs = reporting_verbs
+        self.intents = intents or IntentTable.load()
 
     def code(self, doc: Doc, record: Record) -> list[Event]:
         text = record.article.text
         index = ActorIndex(doc, record.actors, self.resolver, text)
         published = parse_publication_date(record.article.published)
+        frames = Frames(self.intents, index, lambda token: _token_span([token], text),
+                        self.reporting_verbs)
         events: list[Event] = []
         for sentence in doc.sents:
             if len(sentence) > _MAX_SENTENCE_TOKENS:
@@ -140,76 +105,142 @@ class EventCoder:
                     "skipped as unparseable prose"
                 )
                 continue
-            for match in self._matches(sentence):
-                event = self._event(match, sentence, index, record, published,
-                                    f"e{len(events) + 1}")
-                if event is not None:
-                    events.append(event)
+            drafts = self._sentence_drafts(sentence, index, record, published, frames)
+            for draft in drafts:
+                events.append(draft.to_event(f"e{len(events) + 1}", _confidence(draft)))
         return events
 
-    def _matches(self, sentence: SpacySpan) -> list[Match]:
-        matches = [m for m in (match_token(t, self.table) for t in sentence) if m]
-        consumed = set()
-        for match in matches:
-            if match.pattern.pos == "VERB" and match.pattern.when.objects:
-                obj = _object_of(match.token)
-                if obj is not None:
-                    consumed.add(obj.i)
-        by_token = {m.token.i: m for m in matches}
-        kept = []
-        for match in matches:
-            if match.token.i in consumed or _is_content_of_intent(match.token, by_token):
-                continue
-            if match.pattern.pos == "NOUN":
-                match.light_verb = _light_verb(match.token)
-            kept.append(match)
-        return kept
+    # --- one sentence --------------------------------------------------------------------
 
-    def _event(self, match: Match, sentence: SpacySpan, index: ActorIndex, record: Record,
-               published: dt.date | None, event_id: str) -> Event | None:
+    def _sentence_drafts(self, sentence: SpacySpan, index: ActorIndex, record: Record,
+                         published: dt.date | None, frames: Frames) -> list[Draft]:
+        matches = _unconsumed(sentence_matches(sentence, self.table))
+        triggers = {m.token.i for m in matches}
+        drafts = [self._draft(m, sentence, index, record, published, triggers)
+                  for m in matches]
+        sentence_span = _trimmed_sentence(sentence, record.article.text)
+
+        def date_of(span: Span) -> str | None:
+            found = date_for_span(record.dates, span.start, span.end, sentence_span.start,
+                                  sentence_span.end)
+            return found.value if found else None
+
+        drafts = [d for d in frames.apply(drafts, sentence, sentence_span, date_of)
+                  if not d.dropped]
+        drafts = _merged(drafts)
+        for draft in drafts:
+            _place_parties(draft, index)
+            draft.reciprocal = _is_reciprocal(draft)
+        drafts = [d for d in _deduplicated(drafts) if d.coded]
+        _attach_quantities(drafts, record.quantities, sentence)
+        return sorted(drafts, key=lambda d: (d.trigger.start, d.trigger.end))
+
+    def _draft(self, match: Match, sentence: SpacySpan, index: ActorIndex, record: Record,
+               published: dt.date | None, triggers: set[int]) -> Draft:
         text = record.article.text
-        trigger = _trigger_span(match, text)
+        trigger = _token_span([match.token, *match.extra], text)
         sentence_span = _trimmed_sentence(sentence, text)
         date = date_for_span(record.dates, trigger.start, trigger.end,
                              sentence_span.start, sentence_span.end)
         event_date = date.value if date else None
         finding = find_status(match.token, match.light_verb, self.reporting_verbs, sentence,
                               event_date, published)
-        source, target = self._arguments(match, index, finding)
-        if match.pattern.pos == "NOUN" and not (source or target) and (
-            match.token.dep_ not in _SUBJECT_LIKE
-        ):
-            return None
-        pattern = match.pattern
+        source, target, via_with = _arguments(match, index, finding)
         attributed = index.actors_for(finding.speaker_token)
-        return Event(
-            id=event_id, type=pattern.type, cameo=pattern.cameo, sentence=sentence_span,
-            trigger=trigger, source=source, target=[a for a in target if a not in source],
-            mode=pattern.mode, context=list(pattern.context), date=event_date,
-            status=finding.status, attributed_to=attributed[0] if attributed else None,
-            confidence=_confidence(pattern, source, target),
+        pattern = match.pattern
+        if match.is_noun:
+            background = noun_is_background(match.token, match.light_verb, triggers)
+        else:
+            background = clause_is_background(match.token, triggers)
+        return Draft(
+            match=match, trigger=trigger, anchor=match.token, sentence=sentence_span,
+            type=pattern.type, cameo=pattern.cameo, mode=pattern.mode,
+            context=list(pattern.context), source=source, target=target,
+            status=finding.status, finding=finding, date=event_date,
+            attributed_to=attributed[0] if attributed else None, background=background,
+            target_via_with=via_with and match.is_noun,
         )
 
-    def _arguments(self, match: Match, index: ActorIndex, finding: object) -> tuple[
-        list[Actor], list[Actor]
-    ]:
-        token, pattern = match.token, match.pattern
-        if pattern.pos == "VERB":
-            source_token = _verb_source(token)
-            if source_token is None:
-                source_token = accused_party(getattr(finding, "attribution", None))
-        else:
-            source_token = _noun_source(token, match.light_verb)
-        target_token = _target_token(token, pattern, match.light_verb)
-        if target_token is None and pattern.type in INTENT_TYPES:
-            target_token = _complement_object(token)
-        return index.actors_for(source_token), index.actors_for(target_token)
+
+# --- matches ---------------------------------------------------------------------------------
 
 
-def _verb_source(verb: Token) -> Token | None:
-    if is_passive(verb):
-        return prep_object(verb, "by")
-    return verb_subject(verb)
+def _unconsumed(matches: list[Match]) -> list[Match]:
+    """Drop event nouns that a verb pattern takes as its object ("held talks", "imposed
+    sanctions"); the verb's event takes the noun's more specific code of the same type."""
+    by_token = {m.token.i: m for m in matches}
+    consumed: set[int] = set()
+    for match in matches:
+        pattern = match.pattern
+        if pattern.pos != "VERB" or not pattern.when.objects:
+            continue
+        obj = object_of(match.token)
+        noun = by_token.get(obj.i) if obj is not None else None
+        if noun is None:
+            continue
+        consumed.add(noun.token.i)
+        if noun.pattern.type == pattern.type and noun.pattern.cameo:
+            better = _more_specific(pattern.cameo, noun.pattern.cameo)
+            if better != pattern.cameo:
+                match.pattern = _with_code(pattern, noun.pattern)
+    return [m for m in matches if m.token.i not in consumed]
+
+
+def _with_code(verb: Pattern, noun: Pattern) -> Pattern:
+    from dataclasses import replace
+
+    return replace(verb, cameo=noun.cameo, mode=noun.mode or verb.mode,
+                   context=verb.context or noun.context)
+
+
+# --- arguments -------------------------------------------------------------------------------
+
+
+def _arguments(match: Match, index: ActorIndex, finding: object) -> tuple[
+    list[Actor], list[Actor], bool
+]:
+    token, pattern, light = match.token, match.pattern, match.light_verb
+    if not match.is_noun:
+        source_token = agent_of(token)
+        if source_token is None:
+            source_token = accused_party(getattr(finding, "attribution", None))
+    elif light is not None and light.lemma_.lower() in UNDERGOING_VERBS:
+        source_token = prep_object(token, "from") or prep_object(token, "by")
+    else:
+        source_token = _noun_source(token, light)
+    target_token, via_with = _target_token(token, pattern, light)
+    if match.is_noun and light is not None and light.lemma_.lower() in UNDERGOING_VERBS:
+        target_token = agent_of(light)
+    if match.is_noun and target_token is None and light is not None and (
+        light.lemma_.lower() in ("engage", "involve", "embroil")
+    ):
+        target_token = child_with(light, OBJECTS)
+    if target_token is None and pattern.type in ("AGREE", "REQUEST", "THREATEN", "REJECT"):
+        target_token = _complement_object(token)
+    source = index.actors_for(source_token)
+    target = _coded_or_inner(index, target_token)
+    return source, target, via_with
+
+
+def _coded_or_inner(index: ActorIndex, token: Token | None, depth: int = 0) -> list[Actor]:
+    """The actors a target phrase names; a thing ("an agreement with the EU", "evidence
+    against Russia", "travel to Tunisia", "a summit in Switzerland") yields the first party
+    its own prepositional phrases name, two levels deep."""
+    actors = index.actors_for(token)
+    if token is None or any(a.code for a in actors) or depth > 1:
+        return actors
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in _INNER_PREPOSITIONS:
+            continue
+        inner = child_with(child, ("pobj",))
+        if inner is None:
+            continue
+        found = [a for a in index.actors_for(inner) if a.code]
+        if not found and inner.pos_ == "NOUN":
+            found = [a for a in _coded_or_inner(index, inner, depth + 1) if a.code]
+        if found:
+            return found
+    return actors
 
 
 def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
@@ -220,20 +251,34 @@ def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
     if by is not None:
         return by
     for child in noun.lefts:
-        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+        if child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if child.ent_type_ in _NOMINAL_SOURCE_LABELS:
             return child
+        for grandchild in child.lefts:  # "Israeli tank shelling"
+            if grandchild.dep_ in ("amod", "compound") and (
+                grandchild.ent_type_ in _NOMINAL_SOURCE_LABELS
+            ):
+                return grandchild
     if light_verb is not None:
-        return _verb_source(light_verb)
+        return agent_of(light_verb)
     return None
 
 
-def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> Token | None:
+def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> tuple[
+    Token | None, bool
+]:
     for place in pattern.target:
+        found: Token | None
         if place == "comp":
             complement = child_with(token, ("ccomp", "xcomp"))
+            from .arguments import verb_subject
+
             found = verb_subject(complement) if complement is not None else None
         elif place == "obj":
-            found = _object_of(token) if pattern.pos == "VERB" else prep_object(token, "of")
+            found = object_of(token) if pattern.pos == "VERB" else prep_object(token, "of")
+            if found is None and pattern.pos == "VERB":
+                found = child_with(token, ("dative",))
         else:
             preposition = place.split(":", 1)[1]
             found = prep_object(token, preposition)
@@ -242,9 +287,18 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> T
                 found = prep_object(obj, preposition) if obj is not None else None
             if found is None and light_verb is not None:
                 found = prep_object(light_verb, preposition)
+            if found is not None:
+                return found, preposition in _WITH_PREPOSITIONS
         if found is not None:
-            return found
-    return None
+            return found, False
+    if pattern.type in ("ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"):
+        for preposition in _HOSTILE_TARGET_PREPOSITIONS:
+            found = prep_object(token, preposition)
+            if found is not None:
+                return found, False
+    if pattern.pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":
+        return token.head, False  # "soldiers killed in Ukraine": the noun underwent it
+    return None, False
 
 
 def _complement_object(verb: Token) -> Token | None:
@@ -257,39 +311,143 @@ def _complement_object(verb: Token) -> Token | None:
     )
 
 
-def _light_verb(noun: Token) -> Token | None:
-    """The verb a nominal trigger is the object of ("held talks", "launched an attack")."""
-    if noun.dep_ in OBJECTS and noun.head.pos_ == "VERB":
-        return noun.head
-    if noun.dep_ in PASSIVE_SUBJECTS and noun.head.pos_ == "VERB":
-        return noun.head
-    return None
+# --- merging mentions of one event ---------------------------------------------------------------
 
 
-def _is_content_of_intent(token: Token, by_token: dict[int, Match]) -> bool:
-    node = token
-    for _ in range(4):
-        if node.dep_ not in _COMPLEMENTS or node.head is node:
+def _attaches_to(mention: Draft, head: Draft) -> bool:
+    node = mention.anchor
+    for _ in range(_MERGE_STEPS):
+        if node.head is node or node.dep_ not in _MERGE_DEPS:
             return False
         node = node.head
-        governing = by_token.get(node.i)
-        if governing is not None:
-            return governing.pattern.type in INTENT_TYPES
+        if node.i in (head.anchor.i, head.clause.i):
+            return True
     return False
 
 
-def _trimmed_sentence(sentence: SpacySpan, text: str) -> Span:
+def _merge_into(head: Draft, mention: Draft) -> None:
+    head.source = head.source or mention.source
+    head.target = head.target or mention.target
+    better = _more_specific(head.cameo, mention.cameo)
+    if better != head.cameo:
+        head.cameo, head.mode = better, mention.mode or head.mode
+    head.mode = head.mode or mention.mode
+    head.date = head.date or mention.date
+    head.background = head.background and mention.background
+    mention.dropped = True
+
+
+def _merged(drafts: list[Draft]) -> list[Draft]:
+    for mention in drafts:
+        if mention.type is None or mention.match is None:
+            continue
+        for head in drafts:
+            if head is mention or head.dropped or head.type != mention.type:
+                continue
+            if _attaches_to(mention, head):
+                _merge_into(head, mention)
+                break
+    return [d for d in drafts if not d.dropped]
+
+
+def _deduplicated(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for draft in drafts:
+        key = (draft.type, draft.cameo, draft.background,
+               tuple(sorted(a.code or "" for a in draft.source)),
+               tuple(sorted(a.code or "" for a in draft.target)))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(draft)
+    return kept
+
+
+# --- places and reciprocity ------------------------------------------------------------------
+
+
+def _place_heads(draft: Draft) -> list[Token]:
+    heads = [draft.anchor, draft.clause]
+    obj = object_of(draft.clause) if draft.clause.pos_ == "VERB" else None
+    if obj is not None:
+        heads.append(obj)
+    return heads
+
+
+def _place_parties(draft: Draft, index: ActorIndex) -> None:
+    """A missing coded target (source) is taken from where the event happened (came from)."""
+    if draft.match is None:
+        return
+    several_sources = len({a.country for a in draft.source if a.country}) > 1
+    if not any(a.country for a in draft.target) and not (
+        several_sources and draft.type in SYMMETRIC_TYPES
+    ):
+        place = index.located(_place_heads(draft), LOCATIVE_PREPOSITIONS)
+        if place is not None and not any(place.country == a.country for a in draft.source):
+            draft.target = [*draft.target, place]
+    if not any(a.country for a in draft.source) and draft.type in ("ASSAULT", "COERCE"):
+        origin = index.located(_place_heads(draft), ORIGIN_PREPOSITIONS)
+        if origin is not None:
+            draft.source = [*draft.source, origin]
+
+
+def _is_reciprocal(draft: Draft) -> bool:
+    symmetric = draft.type in SYMMETRIC_TYPES or (
+        draft.type == "SUPPORT" and draft.cameo in SYMMETRIC_SUPPORT_CODES
+    )
+    if not symmetric:
+        return False
+    if draft.target_via_with and draft.target:
+        return True
+    return not draft.target and len({a.country for a in draft.source if a.country}) > 1
+
+
+# --- quantities ------------------------------------------------------------------------------
+
+
+def _attach_quantities(drafts: list[Draft], quantities: list[Quantity],
+                       sentence: SpacySpan) -> None:
+    from ..quantities import casualty_kind
+
     start, end = sentence.start_char, sentence.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end, text[start:end])
+    inside = [q for q in quantities if start <= q.span.start < end]
+    if not inside or not drafts:
+        return
+    doc = sentence.doc
+    foreground = [d for d in drafts if not d.background] or drafts
+    for quantity in inside:
+        in_party = [d for d in drafts
+                    if any(a.start <= quantity.span.start < a.end
+                           for a in (*d.source, *d.target))]
+        if in_party:
+            in_party[0].quantities.append(quantity)
+            continue
+        if casualty_kind(quantity) is None:
+            continue
+        span = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
+        owner = _casualty_owner(foreground, span.root if span is not None else None)
+        if owner is not None:
+            owner.quantities.append(quantity)
 
 
-def _confidence(pattern: Pattern, source: list[Actor], target: list[Actor]) -> float:
+def _casualty_owner(drafts: list[Draft], token: Token | None) -> Draft | None:
+    if token is not None:
+        ancestors = {t.i for t in token.ancestors}
+        for draft in drafts:
+            if draft.anchor.i in ancestors or draft.clause.i in ancestors:
+                return draft
+    for event_type in _CASUALTY_TYPES:
+        for draft in drafts:
+            if draft.type == event_type:
+                return draft
+    return None
+
+
+def _confidence(draft: Draft) -> float:
     score = 0.45
-    score += 0.25 if any(a.code for a in source) else 0.0
-    score += 0.1 if any(a.code for a in target) or not pattern.target else 0.0
-    score += 0.1 if pattern.when.specificity else 0.0
-    return round(min(score, 0.95), 2)
+    score += 0.25 if any(a.code for a in draft.source) else 0.0
+    score += 0.1 if any(a.code for a in draft.target) else 0.0
+    score += 0.1 if draft.match is not None and draft.match.pattern.when.specificity else 0.0
+    score -= 0.15 if draft.background else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)

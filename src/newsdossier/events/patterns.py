@@ -19,17 +19,23 @@ class PatternError(ValueError):
     """A pattern file has a malformed row; the message names file and line."""
 
 
+ANY_OBJECT = "*"
+
+
 @dataclass(frozen=True, slots=True)
 class Conditions:
-    objects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()  # {"*"}: any object at all
     prep: str | None = None
     xcomp: bool = False
     modals: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    ccomp: bool = False
 
     @property
     def specificity(self) -> int:
-        return (bool(self.objects) * 4 + bool(self.prep) * 2 + int(self.xcomp)
-                + bool(self.modals) * 4)
+        named = bool(self.objects) and ANY_OBJECT not in self.objects
+        return (named * 4 + bool(self.prep) * 2 + int(self.xcomp) + bool(self.modals) * 4
+                + (ANY_OBJECT in self.objects) + int(self.ccomp))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,19 +80,25 @@ def _conditions(text: str | None, where: str) -> Conditions:
     prep = None
     xcomp = False
     modals: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    ccomp = False
     for part in (p.strip() for p in text.split(";") if p.strip()):
         key, _, value = part.partition("=")
         if key == "obj" and value:
             objects = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
+        elif key == "obj!" and value:
+            not_objects = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
         elif key == "prep" and value:
             prep = value.strip().lower()
         elif key == "xcomp" and not value:
             xcomp = True
+        elif key == "ccomp" and not value:
+            ccomp = True
         elif key == "modal" and value:
             modals = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
         else:
             raise PatternError(f"{where}: unknown condition {part!r}")
-    return Conditions(objects, prep, xcomp, modals)
+    return Conditions(objects, prep, xcomp, modals, not_objects, ccomp)
 
 
 def _target(text: str | None, where: str) -> tuple[str, ...]:

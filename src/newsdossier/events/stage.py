@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .. import registry
 from .coder import EventCoder
+from .intents import IntentTable
 from .patterns import PatternTable
 from .status import load_reporting_verbs
 
@@ -40,4 +41,5 @@ def make_events_stage(settings: Settings, nlp: Language) -> EventsStage:
 
     resolver = ActorResolver(ActorDictionary.load(settings.actor_dictionaries))
     table = PatternTable.load(settings.event_patterns)
-    return EventsStage(EventCoder(table, resolver, load_reporting_verbs()))
+    intents = IntentTable.load(settings.event_intents)
+    return EventsStage(EventCoder(table, resolver, load_reporting_verbs(), intents))

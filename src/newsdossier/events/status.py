@@ -18,13 +18,15 @@ STANCE_STATUS = {
     "deny": "denied",
 }
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "can", "ca"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
-_FUTURE_GOVERNORS = frozenset({
+# Verbs whose infinitive complement is not (yet) done: "plans to", "is due to", "wants to".
+FUTURE_GOVERNORS = frozenset({
     "plan", "intend", "prepare", "vow", "promise", "pledge", "expect", "aim", "seek",
-    "want", "hope", "decide", "agree", "threaten", "schedule", "set", "propose", "offer",
-    "consider", "mull", "weigh",
+    "want", "hope", "agree", "threaten", "schedule", "set", "propose", "offer",
+    "consider", "mull", "weigh", "wish", "swear", "due", "ready", "willing", "determined",
+    "prepared", "poised", "likely", "going",
 })
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "pcomp", "pobj", "prep",
                               "conj", "acomp", "oprd"})
@@ -48,10 +50,21 @@ class Attribution:
     verb: Token
     stance: str
     speaker: Token | None
+    fronted: bool  # "X said (that) ..." before the report, not "..., X said" after it
 
 
-def _reporting_ancestor(trigger: Token, verbs: dict[str, str]) -> Attribution | None:
-    node = trigger
+def _speaker(verb: Token) -> Token | None:
+    subject = child_with(verb, ("nsubj",))
+    if subject is not None:
+        return subject
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "a court martial was told"
+        return None
+    return None
+
+
+def reporting_ancestor(clause: Token, verbs: dict[str, str]) -> Attribution | None:
+    """The nearest reporting verb whose complement holds `clause`, if any."""
+    node = clause
     for _ in range(8):
         head = node.head
         if head is node:
@@ -59,8 +72,9 @@ def _reporting_ancestor(trigger: Token, verbs: dict[str, str]) -> Attribution | 
         if node.dep_ not in _COMPLEMENT_DEPS:
             return None
         stance = verbs.get(head.lemma_.lower())
-        if stance and head.pos_ in ("VERB", "AUX"):
-            return Attribution(head, stance, child_with(head, ("nsubj",)))
+        if stance and head.pos_ in ("VERB", "AUX") and node.dep_ != "conj":
+            fronted = head.i < node.left_edge.i
+            return Attribution(head, stance, _speaker(head), fronted)
         node = head
     return _parataxis_reporter(node, verbs)
 
@@ -70,7 +84,7 @@ def _parataxis_reporter(clause_root: Token, verbs: dict[str, str]) -> Attributio
     for child in clause_root.children:
         stance = verbs.get(child.lemma_.lower())
         if stance and child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > clause_root.i:
-            return Attribution(child, stance, child_with(child, ("nsubj",)))
+            return Attribution(child, stance, _speaker(child), False)
     return None
 
 
@@ -84,20 +98,27 @@ def according_to(sentence: Span) -> Token | None:
     return None
 
 
-def _negated(trigger: Token, light_verb: Token | None) -> bool:
+_NEGATING_GOVERNORS = frozenset({"fail", "refrain", "avoid", "cease"})
+
+
+def negated(trigger: Token, light_verb: Token | None) -> bool:
+    """'did not attack', 'no talks were held', 'no deadline had been set', 'failed to
+    reach agreement'."""
     heads = [trigger] if light_verb is None else [trigger, light_verb]
     if any(c.dep_ == "neg" for head in heads for c in head.children):
         return True
-    return any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trigger.children)
+    if any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trigger.children):
+        return True
+    clause = heads[-1]
+    if any(c.dep_ in ("nsubjpass", "dobj") and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in clause.children):
+        return True
+    return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in _NEGATING_GOVERNORS
 
 
-def _clause_head(trigger: Token, light_verb: Token | None) -> Token:
-    return light_verb if light_verb is not None else trigger
-
-
-def _modality(trigger: Token, light_verb: Token | None) -> str | None:
-    verb = _clause_head(trigger, light_verb)
-    node = verb
+def modality(clause: Token) -> str | None:
+    """"future" (will, plans to, is due to), "hypothetical" (would, could, if) or None."""
+    node = clause
     for _ in range(6):
         for child in node.children:
             word = child.lower_
@@ -107,14 +128,35 @@ def _modality(trigger: Token, light_verb: Token | None) -> str | None:
                 return "hypothetical"
             if child.dep_ == "mark" and word in _CONDITIONAL_MARKS:
                 return "hypothetical"
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _FUTURE_GOVERNORS:
+        head = node.head
+        governed = head.lemma_.lower() in FUTURE_GOVERNORS or (
+            head.lemma_ == "be" and _adjective_governor(node)
+        )
+        if node.dep_ == "xcomp" and governed:
+            return _modality_of_governor(head) or "future"
+        if node.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in (
+            FUTURE_GOVERNORS
+        ):
             return "future"
-        if node.dep_ in ("xcomp", "conj") and node.head is not node:
-            node = node.head
+        if node.dep_ in ("xcomp", "conj") and head is not node:
+            node = head
             continue
         break
-    if verb.tag_ == "VBG" and verb.head.lemma_ == "be" and _has_future_time(verb):
+    if clause.tag_ == "VBG" and clause.head.lemma_ == "be" and _has_future_time(clause):
         return "future"
+    return None
+
+
+def _adjective_governor(node: Token) -> bool:
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in FUTURE_GOVERNORS
+               for c in node.head.children)
+
+
+def _modality_of_governor(governor: Token) -> str | None:
+    """'would be ready to host': the governor's own 'would' makes the whole hypothetical."""
+    for child in governor.children:
+        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX:
+            return "hypothetical"
     return None
 
 
@@ -122,9 +164,8 @@ def _has_future_time(verb: Token) -> bool:
     return any(t.lower_ in ("tomorrow", "next") for t in verb.subtree)
 
 
-def _hedged(trigger: Token, light_verb: Token | None) -> bool:
-    verb = _clause_head(trigger, light_verb)
-    return any(c.lower_ in _HEDGES for c in verb.children) or any(
+def hedged(trigger: Token, clause: Token) -> bool:
+    return any(c.lower_ in _HEDGES for c in clause.children) or any(
         c.lower_ in _HEDGES for c in trigger.children
     )
 
@@ -143,6 +184,8 @@ class StatusFinding:
     status: str
     attribution: Attribution | None
     speaker_token: Token | None
+    negated: bool
+    modality: str | None
 
 
 def find_status(
@@ -153,20 +196,23 @@ def find_status(
     event_date: str | None,
     published: dt.date | None,
 ) -> StatusFinding:
-    attribution = _reporting_ancestor(_clause_head(trigger, light_verb), verbs)
+    clause = light_verb if light_verb is not None else trigger
+    attribution = reporting_ancestor(clause, verbs)
     if attribution is not None and attribution.verb.i == trigger.i:
         attribution = None
     speaker = attribution.speaker if attribution else according_to(sentence)
     stance = attribution.stance if attribution else ("say" if speaker is not None else None)
     if stance == "deny" and attribution and any(c.dep_ == "neg" for c in attribution.verb.children):
         stance = "say"
+    is_negated = negated(trigger, light_verb)
+    mood = modality(clause)
     if stance == "deny":
         status = "denied"
-    elif _negated(trigger, light_verb):
+    elif is_negated:
         status = "negated"
-    elif modality := _modality(trigger, light_verb):
-        status = modality
-    elif stance in ("allege", "dispute") or _hedged(trigger, light_verb):
+    elif mood:
+        status = mood
+    elif stance in ("allege", "dispute") or hedged(trigger, clause):
         status = "alleged"
     elif is_historical(event_date, published):
         status = "historical"
@@ -174,7 +220,7 @@ def find_status(
         status = STANCE_STATUS[stance]
     else:
         status = "asserted"
-    return StatusFinding(status, attribution, speaker)
+    return StatusFinding(status, attribution, speaker, is_negated, mood)
 
 
 def accused_party(attribution: Attribution | None) -> Token | None:

@@ -1,0 +1,75 @@
+"""An event being built: everything the coder knows about one trigger before it is final."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Event, Quantity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .status import StatusFinding
+    from .triggers import Match
+
+
+@dataclass(slots=True)
+class Draft:
+    match: Match | None  # None for an event made by a frame (an accusation, a demand)
+    trigger: Span
+    anchor: Token  # the token the event hangs on in the parse
+    sentence: Span
+    type: str | None
+    cameo: str | None
+    mode: str | None
+    context: list[str]
+    source: list[Actor]
+    target: list[Actor]
+    status: str
+    finding: StatusFinding | None
+    date: str | None
+    attributed_to: Actor | None = None
+    background: bool = False
+    dropped: bool = False  # absorbed into another event of the sentence
+    intent: str | None = None
+    reciprocal: bool = False
+    target_via_with: bool = False  # the target came from "with"/"between" ("talks with X")
+    quantities: list[Quantity] = field(default_factory=list)
+
+    @property
+    def clause(self) -> Token:
+        return self.match.clause_head if self.match is not None else self.anchor
+
+    @property
+    def coded(self) -> bool:
+        """Whether any party of the event is coded with a country or a sector."""
+        return any(a.code for a in (*self.source, *self.target))
+
+    def to_event(self, event_id: str, confidence: float) -> Event:
+        from ..quantities import casualty_kind
+
+        dead = injured = None
+        for quantity in self.quantities:
+            kind = casualty_kind(quantity)
+            if kind == "dead" and dead is None:
+                dead = quantity.value
+            elif kind == "injured" and injured is None:
+                injured = quantity.value
+        size = next((q.value for q in self.quantities if _counts_a_party(q, self.source)),
+                    None)
+        return Event(
+            id=event_id, type=self.type, cameo=self.cameo, sentence=self.sentence,
+            trigger=self.trigger, source=self.source,
+            target=[a for a in self.target if a not in self.source], mode=self.mode,
+            context=list(self.context), date=self.date, status=self.status,
+            attributed_to=self.attributed_to, confidence=confidence,
+            background=self.background, reciprocal=self.reciprocal, intent=self.intent,
+            dead=dead, injured=injured, size=size, quantities=list(self.quantities),
+        )
+
+
+def _counts_a_party(quantity: Quantity, actors: list[Actor]) -> bool:
+    """'Tens of thousands of students demonstrated': the figure sizes the source."""
+    return any(a.start <= quantity.span.start < a.end or
+               quantity.span.start <= a.start < quantity.span.end for a in actors)

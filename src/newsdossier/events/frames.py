@@ -1,0 +1,442 @@
+"""Statements about events: promises, threats, refusals, demands, appeals, accusations.
+
+A trigger is often not the event itself but what somebody says about it, and event
+ontologies code the saying:
+
+* content of an intent verb — "agreed to lift the sanctions", "threatened to break off
+  relations", "refused to meet": one AGREE / THREATEN / REJECT / REQUEST event, its CAMEO code
+  taken from the action (intents.tsv: agree to ease sanctions = 0354), the action's PLOVER type
+  kept as `intent`; the action itself is not a separate event;
+* a commitment — an action in the future or conditional, announced by its own actor ("Israel
+  will evacuate the settlements, a spokesman for the Israeli prime minister said", "Iran said
+  it would allow inspectors", "Obama wants to attack Switzerland"): a cooperative action
+  becomes AGREE, a hostile one THREATEN, a refused cooperative one ("would not provide
+  support") REJECT, as the PLOVER codebook asks. A future event merely narrated ("the
+  ministers will meet on Friday", "Obama is scheduled to attend a summit") stays what it is,
+  with status `future`;
+* a demand — "Russia said Sudan must return the helicopter": REQUEST from the speaker to the
+  one who must act (10x), instead of the action; an appeal — "Obama wants Putin to attack":
+  REQUEST (02x) from the one who wants to the one wanted to;
+* an accusation — a political actor that says, before the report, that a third party did
+  something violent or coercive ("The US said that Iraq had attacked", "Israel said a mortar
+  bomb was fired at it from the Gaza Strip"): the violent event stays, `alleged` and
+  attributed to the speaker, and an ACCUSE event (112) from the speaker to the accused is
+  added; a report given after the fact ("..., officials said") or by the media is sourcing,
+  not an accusation;
+* a claim of responsibility — "The US claimed that they had attacked Iraq": a CAMEO 015
+  event from the claimant, beside the attack it claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Span
+from .arguments import (
+    OBJECTS,
+    ORIGIN_PREPOSITIONS,
+    ActorIndex,
+    agent_of,
+    child_with,
+    prep_object,
+    verb_subject,
+)
+from .draft import Draft
+from .intents import INTENT_TYPES, IntentTable, polarity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
+# Intent verbs whose content decides between a promise and a threat: "vowed to fight".
+SWEARING = frozenset({"vow", "swear", "pledge", "promise", "commit"})
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl"})
+COMMITTING = frozenset({
+    "plan", "intend", "want", "seek", "aim", "hope", "vow", "swear", "pledge", "promise",
+    "threaten", "offer", "agree", "wish", "ready", "willing", "determined", "prepared",
+    "decide", "resolve", "undertake", "commit",
+})
+APPEALING = frozenset({"want", "wish", "expect", "like", "need"})
+DEMAND_MODALS = frozenset({"must", "should", "ought"})
+DEMAND_VERBS = frozenset({"have", "need"})
+# Nouns that carry a demand in their that-clause: "a stern reminder to Iraq that it must".
+DEMANDING_NOUNS = frozenset({"reminder", "warning", "message", "call", "ultimatum", "note",
+                             "letter", "statement", "declaration", "resolution", "insistence"})
+ACCUSABLE = frozenset({"ASSAULT", "COERCE"})
+RESPONSIBILITY_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
+REPORTED_STATUSES = frozenset({"asserted", "reported", "alleged", "historical"})
+MEDIA_SECTOR = "JRN"
+
+
+def demanded_clause(clause: Token) -> bool:
+    """A clause with "must", "should", "ought to", or "have/need to" + verb."""
+    if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children):
+        return True
+    head = clause.head
+    return clause.dep_ == "xcomp" and head.lemma_.lower() in DEMAND_VERBS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ) and head is not clause
+
+
+def _same(left: Actor, right: Actor) -> bool:
+    if (left.start, left.end) == (right.start, right.end):
+        return True
+    if left.name and left.name == right.name:
+        return True
+    if not left.country or left.country != right.country:
+        return False
+    return left.sector is None or right.sector is None or left.sector == right.sector
+
+
+def same_party(left: list[Actor], right: list[Actor]) -> bool:
+    """Whether two argument lists name the same party: the same mention or name, or the same
+    country with compatible sectors ("Portugal" and "Portuguese President X" are one party,
+    "Rwandan rebels" and "President Kagame" are two)."""
+    return any(_same(a, b) for a in left for b in right)
+
+
+def _is_generic(code: str | None, intents: IntentTable) -> bool:
+    """A code that says no more than its statement kind ("030", "130", "020" ...)."""
+    generic = {intents.code(kind, None)[0] for kind in INTENT_TYPES}
+    return code is None or code in generic or len(code) <= 2
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Who issued a statement noun: its possessor, or the subject of its verb."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    return agent_of(noun.head) if noun.head.pos_ in ("VERB", "AUX") else None
+
+
+# PLOVER: "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in
+# future tense are also taken to imply intentions and should be coded as AGREE."
+FUTURE_AGREE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_FUTURE_WORDS = frozenset({"will", "shall", "'ll", "wo", "would"})
+
+
+def _future_tense(clause: Token) -> bool:
+    """'will meet', 'would provide' (also through "will be able to", "will continue to")."""
+    node = clause
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_WORDS for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _unless_clause(clause: Token) -> Token | None:
+    node = clause
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children):
+                return child
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _conditioned_by_unless(clause: Token) -> bool:
+    return _unless_clause(clause) is not None
+
+
+def _unless_subject(clause: Token) -> Token | None:
+    """'threatened to strike unless Israel rescinded ...': the threat is aimed at Israel."""
+    condition = _unless_clause(clause)
+    return verb_subject(condition) if condition is not None else None
+
+
+class Frames:
+    """Applies the statement frames to one sentence's drafts."""
+
+    def __init__(self, intents: IntentTable, index: ActorIndex,
+                 span_of: Callable[[Token], Span], reporting_verbs: dict[str, str]) -> None:
+        self.intents = intents
+        self.index = index
+        self.span_of = span_of
+        self.reporting_verbs = reporting_verbs
+
+    def apply(self, drafts: list[Draft], sentence: SpacySpan, sentence_span: Span,
+              date_of: Callable[[Span], str | None]) -> list[Draft]:
+        """The drafts after absorbing contents, plus the statements the frames add."""
+        added = self._statements(drafts)
+        bare = self._bare_demands(sentence, drafts + added)
+        for draft in bare:
+            draft.sentence, draft.date = sentence_span, date_of(draft.trigger)
+        return drafts + added + bare
+
+    def _statements(self, drafts: list[Draft]) -> list[Draft]:
+        by_anchor = {d.anchor.i: d for d in drafts if d.match is not None}
+        for draft in drafts:
+            self._absorb(draft, by_anchor)
+        added: list[Draft] = []
+        for draft in drafts:
+            if draft.dropped or draft.match is None:
+                continue
+            made = (self._demand(draft) or self._appeal(draft))
+            if made is not None:
+                added.append(made)
+                continue
+            self._commitment(draft)
+            added.extend(self._accusation(draft, by_anchor))
+            responsibility = self._responsibility(draft)
+            if responsibility is not None:
+                added.append(responsibility)
+        return added
+
+    # --- content of an intent verb -----------------------------------------------------------
+
+    def _governor(self, draft: Draft, by_anchor: dict[int, Draft]) -> Draft | None:
+        node = draft.clause
+        for _ in range(4):
+            if node.dep_ not in _CONTENT_DEPS or node.head is node:
+                return None
+            content_dep = node.dep_
+            node = node.head
+            governor = by_anchor.get(node.i)
+            if governor is not None and governor is not draft:
+                return governor if governor.type in GOVERNING_TYPES else None
+            if content_dep == "ccomp":  # "reiterated its demand that Israel ease ..."
+                obj = child_with(node, OBJECTS)
+                governor = by_anchor.get(obj.i) if obj is not None else None
+                if governor is not None and governor.type in GOVERNING_TYPES:
+                    return governor
+        return None
+
+    def _absorb(self, draft: Draft, by_anchor: dict[int, Draft]) -> None:
+        governor = self._governor(draft, by_anchor)
+        if governor is None or draft.type is None:
+            return
+        kind = self._kind_for(governor, draft)
+        if kind is not None and _is_generic(governor.cameo, self.intents):
+            governor.cameo, mode = self.intents.code(kind, draft.cameo)
+            governor.type = INTENT_TYPES[kind]
+            governor.mode = mode or governor.mode
+        governor.intent = governor.intent or draft.type
+        if not governor.target and governor.type == "THREATEN":
+            governor.target = self.index.actors_for(_unless_subject(draft.clause))
+        if not governor.target:
+            governor.target = list(draft.source if governor.type == "REQUEST" else draft.target)
+            if not governor.target and governor.type == "REQUEST":
+                governor.target = list(draft.target)
+        draft.dropped = True
+
+    @staticmethod
+    def _kind_for(governor: Draft, content: Draft) -> str | None:
+        lemma = governor.anchor.lemma_.lower()
+        if governor.type == "AGREE":
+            if lemma in SWEARING and polarity(content.type) == "hostile":
+                return "threaten"
+            return "agree"
+        if governor.type == "THREATEN":
+            return "threaten"
+        if governor.type == "REJECT":
+            return "reject"
+        if governor.type == "REQUEST":
+            return "demand" if (governor.cameo or "").startswith("10") else "appeal"
+        return None
+
+    # --- promises and threats ----------------------------------------------------------------
+
+    def _committer(self, draft: Draft) -> list[Actor] | None:
+        """Who commits to the action: its own actor announcing it, or None."""
+        clause = draft.clause
+        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in COMMITTING:
+            return draft.source or self.index.actors_for(verb_subject(clause.head))
+        if clause.dep_ == "xcomp" and clause.head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in COMMITTING for c in clause.head.children
+        ):
+            return draft.source or self.index.actors_for(verb_subject(clause.head))
+        finding = draft.finding
+        if finding is None or finding.attribution is None:
+            return None
+        speakers = self.index.actors_for(finding.attribution.speaker)
+        if not speakers or not any(a.code for a in speakers):
+            return None
+        if not draft.source or same_party(speakers, draft.source):
+            return draft.source or speakers
+        return None
+
+    def _commitment(self, draft: Draft) -> None:
+        finding = draft.finding
+        if finding is None or finding.modality is None or draft.background:
+            return
+        side = polarity(draft.type)
+        if side is None or draft.type == "THREATEN":
+            return
+        if finding.negated:
+            kind = "reject" if side == "cooperative" else None
+        elif _conditioned_by_unless(draft.clause):
+            kind = "threaten"  # "will withdraw its force unless ..."
+        else:
+            kind = "agree" if side == "cooperative" else "threaten"
+        if kind is None:
+            return
+        committer = self._committer(draft)
+        if committer is None and kind == "agree" and draft.type in FUTURE_AGREE_TYPES and (
+            _future_tense(draft.clause) and draft.source
+        ):
+            committer = draft.source  # the codebook: cooperation in the future tense
+        if committer is None:
+            return
+        if kind == "threaten" and not draft.target:
+            draft.target = self.index.actors_for(_unless_subject(draft.clause))
+        draft.intent = draft.type
+        draft.type = INTENT_TYPES[kind]
+        draft.cameo, draft.mode = self.intents.code(kind, draft.cameo)
+        draft.source = committer
+        draft.status = "asserted"
+        if finding.attribution is not None and draft.attributed_to is None:
+            speakers = self.index.actors_for(finding.attribution.speaker)
+            draft.attributed_to = speakers[0] if speakers else None
+
+    # --- demands and appeals -----------------------------------------------------------------
+
+    @staticmethod
+    def _demanded(clause: Token) -> bool:
+        """'Sudan must return', 'the US must be ready to mediate', 'Iraq has to comply'."""
+        node = clause
+        for _ in range(3):
+            if demanded_clause(node):
+                return True
+            if node.dep_ != "xcomp" or node.head is node:
+                return False
+            node = node.head
+        return False
+
+    def _statement(self, anchor: Token, source: list[Actor], target: list[Actor],
+                   content: Draft, kind: str) -> Draft:
+        cameo, mode = self.intents.code(kind, content.cameo)
+        return Draft(match=None, trigger=self.span_of(anchor), anchor=anchor,
+                     sentence=content.sentence, type=INTENT_TYPES[kind], cameo=cameo,
+                     mode=mode, context=list(content.context), source=source, target=target,
+                     status="asserted", finding=None, date=content.date,
+                     background=content.background, intent=content.type)
+
+    def _demand(self, draft: Draft) -> Draft | None:
+        finding = draft.finding
+        if finding is None or finding.attribution is None or draft.type is None:
+            return None
+        clause = draft.clause
+        if not self._demanded(clause) or finding.attribution.stance not in ("say", "allege"):
+            return None
+        speakers = self.index.actors_for(finding.attribution.speaker)
+        if not speakers or same_party(speakers, draft.source):
+            return None
+        draft.dropped = True
+        target = draft.source or draft.target
+        return self._statement(finding.attribution.verb, speakers, list(target), draft,
+                               "demand")
+
+    def _bare_demands(self, sentence: SpacySpan, drafts: list[Draft]) -> list[Draft]:
+        """'The Red Cross said US and British forces must ensure security': a demand even
+        when the action demanded is no event of the pattern table."""
+        made: list[Draft] = []
+        taken = {d.anchor.i for d in drafts if d.type == "REQUEST"}
+        for token in sentence:
+            if token.i in taken:
+                continue
+            is_verb = token.pos_ in ("VERB", "AUX") and (
+                self.reporting_verbs.get(token.lemma_.lower()) in ("say", "allege")
+            )
+            if not is_verb and token.lemma_.lower() not in DEMANDING_NOUNS:
+                continue
+            for clause in token.children:
+                if clause.dep_ not in ("ccomp", "acl") or not self._demanded(clause):
+                    continue
+                draft = self._bare_demand(token, clause, is_verb)
+                if draft is not None:
+                    made.append(draft)
+                    break
+        return made
+
+    def _bare_demand(self, cue: Token, clause: Token, is_verb: bool) -> Draft | None:
+        speaker_head = child_with(cue, ("nsubj",)) if is_verb else _noun_speaker(cue)
+        speakers = self.index.actors_for(speaker_head)
+        addressee = prep_object(cue, "to") if not is_verb else None
+        targets = self.index.actors_for(addressee) if addressee is not None else []
+        if not targets:
+            targets = self.index.actors_for(verb_subject(clause))
+        if not any(a.code for a in (*speakers, *targets)) or same_party(speakers, targets):
+            return None
+        trigger = self.span_of(cue)
+        return Draft(match=None, trigger=trigger, anchor=cue, sentence=trigger,
+                     type="REQUEST", cameo="100", mode=None, context=[], source=speakers,
+                     target=targets, status="asserted", finding=None, date=None)
+
+    def _appeal(self, draft: Draft) -> Draft | None:
+        clause = draft.clause
+        head = clause.head
+        if clause.dep_ not in ("xcomp", "ccomp") or draft.type is None:
+            return None
+        if head.lemma_.lower() not in APPEALING or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if clause.dep_ == "xcomp":
+            wanted = child_with(head, OBJECTS)
+        else:  # "Obama wants Putin to attack" parsed with "Putin" as the clause's subject
+            wanted = child_with(clause, ("nsubj",))
+            if wanted is None or not any(c.lower_ == "to" for c in clause.children):
+                return None
+        if wanted is None:
+            return None
+        wanting = self.index.actors_for(verb_subject(head))
+        if not wanting or same_party(wanting, self.index.actors_for(wanted)):
+            return None
+        draft.dropped = True
+        return self._statement(head, wanting, self.index.actors_for(wanted), draft, "appeal")
+
+    # --- accusations and claims of responsibility ----------------------------------------
+
+    def _accused(self, draft: Draft) -> list[Actor]:
+        if draft.source:
+            return list(draft.source)
+        origin = self.index.located([draft.clause, draft.anchor], ORIGIN_PREPOSITIONS)
+        return [origin] if origin is not None else []
+
+    def _accusation(self, draft: Draft, by_anchor: dict[int, Draft]) -> list[Draft]:
+        finding = draft.finding
+        if (finding is None or finding.attribution is None or draft.background
+                or draft.type not in ACCUSABLE or draft.status not in REPORTED_STATUSES):
+            return []
+        attribution = finding.attribution
+        if not attribution.fronted or attribution.stance not in ("say", "allege"):
+            return []
+        speakers = [a for a in self.index.actors_for(attribution.speaker) if a.country]
+        if not speakers or any(a.sector == MEDIA_SECTOR for a in speakers):
+            return []
+        accused = self._accused(draft)
+        if same_party(speakers, accused):
+            return []
+        draft.status = "alleged"
+        draft.attributed_to = draft.attributed_to or speakers[0]
+        existing = by_anchor.get(attribution.verb.i)
+        if existing is not None:
+            if existing.type == "ACCUSE" and not existing.target:
+                existing.target = accused
+            return []
+        accusation = Draft(match=None, trigger=self.span_of(attribution.verb),
+                           anchor=attribution.verb, sentence=draft.sentence, type="ACCUSE",
+                           cameo="112", mode="allege", context=list(draft.context),
+                           source=speakers, target=accused, status="asserted",
+                           finding=None, date=draft.date, intent=draft.type)
+        return [accusation]
+
+    def _responsibility(self, draft: Draft) -> Draft | None:
+        finding = draft.finding
+        if finding is None or finding.attribution is None or draft.type not in ACCUSABLE:
+            return None
+        verb = finding.attribution.verb
+        if verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+            return None
+        speakers = self.index.actors_for(finding.attribution.speaker)
+        if not speakers or not same_party(speakers, draft.source):
+            return None
+        return Draft(match=None, trigger=self.span_of(verb), anchor=verb,
+                     sentence=draft.sentence, type=None, cameo="015", mode=None, context=[],
+                     source=speakers, target=list(draft.target), status="asserted",
+                     finding=None, date=draft.date, intent=draft.type)

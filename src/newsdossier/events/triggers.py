@@ -1,0 +1,150 @@
+"""Trigger words: tokens of the parse that match a row of the pattern table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .arguments import OBJECTS, PASSIVE_SUBJECTS, child_with, is_passive, prep_object
+from .patterns import Pattern, PatternTable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# Verbs that take an event noun as their "in" object: "engaged peacekeepers in a firefight".
+ENGAGING_VERBS = frozenset({"engage", "involve", "embroil"})
+# Verbs that carry an event noun through a preposition: "took part in protests", "remained
+# on alert", "went on strike", "joined in the attack".
+CARRYING_VERBS = {
+    "in": frozenset({"engage", "involve", "embroil", "participate", "take", "join"}),
+    "on": frozenset({"remain", "stay", "be", "put", "place", "go", "keep"}),
+}
+# Verbs whose subject undergoes the event their object names: "faces pressure from Congress".
+UNDERGOING_VERBS = frozenset({"face", "receive", "suffer", "endure", "draw", "incur"})
+
+
+@dataclass(slots=True)
+class Match:
+    """A trigger token with the pattern it matched, before actors and status are found."""
+
+    token: Token
+    pattern: Pattern
+    extra: list[Token] = field(default_factory=list)
+    light_verb: Token | None = None
+
+    @property
+    def clause_head(self) -> Token:
+        """The verb that carries tense, negation and modality for this trigger."""
+        return self.light_verb if self.light_verb is not None else self.token
+
+    @property
+    def is_noun(self) -> bool:
+        return self.pattern.pos == "NOUN"
+
+
+def object_of(token: Token) -> Token | None:
+    """The direct object of a verb; the subject when the verb is passive."""
+    if is_passive(token):
+        return child_with(token, PASSIVE_SUBJECTS)
+    return child_with(token, OBJECTS)
+
+
+def _particle(token: Token, particle: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prt", "advmod", "prep", "dobj") and child.lower_ == particle:
+            return child
+    return None
+
+
+def _modifiers(token: Token, modifiers: tuple[str, ...]) -> list[Token] | None:
+    lefts = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    found = []
+    for modifier in modifiers:
+        child = next((c for c in lefts if c.lemma_.lower() == modifier
+                      or c.lower_ == modifier), None)
+        if child is None:
+            return None
+        found.append(child)
+    return found
+
+
+def _complement_has_modal(token: Token, modals: frozenset[str]) -> bool:
+    complement = child_with(token, ("ccomp",))
+    if complement is None:
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in complement.children)
+
+
+def _conditions_hold(token: Token, pattern: Pattern) -> bool:
+    when = pattern.when
+    if when.objects:
+        obj = object_of(token) if pattern.pos == "VERB" else None
+        if obj is None or (obj.lemma_.lower() not in when.objects and (
+            obj.lower_ not in when.objects
+        )):
+            return False
+    if when.prep and prep_object(token, when.prep) is None and not any(
+        c.dep_ == "prep" and c.lower_ == when.prep for c in token.children
+    ):
+        return False
+    if when.modals and not _complement_has_modal(token, when.modals):
+        return False
+    if when.ccomp and child_with(token, ("ccomp",)) is None:
+        return False
+    return not (when.xcomp and child_with(token, ("xcomp",)) is None)
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("GPE", "PERSON", "NORP"):
+        return "NOUN"
+    return None
+
+
+def match_token(token: Token, table: PatternTable) -> Match | None:
+    """The most specific pattern row this token satisfies, or None."""
+    pos = _pos(token)
+    if pos is None:
+        return None
+    lemma = token.lemma_.lower()
+    candidates = table.candidates(pos, lemma)
+    if not candidates and lemma != token.lower_:
+        candidates = table.candidates(pos, token.lower_)
+    for pattern in candidates:
+        extra: list[Token] = []
+        if pattern.particle:
+            particle = _particle(token, pattern.particle)
+            if particle is None:
+                continue
+            extra.append(particle)
+        if pattern.modifiers:
+            modifiers = _modifiers(token, pattern.modifiers)
+            if modifiers is None:
+                continue
+            extra.extend(modifiers)
+        if _conditions_hold(token, pattern):
+            return Match(token, pattern, extra)
+    return None
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The verb a nominal trigger is the object of ("held talks", "launched an attack",
+    "engaged them in a firefight", "faced pressure")."""
+    head = noun.head
+    if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in CARRYING_VERBS:
+        verb = head.head
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CARRYING_VERBS[head.lower_]:
+            return verb
+    return None
+
+
+def sentence_matches(sentence: SpacySpan, table: PatternTable) -> list[Match]:
+    matches = [m for m in (match_token(t, table) for t in sentence) if m is not None]
+    for match in matches:
+        if match.is_noun:
+            match.light_verb = light_verb(match.token)
+    return matches
