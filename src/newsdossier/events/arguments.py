@@ -95,6 +95,8 @@ class ActorIndex:
             actor = self._with_possessor_country(token, self.by_token[token.i])
             if actor.country is None and actor.sector is None:
                 return self._city(token) or actor
+            if actor.country is None:
+                return self._with_origin_country(token, actor)
             return actor
         if token.pos_ == "PRON":
             return self.antecedent(token)
@@ -126,6 +128,20 @@ class ActorIndex:
         return [Actor(text=actor.text, start=actor.start, end=actor.end, name=None,
                       country=country, sector=sector, code=country + (sector or ""))
                 for country in countries]
+
+    def _with_origin_country(self, token: Token, actor: Actor) -> Actor:
+        """'exiled dissidents from military-ruled Myanmar': the phrase's own place."""
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in ("from", "of", "in"):
+                continue
+            pobj = child_with(child, ("pobj",))
+            place = self.place_actor(pobj) if pobj is not None else None
+            if place is not None and place.country not in (None, "IMG"):
+                code = place.country + (actor.sector or "")
+                return Actor(text=actor.text, start=actor.start, end=actor.end,
+                             name=actor.name, country=place.country, sector=actor.sector,
+                             code=code)
+        return actor
 
     def _with_possessor_country(self, token: Token, actor: Actor) -> Actor:
         """'its forces' after 'Syria's foreign ministry': the forces are Syria's."""
@@ -305,21 +321,24 @@ def prep_object(token: Token, preposition: str) -> Token | None:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == preposition:
             pobj = child_with(child, ("pobj",))
             if pobj is not None:
-                return _past_date(pobj)
+                found = _past_date(pobj)
+                if found is not None:
+                    return found
+                continue
             pcomp = child_with(child, ("pcomp",))
             if pcomp is not None and pcomp.pos_ in _NOMINAL:
                 return pcomp
     return None
 
 
-def _past_date(pobj: Token) -> Token:
-    """'met with Syrian President Bashar Assad Tuesday' parsed with the date as the head:
-    the name before it is the argument."""
+def _past_date(pobj: Token) -> Token | None:
+    """A date is no party ("on Saturday"); but 'met with Syrian President Bashar Assad
+    Tuesday' is parsed with the date as the head: the name before it is the argument."""
     if pobj.ent_type_ not in ("DATE", "TIME"):
         return pobj
     names = [c for c in pobj.lefts if c.dep_ == "compound" and c.ent_type_ not in ("DATE",
                                                                                  "TIME")]
-    return names[-1] if names else pobj
+    return names[-1] if names else None
 
 
 # Participles that describe their subject's stance, not something done to it: "Israel is
@@ -351,6 +370,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             controller = child_with(verb.head, OBJECTS)
             if controller is not None and verb.head.lemma_ in OBJECT_CONTROL:
                 return controller
+            raised = child_with(verb.head, PASSIVE_SUBJECTS)
+            if raised is not None:  # "Obama is scheduled to attend"
+                return raised
         if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
             return child_with(verb.head, PASSIVE_SUBJECTS)  # "was indicted and will resign"
         return verb_subject(verb.head, depth + 1)

@@ -158,7 +158,7 @@ class EventCoder:
             context=list(pattern.context), source=source, target=target,
             status=finding.status, finding=finding, date=event_date,
             attributed_to=attributed[0] if attributed else None, background=background,
-            target_via_with=via_with and match.is_noun,
+            target_via_with=via_with and (match.is_noun or match.consumed_noun),
         )
 
 
@@ -179,6 +179,7 @@ def _unconsumed(matches: list[Match]) -> list[Match]:
         if noun is None:
             continue
         consumed.add(noun.token.i)
+        match.consumed_noun = True
         if noun.pattern.type == pattern.type and noun.pattern.cameo:
             better = _more_specific(pattern.cameo, noun.pattern.cameo)
             if better != pattern.cameo:

@@ -46,7 +46,10 @@ STATEMENT_NOUNS = frozenset({"declaration", "statement", "communique", "letter",
 # Verbs whose prepositional object is what they say: "insisted on its demands".
 SAYING_WITH_PREPOSITION = frozenset({"insist", "press", "push", "call", "reiterate"})
 _NOUN_FOREGROUND_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT", "attr", "appos"})
-_INHERITING_DEPS = frozenset({"conj", "ccomp", "parataxis", "xcomp", "acomp", "oprd"})
+# Attachments through which a clause inherits the salience of what it hangs on.
+_CLIMBING_DEPS = frozenset({"conj", "ccomp", "parataxis", "xcomp", "acomp", "oprd", "advcl",
+                            "acl", "prep", "pobj", "attr", "nsubj", "nsubjpass", "dobj",
+                            "appos", "dative"})
 MAX_STEPS = 12
 
 
@@ -89,10 +92,8 @@ def clause_is_background(verb: Token, triggers: set[int] | None = None) -> bool:
     for _ in range(MAX_STEPS):
         if _clause_backgrounds(node, triggers):
             return True
-        if node.head is node or node.dep_ == "ROOT":
+        if node.head is node or node.dep_ == "ROOT" or node.dep_ not in _CLIMBING_DEPS:
             return False
-        if node.dep_ not in _INHERITING_DEPS and node.dep_ not in ("advcl", "prep", "pobj"):
-            return node.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr")
         node = node.head
     return False
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .arguments import OBJECTS, PASSIVE_SUBJECTS, child_with, is_passive, prep_object
-from .patterns import Pattern, PatternTable
+from .patterns import ANY_OBJECT, Pattern, PatternTable
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -32,6 +32,7 @@ class Match:
     pattern: Pattern
     extra: list[Token] = field(default_factory=list)
     light_verb: Token | None = None
+    consumed_noun: bool = False  # a verb pattern that took an event noun ("held talks")
 
     @property
     def clause_head(self) -> Token:
@@ -76,13 +77,42 @@ def _complement_has_modal(token: Token, modals: frozenset[str]) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in complement.children)
 
 
+# Heads of measure phrases whose "of" object is the real object: "700 kg of medicine".
+QUANTITY_HEADS = frozenset({
+    "kg", "kilogram", "ton", "tonne", "tons", "lot", "number", "series", "batch", "shipment",
+    "consignment", "load", "cargo", "package", "amount", "quantity", "dollar", "euro",
+    "pound", "million", "billion", "thousand", "hundred", "dozen", "pair", "set", "unit",
+    "round", "wave", "barrage", "convoy", "truckload", "planeload", "crate", "box", "litre",
+    "liter", "gallon", "barrel", "kilo", "gram", "supply", "piece",
+})
+
+
+def _measured(token: Token) -> Token:
+    """The noun a measure phrase measures ("tons of food aid" → aid), else the token."""
+    if token.lemma_.lower() not in QUANTITY_HEADS and token.lower_ not in QUANTITY_HEADS:
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = child_with(child, ("pobj",))
+            if pobj is not None:
+                return pobj
+    return token
+
+
+def _names(token: Token, words: frozenset[str]) -> bool:
+    measured = _measured(token)
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in (token, measured))
+
+
 def _conditions_hold(token: Token, pattern: Pattern) -> bool:
     when = pattern.when
-    if when.objects:
+    if when.objects or when.not_objects:
         obj = object_of(token) if pattern.pos == "VERB" else None
-        if obj is None or (obj.lemma_.lower() not in when.objects and (
-            obj.lower_ not in when.objects
+        if when.objects and (obj is None or (
+            ANY_OBJECT not in when.objects and not _names(obj, when.objects)
         )):
+            return False
+        if obj is not None and _names(obj, when.not_objects):
             return False
     if when.prep and prep_object(token, when.prep) is None and not any(
         c.dep_ == "prep" and c.lower_ == when.prep for c in token.children
