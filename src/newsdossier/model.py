@@ -79,6 +79,10 @@ class Event:
     reciprocal: bool = False
     # For a promise, threat, refusal or demand, the PLOVER type of the action it is about.
     intent: str | None = None
+    # The id of the statement event (an accusation, a claim of responsibility) whose
+    # content this event is: "The US said Iraq had attacked" → the attack is reported in
+    # the US accusation.
+    reported_in: str | None = None
     dead: float | None = None
     injured: float | None = None
     size: float | None = None

@@ -208,8 +208,19 @@ def counted_events(events: Iterable[Event]) -> list[Event]:
     return [e for e in events if e.status not in UNCOUNTED_STATUSES and not e.background]
 
 
-def run_pipeline(pipeline: Pipeline, articles: list[Article]) -> tuple[list[list[Event]], str]:
-    """The counted events of each article, in order, and a note on articles that failed."""
+def statement_events(events: Iterable[Event]) -> list[Event]:
+    """The counted events as PETRARCH codes a statement: an event reported inside an
+    accusation or a claim of responsibility ("The US said that Iraq had attacked") is
+    represented by that statement alone (USA 112 IRQ), not also as the attack."""
+    counted = counted_events(events)
+    statements = {e.id for e in counted}
+    return [e for e in counted if e.reported_in not in statements]
+
+
+def run_pipeline(pipeline: Pipeline, articles: list[Article],
+                 select: Callable[[Iterable[Event]], list[Event]] = counted_events,
+                 ) -> tuple[list[list[Event]], str]:
+    """The selected events of each article, in order, and a note on articles that failed."""
     from ..pipeline import StageError
 
     events: list[list[Event]] = []
@@ -220,7 +231,7 @@ def run_pipeline(pipeline: Pipeline, articles: list[Article]) -> tuple[list[list
             failed.append(f"{article_id} ({result})")
             events.append([])
         else:
-            events.append(counted_events(result.events))
+            events.append(select(result.events))
     note = f"{len(failed)} texts failed, scored as no events: {'; '.join(failed[:3])}"
     return events, note if failed else ""
 
@@ -482,7 +493,7 @@ class PetrarchEvaluator:
                     if predictions_path.exists() else None)
         cases = select_cases(cases, baseline, limit)
         articles = [Article(id=c.id, text=c.text, published=c.published) for c in cases]
-        predicted, failures = run_pipeline(pipeline, articles)
+        predicted, failures = run_pipeline(pipeline, articles, statement_events)
         systems = [OURS] if baseline is None else [OURS, PETRARCH_SYSTEM]
         rows = petrarch_rows(systems)
         for case, events in zip(cases, predicted, strict=True):
@@ -500,7 +511,9 @@ class PetrarchEvaluator:
             "triple: (source country, target country, CAMEO root) per sentence, identical "
             "triples counted once; ours: every source x target country pair of each "
             "foreground, non-negated event (both ways when reciprocal) and the root of "
-            "event.cameo; UNO/EUR count as IGO"
+            "event.cameo; an event reported inside an accusation or claim of "
+            "responsibility counts as that statement only (PETRARCH's coding of 'X said Y "
+            "attacked Z'); UNO/EUR count as IGO"
         ]
         if found:
             notes.append(f"petrarch2: {predictions.name}; only the gold ids it covers are scored")

@@ -51,6 +51,12 @@ _INNER_PREPOSITIONS = frozenset({"against", "with", "to", "on", "into", "of", "f
                                  "by", "in", "at", "from", "toward", "towards"})
 _HOSTILE_TARGET_PREPOSITIONS = ("against", "on", "at")
 _CASUALTY_TYPES = ("ASSAULT", "COERCE", "PROTEST")
+# Documents that speak for whoever issued them: "a UN report accused ...", "a report
+# released in the Rwandan capital alleged ...".
+DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investigation",
+                            "inquiry", "statement", "letter", "communique", "resolution",
+                            "survey", "review", "audit", "paper", "memo", "cable", "indictment",
+                            "complaint", "lawsuit", "petition", "declaration"})
 _NOMINAL_SOURCE_LABELS = frozenset({"NORP", "GPE", "ORG"})
 
 
@@ -106,8 +112,9 @@ class EventCoder:
                 )
                 continue
             drafts = self._sentence_drafts(sentence, index, record, published, frames)
+            ids = {id(draft): f"e{len(events) + n}" for n, draft in enumerate(drafts, start=1)}
             for draft in drafts:
-                events.append(draft.to_event(f"e{len(events) + 1}", _confidence(draft)))
+                events.append(draft.to_event(ids[id(draft)], _confidence(draft), ids))
         return events
 
     # --- one sentence --------------------------------------------------------------------
@@ -219,6 +226,10 @@ def _arguments(match: Match, index: ActorIndex, finding: object) -> tuple[
     if target_token is None and pattern.type in ("AGREE", "REQUEST", "THREATEN", "REJECT"):
         target_token = _complement_object(token)
     source = index.actors_for(source_token)
+    if source_token is not None and source_token.lemma_.lower() in DOCUMENT_NOUNS and not any(
+        a.code for a in source
+    ):
+        source = _coded_or_inner(index, source_token)  # "a report released in Kigali"
     target = _coded_or_inner(index, target_token)
     return source, target, via_with
 
@@ -230,9 +241,7 @@ def _coded_or_inner(index: ActorIndex, token: Token | None, depth: int = 0) -> l
     actors = index.actors_for(token)
     if token is None or any(a.code for a in actors) or depth > 1:
         return actors
-    for child in token.children:
-        if child.dep_ != "prep" or child.lower_ not in _INNER_PREPOSITIONS:
-            continue
+    for child in _inner_preps(token):
         inner = child_with(child, ("pobj",))
         if inner is None:
             continue
@@ -242,6 +251,19 @@ def _coded_or_inner(index: ActorIndex, token: Token | None, depth: int = 0) -> l
         if found:
             return found
     return actors
+
+
+def _inner_preps(token: Token) -> list[Token]:
+    """A phrase's prepositions, and those of its participle modifiers ("a deadly attack
+    targeting non-Muslims at an upscale mall in Kenya's capital")."""
+    preps = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _INNER_PREPOSITIONS:
+            preps.append(child)
+        elif child.dep_ == "acl":
+            preps.extend(c for c in child.children
+                         if c.dep_ == "prep" and c.lower_ in _INNER_PREPOSITIONS)
+    return preps
 
 
 def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:

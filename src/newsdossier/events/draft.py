@@ -36,6 +36,7 @@ class Draft:
     reciprocal: bool = False
     target_via_with: bool = False  # the target came from "with"/"between" ("talks with X")
     quantities: list[Quantity] = field(default_factory=list)
+    reported_in: Draft | None = None
 
     @property
     def clause(self) -> Token:
@@ -46,7 +47,8 @@ class Draft:
         """Whether any party of the event is coded with a country or a sector."""
         return any(a.code for a in (*self.source, *self.target))
 
-    def to_event(self, event_id: str, confidence: float) -> Event:
+    def to_event(self, event_id: str, confidence: float,
+                 ids: dict[int, str] | None = None) -> Event:
         from ..quantities import casualty_kind
 
         dead = injured = None
@@ -66,6 +68,7 @@ class Draft:
             attributed_to=self.attributed_to, confidence=confidence,
             background=self.background, reciprocal=self.reciprocal, intent=self.intent,
             dead=dead, injured=injured, size=size, quantities=list(self.quantities),
+            reported_in=(ids or {}).get(id(self.reported_in)) if self.reported_in else None,
         )
 
 

@@ -400,6 +400,10 @@ class Frames:
 
     def _accusation(self, draft: Draft, by_anchor: dict[int, Draft]) -> list[Draft]:
         finding = draft.finding
+        if finding is not None and finding.attribution is not None:
+            stated = by_anchor.get(finding.attribution.verb.i)
+            if stated is not None and stated.type == "ACCUSE" and stated is not draft:
+                draft.reported_in = stated  # "a report alleged that ... carried out killings"
         if (finding is None or finding.attribution is None or draft.background
                 or draft.type not in ACCUSABLE or draft.status not in REPORTED_STATUSES):
             return []
@@ -418,12 +422,15 @@ class Frames:
         if existing is not None:
             if existing.type == "ACCUSE" and not existing.target:
                 existing.target = accused
+            if existing.type == "ACCUSE":
+                draft.reported_in = existing
             return []
         accusation = Draft(match=None, trigger=self.span_of(attribution.verb),
                            anchor=attribution.verb, sentence=draft.sentence, type="ACCUSE",
                            cameo="112", mode="allege", context=list(draft.context),
                            source=speakers, target=accused, status="asserted",
                            finding=None, date=draft.date, intent=draft.type)
+        draft.reported_in = accusation
         return [accusation]
 
     def _responsibility(self, draft: Draft) -> Draft | None:
@@ -436,7 +443,9 @@ class Frames:
         speakers = self.index.actors_for(finding.attribution.speaker)
         if not speakers or not same_party(speakers, draft.source):
             return None
-        return Draft(match=None, trigger=self.span_of(verb), anchor=verb,
-                     sentence=draft.sentence, type=None, cameo="015", mode=None, context=[],
-                     source=speakers, target=list(draft.target), status="asserted",
-                     finding=None, date=draft.date, intent=draft.type)
+        claim = Draft(match=None, trigger=self.span_of(verb), anchor=verb,
+                      sentence=draft.sentence, type=None, cameo="015", mode=None, context=[],
+                      source=speakers, target=list(draft.target), status="asserted",
+                      finding=None, date=draft.date, intent=draft.type)
+        draft.reported_in = claim
+        return claim
