@@ -63,7 +63,16 @@ def test_extract_text_file_is_schema_valid(tmp_path: Path, record_schema: dict):
     assert article["id"] == __import__("hashlib").sha256(ARTICLE.encode()).hexdigest()
     assert any(a["code"] == "SYRGOV" for a in record["actors"])
     assert record["dates"][0]["value"] == "2026-03-09"
-    assert record["events"] == [] and record["quotes"] == [] and record["claims"] == []
+    events = {event["cameo"]: event for event in record["events"]}
+    denial = events["016"]  # "rejected accusations by the US State Department"
+    assert denial["source"][0]["code"] == "SYRGOV"
+    assert denial["target"][0]["code"] == "USAGOV"
+    execution = events["1823"]
+    assert (execution["status"], execution["background"]) == ("denied", True)
+    assert execution["attributed_to"]["code"] == "USAGOV"
+    withdrawal = events["0874"]  # "Russian troops left the town of Kalo, the Kremlin said"
+    assert withdrawal["source"][0]["code"] == "RUSMIL" and withdrawal["status"] == "reported"
+    assert record["quotes"] == [] and record["claims"] == []
 
 
 def test_extract_html_jsonl_and_stdin_in_input_order(tmp_path: Path, record_schema: dict):

@@ -24,7 +24,7 @@ from newsdossier.evaluate.events import (
     load_plover,
     match_pairs,
     multiset_matches,
-    our_triple,
+    our_triples,
     petrarch_rows,
     phoenix_country,
     plover_mode,
@@ -34,6 +34,7 @@ from newsdossier.evaluate.events import (
     score_plover,
     score_triples,
     select_cases,
+    statement_events,
 )
 from newsdossier.model import Actor, Event, Span
 
@@ -44,11 +45,12 @@ def actor(country: str | None) -> Actor:
 
 def event(type_: str | None, sources: Sequence[str | None], targets: Sequence[str | None] = (),
           *, mode: str | None = None, cameo: str | None = None,
-          status: str = "asserted") -> Event:
+          status: str = "asserted", **extra: object) -> Event:
     span = Span(0, 1, "x")
-    return Event(id="e", type=type_, cameo=cameo, sentence=span, trigger=span,
-                 source=[actor(c) for c in sources], target=[actor(c) for c in targets],
-                 mode=mode, status=status)
+    return Event(id=str(extra.pop("id", "e")), type=type_, cameo=cameo, sentence=span,
+                 trigger=span, source=[actor(c) for c in sources],
+                 target=[actor(c) for c in targets], mode=mode, status=status,
+                 **extra)  # type: ignore[arg-type]
 
 
 def gold(code: str, sources: Sequence[str], targets: Sequence[str] = (),
@@ -187,16 +189,35 @@ def test_plover_gold_without_source_wants_a_prediction_without_one() -> None:
     assert counts(rows, "type+source+target") == (1, 1, 1)
 
 
-def test_negated_events_are_not_counted() -> None:
-    events = [event("ASSAULT", [], status="negated"), event("ASSAULT", [], status="future")]
+def test_negated_and_background_events_are_not_counted() -> None:
+    events = [event("ASSAULT", [], status="negated"), event("ASSAULT", [], status="future"),
+              event("ASSAULT", [], background=True)]
     assert [e.status for e in counted_events(events)] == ["future"]
 
 
-def test_our_triple_takes_first_actors_and_cameo_root() -> None:
-    assert our_triple(event("ASSAULT", ["USA", "GBR"], [], cameo="0841")) == ("USA", None, "08")
-    assert our_triple(event("REQUEST", ["UNO"], ["IRN", "IRQ"], cameo="10")) == (
-        "IGO", "IRN", "10")
-    assert our_triple(event("REQUEST", ["USA"], ["IRN"], cameo=None)) is None
+def test_our_triples_pair_every_source_with_every_target() -> None:
+    assert our_triples(event("ASSAULT", ["USA", "GBR"], [], cameo="0841")) == {
+        ("GBR", None, "08"), ("USA", None, "08")}
+    assert our_triples(event("REQUEST", ["UNO"], ["IRN", "IRQ", None], cameo="10")) == {
+        ("IGO", "IRN", "10"), ("IGO", "IRQ", "10")}
+    assert our_triples(event("REQUEST", ["USA"], ["IRN"], cameo=None)) == set()
+
+
+def test_reciprocal_events_go_both_ways() -> None:
+    assert our_triples(event("CONSULT", ["USA"], ["LBN"], cameo="040", reciprocal=True)) == {
+        ("USA", "LBN", "04"), ("LBN", "USA", "04")}
+    among = our_triples(event("CONSULT", ["USA", "RUS", "CHE"], [], cameo="040",
+                              reciprocal=True))
+    assert len(among) == 6 and ("CHE", "RUS", "04") in among
+
+
+def test_reported_events_count_as_their_statement_for_petrarch() -> None:
+    accusation = event("ACCUSE", ["USA"], ["IRQ"], cameo="112", id="e1")
+    attack = event("ASSAULT", ["IRQ"], [], cameo="190", status="alleged", id="e2",
+                   reported_in="e1")
+    other = event("ASSAULT", ["SYR"], [], cameo="190", id="e3")
+    assert [e.id for e in statement_events([accusation, attack, other])] == ["e1", "e3"]
+    assert [e.id for e in counted_events([accusation, attack, other])] == ["e1", "e2", "e3"]
 
 
 def test_triples_identical_in_a_sentence_count_once() -> None:

@@ -53,7 +53,7 @@ PLOVER_CONTEXTS = frozenset({
     "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
 })
 CAMEO = re.compile(r"\d{2,4}")
-TARGET = re.compile(r"obj|none|prep:[a-z]+|obj\+prep:[a-z]+")
+TARGET = re.compile(r"obj|none|comp|prep:[a-z]+|obj\+prep:[a-z]+")
 TRIGGER = re.compile(r"[a-z0-9][a-z0-9'-]*( [a-z0-9'-]+)*")
 LEMMAS = re.compile(r"[a-z0-9-]+(,[a-z0-9-]+)*")
 
@@ -77,13 +77,13 @@ def _when_is_valid(when: str, pos: str) -> bool:
         return True
     for part in when.split(";"):
         key, _, value = part.partition("=")
-        if key == "obj":
-            if pos != "VERB" or not LEMMAS.fullmatch(value):
+        if key in ("obj", "obj!"):
+            if pos != "VERB" or not (LEMMAS.fullmatch(value) or (key, value) == ("obj", "*")):
                 return False
         elif key == "prep":
             if not re.fullmatch(r"[a-z]+", value):
                 return False
-        elif part != "xcomp":
+        elif part not in ("xcomp", "ccomp"):
             return False
     return True
 

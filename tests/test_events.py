@@ -90,13 +90,14 @@ def test_historical_background(pipeline: Pipeline):
     assert event.status == "historical" and event.date == "2006"
 
 
-def test_according_to_and_nominal_event(pipeline: Pipeline):
+def test_according_to_and_nominal_event_merge_into_one(pipeline: Pipeline):
     record = code(pipeline, "Israeli air strikes on Gaza killed 12 people overnight, "
                             "according to the health ministry.")
-    strikes = [e for e in record.events if "strike" in e.trigger.text]
-    assert strikes and strikes[0].type == "ASSAULT"
-    assert countries(strikes[0].source) == ["ISR"]
-    assert all(e.status == "reported" for e in record.events)
+    event = only(record, "ASSAULT")  # "air strikes" and "killed" are one event
+    assert (event.mode, event.cameo) == ("aerial", "195")
+    assert countries(event.source) == ["ISR"] and countries(event.target) == ["PSE"]
+    assert event.status == "reported" and event.dead == 12
+    assert [q.span.text for q in event.quantities] == ["12 people"]
 
 
 def test_intent_swallows_its_complement(pipeline: Pipeline):

@@ -29,7 +29,8 @@ class CountingStage:
 
 
 def test_default_stages_fill_the_record(pipeline: Pipeline):
-    assert pipeline.stage_names == ["language", "sentences", "dates", "actors"]
+    assert pipeline.stage_names == ["language", "sentences", "dates", "actors", "quantities",
+                                    "events"]
     record = pipeline.process(Article(id="t", text=TEXT, published="2026-03-12"))
     assert record.article.language == "en"
     assert len(record.sentences) == 2
@@ -37,7 +38,8 @@ def test_default_stages_fill_the_record(pipeline: Pipeline):
     codes = {a.text: a.code for a in record.actors}
     assert codes["Syria's foreign ministry"] == "SYRGOV"
     assert all(TEXT[a.start:a.end] == a.text for a in record.actors)
-    assert record.events == [] and record.quotes == [] and record.places == []
+    assert [e.cameo for e in record.events] == ["016", "0874"]  # denied; troops left
+    assert record.quotes == [] and record.places == []
 
 
 def test_pipe_keeps_input_order(pipeline: Pipeline):

@@ -28,8 +28,10 @@ FUTURE_GOVERNORS = frozenset({
     "consider", "mull", "weigh", "wish", "swear", "due", "ready", "willing", "determined",
     "prepared", "poised", "likely", "going",
 })
+# Through these a clause is part of what a reporting verb reports; "dobj" for "accused
+# the police of executing ..." and "officials reported the attack".
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "pcomp", "pobj", "prep",
-                              "conj", "acomp", "oprd"})
+                              "conj", "acomp", "oprd", "dobj"})
 HISTORICAL_AFTER_DAYS = 365
 
 
@@ -77,6 +79,34 @@ def reporting_ancestor(clause: Token, verbs: dict[str, str]) -> Attribution | No
             return Attribution(head, stance, _speaker(head), fronted)
         node = head
     return _parataxis_reporter(node, verbs)
+
+
+# Nouns whose content clause is an allegation: "accusations by the US that detainees were
+# executed"; the content is denied when the noun is what a denial verb takes.
+ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report",
+                              "assertion", "suggestion", "rumour", "rumor"})
+_DENIAL_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "dispute"})
+
+
+def allegation_frame(clause: Token) -> Attribution | None:
+    """'rejected accusations by the US State Department that detainees were executed': the
+    execution is alleged by the State Department, and denied since the accusation is
+    rejected."""
+    noun = clause.head
+    if clause.dep_ not in ("acl", "ccomp", "relcl") or noun.lemma_.lower() not in (
+        ALLEGATION_NOUNS
+    ) or clause.dep_ == "relcl":
+        return None
+    author = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if author is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")),
+                  None)
+        author = child_with(by, ("pobj",)) if by is not None else None
+    verb = noun.head
+    denied = noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _DENIAL_VERBS and (
+        not any(c.dep_ == "neg" for c in verb.children)
+    )
+    return Attribution(noun, "deny" if denied else "allege", author, noun.i < clause.i)
 
 
 def _parataxis_reporter(clause_root: Token, verbs: dict[str, str]) -> Attribution | None:
@@ -197,7 +227,7 @@ def find_status(
     published: dt.date | None,
 ) -> StatusFinding:
     clause = light_verb if light_verb is not None else trigger
-    attribution = reporting_ancestor(clause, verbs)
+    attribution = reporting_ancestor(clause, verbs) or allegation_frame(clause)
     if attribution is not None and attribution.verb.i == trigger.i:
         attribution = None
     speaker = attribution.speaker if attribution else according_to(sentence)
