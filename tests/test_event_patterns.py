@@ -127,3 +127,47 @@ def test_no_duplicate_trigger_keys():
 
 def test_loader_accepts_every_row():
     assert len(PatternTable.load()) == len(ROWS)
+
+
+# --- the intent table (data/events/intents.tsv) ------------------------------------------------
+
+INTENT_KINDS = {"agree": "AGREE", "threaten": "THREATEN", "reject": "REJECT",
+                "demand": "REQUEST", "appeal": "REQUEST"}
+INTENT_ROOTS = {"agree": "03", "threaten": "13", "reject": "12", "demand": "10", "appeal": "02"}
+
+
+def _intent_rows() -> list[tuple[int, list[str]]]:
+    text = resources.files("newsdossier").joinpath("data/events/intents.tsv").read_text("utf-8")
+    return [(n, line.split("\t")) for n, line in enumerate(text.splitlines(), start=1)
+            if line.strip() and not line.startswith("#")]
+
+
+def test_intent_rows_are_well_formed():
+    seen = set()
+    for line, row in _intent_rows():
+        assert len(row) == 4, f"line {line}"
+        action, kind, cameo, mode = row
+        assert action == "*" or re.fullmatch(r"\d{2,4}", action), f"line {line}: {action!r}"
+        assert kind in INTENT_KINDS, f"line {line}: {kind!r}"
+        assert cameo.startswith(INTENT_ROOTS[kind]), f"line {line}: {kind} coded {cameo}"
+        assert mode == "-" or mode in PLOVER_MODES[INTENT_KINDS[kind]], f"line {line}: {mode}"
+        assert (action, kind) not in seen, f"line {line} repeats {(action, kind)}"
+        seen.add((action, kind))
+    assert {("*", kind) for kind in INTENT_KINDS} <= seen
+
+
+def test_intent_lookup_takes_the_longest_prefix_and_user_rows_win(tmp_path):
+    from newsdossier.events import IntentError, IntentTable
+
+    table = IntentTable.load()
+    assert table.code("agree", "0841") == ("0353", None)
+    assert table.code("agree", "089") == ("035", None)
+    assert table.code("threaten", "192") == ("1382", "territory")
+    assert table.code("demand", None) == ("100", None)
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# promises of release\n084\tagree\t0353\t-\n")
+    assert IntentTable.load([mine]).code("agree", "0842") == ("0353", None)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("084\tpromise\t0353\t-\n")
+    with pytest.raises(IntentError, match=r"bad\.tsv:1: unknown intent"):
+        IntentTable.load([bad])

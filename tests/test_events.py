@@ -169,3 +169,124 @@ def test_every_event_has_valid_provenance(pipeline: Pipeline):
             for actor in (*event.source, *event.target):
                 assert text[actor.start:actor.end] == actor.text
     assert len(types - {None}) >= 12, sorted(t for t in types if t)
+
+
+# --- statements about events: promises, threats, demands, appeals, accusations -----------------
+
+
+def test_promise_by_the_actor_is_an_agree_coded_from_the_action(pipeline: Pipeline):
+    record = code(pipeline, "Israel will evacuate all 21 settlements in Gaza, a spokesman for "
+                            "the Israeli prime minister said.")
+    promise = only(record, "AGREE")
+    assert (promise.intent, promise.cameo) == ("RETREAT", "0356")
+    assert countries(promise.source) == ["ISR"] and promise.status == "asserted"
+    assert not [e for e in record.events if e.type == "RETREAT"]
+
+
+def test_cooperation_in_the_future_tense_is_an_agree(pipeline: Pipeline):
+    promise = only(code(pipeline, "Finland will give Tanzania a grant of 580 million shillings "
+                                  "over the next three years."), "AGREE")
+    assert (promise.intent, promise.cameo) == ("AID", "0331")
+    assert countries(promise.source) == ["FIN"] and countries(promise.target) == ["TZA"]
+
+
+def test_conditional_withdrawal_is_a_threat_at_the_condition(pipeline: Pipeline):
+    record = code(pipeline, "Nigeria announced that it will withdraw its peacekeeping force "
+                            "from Chad unless President Oueddei holds elections.")
+    threat = only(record, "THREATEN")
+    assert threat.intent == "RETREAT" and countries(threat.source) == ["NGA"]
+    assert countries(threat.target) == ["TCD"]
+
+
+def test_refused_cooperation_is_a_rejection(pipeline: Pipeline):
+    refusal = only(code(pipeline, "Obama said he would not provide support to Israel."),
+                   "REJECT")
+    assert (refusal.intent, refusal.cameo) == ("AID", "121")
+    assert countries(refusal.source) == ["USA"] and countries(refusal.target) == ["ISR"]
+
+
+def test_must_in_reported_speech_is_a_demand_on_the_actor(pipeline: Pipeline):
+    record = code(pipeline, "Russia said on Tuesday that Sudan must return a Mi-26 helicopter.")
+    demand = only(record, "REQUEST")
+    assert (demand.cameo, demand.intent, demand.trigger.text) == ("1053", "RETREAT", "said")
+    assert countries(demand.source) == ["RUS"] and countries(demand.target) == ["SDN"]
+    assert demand.date == "2026-03-10"
+    assert [e.type for e in record.events] == ["REQUEST"], "the return is the demand's content"
+
+
+def test_demand_whose_action_is_no_pattern_still_counts(pipeline: Pipeline):
+    demand = only(code(pipeline, "The Red Cross said US and British forces must ensure security "
+                                 "in Basra."), "REQUEST")
+    assert demand.cameo == "100" and demand.source[0].country == "NGO"
+    assert {a.country for a in demand.target} == {"USA", "GBR"}
+
+
+def test_wanting_someone_to_act_is_an_appeal(pipeline: Pipeline):
+    appeal = only(code(pipeline, "Obama wants Putin to attack Switzerland."), "REQUEST")
+    assert appeal.cameo.startswith("02") and appeal.intent == "ASSAULT"
+    assert countries(appeal.source) == ["USA"] and countries(appeal.target) == ["RUS"]
+
+
+def test_fronted_report_of_a_third_party_attack_is_an_accusation(pipeline: Pipeline):
+    record = code(pipeline, "The US said that Iraq had attacked Kuwait.")
+    accusation = only(record, "ACCUSE")
+    attack = only(record, "ASSAULT")
+    assert countries(accusation.source) == ["USA"] and countries(accusation.target) == ["IRQ"]
+    assert (accusation.cameo, accusation.intent) == ("112", "ASSAULT")
+    assert attack.status == "alleged" and attack.reported_in == accusation.id
+    assert attack.attributed_to is not None and attack.attributed_to.country == "USA"
+
+
+def test_trailing_attribution_is_sourcing_not_an_accusation(pipeline: Pipeline):
+    record = code(pipeline, "Rebels attacked a camp in Goma on Monday, killing at least 27 "
+                            "civilians and wounding 40, officials said.")
+    assert [e.type for e in record.events] == ["ASSAULT"], "one attack, three mentions"
+    attack = record.events[0]
+    assert (attack.dead, attack.injured, attack.status) == (27, 40, "reported")
+    assert "COD" in countries(attack.target), "the camp is in Goma"
+
+
+def test_claim_of_responsibility(pipeline: Pipeline):
+    record = code(pipeline, "Al-Shabab claimed that its fighters had attacked the army base.")
+    claim = next(e for e in record.events if e.cameo == "015")
+    assert claim.type is None and countries(claim.source) == ["SOM"]
+    assert only(record, "ASSAULT").reported_in == claim.id
+
+
+def test_background_events_are_kept_and_flagged(pipeline: Pipeline):
+    record = code(pipeline, "UN troops withdrew from the Golan on Monday, two weeks after rebels "
+                            "kidnapped dozens of peacekeepers.")
+    withdrawal, kidnapping = only(record, "RETREAT"), only(record, "ASSAULT")
+    assert not withdrawal.background and kidnapping.background
+    assert kidnapping.mode == "abduct" and kidnapping.source[0].sector == "REB"
+
+
+def test_talks_are_reciprocal_and_protest_size_is_read(pipeline: Pipeline):
+    talks = only(code(pipeline, "Russia and Turkey held talks in Ankara on Tuesday."), "CONSULT")
+    assert talks.reciprocal and countries(talks.source) == ["RUS", "TUR"]
+    protest = only(code(pipeline, "Tens of thousands of students demonstrated in Jakarta "
+                                  "against the government."), "PROTEST")
+    assert protest.size == 20000 and "IDN" in countries(protest.target)
+    assert not protest.reciprocal
+
+
+def test_denied_allegation_and_denial_of_the_accuser(pipeline: Pipeline):
+    record = code(pipeline, "Syria's foreign ministry on Monday rejected accusations by the US "
+                            "State Department that detainees were executed at a prison near "
+                            "Damascus.")
+    denial = next(e for e in record.events if e.cameo == "016")
+    assert denial.source[0].code == "SYRGOV" and denial.target[0].code == "USAGOV"
+    execution = only(record, "ASSAULT")
+    assert execution.status == "denied" and execution.background
+    assert execution.attributed_to is not None and execution.attributed_to.code == "USAGOV"
+
+
+def test_pretty_prints_one_line_per_event(pipeline: Pipeline):
+    from newsdossier.formatting import event_line
+
+    record = code(pipeline, "Rebels attacked a camp in Goma on Monday, killing at least 27 "
+                            "civilians, officials said. Russia and Turkey held talks in Ankara.")
+    lines = [event_line(e) for e in record.events]
+    assert lines[0].startswith("2026-03-09  Rebels [REB] → ASSAULT (190) → ")
+    assert "(dead 27)" in lines[0] and lines[0].endswith("[reported; says officials [GOV]]")
+    assert "Russia [RUS] + Turkey [TUR] ↔ CONSULT (040)" in lines[1]

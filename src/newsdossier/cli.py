@@ -63,13 +63,14 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _build_pipeline(settings: Settings) -> Any:
     from .actors import DictionaryError
-    from .events import PatternError
+    from .events import IntentError, PatternError
     from .nlp import ModelNotFoundError
     from .pipeline import Pipeline, PipelineError
 
     try:
         return Pipeline(settings)
-    except (ModelNotFoundError, PipelineError, DictionaryError, PatternError) as exc:
+    except (ModelNotFoundError, PipelineError, DictionaryError, PatternError,
+            IntentError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 

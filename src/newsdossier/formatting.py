@@ -14,20 +14,38 @@ def _actors(actors: list[Actor]) -> str:
     return " + ".join(actor_label(a) for a in actors) or "?"
 
 
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
 def event_line(event: Event) -> str:
+    """One readable line: date, source → type/mode (CAMEO) → target, place, figures, status
+    and who says so; "↔" for a reciprocal event, "(background)" for one recalled as context."""
     kind = event.type or "-"
     if event.mode:
         kind += f"/{event.mode}"
+    if event.intent:
+        kind += f" of {event.intent}"
     if event.cameo:
         kind += f" ({event.cameo})"
-    line = f"{event.date or '????-??-??':10}  {_actors(event.source)} → {kind} → "
-    line += _actors(event.target)
+    arrow = "↔" if event.reciprocal else "→"
+    line = f"{event.date or '????-??-??':10}  {_actors(event.source)} {arrow} {kind}"
+    if event.target or not event.reciprocal:
+        line += f" {arrow} {_actors(event.target)}"
     if event.location:
         line += f"  @ {event.location.name or event.location.text}"
+    figures = [f"{label} {_figure(value)}" for label, value in
+               (("dead", event.dead), ("injured", event.injured), ("size", event.size))
+               if value is not None]
+    if figures:
+        line += "  (" + ", ".join(figures) + ")"
     line += f"  [{event.status}"
     if event.attributed_to:
         line += f"; says {actor_label(event.attributed_to)}"
-    return line + "]"
+    line += "]"
+    if event.background:
+        line += "  (background)"
+    return line
 
 
 def _heading(record: Record) -> list[str]:

@@ -306,8 +306,9 @@ class ActorIndex:
 
 
 def _of_objects(token: Token) -> Iterator[Token]:
+    """Owners: "leader of the rebels", "envoy from Qatar", "a spokesman for the ministry"."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 

@@ -310,6 +310,8 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
                 found = prep_object(obj, preposition) if obj is not None else None
             if found is None and light_verb is not None:
                 found = prep_object(light_verb, preposition)
+            if found is None and preposition == "to" and pattern.pos == "VERB":
+                found = child_with(token, ("dative", "iobj"))  # "give Tanzania a grant"
             if found is not None:
                 return found, preposition in _WITH_PREPOSITIONS
         if found is not None:
@@ -340,8 +342,10 @@ def _complement_object(verb: Token) -> Token | None:
 def _attaches_to(mention: Draft, head: Draft) -> bool:
     node = mention.anchor
     for _ in range(_MERGE_STEPS):
-        if node.head is node or node.dep_ not in _MERGE_DEPS:
+        if node.head is node or node.dep_ not in _MERGE_DEPS | {"conj"}:
             return False
+        if node.dep_ == "conj" and child_with(node, ("nsubj", "nsubjpass")) is not None:
+            return False  # "Russia attacked Kyiv and Israel bombed Gaza": two events
         node = node.head
         if node.i in (head.anchor.i, head.clause.i):
             return True
@@ -441,8 +445,7 @@ def _attach_quantities(drafts: list[Draft], quantities: list[Quantity],
     foreground = [d for d in drafts if not d.background] or drafts
     for quantity in inside:
         in_party = [d for d in drafts
-                    if any(a.start <= quantity.span.start < a.end
-                           for a in (*d.source, *d.target))]
+                    if any(_overlaps(quantity.span, a) for a in (*d.source, *d.target))]
         if in_party:
             in_party[0].quantities.append(quantity)
             continue
@@ -452,6 +455,10 @@ def _attach_quantities(drafts: list[Draft], quantities: list[Quantity],
         owner = _casualty_owner(foreground, span.root if span is not None else None)
         if owner is not None:
             owner.quantities.append(quantity)
+
+
+def _overlaps(span: Span, actor: Actor) -> bool:
+    return span.start < actor.end and actor.start < span.end
 
 
 def _casualty_owner(drafts: list[Draft], token: Token | None) -> Draft | None:

@@ -58,8 +58,8 @@ class Draft:
                 dead = quantity.value
             elif kind == "injured" and injured is None:
                 injured = quantity.value
-        size = next((q.value for q in self.quantities if _counts_a_party(q, self.source)),
-                    None)
+        size = next((q.value for q in self.quantities
+                     if casualty_kind(q) is None and _counts_a_party(q, self.source)), None)
         return Event(
             id=event_id, type=self.type, cameo=self.cameo, sentence=self.sentence,
             trigger=self.trigger, source=self.source,
@@ -74,5 +74,4 @@ class Draft:
 
 def _counts_a_party(quantity: Quantity, actors: list[Actor]) -> bool:
     """'Tens of thousands of students demonstrated': the figure sizes the source."""
-    return any(a.start <= quantity.span.start < a.end or
-               quantity.span.start <= a.start < quantity.span.end for a in actors)
+    return any(quantity.span.start < a.end and a.start < quantity.span.end for a in actors)

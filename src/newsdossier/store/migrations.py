@@ -117,6 +117,20 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article_id, idx)
     );
     """,
+    # 2: what the event coder adds to an event: background/foreground, reciprocity, the
+    # action a statement is about, the statement that reports it, casualty and size figures.
+    """
+    ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN reciprocal INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN intent TEXT;
+    ALTER TABLE events ADD COLUMN reported_in TEXT;
+    ALTER TABLE events ADD COLUMN dead REAL;
+    ALTER TABLE events ADD COLUMN injured REAL;
+    ALTER TABLE events ADD COLUMN size REAL;
+    ALTER TABLE events ADD COLUMN quantities TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX events_status ON events(status);
+    CREATE INDEX events_background ON events(background);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

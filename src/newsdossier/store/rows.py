@@ -61,6 +61,10 @@ def event_rows(record: Record) -> list[dict[str, Any]]:
             "sentence_start": event.sentence.start, "sentence_end": event.sentence.end,
             "trigger_start": event.trigger.start, "trigger_end": event.trigger.end,
             "trigger_text": event.trigger.text, "confidence": event.confidence,
+            "background": int(event.background), "reciprocal": int(event.reciprocal),
+            "intent": event.intent, "reported_in": event.reported_in,
+            "dead": event.dead, "injured": event.injured, "size": event.size,
+            "quantities": _json([asdict(q) for q in event.quantities]),
         })
     return rows
 
