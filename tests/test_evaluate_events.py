@@ -350,3 +350,17 @@ def test_petrarch2_reproduces_its_published_figures() -> None:
     assert triple.f1 == pytest.approx(0.88, abs=0.005)
     assert triple.precision == pytest.approx(0.94, abs=0.005)
     assert triple.recall == pytest.approx(0.82, abs=0.005)
+
+
+# --- the CI gate on the dev sets ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "gold"), [
+    ("plover", "data/events/plover_gsr_dev.jsonl"),
+    ("petrarch", "data/events/petr2_gsr_validation.jsonl"),
+])
+def test_event_coding_gate_on_the_shared_dev_sets(name: str, gold: str) -> None:
+    path = shared_path(gold)
+    result = run_dossier("evaluate", name, "--gold", str(path), "--check-floors")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "BELOW" not in result.stderr
