@@ -293,6 +293,6 @@ def test_pretty_prints_one_line_per_event(pipeline: Pipeline):
     record = code(pipeline, "Rebels attacked a camp in Goma on Monday, killing at least 27 "
                             "civilians, officials said. Russia and Turkey held talks in Ankara.")
     lines = [event_line(e) for e in record.events]
-    assert lines[0].startswith("2026-03-09  Rebels [REB] → ASSAULT (190) → ")
+    assert lines[0].startswith("2026-03-09  Rebels [CODREB] → ASSAULT (190) → ")
     assert "(dead 27)" in lines[0] and lines[0].endswith("[reported; says officials [GOV]]")
     assert "Russia [RUS] + Turkey [TUR] ↔ CONSULT (040)" in lines[1]

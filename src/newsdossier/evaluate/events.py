@@ -25,7 +25,9 @@ INVESTIGATE → ACCUSE with mode "investigate"; renamed modes are mapped (riot-s
 demo-spon/demo-org → demo, strike-gen → strike, strike-hun → hunger, host → visit, assassinate →
 targeted, other → none). Two gold country codes are not ISO3 (ITL, JAP → ITA, JPN). The gold
 codes the UN and the EU as IGO where newsdossier says UNO and EUR, so countries are compared
-with UNO and EUR folded into IGO (on both sides, in both adapters).
+with UNO and EUR folded into IGO (on both sides, in both adapters). The PLOVER gold also codes
+international NGOs as IGO (Amnesty International, the Red Cross), so the `plover` adapter
+compares NGO and IGO as one class.
 
 `petrarch` reads the PETR-2 gold-standard sentences (JSONL: `id`, `date` as YYYYMMDD, `text`,
 `expected_events` [{source, target, code}] with Phoenix actor codes such as "USAGOV", "GUYJUD",
@@ -259,11 +261,21 @@ class PloverCase:
     events: tuple[PloverEvent, ...]
 
 
+def plover_country(code: str | None) -> str | None:
+    """A country as the PLOVER adapter compares it: international NGOs are IGO there."""
+    key = country_key(code)
+    return "IGO" if key == "NGO" else key
+
+
 def _gold_codes(actors: object) -> frozenset[str]:
     if not isinstance(actors, list):
         return frozenset()
-    codes = (country_key(a.get("code")) for a in actors if isinstance(a, dict))
+    codes = (plover_country(a.get("code")) for a in actors if isinstance(a, dict))
     return frozenset(code for code in codes if code)
+
+
+def _plover_countries(actors: Iterable[Actor]) -> frozenset[str]:
+    return frozenset(key for key in (plover_country(a.country) for a in actors) if key)
 
 
 def gold_plover_event(obj: dict[str, Any]) -> PloverEvent:
@@ -273,7 +285,7 @@ def gold_plover_event(obj: dict[str, Any]) -> PloverEvent:
 
 
 def predicted_plover_events(events: Iterable[Event]) -> list[PloverEvent]:
-    return [PloverEvent(e.type, _countries(e.source), _countries(e.target), e.mode)
+    return [PloverEvent(e.type, _plover_countries(e.source), _plover_countries(e.target), e.mode)
             for e in events if e.type is not None]
 
 

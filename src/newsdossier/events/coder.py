@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..actors.dictionary import NONSTATE_CODES
 from ..dates import date_for_span, parse_publication_date
 from ..model import Actor, Event, Quantity, Record, Span
 from .arguments import (
@@ -28,7 +29,7 @@ from .draft import Draft
 from .frames import Frames
 from .intents import IntentTable
 from .patterns import Pattern, PatternTable
-from .salience import clause_is_background, noun_is_background
+from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
 from .status import accused_party, find_status
 from .triggers import UNDERGOING_VERBS, Match, object_of, sentence_matches
 
@@ -51,6 +52,10 @@ _INNER_PREPOSITIONS = frozenset({"against", "with", "to", "on", "into", "of", "f
                                  "by", "in", "at", "from", "toward", "towards"})
 _HOSTILE_TARGET_PREPOSITIONS = ("against", "on", "at")
 _CASUALTY_TYPES = ("ASSAULT", "COERCE", "PROTEST")
+# Role-only parties that belong to the country they act in: "riot police in Nairobi".
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CVL",
+                              "LAB", "EDU", "AGR", "MED", "JRN", "BUS", "CRM", "SPY", "PRM",
+                              "REL", "ELI", "SOC"})
 # Documents that speak for whoever issued them: "a UN report accused ...", "a report
 # released in the Rwandan capital alleged ...".
 DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investigation",
@@ -212,6 +217,10 @@ def _arguments(match: Match, index: ActorIndex, finding: object) -> tuple[
         source_token = agent_of(token)
         if source_token is None:
             source_token = accused_party(getattr(finding, "attribution", None))
+        if source_token is None and token.dep_ == "acl" and (
+            token.head.lemma_.lower() in STATEMENT_NOUNS
+        ):
+            source_token = _issuer(token.head)  # "issued a declaration demanding that ..."
     elif light is not None and light.lemma_.lower() in UNDERGOING_VERBS:
         source_token = prep_object(token, "from") or prep_object(token, "by")
     else:
@@ -251,6 +260,13 @@ def _coded_or_inner(index: ActorIndex, token: Token | None, depth: int = 0) -> l
         if found:
             return found
     return actors
+
+
+def _issuer(noun: Token) -> Token | None:
+    possessor = child_with(noun, ("poss",))
+    if possessor is not None:
+        return possessor
+    return agent_of(noun.head) if noun.head.pos_ in ("VERB", "AUX") else None
 
 
 def _inner_preps(token: Token) -> list[Token]:
@@ -402,17 +418,32 @@ def _place_heads(draft: Draft) -> list[Token]:
     return heads
 
 
+def _domestic(actors: list[Actor], place: Actor) -> list[Actor]:
+    """Parties named only by their role ("riot police", "the opposition coalition") that act
+    in a country are taken to be of that country."""
+    placed = []
+    for actor in actors:
+        if actor.country is None and actor.sector in DOMESTIC_SECTORS:
+            actor = Actor(text=actor.text, start=actor.start, end=actor.end, name=actor.name,
+                          country=place.country, sector=actor.sector,
+                          code=(place.country or "") + actor.sector)
+        placed.append(actor)
+    return placed
+
+
 def _place_parties(draft: Draft, index: ActorIndex) -> None:
     """A missing coded target (source) is taken from where the event happened (came from)."""
     if draft.match is None:
         return
+    place = index.located(_place_heads(draft), LOCATIVE_PREPOSITIONS)
+    if place is not None and place.country and place.country not in NONSTATE_CODES:
+        draft.source = _domestic(draft.source, place)
+        draft.target = _domestic(draft.target, place)
     several_sources = len({a.country for a in draft.source if a.country}) > 1
     if not any(a.country for a in draft.target) and not (
         several_sources and draft.type in SYMMETRIC_TYPES
-    ):
-        place = index.located(_place_heads(draft), LOCATIVE_PREPOSITIONS)
-        if place is not None and not any(place.country == a.country for a in draft.source):
-            draft.target = [*draft.target, place]
+    ) and place is not None:
+        draft.target = [*draft.target, place]
     if not any(a.country for a in draft.source) and draft.type in ("ASSAULT", "COERCE"):
         origin = index.located(_place_heads(draft), ORIGIN_PREPOSITIONS)
         if origin is not None:
