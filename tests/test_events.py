@@ -296,3 +296,17 @@ def test_pretty_prints_one_line_per_event(pipeline: Pipeline):
     assert lines[0].startswith("2026-03-09  Rebels [CODREB] → ASSAULT (190) → ")
     assert "(dead 27)" in lines[0] and lines[0].endswith("[reported; says officials [GOV]]")
     assert "Russia [RUS] + Turkey [TUR] ↔ CONSULT (040)" in lines[1]
+
+
+def test_unnamed_attacker_is_an_unidentified_actor_of_the_place(pipeline: Pipeline):
+    attack = only(code(pipeline, "There were 10 Russian soldiers killed in Ukraine today."),
+                  "ASSAULT")
+    assert [(a.country, a.sector) for a in attack.source] == [("UKR", "UNK")]
+    assert attack.target[0].code == "RUSMIL" and attack.dead == 10
+    assert not attack.background, "'there were ... killed' reports the killing"
+
+
+def test_role_only_parties_take_the_country_they_act_in(pipeline: Pipeline):
+    event = only(code(pipeline, "Riot police fired tear gas at demonstrators in Nairobi."),
+                 "ASSAULT")
+    assert event.source[0].code == "KENCOP" and event.mode == "crowd-control"

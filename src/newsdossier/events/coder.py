@@ -448,6 +448,15 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
         origin = index.located(_place_heads(draft), ORIGIN_PREPOSITIONS)
         if origin is not None:
             draft.source = [*draft.source, origin]
+        elif not draft.source and place is not None and place.country not in NONSTATE_CODES:
+            draft.source = [_unidentified(place)]
+
+
+def _unidentified(place: Actor) -> Actor:
+    """An attack with no named attacker: an unidentified actor (PLOVER sector UNK) of the
+    country it happened in ("a roadside bombing near Samarra killed a soldier")."""
+    return Actor(text=place.text, start=place.start, end=place.end, name=None,
+                 country=place.country, sector="UNK", code=f"{place.country}UNK")
 
 
 def _is_reciprocal(draft: Draft) -> bool:
