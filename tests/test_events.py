@@ -310,3 +310,11 @@ def test_role_only_parties_take_the_country_they_act_in(pipeline: Pipeline):
     event = only(code(pipeline, "Riot police fired tear gas at demonstrators in Nairobi."),
                  "ASSAULT")
     assert event.source[0].code == "KENCOP" and event.mode == "crowd-control"
+
+
+def test_compound_actors_split_by_role(pipeline: Pipeline):
+    record = code(pipeline, "The top US diplomat for the Middle East met Syrian government and "
+                            "opposition representatives in Geneva.")
+    meeting = only(record, "CONSULT")
+    assert meeting.source[0].code == "USAGOV"
+    assert sorted(a.code for a in meeting.target) == ["SYRGOV", "SYROPP"]

@@ -111,23 +111,25 @@ class ActorIndex:
         return None
 
     def _split_by_modifiers(self, token: Token, actor: Actor | None) -> list[Actor]:
-        """'US and British activists': one actor per coordinated country modifier."""
+        """'US and British activists', 'Syrian government and opposition representatives':
+        one actor per coordinated modifier that names another country or role."""
         if actor is None:
             return []
-        countries: list[str] = []
+        parts: list[tuple[str | None, str | None]] = []
         for child in token.children:
             if child.dep_ not in ("amod", "compound", "nmod") or not child.conjuncts:
                 continue
             for modifier in (child, *child.conjuncts):
-                country = self.resolver.resolve(modifier.text).country
-                if country and country not in countries:
-                    countries.append(country)
-        if len(countries) < 2:
+                resolution = self.resolver.resolve(modifier.text)
+                part = (resolution.country or actor.country, resolution.sector or actor.sector)
+                if (resolution.country or resolution.sector) and part not in parts:
+                    parts.append(part)
+        if len(parts) < 2:
             return [actor]
-        sector = actor.sector
         return [Actor(text=actor.text, start=actor.start, end=actor.end, name=None,
-                      country=country, sector=sector, code=country + (sector or ""))
-                for country in countries]
+                      country=country, sector=sector,
+                      code=((country or "") + (sector or "")) or None)
+                for country, sector in parts]
 
     def _with_origin_country(self, token: Token, actor: Actor) -> Actor:
         """'exiled dissidents from military-ruled Myanmar': the phrase's own place."""

@@ -157,7 +157,7 @@ class EventCoder:
         event_date = date.value if date else None
         finding = find_status(match.token, match.light_verb, self.reporting_verbs, sentence,
                               event_date, published)
-        source, target, via_with = _arguments(match, index, finding)
+        source, target, via_with = _arguments(match, index, finding, triggers)
         attributed = index.actors_for(finding.speaker_token)
         pattern = match.pattern
         if match.is_noun:
@@ -209,7 +209,7 @@ def _with_code(verb: Pattern, noun: Pattern) -> Pattern:
 # --- arguments -------------------------------------------------------------------------------
 
 
-def _arguments(match: Match, index: ActorIndex, finding: object) -> tuple[
+def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[int]) -> tuple[
     list[Actor], list[Actor], bool
 ]:
     token, pattern, light = match.token, match.pattern, match.light_verb
@@ -224,7 +224,8 @@ def _arguments(match: Match, index: ActorIndex, finding: object) -> tuple[
     elif light is not None and light.lemma_.lower() in UNDERGOING_VERBS:
         source_token = prep_object(token, "from") or prep_object(token, "by")
     else:
-        source_token = _noun_source(token, light)
+        content = light is not None and light.i in triggers  # "welcomed the meeting"
+        source_token = _noun_source(token, None if content else light)
     target_token, via_with = _target_token(token, pattern, light)
     if match.is_noun and light is not None and light.lemma_.lower() in UNDERGOING_VERBS:
         target_token = agent_of(light)
