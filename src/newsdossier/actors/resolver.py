@@ -2,6 +2,11 @@
 
 The phrase is normalised into words, every dictionary pattern found among its word n-grams is
 collected with one dict lookup per n-gram, and overlapping matches are settled longest first.
+Two kinds of person match are then settled: a single-name reference ("Putin", a one-word
+people pattern) needs a capital and is dropped when another capitalised word no match covers
+stands next to it ("Laura Bush", "Trump Tower"; "Mr Putin" is fine); and a capitalised name
+after a title ("President Mugabe", "Chancellor Scholz") becomes a person of the one country
+whose listed people have that surname (`surname_position`; first names given must fit).
 The surviving matches are then read the way English noun phrases are built:
 
 * The phrase is cut into segments at words not covered by a match: "of", "from" and "for"
@@ -12,17 +17,21 @@ The surviving matches are then read the way English noun phrases are built:
   and conjunct segments are consulted, in order, only for what it lacks; a location only
   supplies a (state) country when nothing else does ("Russian troops in Syria" -> RUS).
 * Sector: the role word or organisation closest to the head (rightmost) in the first segment
-  that has one ("government troops" -> MIL); then a named person's own sector, so a title
-  wins ("Foreign Minister Park Jin" -> GOV from the title); weak role words (titles such as
-  "commander", "officials") only when no other role is named ("rebel commander" -> REB); a
-  capital's implied GOV last ("Damascus" -> SYR GOV), never when the capital only says where
-  someone is based ("a Kabul-based charity"). A state sector preceded by "former", "ex",
+  that has one ("government troops" -> MIL); then the own sector of a named person heading
+  the segment, so a title wins ("Foreign Minister Park Jin" -> GOV from the title); weak
+  role words (titles such as "commander", "officials", "forces") only when no other role is
+  named ("rebel commander" -> REB), but before a person who only modifies the head
+  ("Gaddafi's forces" -> MIL); a capital's implied GOV last ("Damascus" -> SYR GOV), never
+  when the capital only says where someone is based ("a Kabul-based charity"). "X-held",
+  "X-controlled", "X-occupied" ... describe a place, so X gives no sector ("a
+  government-held district" is not GOV). A state sector preceded by "former", "ex",
   "retired", "ousted", "exiled" or "deposed" becomes ELI ("former president" -> ELI), and so
   does a named person preceded by one of them ("ex-Thaksin Shinawatra" -> ELI).
 * Country: a possessor ("Russia's Syria envoy" -> RUS), else the country word closest to the
   head, else the organisation's own country ("Amnesty International" -> NGO). Country words
   after "pro-"/"anti-" or before "-backed", "-funded" etc. describe someone else and are
-  ignored ("Iranian-backed militia" -> no country).
+  ignored ("Iranian-backed militia" -> no country). A titled surname's country comes last,
+  after every explicit country word ("General Ismail of Malaysia" -> MYS).
 * Name: the canonical name when the phrase's head is a named person or organisation or a
   country or capital ("the Kremlin" -> "Kremlin", "Damascus" -> "Syria"), otherwise None.
 * Code: country + sector, CAMEO style ("SYRGOV", "RUS" without a sector, "MIL" without a
@@ -31,10 +40,19 @@ The surviving matches are then read the way English noun phrases are built:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .dictionary import NONSTATE_CODES, POSSESSIVE, ActorDictionary, Entry, Token, normalise
+from .dictionary import (
+    NAME_SUFFIXES,
+    NONSTATE_CODES,
+    POSSESSIVE,
+    ActorDictionary,
+    Entry,
+    Token,
+    normalise,
+)
 
 FORMER_WORDS = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -44,6 +62,32 @@ SPONSOR_WORDS = frozenset(
     {"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned"}
 )
 BASED_WORDS = frozenset({"based", "headquartered", "born", "registered", "owned", "flagged"})
+# "X-held" / "X-controlled" ... describe a place by who holds it: X plays no role in the phrase
+HELD_WORDS = frozenset({"held", "controlled", "occupied", "ruled", "besieged", "administered"})
+# Title words after which a capitalised name resolves by its surname ("President Mugabe")
+TITLE_HEADS = frozenset(
+    {
+        "president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
+        "prince", "general", "gen", "marshal", "admiral", "colonel", "col", "secretary",
+        "ayatollah",
+    }
+)  # fmt: skip
+# Courtesy titles that may precede a single-name reference ("Mr Putin")
+COURTESY_WORDS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady", "madam", "madame"}
+)
+# Particles that prove nothing when a titled name's first names are compared ("al", "van")
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "de", "da", "do", "dos", "du", "di", "van", "von", "der",
+     "le", "la"}
+)  # fmt: skip
+# Words that are never part of a name, even when capitalised ("Former Putin aide", "His ...")
+NOT_NAME_WORDS = FORMER_WORDS | frozenset(
+    {
+        "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+        "late", "new", "incoming", "outgoing", "elect", "acting", "interim",
+    }
+)  # fmt: skip
 OWNER_WORDS = frozenset({"of", "from", "for"})
 LOCATIVE_WORDS = frozenset({"in", "at", "inside", "within", "across", "throughout"})
 CONJUNCTION_WORDS = frozenset({"and", "or", "nor", "plus", ",", "&"})
@@ -107,6 +151,7 @@ class Match:
     end: int
     entry: Entry
     possessor: bool = False
+    guessed: bool = False  # a titled surname: its country yields to any explicit one
 
     @property
     def size(self) -> int:
@@ -147,13 +192,40 @@ class ActorResolver:
 
     def matches(self, text: str) -> list[Match]:
         """The dictionary matches the resolver works from, left to right."""
+        return self._matches(normalise(text))
+
+    def ends_with_title(self, text: str) -> bool:
+        """Whether the text ends with a title word such as "President" or "Foreign Minister"."""
         tokens = normalise(text)
-        return _usable(tokens, self._select(tokens))
+        chosen = self._select(tokens)
+        return bool(chosen) and chosen[-1].end == len(tokens) and _is_title(chosen[-1], tokens)
+
+    def surname_position(self, words: Sequence[Token]) -> int | None:
+        """Which word of a name is a surname that names one country, if the name fits it.
+
+        The last word (generational suffixes skipped) must be the surname of listed people of
+        exactly one country, and when first names are given, one of them must occur in those
+        people's names: "George Bush" fits George W. Bush, "Wolfgang Sobotka" (an Austrian)
+        does not fit the Czech Bohuslav Sobotka.
+        """
+        last = len(words) - 1
+        while last > 0 and words[last].word in NAME_SUFFIXES:
+            last -= 1
+        if last < 0 or not self.dictionary.surname_country(words[last].word):
+            return None
+        given = {token.word for token in words[:last]} - NAME_PARTICLES
+        if given and not given & self.dictionary.surname_words(words[last].word):
+            return None
+        return last
+
+    def _matches(self, tokens: list[Token]) -> list[Match]:
+        chosen = _single_names_fit(tokens, self._select(tokens))
+        return _usable(tokens, self._titled_surnames(tokens, chosen))
 
     def _resolve(self, tokens: list[Token]) -> Resolution:
         if not tokens:
             return UNRESOLVED
-        parts = _segments(tokens, _usable(tokens, self._select(tokens)))
+        parts = _segments(tokens, self._matches(tokens))
         live = [part for part in parts if part.kind in DESCRIBING_SEGMENTS]
         places = [part for part in parts if part.kind is Segment.LOCATION]
         sector = _sector(live, tokens)
@@ -174,6 +246,8 @@ class ActorResolver:
                     continue
                 if entry.cased and not all(token.upper for token in tokens[start:end]):
                     continue
+                if _is_single_name(entry, end - start) and not tokens[start].capital:
+                    continue
                 found.append(Match(start, end, entry))
         return found
 
@@ -189,6 +263,21 @@ class ActorResolver:
         chosen.sort(key=lambda m: m.start)
         return chosen
 
+    def _titled_surnames(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        """Add a person match for each capitalised name after a title whose surname is known."""
+        covered = _covered(matches)
+        added: list[Match] = []
+        for match in matches:
+            if not _is_title(match, tokens):
+                continue
+            end = _name_run_end(tokens, match.end, covered)
+            position = self.surname_position(tokens[match.end : end]) if end > match.end else None
+            if position is None:
+                continue
+            country = self.dictionary.surname_country(tokens[match.end + position].word)
+            added.append(Match(match.end, end, Entry(PERSON_KIND, country=country), guessed=True))
+        return sorted([*matches, *added], key=lambda m: m.start) if added else matches
+
     def _name(self, head: Part) -> str | None:
         if not head.matches:
             return None
@@ -202,8 +291,59 @@ class ActorResolver:
         return None
 
 
+def _is_single_name(entry: Entry, size: int) -> bool:
+    """A one-word person pattern ("Putin"): a single-name reference."""
+    return entry.kind == PERSON_KIND and size == 1
+
+
+def _is_title(match: Match, tokens: list[Token]) -> bool:
+    return match.entry.kind == "sectors" and tokens[match.end - 1].word in TITLE_HEADS
+
+
+def _name_word(token: Token) -> bool:
+    word = token.word
+    if not token.capital or word == POSSESSIVE or word in NOT_NAME_WORDS:
+        return False
+    return _boundary(word) is None
+
+
+def _name_run_end(tokens: list[Token], start: int, covered: set[int]) -> int:
+    """Where a run of capitalised words that no match covers, from `start`, ends."""
+    end = start
+    while end < len(tokens) and end not in covered and _name_word(tokens[end]):
+        end += 1
+    return end
+
+
+def _covered(matches: list[Match]) -> set[int]:
+    return {i for match in matches for i in range(match.start, match.end)}
+
+
+def _single_names_fit(tokens: list[Token], matches: list[Match]) -> list[Match]:
+    """Drop single-name matches inside a longer unlisted name ("Laura Bush", "Trump Tower")."""
+    covered = _covered(matches)
+    return [match for match in matches if not _inside_longer_name(tokens, match, covered)]
+
+
+def _inside_longer_name(tokens: list[Token], match: Match, covered: set[int]) -> bool:
+    if not _is_single_name(match.entry, match.size):
+        return False
+    before, after = match.start - 1, match.end
+    if _free_name_word(tokens, before, covered) and tokens[before].word not in COURTESY_WORDS:
+        return True
+    return _free_name_word(tokens, after, covered)
+
+
+def _free_name_word(tokens: list[Token], index: int, covered: set[int]) -> bool:
+    """A capitalised word at `index` that no dictionary match covers."""
+    return 0 <= index < len(tokens) and index not in covered and _name_word(tokens[index])
+
+
 def _usable(tokens: list[Token], matches: list[Match]) -> list[Match]:
-    """Drop matches that describe someone else; mark possessors; "X-based" is only a place."""
+    """Drop matches that describe someone else; mark possessors; "X-based" is only a place.
+
+    "X-held", "X-controlled" ... describe a place too: X keeps its country, never its role.
+    """
     kept: list[Match] = []
     for match in matches:
         before = tokens[match.start - 1].word if match.start > 0 else ""
@@ -213,7 +353,9 @@ def _usable(tokens: list[Token], matches: list[Match]) -> list[Match]:
         entry = match.entry
         if after in BASED_WORDS and entry.kind in COUNTRY_KINDS and entry.sector:
             entry = replace(entry, sector=None)
-        kept.append(Match(match.start, match.end, entry, possessor=after == POSSESSIVE))
+        if after in HELD_WORDS and entry.sector:
+            entry = replace(entry, sector=None)
+        kept.append(replace(match, entry=entry, possessor=after == POSSESSIVE))
     return kept
 
 
@@ -284,10 +426,39 @@ def _weak(match: Match) -> bool:
     return not _strong(match)
 
 
+def _head_person(match: Match, part: Part) -> bool:
+    """A named person heading the segment ("General Gerasimov"), not a modifier of it."""
+    return _person(match) and not match.possessor and match.end - 1 == part.last_word
+
+
+def _strong_role(match: Match, part: Part) -> bool:
+    del part
+    return _strong(match)
+
+
+def _weak_role(match: Match, part: Part) -> bool:
+    del part
+    return _weak(match)
+
+
+def _any_person(match: Match, part: Part) -> bool:
+    del part
+    return _person(match)
+
+
+SECTOR_TESTS: tuple[Callable[[Match, Part], bool], ...] = (
+    _strong_role,
+    _head_person,
+    _weak_role,
+    _any_person,
+)
+
+
 def _pick_sector_match(parts: list[Part]) -> Match | None:
-    for test in (_strong, _person, _weak):
+    """Strong role, then a heading person, then weak role ("Gaddafi's forces" -> MIL)."""
+    for test in SECTOR_TESTS:
         for part in parts:
-            found = [match for match in part.matches if test(match)]
+            found = [match for match in part.matches if test(match, part)]
             if found:
                 return found[-1]
     for part in parts:
@@ -314,8 +485,8 @@ def _follows_former_word(parts: list[Part], match: Match, tokens: list[Token]) -
     return any(token.word in FORMER_WORDS for token in tokens[part.first_word : match.start])
 
 
-def _country_in(part: Part) -> str | None:
-    with_country = [m for m in part.matches if m.entry.country]
+def _country_in(part: Part, guessed: bool) -> str | None:
+    with_country = [m for m in part.matches if m.entry.country and m.guessed == guessed]
     if not with_country:
         return None
     possessors = [m for m in with_country if m.possessor]
@@ -336,8 +507,10 @@ def _located_country(parts: list[Part]) -> str | None:
 
 
 def _country(parts: list[Part]) -> str | None:
-    for part in parts:
-        country = _country_in(part)
-        if country:
-            return country
+    """The first segment's country, else the next ...; titled surnames only as a last resort."""
+    for guessed in (False, True):
+        for part in parts:
+            country = _country_in(part, guessed)
+            if country:
+                return country
     return None

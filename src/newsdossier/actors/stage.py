@@ -5,7 +5,9 @@ Candidate mentions, from the shared spaCy parse plus one dictionary scan:
 * named entities PERSON, NORP and ORG, except a country or city so mislabelled and used as
   a place ("in Vilnius" tagged ORG);
 * names from the dictionaries found in the token stream: listed people ("Gitanas Nausėda",
-  whom the tagger may miss or cut short), organisations not used as a place, and official
+  whom the tagger may miss or cut short; a single-name reference such as "Bush" only when it
+  is not a verb, not the modifier of a thing ("Bush fires") and not inside a longer tagged
+  name ("Laura Bush", "Trump Tower")), organisations not used as a place, and official
   country names of three or more words used as an actor ("Republic of China"). A name that
   the tagger cut short widens the candidate it overlaps ("French Foreign Minister Jean-Yves
   Le" + "Drian");
@@ -17,7 +19,8 @@ Candidate mentions, from the shared spaCy parse plus one dictionary scan:
 * noun chunks whose head is a role word or named organisation from the dictionaries ("the
   foreign ministry", "a US destroyer"), a nationality noun ("the Syrians"), an actor entity
   ("President Kassym-Jomart Tokayev"), a proper name holding a person's name ("Minister Juan
-  Carlos Jobet"), a group noun that the phrase qualifies ("a Somalia-based paramilitary
+  Carlos Jobet"), a title and a known surname the tagger left untagged ("Chancellor
+  Scholz"), a group noun that the phrase qualifies ("a Somalia-based paramilitary
   group", "members of SANDF"), or any noun used as a subject or object and located in a
   named place ("targets in Syria"); a role chunk used as a place ("at the hospital", "in the
   army") is skipped. A chunk keeps its prepositional modifiers ("trade unions in Denmark",
@@ -29,21 +32,28 @@ Overlapping candidates are merged by keeping the longer span ("Syria's foreign m
 one actor, not "Syria" plus "foreign ministry"). Leading determiners and punctuation are
 trimmed token-wise, so `record.article.text[start:end] == text` always holds. Person names
 the dictionaries do not list are kept out of the resolution (so "Jordan Peterson" is not
-Jordanian) except for leading titles ("President", "Syrian President"); a listed person, or
-a place or body the tagger mislabelled as a person ("Burkina Faso's"), is resolved as such.
-A person's name becomes the actor's `name`.
+Jordanian) except for leading titles ("President", "Syrian President") and, after a title,
+a surname borne by listed people of one country whose first names fit ("President Benigno
+Aquino" is resolved as "President Aquino" and named "Benigno Aquino"); a listed person, or a
+place, body or group the tagger mislabelled as a person ("Burkina Faso's", "Bosnian Serbs"),
+is resolved as such. A person's name becomes the actor's `name`.
+
+Last, a mention left with neither country nor sector takes both from a resolved mention in
+apposition to it: "Ivo Quaxley, the UN envoy," and "the UN envoy, Ivo Quaxley," are UNO GOV.
+A bracket after the mention is not an apposition of it ("Zorbatown (CNN)"); an acronym in
+brackets takes the name before it ("General Motors (GM)").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import registry
 from ..model import Actor
 from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, normalise
-from .resolver import UNRESOLVED, ActorResolver, Resolution
+from .resolver import COURTESY_WORDS, UNRESOLVED, ActorResolver, Resolution
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -105,6 +115,8 @@ MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
 TITLE_KINDS = frozenset({"sectors", "demonyms", "countries"})
 NAME_KINDS = frozenset({"people", "organisations", "countries"})
+# A "person" the tagger found that is really a listed name or group ("Bosnian Serbs")
+KNOWN_NAME_KINDS = NAME_KINDS | {"demonyms"}
 PERSON_KIND = "people"
 MIN_COUNTRY_NAME_WORDS = 3  # shorter country names are found by the tagger as GPE
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -132,6 +144,19 @@ class Hit:
     entry: Entry
 
 
+@dataclass(slots=True)
+class PhraseText:
+    """What the resolver is given for a mention, and the unlisted person it names, if any.
+
+    `by_surname`: the person was resolved by a titled surname ("President Benigno Aquino"), so
+    the mention is named after them, never after the listed person with that surname.
+    """
+
+    kept: list[str] = field(default_factory=list)
+    person: str | None = None
+    by_surname: bool = False
+
+
 class ActorsStage:
     """Appends one `Actor` per actor mention to `record.actors`, sorted by start offset."""
 
@@ -147,7 +172,8 @@ class ActorsStage:
         hits = self._hits(doc)
         found = [c for c in self._candidates(doc, text, hits) if c is not None]
         candidates = _merge(_widened(found, hits))
-        record.actors.extend(self._actor(doc, text, c, hits) for c in candidates)
+        actors = [self._actor(doc, text, c, hits) for c in candidates]
+        record.actors.extend(_with_appositions(doc, candidates, actors))
 
     # --- dictionary names in the token stream -----------------------------------------
 
@@ -183,9 +209,36 @@ class ActorsStage:
             entry = self.dictionary.get(tuple(t.word for t in collected)) if collected else None
             if entry is not None and entry.kind in NAME_KINDS and _case_fits(entry, collected):
                 found = Hit(start, position, entry)
-        if found is None or _name_continues(doc, found):
+        if found is None or _name_continues(doc, found) or self._single_name_cut(doc, found):
             return None
         return found
+
+    def _single_name_cut(self, doc: Doc, hit: Hit) -> bool:
+        """A single-name hit ("Bush") that is not a name or is part of a longer one.
+
+        Rejected when used as a verb or as the modifier of a thing ("Bush fires"), or when the
+        tagged name goes on around it ("Laura Bush", "Trump Tower") other than with a title
+        ("President Bush", "Mr Bush").
+        """
+        if hit.entry.kind != PERSON_KIND or hit.end - hit.start != 1:
+            return False
+        token = doc[hit.start]
+        if token.pos_ in VERB_POS or self._modifies_a_thing(token):
+            return True
+        after = doc[hit.end] if hit.end < len(doc) else None
+        if after is not None and after.ent_iob_ == "I":
+            return True
+        if token.ent_iob_ != "I" or hit.start == 0:
+            return False
+        before = doc[hit.start - 1]
+        return not self.resolver.ends_with_title(before.text) and (
+            before.lower_.rstrip(".") not in COURTESY_WORDS
+        )
+
+    def _modifies_a_thing(self, token: SpacyToken) -> bool:
+        """A name used as a noun modifier of a common noun naming no actor ("Bush fires")."""
+        head = token.head
+        return token.dep_ == "compound" and head.pos_ == "NOUN" and not self._is_actor_noun(head)
 
     # --- finding mentions -------------------------------------------------------------
 
@@ -255,6 +308,7 @@ class ActorsStage:
             return False
         return (
             self._names_a_person(chunk)
+            or self._titled_surname_chunk(chunk)
             or self._qualified_group(chunk, text, end)
             or self._located_argument(chunk, end)
         )
@@ -262,6 +316,15 @@ class ActorsStage:
     def _names_a_person(self, chunk: Span) -> bool:
         """A proper-noun phrase holding a person's name the tagger cut short."""
         return chunk.root.pos_ == "PROPN" and any(t.ent_type_ == PERSON_LABEL for t in chunk)
+
+    def _titled_surname_chunk(self, chunk: Span) -> bool:
+        """A title and a known surname that the tagger did not tag ("Chancellor Scholz")."""
+        root = chunk.root
+        if root.pos_ != "PROPN" or root.i == chunk.start:
+            return False
+        if not self.resolver.ends_with_title(chunk.doc[chunk.start : root.i].text):
+            return False
+        return self.resolver.surname_position(normalise(root.text)) is not None
 
     def _qualified_group(self, chunk: Span, text: str, end: int) -> bool:
         """A group noun given a country or role by its phrase ("Somalia-based group")."""
@@ -332,45 +395,51 @@ class ActorsStage:
         span = doc[candidate.start : candidate.end]
         start, end = span.start_char, span.end_char
         inside = [h for h in hits if candidate.start <= h.start and h.end <= candidate.end]
-        phrase, person = self._resolution_text(span, text, inside)
-        resolution: Resolution = self.resolver.resolve(phrase) if phrase.strip() else UNRESOLVED
+        phrase = self._resolution_text(span, text, inside)
+        wording = "".join(phrase.kept)
+        resolution: Resolution = self.resolver.resolve(wording) if wording.strip() else UNRESOLVED
+        own_name = phrase.person if phrase.by_surname else None
         return Actor(
             text=text[start:end],
             start=start,
             end=end,
-            name=resolution.name or person,
+            name=own_name or resolution.name or phrase.person,
             country=resolution.country,
             sector=resolution.sector,
             code=resolution.code,
         )
 
-    def _resolution_text(
-        self, span: Span, text: str, hits: Sequence[Hit]
-    ) -> tuple[str, str | None]:
+    def _resolution_text(self, span: Span, text: str, hits: Sequence[Hit]) -> PhraseText:
         """The span's text without unknown person names (titles kept), and the person's name."""
-        kept: list[str] = []
-        person: str | None = None
+        phrase = PhraseText()
         position = span.start
         doc = span.doc
         protected = _protected_tokens(hits)
         while position < span.end:
             token = doc[position]
             if token.ent_type_ != PERSON_LABEL or position in protected:
-                kept.append(_text_with_ws(token, text))
+                phrase.kept.append(_text_with_ws(token, text))
                 position += 1
                 continue
             run_end = _person_run_end(doc, position, span.end, protected)
             if self._is_known_name(doc, position, run_end):
-                kept.extend(_text_with_ws(t, text) for t in doc[position:run_end])
-                position = run_end
-                continue
-            titles = self._title_length(doc[position:run_end])
-            kept.extend(_text_with_ws(t, text) for t in doc[position : position + titles])
-            if run_end == span.end and position + titles < run_end:
-                first, last = doc[position + titles], doc[run_end - 1]
-                person = text[first.idx : last.idx + len(last)]
+                phrase.kept.extend(_text_with_ws(t, text) for t in doc[position:run_end])
+            else:
+                self._strip_unknown_name(doc[position:run_end], text, phrase, run_end == span.end)
             position = run_end
-        return "".join(kept), person
+        return phrase
+
+    def _strip_unknown_name(self, run: Span, text: str, phrase: PhraseText, last: bool) -> None:
+        """Keep an unlisted name's titles, and its surname when a title makes it count."""
+        titles = self._title_length(run)
+        phrase.kept.extend(_text_with_ws(t, text) for t in run[:titles])
+        name = run[titles:]
+        surname = self._titled_surname(name, "".join(phrase.kept))
+        if surname is not None:
+            phrase.kept.append(_text_with_ws(surname, text))
+            phrase.by_surname = True
+        if last and len(name):
+            phrase.person = text[name.start_char : name.end_char]
 
     def _is_known_name(self, doc: Doc, start: int, end: int) -> bool:
         """Whether a "person" run is really a listed name ("Burkina Faso's" tagged PERSON)."""
@@ -378,7 +447,22 @@ class ActorsStage:
         if words and words[-1].word == POSSESSIVE:
             words.pop()
         entry = self.dictionary.get(tuple(t.word for t in words)) if words else None
-        return entry is not None and entry.kind in NAME_KINDS and _case_fits(entry, words)
+        if entry is None or entry.kind not in KNOWN_NAME_KINDS or not _case_fits(entry, words):
+            return False
+        return not self._single_name_cut(doc, Hit(start, end, entry))
+
+    def _titled_surname(self, name: Span, before: str) -> SpacyToken | None:
+        """The token of an unlisted name after a title that carries a known surname.
+
+        Only that token is kept for the resolver ("President Benigno Aquino" is resolved as
+        "President Aquino"), so first names that are also places ("Jordan") play no part.
+        """
+        if not len(name) or not self.resolver.ends_with_title(before):
+            return None
+        owners = [t for t in name for _ in _token_words(name.doc, t.i, None)]
+        words = [w for t in name for w in _token_words(name.doc, t.i, None)]
+        position = self.resolver.surname_position(words)
+        return owners[position] if position is not None else None
 
     def _title_length(self, tokens: Span) -> int:
         """How many leading tokens of a person entity are titles ("Syrian President")."""
@@ -400,6 +484,55 @@ class ActorsStage:
             if entry is not None and entry.kind in TITLE_KINDS:
                 return size, entry
         return 0, None
+
+
+def _with_appositions(doc: Doc, candidates: list[Candidate], actors: list[Actor]) -> list[Actor]:
+    """Unresolved mentions take the country and sector of a resolved apposition.
+
+    "Ivo Quaxley, the United Nations relief coordinator," and "the UN envoy, Ivo Quaxley,"
+    both make Quaxley UNO; the mention keeps its own text and name.
+    """
+    if not doc.has_annotation("DEP"):
+        return actors
+    owner = {i: n for n, c in enumerate(candidates) for i in range(c.start, c.end)}
+    filled = list(actors)
+    for number, actor in enumerate(actors):
+        if actor.code is not None:
+            continue
+        partner = _apposition_partner(doc[candidates[number].start : candidates[number].end], owner)
+        if partner is not None and partner != number and actors[partner].code is not None:
+            found = actors[partner]
+            filled[number] = replace(
+                actor, country=found.country, sector=found.sector, code=found.code
+            )
+    return filled
+
+
+def _apposition_partner(span: Span, owner: dict[int, int]) -> int | None:
+    """The mention (by number) in apposition to a token of the span, if any.
+
+    The apposition's head may lie in a mention, or a mention may modify it ("Ivo Quaxley, the
+    United Nations humanitarian coordinator"): the one nearest the head wins. Prepositional
+    phrases after the head ("a critic of Putin") describe someone else and are not searched,
+    nor is a bracket after the span ("Zorbatown (CNN)", "J Smith (capt)"), though an
+    acronym in brackets takes the name before it ("General Motors (GM)").
+    """
+    for token in span:
+        linked = [token.head] if token.dep_ == "appos" else []
+        linked.extend(child for child in token.children if child.dep_ == "appos")
+        for other in linked:
+            if span.start <= other.i < span.end or _bracketed_after(span, other):
+                continue
+            for position in range(other.i, other.left_edge.i - 1, -1):
+                if position in owner and not (span.start <= position < span.end):
+                    return owner[position]
+    return None
+
+
+def _bracketed_after(span: Span, other: SpacyToken) -> bool:
+    if other.i < span.end:
+        return False
+    return any(token.text == "(" for token in span.doc[span.end : other.left_edge.i + 1])
 
 
 def _token_words(doc: Doc, index: int, cache: list[list[Token] | None] | None) -> list[Token]:
