@@ -768,3 +768,10 @@ def test_stage_bosnian_serbs_tagged_as_a_person(pipeline: Pipeline) -> None:
     actors = pipeline_actors(pipeline, "Bosnian Serbs rejected the plan on Tuesday.")
     serbs = actors[0]
     assert (serbs.text, serbs.code, serbs.name) == ("Bosnian Serbs", "BIH", None)
+
+
+def test_a_name_at_the_end_of_a_sentence_does_not_take_its_full_stop(pipeline):
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", text="The US said that Iraq had attacked Kuwait."))
+    assert [a.text for a in record.actors] == ["US", "Iraq", "Kuwait"]

@@ -204,8 +204,11 @@ class ActorsStage:
         while position < len(doc) and len(collected) < limit:
             if position > start and doc[position].is_sent_start:
                 break
-            collected.extend(_token_words(doc, position, words))
+            added = _token_words(doc, position, words)
+            collected.extend(added)
             position += 1
+            if not added:  # punctuation ("Kuwait." must not end on its full stop)
+                continue
             entry = self.dictionary.get(tuple(t.word for t in collected)) if collected else None
             if entry is not None and entry.kind in NAME_KINDS and _case_fits(entry, collected):
                 found = Hit(start, position, entry)
