@@ -775,3 +775,29 @@ def test_a_name_at_the_end_of_a_sentence_does_not_take_its_full_stop(pipeline):
 
     record = pipeline.process(Article(id="t", text="The US said that Iraq had attacked Kuwait."))
     assert [a.text for a in record.actors] == ["US", "Iraq", "Kuwait"]
+
+
+def test_coreference_completes_later_short_mentions(pipeline):
+    from newsdossier.model import Article
+
+    text = ("Syria's foreign ministry criticised the UN envoy on Monday. The ministry said he had "
+            "ignored the opposition. Foreign Minister Aziz Nodira of Uzbekistan arrived in Kabul. "
+            "Nodira met Afghan officials. Sudan's army shelled the town. The army said rebels had "
+            "fired first.")
+    codes = {a.text: a.code for a in pipeline.process(Article(id="t", text=text)).actors}
+    assert codes["ministry"] == "SYRGOV" and codes["army"] == "SDNMIL"
+    assert codes["Nodira"] == "UZBGOV"
+    assert codes["rebels"] == "REB", "no earlier rebels: the antecedent is not clear"
+
+
+def test_coreference_leaves_unclear_antecedents_alone():
+    from newsdossier.actors.coreference import resolve_coreference
+    from newsdossier.model import Actor
+
+    mentions = [Actor("Russian troops", 0, 14, None, "RUS", "MIL", "RUSMIL"),
+                Actor("Ukrainian troops", 30, 46, None, "UKR", "MIL", "UKRMIL"),
+                Actor("the troops", 60, 70, None, None, "MIL", "MIL")]
+    assert resolve_coreference(mentions)[2].code == "MIL"
+    far = [Actor("Kenyan police", 0, 13, None, "KEN", "COP", "KENCOP"),
+           Actor("police", 5000, 5006, None, None, "COP", "COP")]
+    assert resolve_coreference(far)[1].code == "COP"

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 
 from .. import registry
 from ..model import Actor
+from .coreference import resolve_coreference
 from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, normalise
 from .resolver import COURTESY_WORDS, UNRESOLVED, ActorResolver, Resolution
 
@@ -173,7 +174,7 @@ class ActorsStage:
         found = [c for c in self._candidates(doc, text, hits) if c is not None]
         candidates = _merge(_widened(found, hits))
         actors = [self._actor(doc, text, c, hits) for c in candidates]
-        record.actors.extend(_with_appositions(doc, candidates, actors))
+        record.actors.extend(resolve_coreference(_with_appositions(doc, candidates, actors)))
 
     # --- dictionary names in the token stream -----------------------------------------
 

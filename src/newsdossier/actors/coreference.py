@@ -1,0 +1,89 @@
+"""Same-document coreference for actor mentions: later, shorter mentions of one actor.
+
+Applied after every mention is resolved, left to right:
+
+* a repeated name: a one-word capitalised mention that is a word of an earlier, longer coded
+  mention becomes that actor ("Foreign Minister Aziz Nodira of Uzbekistan ... Nodira said"
+  → Nodira is Uzbekistan's minister; "Kenyan police ... Police said");
+* a definite description: a mention of at most three words that names a role but no country
+  ("the ministry", "the army", "police", "the rebel group") takes the country of the earlier
+  mentions with the same head word ("Syria's foreign ministry") when they all agree; failing
+  those, of the earlier mentions with the same sector, again only when they agree.
+
+A mention that already names a country keeps it; nothing crosses 2,000 characters backwards,
+and an antecedent that is not clear (two countries) leaves the mention as it is.
+"""
+
+from __future__ import annotations
+
+from ..model import Actor
+from .dictionary import normalise
+from .resolver import make_code
+
+WINDOW_CHARS = 2000
+MAX_DESCRIPTION_WORDS = 3
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def _words(text: str) -> list[str]:
+    return [token.word for token in normalise(text)]
+
+
+def _head(actor: Actor) -> str | None:
+    words = [w for w in _words(actor.text) if w != "'s"]
+    return words[-1] if words else None
+
+
+def _with(actor: Actor, source: Actor) -> Actor:
+    country = actor.country or source.country
+    sector = actor.sector or source.sector
+    return Actor(text=actor.text, start=actor.start, end=actor.end,
+                 name=actor.name or source.name, country=country, sector=sector,
+                 code=make_code(country, sector))
+
+
+def _repeated_name(actor: Actor, earlier: list[Actor]) -> Actor | None:
+    """'Nodira' after 'Foreign Minister Aziz Nodira': the same person."""
+    words = _words(actor.text)
+    if len(words) != 1 or not actor.text[:1].isupper():
+        return None
+    for candidate in reversed(earlier):
+        name_words = _words(candidate.name or "") + _words(candidate.text)
+        if len(name_words) > 1 and words[0] in name_words and (
+            candidate.country or candidate.sector
+        ):
+            return _with(actor, candidate)
+    return None
+
+
+def _agreed_country(candidates: list[Actor]) -> Actor | None:
+    countries = {c.country for c in candidates if c.country}
+    if len(countries) != 1:
+        return None
+    return next(c for c in reversed(candidates) if c.country)
+
+
+def _description(actor: Actor, earlier: list[Actor]) -> Actor | None:
+    """'the ministry' after "Syria's foreign ministry": the same body."""
+    if actor.country is not None or actor.sector is None:
+        return None
+    words = [w for w in _words(actor.text) if w not in _DETERMINERS]
+    if not words or len(words) > MAX_DESCRIPTION_WORDS:
+        return None
+    head = words[-1]
+    same_head = [c for c in earlier if _head(c) == head]
+    source = _agreed_country(same_head)
+    if source is None and not same_head:
+        source = _agreed_country([c for c in earlier if c.sector == actor.sector])
+    return _with(actor, source) if source is not None else None
+
+
+def resolve_coreference(actors: list[Actor]) -> list[Actor]:
+    """The mentions, with later short mentions completed from their antecedents."""
+    resolved: list[Actor] = []
+    for actor in actors:
+        earlier = [a for a in resolved if actor.start - a.end <= WINDOW_CHARS]
+        if actor.country is None:
+            actor = _repeated_name(actor, earlier) or _description(actor, earlier) or actor
+        resolved.append(actor)
+    return resolved
