@@ -52,6 +52,14 @@ _INNER_PREPOSITIONS = frozenset({"against", "with", "to", "on", "into", "of", "f
                                  "by", "in", "at", "from", "toward", "towards"})
 _HOSTILE_TARGET_PREPOSITIONS = ("against", "on", "at")
 _CASUALTY_TYPES = ("ASSAULT", "COERCE", "PROTEST")
+# Events whose place stands for their target when nothing else names one.
+PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+_EMBEDDED_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj", "conj"})
+HEAVY_WEAPONS = frozenset({"missile", "rocket", "shell", "mortar", "artillery", "tank",
+                           "howitzer", "grad", "katyusha", "cannon"})
+PROTESTER_WORDS = frozenset({"protester", "protesters", "protestor", "protestors",
+                             "demonstrator", "demonstrators", "rioter", "rioters", "mob",
+                             "crowd", "crowds", "activist", "activists"})
 # Role-only parties that belong to the country they act in: "riot police in Nairobi".
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CVL",
                               "LAB", "EDU", "AGR", "MED", "JRN", "BUS", "CRM", "SPY", "PRM",
@@ -142,6 +150,8 @@ class EventCoder:
         drafts = _merged(drafts)
         for draft in drafts:
             _place_parties(draft, index)
+            _protesters_destroying(draft)
+            _heavy_weapon_instrument(draft)
             draft.reciprocal = _is_reciprocal(draft)
         drafts = [d for d in _deduplicated(drafts) if d.coded]
         _attach_quantities(drafts, record.quantities, sentence)
@@ -419,6 +429,26 @@ def _place_heads(draft: Draft) -> list[Token]:
     return heads
 
 
+def _place_in_clause(draft: Draft, index: ActorIndex) -> Actor | None:
+    """The first place named anywhere in the event's own clause, outside embedded clauses
+    ("launched attacks during its campaign for an Islamic state in northeastern Nigeria")."""
+    clause = draft.clause
+    stack = list(clause.children)
+    found: list[Token] = []
+    while stack:
+        token = stack.pop()
+        if token.dep_ in _EMBEDDED_CLAUSES:
+            continue
+        if token.ent_type_ in ("GPE", "LOC") and token.i not in index.by_token:
+            found.append(token)
+        stack.extend(token.children)
+    for token in sorted(found, key=lambda t: t.i):
+        place = index.place_actor(token)
+        if place is not None and place.country not in NONSTATE_CODES:
+            return place
+    return None
+
+
 def _domestic(actors: list[Actor], place: Actor) -> list[Actor]:
     """Parties named only by their role ("riot police", "the opposition coalition") that act
     in a country are taken to be of that country."""
@@ -445,6 +475,10 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
         several_sources and draft.type in SYMMETRIC_TYPES
     ) and place is not None:
         draft.target = [*draft.target, place]
+    if not any(a.country for a in draft.target) and draft.type in PLACED_TYPES:
+        somewhere = _place_in_clause(draft, index)
+        if somewhere is not None:
+            draft.target = [*draft.target, somewhere]
     if not any(a.country for a in draft.source) and draft.type in ("ASSAULT", "COERCE"):
         origin = index.located(_place_heads(draft), ORIGIN_PREPOSITIONS)
         if origin is not None:
@@ -458,6 +492,31 @@ def _unidentified(place: Actor) -> Actor:
     country it happened in ("a roadside bombing near Samarra killed a soldier")."""
     return Actor(text=place.text, start=place.start, end=place.end, name=None,
                  country=place.country, sector="UNK", code=f"{place.country}UNK")
+
+
+def _protesters_destroying(draft: Draft) -> None:
+    """Property destroyed by protesters is protest (PLOVER PROTEST/vandalize), not an
+    assault: "The building was demolished by a Ukrainian protestor"."""
+    if draft.type != "ASSAULT" or draft.mode != "destroy" or not draft.source:
+        return
+    if all(a.sector == "CVL" and _head_word(a.text) in PROTESTER_WORDS for a in draft.source):
+        draft.type, draft.mode, draft.cameo = "PROTEST", "vandalize", "145"
+
+
+def _heavy_weapon_instrument(draft: Draft) -> None:
+    """An explosion delivered by a missile, rocket or shell is heavy-weapons fire, not a
+    bombing (PLOVER: explosives are those not incorporated in a heavy weapon)."""
+    if draft.type != "ASSAULT" or draft.mode != "explosives" or draft.match is None:
+        return
+    verb = draft.clause
+    instruments = [prep_object(verb, "by"), prep_object(verb, "with")]
+    if any(t is not None and t.lemma_.lower() in HEAVY_WEAPONS for t in instruments):
+        draft.mode, draft.cameo = "heavy-weapons", "194"
+
+
+def _head_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
 
 
 def _is_reciprocal(draft: Draft) -> bool:

@@ -53,6 +53,14 @@ _CLIMBING_DEPS = frozenset({"conj", "ccomp", "parataxis", "xcomp", "acomp", "opr
 MAX_STEPS = 12
 
 
+def _wishes(verb: Token) -> bool:
+    """'hoped' is lemmatised "hop" by the small English model: check the word too."""
+    word = verb.lower_
+    return verb.lemma_.lower() in WISHING or any(
+        word in (w, w + "s", w + "d", w + "ed", w[:-1] + "ing", w + "ing") for w in WISHING
+    )
+
+
 def _is_existential_subject(noun: Token) -> bool:
     """'There were 10 soldiers killed': the noun is the attribute of existential 'be'."""
     head = noun.head
@@ -66,7 +74,7 @@ def _clause_backgrounds(verb: Token, triggers: set[int]) -> bool:
     dep = verb.dep_
     if dep in ("relcl", "amod", "csubj", "csubjpass", "pcomp"):
         return True
-    if dep == "ccomp" and verb.head.lemma_.lower() in WISHING:
+    if dep == "ccomp" and _wishes(verb.head):
         return True
     if dep == "acl":
         head = verb.head
