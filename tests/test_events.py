@@ -318,3 +318,19 @@ def test_compound_actors_split_by_role(pipeline: Pipeline):
     meeting = only(record, "CONSULT")
     assert meeting.source[0].code == "USAGOV"
     assert sorted(a.code for a in meeting.target) == ["SYRGOV", "SYROPP"]
+
+
+def test_codebook_refinements(pipeline: Pipeline):
+    vandalism = only(code(pipeline, "The Russian building was demolished by a Ukrainian "
+                                    "protestor."), "PROTEST")
+    assert (vandalism.mode, vandalism.cameo) == ("vandalize", "145")
+    missile = only(code(pipeline, "The airliner was blown up over eastern Ukraine by a "
+                                  "surface-to-air missile."), "ASSAULT")
+    assert (missile.mode, missile.cameo) == ("heavy-weapons", "194")
+    assert missile.target[0].country is None, "an airliner is not taken to be Ukrainian"
+    hoped = only(code(pipeline, "The minister said she hoped the generals would be indicted "
+                                "for war crimes."), "ACCUSE")
+    assert hoped.background and hoped.status == "hypothetical"
+    campaign = only(code(pipeline, "Boko Haram has launched many attacks during its campaign "
+                                   "for an Islamic state in northeastern Nigeria."), "ASSAULT")
+    assert campaign.source[0].code == "NGAREB" and countries(campaign.target) == ["NGA"]

@@ -61,9 +61,10 @@ PROTESTER_WORDS = frozenset({"protester", "protesters", "protestor", "protestors
                              "demonstrator", "demonstrators", "rioter", "rioters", "mob",
                              "crowd", "crowds", "activist", "activists"})
 # Role-only parties that belong to the country they act in: "riot police in Nairobi".
+# Not businesses, media, medics or refugees: airliners, reporters, aid doctors and refugees
+# are often foreign to the place they are in.
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CVL",
-                              "LAB", "EDU", "AGR", "MED", "JRN", "BUS", "CRM", "SPY", "PRM",
-                              "REL", "ELI", "SOC"})
+                              "LAB", "EDU", "AGR", "CRM", "SPY", "PRM", "REL", "ELI", "SOC"})
 # Documents that speak for whoever issued them: "a UN report accused ...", "a report
 # released in the Rwandan capital alleged ...".
 DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investigation",
