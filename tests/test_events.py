@@ -334,3 +334,19 @@ def test_codebook_refinements(pipeline: Pipeline):
     campaign = only(code(pipeline, "Boko Haram has launched many attacks during its campaign "
                                    "for an Islamic state in northeastern Nigeria."), "ASSAULT")
     assert campaign.source[0].code == "NGAREB" and countries(campaign.target) == ["NGA"]
+
+
+def test_casualty_figures_belong_to_the_violent_event(pipeline: Pipeline):
+    record = code(pipeline, "Amnesty International earlier accused Syria of hanging up to "
+                            "13,000 prisoners at Saydnaya between 2011 and 2015.")
+    accusation, hanging = only(record, "ACCUSE"), only(record, "ASSAULT")
+    assert accusation.dead is None and hanging.dead == 13000
+    assert hanging.status == "alleged" and countries(hanging.source) == ["SYR"]
+    daily = code(pipeline, "The State Department said about 50 detainees a day were hanged "
+                           "at the prison.")
+    hanged = only(daily, "ASSAULT")
+    assert hanged.dead == 50 and hanged.quantities[0].unit == "per day"
+    assert hanged.reported_in == only(daily, "ACCUSE").id, "kept as the accusation's content"
+    scores = only(code(pipeline, "Government forces killed scores of civilians in the village, "
+                                 "witnesses said."), "ASSAULT")
+    assert scores.dead == 40 and scores.status == "reported"

@@ -154,7 +154,8 @@ class EventCoder:
             _protesters_destroying(draft)
             _heavy_weapon_instrument(draft)
             draft.reciprocal = _is_reciprocal(draft)
-        drafts = [d for d in _deduplicated(drafts) if d.coded]
+        drafts = [d for d in _deduplicated(drafts)
+                  if d.coded or (d.reported_in is not None and d.reported_in.coded)]
         _attach_quantities(drafts, record.quantities, sentence)
         return sorted(drafts, key=lambda d: (d.trigger.start, d.trigger.end))
 
@@ -553,7 +554,7 @@ def _attach_quantities(drafts: list[Draft], quantities: list[Quantity],
         if casualty_kind(quantity) is None:
             continue
         span = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
-        owner = _casualty_owner(foreground, span.root if span is not None else None)
+        owner = _casualty_owner(drafts, foreground, span.root if span is not None else None)
         if owner is not None:
             owner.quantities.append(quantity)
 
@@ -562,14 +563,19 @@ def _overlaps(span: Span, actor: Actor) -> bool:
     return span.start < actor.end and actor.start < span.end
 
 
-def _casualty_owner(drafts: list[Draft], token: Token | None) -> Draft | None:
+def _casualty_owner(drafts: list[Draft], foreground: list[Draft],
+                    token: Token | None) -> Draft | None:
+    """The event a casualty figure belongs to: the violent event it hangs on in the parse
+    ("accused Syria of hanging up to 13,000 prisoners" → the hanging), else the sentence's
+    first foreground event of a violent type."""
     if token is not None:
-        ancestors = {t.i for t in token.ancestors}
-        for draft in drafts:
-            if draft.anchor.i in ancestors or draft.clause.i in ancestors:
-                return draft
+        ancestors = [t.i for t in token.ancestors]
+        for index in ancestors:  # nearest first
+            for draft in drafts:
+                if draft.type in _CASUALTY_TYPES and index in (draft.anchor.i, draft.clause.i):
+                    return draft
     for event_type in _CASUALTY_TYPES:
-        for draft in drafts:
+        for draft in foreground:
             if draft.type == event_type:
                 return draft
     return None
