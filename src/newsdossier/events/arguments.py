@@ -67,9 +67,12 @@ class ActorIndex:
         if head is None:
             return []
         found: list[Actor] = []
+        seen: set[tuple[int, int, str | None, str | None]] = set()
         for token in self._members(head):
             for actor in self._split_by_modifiers(token, self.actor_at(token)):
-                if actor not in found:
+                key = (actor.start, actor.end, actor.country, actor.sector)
+                if key not in seen:
+                    seen.add(key)
                     found.append(actor)
         return found
 
@@ -267,17 +270,32 @@ class ActorIndex:
         if bound is not None:
             return bound
         limit = pronoun.idx - _PRONOUN_WINDOW_CHARS
+        quoted = _quoted_regions(pronoun.sent)
         for actor in reversed(self.actors):
             if actor.end > pronoun.idx:
                 continue
             if actor.end < limit:
                 break
-            if actor.code is None:
-                continue
-            if word in _PERSON_PRONOUNS and actor.name is None and actor.sector is None:
+            if actor.code is None or any(a <= actor.start < b for a, b in quoted):
+                continue  # "'Companies should ...,' he said": not the companies
+            if word in _PERSON_PRONOUNS and not self._could_be_a_person(actor):
                 continue
             return actor
         return None
+
+    def _could_be_a_person(self, actor: Actor) -> bool:
+        """'he'/'she' refer to one person: not to "workers", "Parliament" or "the ministry"."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return actor.name is not None
+        head = span[-1]
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return True
+        if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in INSTITUTION_WORDS:
+            return False
+        if head.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+            return False
+        return actor.name is not None or actor.sector is not None
 
     def _plural_antecedents(self, pronoun: Token, members: list[Token]) -> list[Token]:
         """'Obama and Putin said they ...': every member of the governing subject."""
@@ -305,6 +323,23 @@ class ActorIndex:
                     return actors[0]
             node = node.head
         return None
+
+
+# Bodies, not persons: never the antecedent of "he" or "she".
+INSTITUTION_WORDS = frozenset({
+    "ministry", "government", "parliament", "army", "police", "council", "committee", "court",
+    "party", "company", "firm", "group", "union", "agency", "department", "office",
+    "administration", "embassy", "organisation", "organization", "military", "navy",
+    "commission", "assembly", "senate", "congress", "cabinet", "board", "bank", "authority",
+    "authorities", "regime", "movement", "coalition", "alliance", "force", "forces", "kremlin",
+    "pentagon", "state", "country", "nation", "team", "club", "association", "network",
+})
+
+
+def _quoted_regions(sentence: object) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks in a sentence (unbalanced marks: none)."""
+    marks = [t.idx for t in sentence if t.text in ('"', "“", "”", "``", "''")]  # type: ignore[attr-defined]
+    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
 
 
 def _of_objects(token: Token) -> Iterator[Token]:
@@ -348,6 +383,16 @@ def _past_date(pobj: Token) -> Token | None:
 # opposed to French mediation", "Vietnam is committed to opening up".
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate",
                                  "resolve", "poise", "set"})
+
+
+def unwrapped_subject(subject: Token) -> Token:
+    """'The Red Cross operating in Iraq said' parsed with "operating" as the subject: the
+    participle's own subject is the speaker."""
+    if subject.tag_ == "VBG":
+        inner = child_with(subject, ("nsubj",))
+        if inner is not None:
+            return inner
+    return subject
 
 
 def is_passive(verb: Token) -> bool:

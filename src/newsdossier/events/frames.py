@@ -40,6 +40,7 @@ from .arguments import (
     agent_of,
     child_with,
     prep_object,
+    unwrapped_subject,
     verb_subject,
 )
 from .draft import Draft
@@ -101,6 +102,9 @@ def _is_generic(code: str | None, intents: IntentTable) -> bool:
     """A code that says no more than its statement kind ("030", "130", "020" ...)."""
     generic = {intents.code(kind, None)[0] for kind in INTENT_TYPES}
     return code is None or code in generic or len(code) <= 2
+
+
+NAMED_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC"})
 
 
 def _noun_speaker(noun: Token) -> Token | None:
@@ -357,17 +361,33 @@ class Frames:
 
     def _bare_demand(self, cue: Token, clause: Token, is_verb: bool) -> Draft | None:
         speaker_head = child_with(cue, ("nsubj",)) if is_verb else _noun_speaker(cue)
+        if speaker_head is not None:
+            speaker_head = unwrapped_subject(speaker_head)
         speakers = self.index.actors_for(speaker_head)
         addressee = prep_object(cue, "to") if not is_verb else None
         targets = self.index.actors_for(addressee) if addressee is not None else []
         if not targets:
             targets = self.index.actors_for(verb_subject(clause))
-        if not any(a.code for a in (*speakers, *targets)) or same_party(speakers, targets):
+        named = speaker_head is not None and speaker_head.ent_type_ in NAMED_LABELS
+        if not (named or any(a.code for a in speakers)) or not any(a.code for a in targets):
+            return None  # an opinion of someone unknown, or about no one in particular
+        if not speakers:
+            speakers = self.index.actors_for(speaker_head) or [self._named(speaker_head)]
+        if same_party(speakers, targets):
             return None
         trigger = self.span_of(cue)
         return Draft(match=None, trigger=trigger, anchor=cue, sentence=trigger,
                      type="REQUEST", cameo="100", mode=None, context=[], source=speakers,
                      target=targets, status="asserted", finding=None, date=None)
+
+    @staticmethod
+    def _named(token: Token) -> Actor:
+        """An uncoded named speaker ("the Third World Water Forum"), kept by its name."""
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        start, end = (entity.start_char, entity.end_char) if entity is not None else (
+            token.idx, token.idx + len(token))
+        return Actor(text=entity.text if entity is not None else token.text, start=start,
+                     end=end)
 
     def _appeal(self, draft: Draft) -> Draft | None:
         clause = draft.clause

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .arguments import OBJECTS, child_with
+from .arguments import OBJECTS, child_with, unwrapped_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -58,7 +58,7 @@ class Attribution:
 def _speaker(verb: Token) -> Token | None:
     subject = child_with(verb, ("nsubj",))
     if subject is not None:
-        return subject
+        return unwrapped_subject(subject)
     if any(c.dep_ == "auxpass" for c in verb.children):  # "a court martial was told"
         return None
     return None
