@@ -81,7 +81,7 @@ def _when_is_valid(when: str, pos: str) -> bool:
             if pos != "VERB" or not (LEMMAS.fullmatch(value) or (key, value) == ("obj", "*")):
                 return False
         elif key == "prep":
-            if not re.fullmatch(r"[a-z]+", value):
+            if not re.fullmatch(r"[a-z]+(:[a-z0-9-]+(,[a-z0-9-]+)*)?", value):
                 return False
         elif part not in ("xcomp", "ccomp"):
             return False
@@ -100,6 +100,9 @@ def test_row_is_well_formed(line: int, row: list[str]):
     assert TRIGGER.fullmatch(trigger), f"line {line}: trigger {trigger!r} is not a lower-case lemma"
     assert pos in ("VERB", "NOUN"), f"line {line}: pos {pos!r}"
     assert _when_is_valid(when, pos), f"line {line}: when {when!r}"
+    if event_type == "none":  # no event for this use of the trigger
+        assert (mode, cameo, target, context) == ("-", "-", "-", "-"), f"line {line}"
+        return
     assert event_type == "-" or event_type in PLOVER_TYPES, f"line {line}: type {event_type!r}"
     if mode != "-":
         assert mode in PLOVER_MODES.get(event_type, ()), f"line {line}: {event_type}/{mode}"
@@ -171,3 +174,13 @@ def test_intent_lookup_takes_the_longest_prefix_and_user_rows_win(tmp_path):
     bad.write_text("084\tpromise\t0353\t-\n")
     with pytest.raises(IntentError, match=r"bad\.tsv:1: unknown intent"):
         IntentTable.load([bad])
+
+
+def test_none_rows_stop_a_trigger_and_prep_objects_refine_it(pipeline_events=None):
+    from newsdossier.events import PatternTable as Table
+
+    table = Table.load()
+    fights = table.candidates("VERB", "fight")
+    assert fights[0].blocks and fights[0].when.prep == "for"
+    withdrawals = [p for p in table.candidates("VERB", "withdraw") if p.when.prep_objects]
+    assert withdrawals and withdrawals[0].type == "SANCTION"

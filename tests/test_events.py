@@ -350,3 +350,15 @@ def test_casualty_figures_belong_to_the_violent_event(pipeline: Pipeline):
     scores = only(code(pipeline, "Government forces killed scores of civilians in the village, "
                                  "witnesses said."), "ASSAULT")
     assert scores.dead == 40 and scores.status == "reported"
+
+
+def test_figurative_fights_and_attacks_and_treaty_withdrawals(pipeline: Pipeline):
+    assert code(pipeline, "We still need to fight for adoption rights, she said.").events == []
+    assert code(pipeline, "He would have died had he not been armed that night.").events == []
+    criticism = only(code(pipeline, "The senator attacked the media for its coverage."),
+                     "ACCUSE")
+    assert criticism.mode == "disapprove" and criticism.target[0].sector == "JRN"
+    exit_ = only(code(pipeline, "Last year US President Donald Trump withdrew the US from a "
+                                "nuclear treaty with Iran."), "SANCTION")
+    assert (exit_.mode, exit_.cameo, exit_.date) == ("withdraw", "160", "2025")
+    assert exit_.source[0].code == "USAGOV" and countries(exit_.target) == ["IRN"]

@@ -20,6 +20,7 @@ class PatternError(ValueError):
 
 
 ANY_OBJECT = "*"
+NO_EVENT = "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +31,13 @@ class Conditions:
     modals: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
     ccomp: bool = False
+    prep_objects: frozenset[str] = frozenset()  # prep=from:treaty,deal
 
     @property
     def specificity(self) -> int:
         named = bool(self.objects) and ANY_OBJECT not in self.objects
         return (named * 4 + bool(self.prep) * 2 + int(self.xcomp) + bool(self.modals) * 4
-                + (ANY_OBJECT in self.objects) + int(self.ccomp))
+                + (ANY_OBJECT in self.objects) + int(self.ccomp) + bool(self.prep_objects) * 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class Pattern:
     target: tuple[str, ...]
     context: tuple[str, ...]
     key: tuple[str, str, str] = field(compare=False, default=("", "", ""))
+    blocks: bool = False  # a `none` row: matching it means "no event here"
 
     @property
     def particle(self) -> str | None:
@@ -81,6 +84,7 @@ def _conditions(text: str | None, where: str) -> Conditions:
     xcomp = False
     modals: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
+    prep_objects: frozenset[str] = frozenset()
     ccomp = False
     for part in (p.strip() for p in text.split(";") if p.strip()):
         key, _, value = part.partition("=")
@@ -89,7 +93,8 @@ def _conditions(text: str | None, where: str) -> Conditions:
         elif key == "obj!" and value:
             not_objects = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
         elif key == "prep" and value:
-            prep = value.strip().lower()
+            prep, _, listed = value.strip().lower().partition(":")
+            prep_objects = frozenset(v.strip() for v in listed.split(",") if v.strip())
         elif key == "xcomp" and not value:
             xcomp = True
         elif key == "ccomp" and not value:
@@ -98,7 +103,7 @@ def _conditions(text: str | None, where: str) -> Conditions:
             modals = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
         else:
             raise PatternError(f"{where}: unknown condition {part!r}")
-    return Conditions(objects, prep, xcomp, modals, not_objects, ccomp)
+    return Conditions(objects, prep, xcomp, modals, not_objects, ccomp, prep_objects)
 
 
 def _target(text: str | None, where: str) -> tuple[str, ...]:
@@ -122,6 +127,9 @@ def _row(row: Sequence[str], where: str) -> Pattern | tuple[str, str, str]:
     event_type, code = _dash(kind), _dash(cameo)
     if event_type is None and code is None:
         return key  # a deletion row
+    if event_type == NO_EVENT:  # "fight for rights": this use of the trigger is no event
+        return Pattern(trigger.lower(), pos, _conditions(_dash(when), where), None, None, None,
+                       (), (), key, blocks=True)
     if event_type is not None and event_type not in PLOVER_TYPES:
         raise PatternError(f"{where}: unknown PLOVER type {event_type!r}")
     if code is not None and not (code.isdigit() and 2 <= len(code) <= 4):

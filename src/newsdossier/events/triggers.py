@@ -118,6 +118,10 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
         c.dep_ == "prep" and c.lower_ == when.prep for c in token.children
     ):
         return False
+    if when.prep_objects:
+        pobj = prep_object(token, when.prep or "")
+        if pobj is None or not _names(pobj, when.prep_objects):
+            return False
     if when.modals and not _complement_has_modal(token, when.modals):
         return False
     if when.ccomp and child_with(token, ("ccomp",)) is None:
@@ -155,7 +159,7 @@ def match_token(token: Token, table: PatternTable) -> Match | None:
                 continue
             extra.extend(modifiers)
         if _conditions_hold(token, pattern):
-            return Match(token, pattern, extra)
+            return None if pattern.blocks else Match(token, pattern, extra)
     return None
 
 
