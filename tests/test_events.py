@@ -362,3 +362,17 @@ def test_figurative_fights_and_attacks_and_treaty_withdrawals(pipeline: Pipeline
                                 "nuclear treaty with Iran."), "SANCTION")
     assert (exit_.mode, exit_.cameo, exit_.date) == ("withdraw", "160", "2025")
     assert exit_.source[0].code == "USAGOV" and countries(exit_.target) == ["IRN"]
+
+
+def test_refusals_lonely_talk_scheduled_meetings_and_neither_nor(pipeline: Pipeline):
+    refusal = only(code(pipeline, "Trump would not commit to a peaceful transfer of power."),
+                   "REJECT")
+    assert refusal.status == "asserted" and countries(refusal.source) == ["USA"]
+    assert code(pipeline, "Biden delivered a speech on racial inequality, discussing the "
+                          "original sin of slavery.").events == []
+    meeting = only(code(pipeline, "The annual meeting of the United Nations General Assembly "
+                                  "is set to open tomorrow."), "CONSULT")
+    assert meeting.status == "future" and meeting.date == "2026-03-13"
+    endorsement = only(code(pipeline, "Neither the European Union nor the US endorsed the "
+                                      "result."), "SUPPORT")
+    assert endorsement.status == "negated"

@@ -153,11 +153,22 @@ class EventCoder:
             _place_parties(draft, index)
             _protesters_destroying(draft)
             _heavy_weapon_instrument(draft)
+            self._refusal(draft)
             draft.reciprocal = _is_reciprocal(draft)
         drafts = [d for d in _deduplicated(drafts)
-                  if d.coded or (d.reported_in is not None and d.reported_in.coded)]
+                  if (d.coded or (d.reported_in is not None and d.reported_in.coded))
+                  and not _lonely_consultation(d)]
         _attach_quantities(drafts, record.quantities, sentence)
         return sorted(drafts, key=lambda d: (d.trigger.start, d.trigger.end))
+
+    def _refusal(self, draft: Draft) -> None:
+        """'Trump would not commit to a peaceful transfer of power': a refused agreement is
+        a rejection (PLOVER: all rejections and refusals)."""
+        if draft.type != "AGREE" or draft.status != "negated" or not draft.source:
+            return
+        draft.type = "REJECT"
+        draft.cameo, draft.mode = self.intents.code("reject", _action_code(draft))
+        draft.status = "asserted"
 
     def _draft(self, match: Match, sentence: SpacySpan, index: ActorIndex, record: Record,
                published: dt.date | None, triggers: set[int]) -> Draft:
@@ -588,3 +599,22 @@ def _confidence(draft: Draft) -> float:
     score += 0.1 if draft.match is not None and draft.match.pattern.when.specificity else 0.0
     score -= 0.15 if draft.background else 0.0
     return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _action_code(draft: Draft) -> str | None:
+    """The CAMEO code of the action an agreement was about, when the intent table made it."""
+    return draft.cameo if draft.intent and draft.cameo and not draft.cameo.startswith("03") \
+        else None
+
+
+# Verbs of talking that are consultations only between parties: "discussed his plans" alone
+# is a speech, not a CONSULT.
+TALKING_VERBS = frozenset({"discuss", "talk", "negotiate", "consult", "confer", "debate"})
+
+
+def _lonely_consultation(draft: Draft) -> bool:
+    if draft.type != "CONSULT" or draft.match is None or draft.match.is_noun:
+        return False
+    if draft.anchor.lemma_.lower() not in TALKING_VERBS or draft.target:
+        return False
+    return len(draft.source) < 2

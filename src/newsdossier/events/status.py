@@ -30,6 +30,8 @@ FUTURE_GOVERNORS = frozenset({
 })
 # Through these a clause is part of what a reporting verb reports; "dobj" for "accused
 # the police of executing ..." and "officials reported the attack".
+# "X is set / due / scheduled / expected to ...": what X does is still to come.
+SCHEDULING = frozenset({"set", "schedule", "expect", "due", "poise", "plan"})
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "pcomp", "pobj", "prep",
                               "conj", "acomp", "oprd", "dobj"})
 HISTORICAL_AFTER_DAYS = 365
@@ -133,9 +135,12 @@ _NEGATING_GOVERNORS = frozenset({"fail", "refrain", "avoid", "cease"})
 
 def negated(trigger: Token, light_verb: Token | None) -> bool:
     """'did not attack', 'no talks were held', 'no deadline had been set', 'failed to
-    reach agreement'."""
+    reach agreement', 'neither the EU nor the US endorsed'."""
     heads = [trigger] if light_verb is None else [trigger, light_verb]
     if any(c.dep_ == "neg" for head in heads for c in head.children):
+        return True
+    subject = child_with(heads[-1], ("nsubj", "nsubjpass"))
+    if subject is not None and any(c.lower_ == "neither" for c in subject.children):
         return True
     if any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trigger.children):
         return True
@@ -174,6 +179,8 @@ def modality(clause: Token) -> str | None:
         break
     if clause.tag_ == "VBG" and clause.head.lemma_ == "be" and _has_future_time(clause):
         return "future"
+    if clause.lemma_.lower() in SCHEDULING and child_with(clause, ("xcomp",)) is not None:
+        return "future"  # "the assembly is set to open tomorrow"
     return None
 
 
@@ -227,6 +234,10 @@ def find_status(
     published: dt.date | None,
 ) -> StatusFinding:
     clause = light_verb if light_verb is not None else trigger
+    if clause is trigger and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in (
+        "nsubj", "nsubjpass"
+    ) and trigger.head.pos_ in ("VERB", "AUX"):
+        clause = trigger.head  # "the meeting is set to open tomorrow": the verb's modality
     attribution = reporting_ancestor(clause, verbs) or allegation_frame(clause)
     if attribution is not None and attribution.verb.i == trigger.i:
         attribution = None
