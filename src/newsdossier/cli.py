@@ -198,13 +198,19 @@ def _demo_summary(store: Any, path: Path) -> str:
     if countries:
         top = ", ".join(f"{code} ×{n}" for code, n in countries.most_common(8))
         lines.append(f"  actors by country: {top}")
+    events = [row for row in store.iter_rows("events") if not row["background"]]
+    types = Counter(row["type"] or f"CAMEO {row['cameo']}" for row in events)
+    if types:
+        lines.append(f"  events reported ({len(events)}; background ones aside), by type: "
+                     + ", ".join(f"{name} ×{n}" for name, n in types.most_common()))
     resolved = sum(1 for row in store.iter_rows("dates") if row["value"])
     lines.append(f"  time expressions resolved to dates: {resolved} of {counts['dates']}")
     lines.append("  articles:")
     for row in store.iter_rows("articles", include_text=False):
         lines.append(f"    {row['published'] or '????-??-??'}  {row['source'] or '?':<20}  "
                      f"{row['title']}")
-    lines.append(f"  next: dossier export --db {path} --table actors --format csv")
+    lines.append(f"  next: dossier export --db {path} --table events --format csv")
+    lines.append(f"        dossier extract --format pretty {_demo_corpus()}")
     return "\n".join(lines)
 
 
