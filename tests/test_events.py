@@ -376,3 +376,12 @@ def test_refusals_lonely_talk_scheduled_meetings_and_neither_nor(pipeline: Pipel
     endorsement = only(code(pipeline, "Neither the European Union nor the US endorsed the "
                                       "result."), "SUPPORT")
     assert endorsement.status == "negated"
+
+
+def test_a_delegation_abroad_does_not_take_the_host_country(pipeline: Pipeline):
+    record = code(pipeline, "The opposition delegation in Geneva welcomed the US allegation "
+                            "and called on the UN envoy to act.")
+    welcome = only(record, "SUPPORT")
+    assert welcome.source[0].sector == "OPP" and welcome.source[0].country is None
+    assert countries(welcome.target) == ["USA"]
+    assert only(record, "REQUEST").target[0].code == "UNOGOV"

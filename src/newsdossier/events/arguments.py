@@ -136,8 +136,8 @@ class ActorIndex:
 
     def _with_origin_country(self, token: Token, actor: Actor) -> Actor:
         """'exiled dissidents from military-ruled Myanmar': the phrase's own place."""
-        for child in token.children:
-            if child.dep_ != "prep" or child.lower_ not in ("from", "of", "in"):
+        for child in token.children:  # not "in": a delegation in Geneva is not Swiss
+            if child.dep_ != "prep" or child.lower_ not in ("from", "of"):
                 continue
             pobj = child_with(child, ("pobj",))
             place = self.place_actor(pobj) if pobj is not None else None

@@ -480,7 +480,9 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
     if draft.match is None:
         return
     place = index.located(_place_heads(draft), LOCATIVE_PREPOSITIONS)
-    if place is not None and place.country and place.country not in NONSTATE_CODES:
+    if place is not None and place.country and place.country not in NONSTATE_CODES and (
+        draft.type in PLACED_TYPES
+    ):  # protests, crackdowns, attacks are local; talks and statements happen anywhere
         draft.source = _domestic(draft.source, place)
         draft.target = _domestic(draft.target, place)
     several_sources = len({a.country for a in draft.source if a.country}) > 1
