@@ -96,6 +96,8 @@ class Quote:
     content: Span
     speaker: Actor | None = None
     cue: Span | None = None
+    # What the cue says of the content: asserts, alleges, denies, supports or disputes.
+    stance: str = "asserts"
 
 
 @dataclass(slots=True)
@@ -197,6 +199,7 @@ def _quote_from_dict(data: dict[str, Any]) -> Quote:
         content=Span(**data["content"]),
         speaker=_optional_actor(data.get("speaker")),
         cue=Span(**data["cue"]) if data.get("cue") else None,
+        stance=data.get("stance", "asserts"),
     )
 
 

@@ -35,7 +35,7 @@ class StageError(RuntimeError):
 
 def _ensure_builtin_stages() -> None:
     # Importing the modules registers their stage factories.
-    from . import actors, dates, events, language, quantities, sentences  # noqa: F401
+    from . import actors, dates, events, language, quantities, quotes, sentences  # noqa: F401
 
 
 def make_stage(name: str, settings: Settings, nlp: Language) -> Stage:

@@ -21,7 +21,7 @@ class SettingsError(ValueError):
 class Settings:
     model: str = "auto"
     stages: tuple[str, ...] = (
-        "language", "sentences", "dates", "actors", "quantities", "events"
+        "language", "sentences", "dates", "actors", "quantities", "events", "quotes"
     )
     db: str = "dossier.db"
     batch_size: int = 16
@@ -30,6 +30,7 @@ class Settings:
     actor_dictionaries: tuple[str, ...] = field(default_factory=tuple)
     event_patterns: tuple[str, ...] = field(default_factory=tuple)
     event_intents: tuple[str, ...] = field(default_factory=tuple)
+    quote_cues: tuple[str, ...] = field(default_factory=tuple)
     progress: str = "auto"
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -1,0 +1,83 @@
+"""The quotation cue table (data/quotes/cues.tsv): which words introduce what someone said,
+the stance they give it, and where the content is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+STANCES = frozenset({"asserts", "alleges", "denies", "supports", "disputes"})
+POSES = frozenset({"VERB", "NOUN", "ADJ", "PREP"})
+
+
+class CueError(ValueError):
+    """A cue file has a malformed row; the message names file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    words: tuple[str, ...]  # ("say",), ("point", "out"), ("according", "to")
+    pos: str
+    stance: str
+    frame: str  # clause | object | any | prep:P
+
+    @property
+    def head(self) -> str:
+        return self.words[0]
+
+    @property
+    def particle(self) -> str | None:
+        return self.words[1] if len(self.words) > 1 and self.pos == "VERB" else None
+
+    @property
+    def preposition(self) -> str | None:
+        return self.frame.split(":", 1)[1] if self.frame.startswith("prep:") else None
+
+
+def _rows(lines: Iterable[str], name: str) -> Iterable[Cue]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.rstrip("\n").split("\t")]
+        where = f"{name}:{number}"
+        if len(cells) < 4:
+            raise CueError(f"{where}: expected 4 tab-separated columns, found {len(cells)}")
+        cue, pos, stance, frame = cells[:4]
+        if pos not in POSES:
+            raise CueError(f"{where}: pos must be VERB, NOUN, ADJ or PREP, not {pos!r}")
+        if stance not in STANCES:
+            raise CueError(f"{where}: unknown stance {stance!r}")
+        if frame not in ("clause", "object", "any") and not frame.startswith("prep:"):
+            raise CueError(f"{where}: unknown frame {frame!r}")
+        yield Cue(tuple(cue.lower().split()), pos, stance, frame)
+
+
+class CueTable:
+    """Cues indexed by (pos, first word); a phrasal cue ("point out") before a plain one."""
+
+    def __init__(self, cues: Iterable[Cue]) -> None:
+        self._index: dict[tuple[str, str], list[Cue]] = {}
+        for cue in cues:
+            entries = self._index.setdefault((cue.pos, cue.head), [])
+            entries[:] = [c for c in entries if c.words != cue.words]
+            entries.append(cue)
+        for entries in self._index.values():
+            entries.sort(key=lambda c: -len(c.words))
+
+    def candidates(self, pos: str, word: str) -> list[Cue]:
+        return self._index.get((pos, word), [])
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> CueTable:
+        package = resources.files("newsdossier").joinpath("data/quotes")
+        cues = list(_rows(package.joinpath("cues.tsv").read_text("utf-8").splitlines(),
+                          "cues.tsv"))
+        for extra in extra_files:
+            try:
+                text = Path(extra).read_text("utf-8")
+            except OSError as exc:
+                raise CueError(f"{extra}: {exc}") from exc
+            cues.extend(_rows(text.splitlines(), str(extra)))
+        return cls(cues)
