@@ -35,6 +35,8 @@ HEADLINES = (
     ("petrarch", "ours.triple", "f1", "CAMEO triple F1, ours"),
     ("petrarch", "petrarch2.triple", "f1", "CAMEO triple F1, PETRARCH-2"),
     ("actors", "country", "accuracy", "actor country accuracy"),
+    ("polnear", "content", "f1", "PolNeAR quote content F1"),
+    ("polnear", "speaker", "accuracy", "PolNeAR speaker accuracy"),
 )
 
 

@@ -72,7 +72,13 @@ def test_extract_text_file_is_schema_valid(tmp_path: Path, record_schema: dict):
     assert execution["attributed_to"]["code"] == "USAGOV"
     withdrawal = events["0874"]  # "Russian troops left the town of Kalo, the Kremlin said"
     assert withdrawal["source"][0]["code"] == "RUSMIL" and withdrawal["status"] == "reported"
-    assert record["quotes"] == [] and record["claims"] == []
+    quotes = {quote["cue"]["text"]: quote for quote in record["quotes"]}
+    assert quotes["rejected"]["stance"] == "denies"
+    assert quotes["rejected"]["speaker"]["code"] == "SYRGOV"
+    said = quotes["said"]
+    assert said["content"]["text"] == "Russian troops meanwhile left the town of Kalo"
+    assert said["speaker"]["code"] == "RUSGOV" and said["kind"] == "indirect"
+    assert record["claims"] == []
 
 
 def test_extract_html_jsonl_and_stdin_in_input_order(tmp_path: Path, record_schema: dict):

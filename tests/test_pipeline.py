@@ -30,7 +30,7 @@ class CountingStage:
 
 def test_default_stages_fill_the_record(pipeline: Pipeline):
     assert pipeline.stage_names == ["language", "sentences", "dates", "actors", "quantities",
-                                    "events"]
+                                    "events", "quotes"]
     record = pipeline.process(Article(id="t", text=TEXT, published="2026-03-12"))
     assert record.article.language == "en"
     assert len(record.sentences) == 2
@@ -39,7 +39,9 @@ def test_default_stages_fill_the_record(pipeline: Pipeline):
     assert codes["Syria's foreign ministry"] == "SYRGOV"
     assert all(TEXT[a.start:a.end] == a.text for a in record.actors)
     assert [e.cameo for e in record.events] == ["016", "0874"]  # denied; troops left
-    assert record.quotes == [] and record.places == []
+    assert [(q.cue.text, q.stance) for q in record.quotes if q.cue] == [
+        ("denied", "denies"), ("said", "asserts")]
+    assert record.places == []
 
 
 def test_pipe_keeps_input_order(pipeline: Pipeline):

@@ -24,6 +24,7 @@ paragraph (quotations.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from ..events.arguments import ActorIndex
 
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases without a cue are scare quotes
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _DASHES = ("—", "–", "―", "-", "--")
 _TRANSCRIPT_MAX_NAME_TOKENS = 4
 _NOT_SPEAKERS = frozenset({"note", "update", "editor", "photo", "source", "related", "watch",
@@ -100,11 +102,13 @@ class QuoteFinder:
 
     def find(self, doc: Doc, text: str, index: ActorIndex) -> list[Quote]:
         marks = quotations(text)
+        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         found: list[Found] = []
         for sentence in doc.sents:
             if len(sentence) > MAX_SENTENCE_TOKENS:
                 continue
-            found.extend(self._sentence(sentence))
+            clipped = (_clipped(f, breaks, text) for f in self._sentence(sentence))
+            found.extend(f for f in clipped if f.content[1] > f.content[0])
         found.extend(self._transcripts(doc, text))
         merged = _outermost(_with_direct_quotes(found, marks, doc, text, self))
         return [self._quote(f, n, doc, text, index) for n, f in enumerate(_ordered(merged), 1)]
@@ -445,6 +449,9 @@ def _cued_quotation(quoted: Quoted, doc: Doc, text: str, finder: QuoteFinder) ->
         if dash is not None:
             return Found((quoted.start, quoted.end), None, dash, "asserts", "direct")
         return None
+    words = len(text[quoted.start:quoted.end].split())
+    if words < (MIN_QUOTE_WORDS if cue.frame != "clause" else 2):
+        return None  # 'called it “a disgrace”': a quoted phrase, not a quotation
     speaker = _speaker(cue_token) if cue.pos == "VERB" else _noun_speaker(cue_token)
     return Found((quoted.start, quoted.end), _span([cue_token]), speaker, cue.stance, "direct")
 
@@ -484,6 +491,25 @@ def _continued(quoted: Quoted, previous: Found | None, text: str) -> Found | Non
         return None
     return Found((quoted.start, quoted.end), None, previous.speaker, previous.stance, "direct",
                  previous.speaker_span)
+
+
+def _clipped(found: Found, breaks: list[int], text: str) -> Found:
+    """An indirect quotation's content stays in its cue's paragraph (a headline run into the
+    next paragraph by the sentence splitter is not part of what was said)."""
+    anchor = found.cue[0] if found.cue else found.content[0]
+    start, end = found.content
+    before = [b for b in breaks if b < anchor]
+    after = [b for b in breaks if b >= anchor]
+    if before and start < before[-1]:
+        start = before[-1]
+    if after and end > after[0]:
+        end = after[0]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    found.content = (start, end)
+    return found
 
 
 def _outermost(found: list[Found]) -> list[Found]:
