@@ -78,7 +78,9 @@ def test_extract_text_file_is_schema_valid(tmp_path: Path, record_schema: dict):
     said = quotes["said"]
     assert said["content"]["text"] == "Russian troops meanwhile left the town of Kalo"
     assert said["speaker"]["code"] == "RUSGOV" and said["kind"] == "indirect"
-    assert record["claims"] == []
+    denial = next(c for c in record["claims"] if c["stance"] == "denies")
+    assert denial["claimant"]["code"] == "SYRGOV" and "016" in {
+        e["cameo"] for e in record["events"] if e["id"] in denial["event_ids"]}
 
 
 def test_extract_html_jsonl_and_stdin_in_input_order(tmp_path: Path, record_schema: dict):

@@ -358,6 +358,8 @@ def test_petrarch2_reproduces_its_published_figures() -> None:
 @pytest.mark.parametrize(("name", "gold"), [
     ("plover", "data/events/plover_gsr_dev.jsonl"),
     ("petrarch", "data/events/petr2_gsr_validation.jsonl"),
+    ("polnear", "data/attribution/polnear/dev"),
+    ("emergent", "data/attribution/emergent/train.csv"),
 ])
 def test_event_coding_gate_on_the_shared_dev_sets(name: str, gold: str) -> None:
     path = shared_path(gold)

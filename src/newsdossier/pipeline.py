@@ -35,7 +35,16 @@ class StageError(RuntimeError):
 
 def _ensure_builtin_stages() -> None:
     # Importing the modules registers their stage factories.
-    from . import actors, dates, events, language, quantities, quotes, sentences  # noqa: F401
+    from . import (  # noqa: F401
+        actors,
+        claims,
+        dates,
+        events,
+        language,
+        quantities,
+        quotes,
+        sentences,
+    )
 
 
 def make_stage(name: str, settings: Settings, nlp: Language) -> Stage:

@@ -21,7 +21,8 @@ class SettingsError(ValueError):
 class Settings:
     model: str = "auto"
     stages: tuple[str, ...] = (
-        "language", "sentences", "dates", "actors", "quantities", "events", "quotes"
+        "language", "sentences", "dates", "actors", "quantities", "events", "quotes",
+        "claims",
     )
     db: str = "dossier.db"
     batch_size: int = 16
@@ -31,6 +32,7 @@ class Settings:
     event_patterns: tuple[str, ...] = field(default_factory=tuple)
     event_intents: tuple[str, ...] = field(default_factory=tuple)
     quote_cues: tuple[str, ...] = field(default_factory=tuple)
+    claim_words: tuple[str, ...] = field(default_factory=tuple)
     progress: str = "auto"
 
     def with_overrides(self, **overrides: Any) -> Settings:

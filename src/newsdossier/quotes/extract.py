@@ -278,7 +278,14 @@ def _object_content(token: Token) -> tuple[int, int] | None:
                 c.dep_ == "oprd" for c in token.children
             ):
                 continue
-            return _subtree_range(child)
+            found = _subtree_range(child)
+            as_phrase = next((c for c in token.children if c.dep_ == "prep"
+                              and c.lower_ == "as" and c.i > child.i), None)
+            if found is not None and as_phrase is not None:  # "rejected it as a plot"
+                extended = _subtree_range(as_phrase)
+                if extended is not None:
+                    found = (found[0], max(found[1], extended[1]))
+            return found
     return None
 
 

@@ -1,0 +1,284 @@
+"""Claims: each attributed proposition of an article, with its stance, what it responds to,
+the evidence it cites and the events it concerns.
+
+A claim is made for every quotation (its speaker is the claimant, its cue gives the stance:
+asserts, alleges, denies, supports, disputes), for every accusation or denial the event coder
+found that no quotation carries, and for a hedged sentence that reports an alleged event in the
+article's own voice ("Syria reportedly hanged ...", claimant unknown). Then, within the
+article:
+
+* stance: a quotation that carries an accusation of violence ("The US said Iraq had
+  attacked") alleges; one whose content refutes or doubts a claim ("the claims were
+  unproven", "a hoax") denies or disputes; one that cites evidence consistent with an earlier
+  allegation ("satellite images were consistent with a crematorium") supports it;
+* responds_to: a denial, dispute or support points to the earlier allegation it answers — the
+  one by the party its words name ("rejected US accusations" → the US claim), else the latest
+  allegation of the article;
+* evidence: spans citing reports, images, documents, witnesses ... and qualifications such as
+  "consistent with" in the claim's sentence;
+* event_ids: the events whose trigger lies in the claim's content or that it reports;
+  about: the coded actors its content names and the parties of those events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Claim, Event, Quote, Span
+from .words import ClaimWords
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..model import Record
+
+RESPONDING = frozenset({"denies", "disputes", "supports"})
+ANSWERED = frozenset({"alleges", "asserts"})
+CLAIM_NOUNS = frozenset({"claim", "claims", "allegation", "allegations", "accusation",
+                         "accusations", "charge", "charges", "report", "reports", "it", "this",
+                         "that", "they", "story", "assertion", "assertions"})
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+_EVIDENCE_WINDOW = 0  # evidence is looked for in the claim's own sentence
+
+
+@dataclass(slots=True)
+class Draft:
+    stance: str
+    content: tuple[int, int]
+    claimant: Actor | None
+    cue: tuple[int, int] | None
+    event_ids: list[str] = field(default_factory=list)
+    about: list[Actor] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    responds_to: Draft | None = None
+    target_codes: set[str] = field(default_factory=set)  # who a response answers
+
+
+class ClaimBuilder:
+    """Builds the claims of one record from its quotations and events."""
+
+    def __init__(self, words: ClaimWords) -> None:
+        self.words = words
+
+    def build(self, doc: Doc, record: Record) -> list[Claim]:
+        text = record.article.text
+        drafts = [self._from_quote(q, record.events, text) for q in record.quotes]
+        drafts += self._from_events(record, drafts)
+        drafts += self._hedged(doc, record, drafts)
+        drafts.sort(key=lambda d: (d.content[0], d.content[1]))
+        for draft in drafts:
+            self._evidence(draft, doc, text)
+            self._supporting(draft, drafts, text)
+            draft.about = _about(draft, record)
+        for draft in drafts:
+            draft.responds_to = _answered(draft, drafts, text)
+        ids = {id(d): f"c{n}" for n, d in enumerate(drafts, start=1)}
+        return [_claim(d, ids, text) for d in drafts]
+
+    # --- where claims come from --------------------------------------------------------------
+
+    def _from_quote(self, quote: Quote, events: list[Event], text: str) -> Draft:
+        content = (quote.content.start, quote.content.end)
+        cue = (quote.cue.start, quote.cue.end) if quote.cue else None
+        draft = Draft(quote.stance, content, quote.speaker, cue)
+        draft.event_ids = _events_in(content, cue, events)
+        accusation = next((e for e in events if cue and e.type == "ACCUSE"
+                           and (e.trigger.start, e.trigger.end) == cue), None)
+        if accusation is not None and draft.stance == "asserts":
+            draft.stance = "alleges"  # "The US said Iraq had attacked": an accusation
+            draft.target_codes = {a.country for a in accusation.target if a.country}
+        words = text[content[0]:content[1]]
+        if draft.stance in ("asserts", "alleges") and _about_a_claim(words):
+            if self.words.has(words, "refutes"):
+                draft.stance = "denies"
+            elif self.words.has(words, "questions"):
+                draft.stance = "disputes"
+        return draft
+
+    def _from_events(self, record: Record, drafts: list[Draft]) -> list[Draft]:
+        cues = {d.cue for d in drafts if d.cue}
+        made = []
+        for event in record.events:
+            trigger = (event.trigger.start, event.trigger.end)
+            if trigger in cues or event.background:
+                continue
+            stance = _event_stance(event)
+            if stance is None:
+                continue
+            claimant = event.source[0] if event.source else None
+            draft = Draft(stance, (event.sentence.start, event.sentence.end), claimant,
+                          trigger, [event.id])
+            draft.target_codes = {a.country for a in event.target if a.country}
+            made.append(draft)
+        return made
+
+    def _hedged(self, doc: Doc, record: Record, drafts: list[Draft]) -> list[Draft]:
+        """'Syria reportedly hanged …': an allegation in the article's own voice."""
+        covered = [d.content for d in drafts]
+        made = []
+        for event in record.events:
+            if event.status != "alleged" or event.attributed_to is not None or event.background:
+                continue
+            span = (event.sentence.start, event.sentence.end)
+            if any(a < span[1] and span[0] < b for a, b in covered):
+                continue
+            made.append(Draft("alleges", span, None, None, [event.id]))
+            covered.append(span)
+        return made
+
+    # --- evidence and support --------------------------------------------------------------------
+
+    def _evidence(self, draft: Draft, doc: Doc, text: str) -> None:
+        anchor = draft.cue[0] if draft.cue else draft.content[0]
+        span = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+        if span is None:
+            return
+        sentence = span[0].sent
+        start, end = sentence.start_char, sentence.end_char
+        words = text[start:end]
+        found = []
+        for hit in self.words.find(words, "evidence"):
+            phrase = _noun_phrase(doc, start + hit.start, start + hit.end)
+            if phrase is not None and phrase not in found:
+                found.append(phrase)
+        for hit in self.words.find(words, "qualifies"):
+            found.append((start + hit.start, _clause_end(doc, start + hit.end, end)))
+        draft.evidence = _merged_ranges(found)
+
+    def _supporting(self, draft: Draft, drafts: list[Draft], text: str) -> None:
+        """Evidence said to match an earlier allegation supports it."""
+        if draft.stance != "asserts" or not draft.evidence:
+            return
+        qualified = any(self.words.has(text[a:b], "qualifies") for a, b in draft.evidence)
+        if qualified and any(d.stance == "alleges" and d.content[0] < draft.content[0]
+                             for d in drafts):
+            draft.stance = "supports"
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _event_stance(event: Event) -> str | None:
+    if event.type == "ACCUSE":
+        return "alleges"
+    if event.type is None and event.cameo == "016":
+        return "denies"
+    if event.type == "REJECT" and event.intent is None:
+        return "disputes"
+    return None
+
+
+def _events_in(content: tuple[int, int], cue: tuple[int, int] | None,
+               events: list[Event]) -> list[str]:
+    found = []
+    for event in events:
+        trigger = (event.trigger.start, event.trigger.end)
+        inside = content[0] <= trigger[0] < content[1]
+        said = cue is not None and trigger == cue
+        if inside or said:
+            found.append(event.id)
+    return found
+
+
+def _about_a_claim(words: str) -> bool:
+    """Whether the content talks about a claim ("the claims were unproven", "it is a lie")."""
+    lowered = words.lower().split()
+    return any(w.strip(".,;:!?\"'“”") in CLAIM_NOUNS for w in lowered[:6])
+
+
+def _about(draft: Draft, record: Record) -> list[Actor]:
+    start, end = draft.content
+    found: list[Actor] = []
+    codes: set[str] = set()
+    candidates = [a for a in record.actors if start <= a.start and a.end <= end]
+    events = {e.id: e for e in record.events}
+    for event_id in draft.event_ids:
+        event = events.get(event_id)
+        if event is not None:
+            candidates += [*event.source, *event.target]
+    for actor in candidates:
+        if actor.code and actor.code not in codes:
+            codes.add(actor.code)
+            found.append(actor)
+    return found
+
+
+def _answered(draft: Draft, drafts: list[Draft], text: str) -> Draft | None:
+    """The earlier allegation a denial, dispute or support answers."""
+    if draft.stance not in RESPONDING:
+        return None
+    earlier = [d for d in drafts if d.content[0] < draft.content[0] and d.stance in ANSWERED
+               and d is not draft and not _same_claimant(d, draft)]
+    if not earlier:
+        return None
+    named = _named_parties(draft, text)
+    by_party = [d for d in earlier if d.claimant is not None and d.claimant.country in named]
+    if by_party:
+        return by_party[-1]
+    allegations = [d for d in earlier if d.stance == "alleges"]
+    return (allegations or earlier)[0]  # the story's allegation, told first
+
+
+def _named_parties(draft: Draft, text: str) -> set[str]:
+    codes = set(draft.target_codes)
+    codes |= {a.country for a in draft.about if a.country}
+    return codes
+
+
+def _same_claimant(left: Draft, right: Draft) -> bool:
+    if left.claimant is None or right.claimant is None:
+        return False
+    if left.claimant.code and left.claimant.code == right.claimant.code:
+        return True
+    return (left.claimant.start, left.claimant.end) == (right.claimant.start, right.claimant.end)
+
+
+def _noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    left, right = head.left_edge, head.right_edge
+    tokens = [t for t in doc[left.i:right.i + 1]]
+    while tokens and (tokens[0].tag_ in ("DT", "PDT") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 14:
+        return start, end
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _clause_end(doc: Doc, position: int, limit: int) -> int:
+    """'consistent with a crematorium, officials said': up to the next comma or the end."""
+    span = doc.char_span(position, limit, alignment_mode="expand")
+    if span is None:
+        return position
+    end = position
+    for token in span:
+        if token.text in (",", ";", ".") and token.idx > position:
+            break
+        end = token.idx + len(token)
+    return end
+
+
+def _merged_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _claim(draft: Draft, ids: dict[int, str], text: str) -> Claim:
+    start, end = draft.content
+    return Claim(
+        id=ids[id(draft)], stance=draft.stance, content=Span(start, end, text[start:end]),
+        claimant=draft.claimant, about=draft.about,
+        responds_to=ids.get(id(draft.responds_to)) if draft.responds_to else None,
+        evidence=[Span(a, b, text[a:b]) for a, b in draft.evidence],
+        event_ids=draft.event_ids,
+    )

@@ -1,0 +1,34 @@
+"""The "claims" stage: attributed propositions with stance, responses, evidence, events."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import registry
+from .build import ClaimBuilder
+from .words import ClaimWords
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..model import Record
+    from ..settings import Settings
+
+
+class ClaimsStage:
+    name = "claims"
+
+    def __init__(self, builder: ClaimBuilder) -> None:
+        self.builder = builder
+
+    def __call__(self, doc: Doc, record: Record) -> None:
+        if record.article.language not in (None, "en"):
+            return
+        record.claims.extend(self.builder.build(doc, record))
+
+
+@registry.stages.register("claims")
+def make_claims_stage(settings: Settings, nlp: Language) -> ClaimsStage:
+    del nlp
+    return ClaimsStage(ClaimBuilder(ClaimWords.load(settings.claim_words)))
