@@ -276,6 +276,34 @@ def search(query: str, db: str | None, limit: int) -> None:
 
 
 @main.command()
+@click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
+@click.option("--about", help="Only threads with a claim by or about this actor (code, country "
+              "or name, e.g. USA, MMRGOV, 'foreign ministry').")
+@click.option("--search", "text", help="Only threads with a claim whose content holds this text.")
+@click.option("--all", "every", is_flag=True,
+              help="Also threads told in a single article (default: two articles or more).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+def claims(db: str | None, about: str | None, text: str | None, every: bool,
+           limit: int) -> None:
+    """Claim threads across articles: each allegation with its denials, supports and the
+    evidence cited, with dates and sources."""
+    from .formatting import thread_text
+    from .store import Store, StoreError
+
+    try:
+        store = Store(_db_path(db, load_settings()), readonly=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with store:
+        threads = store.find_threads(about=about, search=text, limit=limit,
+                                     min_articles=1 if every else 2)
+        for thread in threads:
+            click.echo(thread_text(thread, store.thread_claims(thread["thread_id"])))
+            click.echo("")
+    click.echo(f"{len(threads)} threads", err=True)
+
+
+@main.command()
 @click.argument("name", required=False)
 @click.option("--gold", type=click.Path(exists=True), help="Gold file (default: shared data).")
 @click.option("--limit", type=click.IntRange(1), help="Score only the first N cases.")

@@ -95,3 +95,44 @@ def pretty(record: Record) -> str:
     lines += _section("notes", record.notes)
     lines.append(f"  {len(record.sentences)} sentences, {len(record.article.text):,} characters")
     return "\n".join(lines)
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def thread_text(thread: dict[str, object], claims: list[dict[str, object]]) -> str:
+    """A claim thread, readably: its label, then each claim with date, stance, claimant,
+    source and title, its words, what it answers and the evidence it cites."""
+    first, last = thread.get("first_published") or "?", thread.get("last_published") or "?"
+    parties = thread.get("parties") or "-"
+    lines = [f"thread {thread['thread_id']} · {thread['members']} claims in "
+             f"{thread['articles']} articles · {first} → {last} · parties {parties}",
+             f"  “{_short(str(thread['label']), 110)}”"]
+    numbers = {(c["article_id"], c["claim_id"]): n for n, c in enumerate(claims, start=1)}
+    for n, claim in enumerate(claims, start=1):
+        who = claim.get("claimant_name") or "(the article)"
+        code = f" [{claim['claimant_code']}]" if claim.get("claimant_code") else ""
+        source = f"{claim.get('source') or '?'} — {_short(str(claim.get('title') or ''), 60)}"
+        lines.append(f"  {n:>2}. {claim.get('published') or '????-??-??'}  "
+                     f"{str(claim['stance']).upper():<9} {who}{code}  · {source}")
+        lines.append(f"      “{_short(str(claim['content_text']), 120)}”")
+        answered = numbers.get((claim["article_id"], claim.get("responds_to")))
+        if answered is not None:
+            lines.append(f"      ↳ answers {answered}")
+        evidence = _json_spans(claim.get("evidence"))
+        if evidence:
+            lines.append("      evidence: " + "; ".join(_short(e, 70) for e in evidence))
+    return "\n".join(lines)
+
+
+def _json_spans(value: object) -> list[str]:
+    import json
+
+    if not isinstance(value, str) or not value:
+        return []
+    try:
+        return [str(span.get("text", "")) for span in json.loads(value)]
+    except (ValueError, AttributeError):
+        return []

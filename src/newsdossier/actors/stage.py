@@ -622,10 +622,17 @@ def _used_as_place(token: SpacyToken) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
+DATELINE_DASHES = frozenset({"—", "–", "―", "--"})
+
+
 def _trimmed(span: Span) -> Candidate | None:
-    """The span without leading determiners/punctuation and trailing punctuation/'s."""
+    """The span without leading determiners/punctuation and trailing punctuation/'s, and
+    without a dateline before a dash ("BANGKOK — A human rights group")."""
     start, end = span.start, span.end
     doc = span.doc
+    dashes = [i for i in range(start, end) if doc[i].text in DATELINE_DASHES]
+    if dashes and dashes[-1] < end - 1:
+        start = dashes[-1] + 1
     while start < end and (doc[start].tag_ in TRIMMED_TAGS or _is_filler(doc[start])):
         start += 1
     while end > start and (_is_filler(doc[end - 1]) or doc[end - 1].tag_ == "POS"):

@@ -64,7 +64,7 @@ class ClaimBuilder:
     def build(self, doc: Doc, record: Record) -> list[Claim]:
         text = record.article.text
         drafts = [self._from_quote(q, record.events, text) for q in record.quotes]
-        drafts += self._from_events(record, drafts)
+        drafts += self._from_events(doc, record, drafts)
         drafts += self._hedged(doc, record, drafts)
         drafts.sort(key=lambda d: (d.content[0], d.content[1]))
         for draft in drafts:
@@ -96,12 +96,12 @@ class ClaimBuilder:
                 draft.stance = "disputes"
         return draft
 
-    def _from_events(self, record: Record, drafts: list[Draft]) -> list[Draft]:
+    def _from_events(self, doc: Doc, record: Record, drafts: list[Draft]) -> list[Draft]:
         cues = {d.cue for d in drafts if d.cue}
         made = []
         for event in record.events:
             trigger = (event.trigger.start, event.trigger.end)
-            if trigger in cues or event.background:
+            if trigger in cues or event.background or not _verbal(doc, event):
                 continue
             stance = _event_stance(event)
             if stance is None:
@@ -139,12 +139,15 @@ class ClaimBuilder:
         words = text[start:end]
         found = []
         for hit in self.words.find(words, "evidence"):
+            if not _is_noun(doc, start + hit.start, start + hit.end):
+                continue  # "told to report", not "a report"
             phrase = _noun_phrase(doc, start + hit.start, start + hit.end)
             if phrase is not None and phrase not in found:
                 found.append(phrase)
         for hit in self.words.find(words, "qualifies"):
             found.append((start + hit.start, _clause_end(doc, start + hit.end, end)))
-        draft.evidence = _merged_ranges(found)
+        low, high = draft.content
+        draft.evidence = [r for r in _merged_ranges(found) if r[0] < high and low < r[1]]
 
     def _supporting(self, draft: Draft, drafts: list[Draft], text: str) -> None:
         """Evidence said to match an earlier allegation supports it."""
@@ -157,6 +160,13 @@ class ClaimBuilder:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _verbal(doc: Doc, event: Event) -> bool:
+    """Whether an event's trigger is a verb: "accused" makes a claim, "U.S. allegations"
+    (a noun) only mentions one."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("VERB", "AUX")
 
 
 def _event_stance(event: Event) -> str | None:
@@ -232,6 +242,11 @@ def _same_claimant(left: Draft, right: Draft) -> bool:
     if left.claimant.code and left.claimant.code == right.claimant.code:
         return True
     return (left.claimant.start, left.claimant.end) == (right.claimant.start, right.claimant.end)
+
+
+def _is_noun(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN")
 
 
 def _noun_phrase(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

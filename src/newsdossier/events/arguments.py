@@ -349,6 +349,15 @@ def _of_objects(token: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two ("BANGKOK — A rights group said"), the one nearest it."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    before = [s for s in subjects if s.i < verb.i]
+    return before[-1] if before else subjects[0]
+
+
 def child_with(token: Token, deps: tuple[str, ...]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -405,7 +414,7 @@ def is_passive(verb: Token) -> bool:
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, inherited through xcomp/conj chains ("threatened to strike")."""
-    subject = child_with(verb, SUBJECTS)
+    subject = nearest_subject(verb)
     if subject is None and verb.lemma_.lower() in STATIVE_PARTICIPLES:
         subject = child_with(verb, PASSIVE_SUBJECTS)
     if subject is not None or depth > 4:

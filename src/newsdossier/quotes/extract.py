@@ -81,10 +81,16 @@ def _subtree_range(token: Token, skip: Token | None = None) -> tuple[int, int] |
 
 
 def _phrase_range(head: Token) -> tuple[int, int] | None:
-    """A speaker's noun phrase: its subtree without a following relative clause."""
-    cut = {t.i for child in head.children if child.dep_ in ("relcl", "acl") and child.i > head.i
+    """A speaker's noun phrase: its subtree without a following relative clause, a date
+    phrase ("on Wednesday") or a dateline before a dash ("BANGKOK — A rights group")."""
+    cut = {t.i for child in head.children if child.i > head.i and (
+        child.dep_ in ("relcl", "acl") or (child.dep_ == "prep" and any(
+            t.ent_type_ in ("DATE", "TIME") for t in child.subtree)))
            for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in cut]
+    dashes = [n for n, t in enumerate(tokens) if t.text in _DASHES and t.i < head.i]
+    if dashes:
+        tokens = tokens[dashes[-1] + 1:]
     while tokens and (tokens[0].tag_ in ("DT", "PDT") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
@@ -161,7 +167,7 @@ class QuoteFinder:
         cue_tokens = [token, *(c for c in token.children
                                if c.dep_ in ("prt",) and c.lower_ == (cue.particle or ""))]
         return Found(content, _span(sorted(cue_tokens, key=lambda t: t.i)), speaker,
-                     cue.stance, "indirect")
+                     _stance(token, cue, content), "indirect")
 
     # --- transcripts ------------------------------------------------------------------------
 
@@ -205,6 +211,26 @@ class QuoteFinder:
 
 
 # --- content ------------------------------------------------------------------------------
+
+
+_CLAIM_WORDS = frozenset({"claim", "allegation", "accusation", "charge", "report", "story",
+                          "assertion", "suggestion", "rumour", "rumor", "it", "this", "that"})
+
+
+def _stance(token: Token, cue: Cue, content: tuple[int, int]) -> str:
+    """The cue's stance, read in context: a negated cue ("could not confirm", "did not say")
+    disputes; a denial verb denies a claim ("denied that …", "rejected the accusation") but
+    only disputes anything else ("rejected the plan")."""
+    negated = any(c.dep_ == "neg" for c in token.children)
+    if cue.stance == "denies":
+        if any(c.dep_ == "ccomp" for c in token.children):
+            return "asserts" if negated else "denies"
+        obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+        claimish = obj is not None and obj.lemma_.lower() in _CLAIM_WORDS
+        return "denies" if claimish and not negated else "disputes"
+    if negated and cue.stance in ("asserts", "supports", "alleges"):
+        return "disputes"
+    return cue.stance
 
 
 def _phrasal_content(token: Token, cue: Cue) -> tuple[int, int] | None:
@@ -335,7 +361,9 @@ def _without_nested(found: list[Found]) -> list[Found]:
 def _speaker(verb: Token) -> Token | None:
     node = verb
     for _ in range(4):
-        subject = next((c for c in node.children if c.dep_ in _SPEAKER_DEPS), None)
+        subjects = [c for c in node.children if c.dep_ in _SPEAKER_DEPS]
+        before = [s for s in subjects if s.i < node.i]
+        subject = before[-1] if before else (subjects[0] if subjects else None)
         if subject is not None and not (subject.dep_ == "nsubjpass" and _is_passive(node)):
             return _unwrapped(subject)
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -354,7 +382,12 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
 def _unwrapped(subject: Token) -> Token:
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return subject.head.head  # "an organisation that documents abuses": the organisation
     if subject.tag_ == "VBG":
         inner = next((c for c in subject.children if c.dep_ == "nsubj"), None)
         if inner is not None:

@@ -13,8 +13,11 @@ from typing import Any
 from ..model import Record
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import child_rows, record_json
+from .threads import ThreadIndex
 
 TABLES = ("articles", "actors", "events", "quotes", "claims", "places", "quantities", "dates")
+# Tables the store derives across articles (not one row set per record).
+DERIVED_TABLES = ("claim_threads",)
 
 
 class StoreError(RuntimeError):
@@ -138,11 +141,19 @@ class Store:
                 return False
             for table, rows in child_rows(record).items():
                 self._insert_rows(table, article.id, rows)
+            self._thread_claims(record)
             self.conn.execute("COMMIT")
             return True
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+
+    def _thread_claims(self, record: Record) -> None:
+        threads = ThreadIndex(self.conn).assign(record)
+        self.conn.executemany(
+            "UPDATE claims SET thread_id = ? WHERE article_id = ? AND claim_id = ?",
+            [(thread, record.article.id, claim_id) for claim_id, thread in threads.items()],
+        )
 
     def _insert_rows(self, table: str, article_id: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -168,14 +179,16 @@ class Store:
         return [row["name"] for row in rows]
 
     def iter_rows(self, table: str, *, include_text: bool = True) -> Iterator[dict[str, Any]]:
-        if table not in TABLES:
-            raise StoreError(f"unknown table {table!r}; one of {', '.join(TABLES)}")
+        if table not in TABLES + DERIVED_TABLES:
+            known = ", ".join(TABLES + DERIVED_TABLES)
+            raise StoreError(f"unknown table {table!r}; one of {known}")
         columns = [c for c in self.columns(table) if c not in ("rowid", "record")]
         if not include_text and table == "articles":
             columns.remove("text")
+        order = "thread_id" if table in DERIVED_TABLES else "rowid"
         sql = (
             "SELECT " + ", ".join(_quote_identifier(c) for c in columns)
-            + f" FROM {_quote_identifier(table)} ORDER BY rowid"
+            + f" FROM {_quote_identifier(table)} ORDER BY {order}"
         )
         for row in self.conn.execute(sql):
             yield dict(zip(columns, row, strict=True))
@@ -186,6 +199,42 @@ class Store:
         ).fetchone()
         return Record.from_dict(json.loads(row["record"])) if row else None
 
+    def find_threads(self, *, about: str | None = None, search: str | None = None,
+                     min_articles: int = 2, limit: int = 50) -> list[dict[str, Any]]:
+        """Claim threads, biggest first: those with a claim whose claimant or parties match
+        `about` (a code, country or name fragment) and whose content holds `search`."""
+        conditions, parameters = ["c.thread_id IS NOT NULL"], []
+        if about:
+            like = f"%{_escaped(about)}%"
+            conditions.append("(c.claimant_code LIKE ? ESCAPE '\\' OR c.claimant_name LIKE ? "
+                              "ESCAPE '\\' OR c.about LIKE ? ESCAPE '\\')")
+            parameters += [like, like, like]
+        if search:
+            conditions.append("c.content_text LIKE ? ESCAPE '\\'")
+            parameters.append(f"%{_escaped(search)}%")
+        sql = (
+            "SELECT t.thread_id, t.label, t.stance, t.parties, t.first_published, "
+            "t.last_published, t.members, count(DISTINCT m.article_id) AS articles "
+            "FROM claim_threads t JOIN claims m ON m.thread_id = t.thread_id "
+            "WHERE t.thread_id IN (SELECT c.thread_id FROM claims c WHERE "
+            + " AND ".join(conditions) + ") "
+            "GROUP BY t.thread_id HAVING articles >= ? "
+            "ORDER BY articles DESC, t.members DESC, t.first_published, t.thread_id LIMIT ?"
+        )
+        rows = self.conn.execute(sql, (*parameters, min_articles, limit)).fetchall()
+        return [dict(row) for row in rows]
+
+    def thread_claims(self, thread_id: int) -> list[dict[str, Any]]:
+        """The claims of one thread with their article's date, source and title, in order."""
+        sql = (
+            "SELECT c.article_id, c.claim_id, c.stance, c.claimant_name, c.claimant_code, "
+            "c.content_text, c.content_start, c.content_end, c.responds_to, c.evidence, "
+            "a.published, a.source, a.title "
+            "FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.thread_id = ? "
+            "ORDER BY a.published, a.rowid, c.content_start"
+        )
+        return [dict(row) for row in self.conn.execute(sql, (thread_id,))]
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 query syntax), best first."""
         sql = (
@@ -195,6 +244,11 @@ class Store:
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         )
         return [dict(row) for row in self.conn.execute(sql, (query, limit))]
+
+
+def _escaped(text: str) -> str:
+    """A LIKE pattern fragment matching `text` literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _split_sql(script: str) -> list[str]:

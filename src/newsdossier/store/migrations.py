@@ -131,6 +131,29 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_status ON events(status);
     CREATE INDEX events_background ON events(background);
     """,
+    # 3: claim threads across articles (store/threads.py) and each claim's quotation stance.
+    """
+    CREATE TABLE claim_threads (
+        thread_id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL,
+        stance TEXT,
+        n_terms INTEGER NOT NULL DEFAULT 0,
+        parties TEXT NOT NULL DEFAULT '',
+        first_published TEXT,
+        last_published TEXT,
+        members INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE thread_terms (
+        thread_id INTEGER NOT NULL REFERENCES claim_threads(thread_id),
+        term TEXT NOT NULL,
+        PRIMARY KEY (term, thread_id)
+    );
+    CREATE INDEX thread_terms_thread ON thread_terms(thread_id);
+    ALTER TABLE claims ADD COLUMN thread_id INTEGER;
+    CREATE INDEX claims_thread ON claims(thread_id);
+    CREATE INDEX claims_stance ON claims(stance);
+    ALTER TABLE quotes ADD COLUMN stance TEXT NOT NULL DEFAULT 'asserts';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

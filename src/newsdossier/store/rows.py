@@ -72,7 +72,7 @@ def event_rows(record: Record) -> list[dict[str, Any]]:
 def quote_rows(record: Record) -> list[dict[str, Any]]:
     return [
         {
-            "quote_id": quote.id, "kind": quote.kind,
+            "quote_id": quote.id, "kind": quote.kind, "stance": quote.stance,
             **_actor_columns("speaker", quote.speaker),
             "speaker": _json(asdict(quote.speaker)) if quote.speaker else None,
             **_span_columns("cue", quote.cue),
