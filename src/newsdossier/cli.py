@@ -78,6 +78,18 @@ def _db_path(db: str | None, settings: Settings) -> str:
     return db or settings.db
 
 
+def _writable_store(path: str | Path, settings: Settings) -> Any:
+    """The database to write, with sentence embeddings for claim threads if settings ask."""
+    from .store import Store
+    from .store.embeddings import EmbeddingsUnavailable, embedder_for
+
+    try:
+        embedder = embedder_for(settings.thread_embeddings)
+    except (EmbeddingsUnavailable, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    return Store(path, embedder=embedder)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsdossier")
 def main() -> None:
@@ -144,11 +156,11 @@ def ingest(paths: tuple[str, ...], db: str | None, input_format: str | None,
            settings: Settings) -> None:
     """Extract articles from files and folders into the database (idempotent, resumable)."""
     from .runner import ingest_paths, progress_enabled
-    from .store import Store, StoreError
+    from .store import StoreError
 
     pipeline = _build_pipeline(settings)
     try:
-        store = Store(_db_path(db, settings))
+        store = _writable_store(_db_path(db, settings), settings)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     with store:
@@ -174,12 +186,11 @@ def _remove_database(path: Path) -> None:
 def demo(db: str, settings: Settings) -> None:
     """Build a fresh database from the bundled demo corpus and summarise what it holds."""
     from .runner import ingest_paths, progress_enabled
-    from .store import Store
 
     path = Path(db)
     _remove_database(path)
     pipeline = _build_pipeline(settings)
-    with Store(path) as store:
+    with _writable_store(path, settings) as store:
         summary = ingest_paths([str(_demo_corpus())], store, pipeline,
                                progress=progress_enabled(settings.progress))
         click.echo(_demo_summary(store, path))

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import registry
+from ..datelines import DATELINE_DASHES, dateline_tokens
 from ..model import Actor
 from .coreference import resolve_coreference
 from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, normalise
@@ -171,7 +172,9 @@ class ActorsStage:
     def __call__(self, doc: Doc, record: Record) -> None:
         text = record.article.text
         hits = self._hits(doc)
-        found = [c for c in self._candidates(doc, text, hits) if c is not None]
+        dateline = dateline_tokens(doc)
+        found = [c for c in self._candidates(doc, text, hits)
+                 if c is not None and not dateline.issuperset(range(c.start, c.end))]
         candidates = _merge(_widened(found, hits))
         actors = [self._actor(doc, text, c, hits) for c in candidates]
         record.actors.extend(resolve_coreference(_with_appositions(doc, candidates, actors)))
@@ -262,6 +265,8 @@ class ActorsStage:
                 yield Candidate(hit.start, hit.end)
         if parsed:
             for chunk in doc.noun_chunks:
+                yield self._chunk_candidate(chunk, text)
+            for chunk in _chunks_after_datelines(doc):
                 yield self._chunk_candidate(chunk, text)
             yield from self._fragment_heads(doc)
 
@@ -622,7 +627,20 @@ def _used_as_place(token: SpacyToken) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
-DATELINE_DASHES = frozenset({"—", "–", "―", "--"})
+
+
+def _chunks_after_datelines(doc: Doc) -> Iterator[Span]:
+    """The noun phrase right after a dateline when the parse hung the dateline on it
+    ("BANGKOK/MOSCOW — Myanmar's main opposition coalition"), which spaCy's noun chunks
+    then miss."""
+    dateline = dateline_tokens(doc)
+    for dash in (i for i in sorted(dateline) if doc[i].text in DATELINE_DASHES):
+        sentence_end = doc[dash].sent.end
+        for token in doc[dash + 1 : sentence_end]:
+            if token.pos_ in ("NOUN", "PROPN") and token.left_edge.i <= dash \
+                    and token.dep_ not in ("compound", "poss", "nmod"):
+                yield doc[dash + 1 : token.i + 1]
+                break
 
 
 def _trimmed(span: Span) -> Candidate | None:

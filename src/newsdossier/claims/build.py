@@ -63,7 +63,8 @@ class ClaimBuilder:
 
     def build(self, doc: Doc, record: Record) -> list[Claim]:
         text = record.article.text
-        drafts = [self._from_quote(q, record.events, text) for q in record.quotes]
+        drafts = [self._from_quote(q, record.events, text) for q in record.quotes
+                  if not _unsaid(doc, q)]
         drafts += self._from_events(doc, record, drafts)
         drafts += self._hedged(doc, record, drafts)
         drafts.sort(key=lambda d: (d.content[0], d.content[1]))
@@ -160,6 +161,15 @@ class ClaimBuilder:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _unsaid(doc: Doc, quote: Quote) -> bool:
+    """'Rebels did not say that they attacked': a negated verb of plain saying claims
+    nothing, though it is still an attribution."""
+    if quote.stance != "asserts" or quote.cue is None:
+        return False
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return cue is not None and any(c.dep_ == "neg" for t in cue for c in t.children)
 
 
 def _verbal(doc: Doc, event: Event) -> bool:

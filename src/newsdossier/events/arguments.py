@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..datelines import in_dateline
 from ..gazetteer import city_country, region_country
 from ..model import Actor
 
@@ -350,8 +351,9 @@ def _of_objects(token: Token) -> Iterator[Token]:
 
 
 def nearest_subject(verb: Token) -> Token | None:
-    """The verb's subject; of two ("BANGKOK — A rights group said"), the one nearest it."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    """The verb's subject; of two ("BANGKOK — A rights group said"), the one nearest it;
+    never a dateline the parser took for one."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not in_dateline(c)]
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     before = [s for s in subjects if s.i < verb.i]
@@ -359,7 +361,7 @@ def nearest_subject(verb: Token) -> Token | None:
 
 
 def child_with(token: Token, deps: tuple[str, ...]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+    return next((c for c in token.children if c.dep_ in deps and not in_dateline(c)), None)
 
 
 def prep_object(token: Token, preposition: str) -> Token | None:

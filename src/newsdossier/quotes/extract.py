@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ..events.arguments import ActorIndex
 
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases without a cue are scare quotes
+MAX_ATTRIBUTION_GAP = 80  # '…,” said the minister of state. “' — a cue between two quotes
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _DASHES = ("—", "–", "―", "-", "--")
 _TRANSCRIPT_MAX_NAME_TOKENS = 4
@@ -95,7 +96,11 @@ def _phrase_range(head: Token) -> tuple[int, int] | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
-    return _span(tokens) if tokens else None
+    if not tokens:
+        return None
+    start, end = _span(tokens)
+    glued_dash = len(tokens[0].text) > 1 and tokens[0].text[0] in "-—–"  # "-Commissioner"
+    return (start + 1, end) if glued_dash else (start, end)
 
 
 class QuoteFinder:
@@ -218,9 +223,10 @@ _CLAIM_WORDS = frozenset({"claim", "allegation", "accusation", "charge", "report
 
 
 def _stance(token: Token, cue: Cue, content: tuple[int, int]) -> str:
-    """The cue's stance, read in context: a negated cue ("could not confirm", "did not say")
-    disputes; a denial verb denies a claim ("denied that …", "rejected the accusation") but
-    only disputes anything else ("rejected the plan")."""
+    """The cue's stance, read in context: a negated cue of support or accusation ("could not
+    confirm") disputes, a negated verb of saying ("did not say") stays a statement (the
+    claims stage makes no claim of it); a denial verb denies a claim ("denied that …",
+    "rejected the accusation") but only disputes anything else ("rejected the plan")."""
     negated = any(c.dep_ == "neg" for c in token.children)
     if cue.stance == "denies":
         if any(c.dep_ == "ccomp" for c in token.children):
@@ -228,7 +234,7 @@ def _stance(token: Token, cue: Cue, content: tuple[int, int]) -> str:
         obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
         claimish = obj is not None and obj.lemma_.lower() in _CLAIM_WORDS
         return "denies" if claimish and not negated else "disputes"
-    if negated and cue.stance in ("asserts", "supports", "alleges"):
+    if negated and cue.stance in ("supports", "alleges"):
         return "disputes"
     return cue.stance
 
@@ -284,7 +290,7 @@ def _trailing(token: Token) -> bool:
     comma, that the parse hangs under the content's verb."""
     if token.dep_ not in ("parataxis", "ccomp", "advcl") or token.head.i > token.i:
         return False
-    left = token.left_edge.i
+    left = min(t.i for t in token.subtree if not t.is_punct)  # the cue's own comma aside
     return left > 0 and token.doc[left - 1].text in (",", "”", '"', "''", "—", "–")
 
 
@@ -515,9 +521,13 @@ def _dash_speaker(span: SpacySpan, doc: Doc) -> Token | None:
     position = span.end
     while position < len(doc) and doc[position].is_punct and doc[position].text not in _DASHES:
         position += 1
-    if position >= len(doc) or doc[position].text not in _DASHES:
+    if position >= len(doc):
         return None
-    names = [t for t in doc[position + 1: position + 6] if t.pos_ in ("PROPN", "NOUN")]
+    glued = doc[position].text[:1] in _DASHES and doc[position].text[1:2].isupper()
+    if doc[position].text not in _DASHES and not glued:  # "— Commissioner X", "-Commissioner X"
+        return None
+    first = position if glued else position + 1
+    names = [t for t in doc[first: position + 6] if t.pos_ in ("PROPN", "NOUN")]
     return names[-1] if names and names[-1].sent == doc[position].sent else None
 
 
@@ -527,9 +537,15 @@ def _continued(quoted: Quoted, previous: Found | None, text: str) -> Found | Non
     if previous is None or previous.kind == "indirect" or quoted.start - previous.content[1] > 400:
         return None
     between = text[previous.content[1]:quoted.start]
-    if "\n" not in between or len(text[quoted.start:quoted.end].split()) < MIN_QUOTE_WORDS:
+    if len(text[quoted.start:quoted.end].split()) < MIN_QUOTE_WORDS:
         return None
-    return Found((quoted.start, quoted.end), None, previous.speaker, previous.stance, "direct",
+    cue_between = previous.cue is not None and previous.content[1] <= previous.cue[0] \
+        and previous.cue[1] <= quoted.start and len(between) <= MAX_ATTRIBUTION_GAP
+    if "\n" not in between and not cue_between:  # '“…,” said Ms Berg. “…”'
+        return None
+    # in one paragraph the cue between the two quotations introduces both
+    cue = previous.cue if cue_between and "\n" not in between else None
+    return Found((quoted.start, quoted.end), cue, previous.speaker, previous.stance, "direct",
                  previous.speaker_span)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Record
+from .embeddings import Embedder
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import child_rows, record_json
 from .threads import ThreadIndex
@@ -33,9 +34,11 @@ def _quote_identifier(name: str) -> str:
 class Store:
     """A newsdossier database. Writers ingest; readers open it read-only at the same time."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False,
+                 embedder: Embedder | None = None) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self.embedder = embedder  # sentence embeddings for claim threads, when enabled
         self.conn = self._connect()
         if readonly:
             self._check_version()
@@ -149,7 +152,7 @@ class Store:
             raise
 
     def _thread_claims(self, record: Record) -> None:
-        threads = ThreadIndex(self.conn).assign(record)
+        threads = ThreadIndex(self.conn, self.embedder).assign(record)
         self.conn.executemany(
             "UPDATE claims SET thread_id = ? WHERE article_id = ? AND claim_id = ?",
             [(thread, record.article.id, claim_id) for claim_id, thread in threads.items()],

@@ -141,11 +141,13 @@ MIGRATIONS: list[str] = [
         parties TEXT NOT NULL DEFAULT '',
         first_published TEXT,
         last_published TEXT,
-        members INTEGER NOT NULL DEFAULT 0
+        members INTEGER NOT NULL DEFAULT 0,
+        vector BLOB
     );
     CREATE TABLE thread_terms (
         thread_id INTEGER NOT NULL REFERENCES claim_threads(thread_id),
         term TEXT NOT NULL,
+        claims INTEGER NOT NULL DEFAULT 1,
         PRIMARY KEY (term, thread_id)
     );
     CREATE INDEX thread_terms_thread ON thread_terms(thread_id);
