@@ -107,9 +107,18 @@ class ClaimBuilder:
             stance = _event_stance(event)
             if stance is None:
                 continue
+            holder = next((d for d in drafts if d.content[0] <= trigger[0]
+                           and trigger[1] <= d.content[1] and d.claimant is not None), None)
+            if holder is not None:  # "said X had … and accused Y of …": the quote's claim
+                if holder.stance == "asserts":
+                    holder.stance = stance
+                    holder.target_codes = {a.country for a in event.target if a.country}
+                if event.id not in holder.event_ids:
+                    holder.event_ids.append(event.id)
+                continue
             claimant = event.source[0] if event.source else None
-            draft = Draft(stance, (event.sentence.start, event.sentence.end), claimant,
-                          trigger, [event.id])
+            content = _predicate(doc, trigger) or (event.sentence.start, event.sentence.end)
+            draft = Draft(stance, content, claimant, trigger, [event.id])
             draft.target_codes = {a.country for a in event.target if a.country}
             made.append(draft)
         return made
@@ -161,6 +170,27 @@ class ClaimBuilder:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _predicate(doc: Doc, trigger: tuple[int, int]) -> tuple[int, int] | None:
+    """What an accusation or denial says, without who says it: the trigger's phrase less
+    its subject ("accused the United States of 'diplomacy by press conference'")."""
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    cut = {t.i for child in head.children if child.dep_ in _SUBJECT_DEPS
+           or (child.dep_ in ("aux", "advmod", "npadvmod", "prep") and child.i < head.i)
+           for t in child.subtree}
+    tokens = [t for t in head.subtree if t.i not in cut and t.i >= head.i]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def _unsaid(doc: Doc, quote: Quote) -> bool:

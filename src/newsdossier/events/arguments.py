@@ -277,7 +277,9 @@ class ActorIndex:
                 continue
             if actor.end < limit:
                 break
-            if actor.code is None or any(a <= actor.start < b for a, b in quoted):
+            named_person = word in _PERSON_PRONOUNS and actor.name is not None
+            if (actor.code is None and not named_person) or any(
+                    a <= actor.start < b for a, b in quoted):
                 continue  # "'Companies should ...,' he said": not the companies
             if word in _PERSON_PRONOUNS and not self._could_be_a_person(actor):
                 continue
@@ -290,6 +292,8 @@ class ActorIndex:
         if span is None:
             return actor.name is not None
         head = span[-1]
+        if actor.country is not None and city_country(span.text) == actor.country:
+            return False  # a capital speaking for its government ("Naypyitaw"), not a "he"
         if any(t.ent_type_ == "PERSON" for t in span):
             return True
         if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in INSTITUTION_WORDS:

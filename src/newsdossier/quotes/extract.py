@@ -218,8 +218,13 @@ class QuoteFinder:
 # --- content ------------------------------------------------------------------------------
 
 
+# Objects that make "denied X" the denial of a claim ("denied responsibility") rather than
+# the rejection of a thing ("rejected the plan").
 _CLAIM_WORDS = frozenset({"claim", "allegation", "accusation", "charge", "report", "story",
-                          "assertion", "suggestion", "rumour", "rumor", "it", "this", "that"})
+                          "assertion", "suggestion", "rumour", "rumor", "it", "this", "that",
+                          "responsibility", "involvement", "wrongdoing", "role", "knowledge",
+                          "link", "blame", "culpability", "guilt", "complicity", "existence",
+                          "presence", "participation", "account"})
 
 
 def _stance(token: Token, cue: Cue, content: tuple[int, int]) -> str:

@@ -43,8 +43,8 @@ NO_PARTY_PENALTY = 0.0
 MAX_CANDIDATES = 25
 TYPICALITY = 0.7
 ARTICLE_BONUS = 0.2
-LEXICAL_WEIGHT = 0.4
-EMBEDDED_JOIN_SCORE = 0.5
+LEXICAL_WEIGHT = 0.3
+EMBEDDED_JOIN_SCORE = 0.55
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 STOPWORDS = frozenset({
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
