@@ -3,8 +3,9 @@
 Applied after every mention is resolved, left to right:
 
 * a repeated name: a one-word capitalised mention that is a word of an earlier, longer coded
-  mention becomes that actor ("Foreign Minister Aziz Nodira of Uzbekistan ... Nodira said"
-  → Nodira is Uzbekistan's minister; "Kenyan police ... Police said");
+  mention or full name becomes that actor, full name included ("Foreign Minister Aziz
+  Nodira of Uzbekistan ... Nodira said" → Nodira is Uzbekistan's minister Aziz Nodira;
+  "John Kerry ... Kerry said" → John Kerry; "Kenyan police ... Police said");
 * a definite description: a mention of at most three words that names a role but no country
   ("the ministry", "the army", "police", "the rebel group") takes the country of the earlier
   mentions with the same head word ("Syria's foreign ministry") when they all agree; failing
@@ -37,21 +38,33 @@ def _head(actor: Actor) -> str | None:
 def _with(actor: Actor, source: Actor) -> Actor:
     country = actor.country or source.country
     sector = actor.sector or source.sector
-    return Actor(text=actor.text, start=actor.start, end=actor.end,
-                 name=actor.name or source.name, country=country, sector=sector,
-                 code=make_code(country, sector))
+    name = source.name if _longer_name(source.name, actor.name) else actor.name or source.name
+    return Actor(text=actor.text, start=actor.start, end=actor.end, name=name,
+                 country=country, sector=sector, code=make_code(country, sector))
+
+
+def _longer_name(full: str | None, short: str | None) -> bool:
+    """'Osman Adlan Kheiri' completes 'Kheiri' (or a missing name)."""
+    if not full:
+        return False
+    return short is None or (len(_words(full)) > len(_words(short))
+                             and set(_words(short)) <= set(_words(full)))
 
 
 def _repeated_name(actor: Actor, earlier: list[Actor]) -> Actor | None:
-    """'Nodira' after 'Foreign Minister Aziz Nodira': the same person."""
+    """'Nodira' after 'Foreign Minister Aziz Nodira': the same person, with the full name
+    and the codes of the first mention ('Kheiri' after 'Osman Adlan Kheiri' too, uncoded)."""
     words = _words(actor.text)
     if len(words) != 1 or not actor.text[:1].isupper():
         return None
     for candidate in reversed(earlier):
         name_words = _words(candidate.name or "") + _words(candidate.text)
-        if len(name_words) > 1 and words[0] in name_words and (
-            candidate.country or candidate.sector
-        ):
+        if len(name_words) <= 1 or words[0] not in name_words:
+            continue
+        if actor.country and candidate.country and actor.country != candidate.country:
+            continue
+        full_name = candidate.name is not None and len(_words(candidate.name)) > 1
+        if candidate.country or candidate.sector or full_name:
             return _with(actor, candidate)
     return None
 
@@ -85,5 +98,7 @@ def resolve_coreference(actors: list[Actor]) -> list[Actor]:
         earlier = [a for a in resolved if actor.start - a.end <= WINDOW_CHARS]
         if actor.country is None:
             actor = _repeated_name(actor, earlier) or _description(actor, earlier) or actor
+        elif actor.name is None or len(_words(actor.name)) == 1:
+            actor = _repeated_name(actor, earlier) or actor  # "Kerry" after "John Kerry"
         resolved.append(actor)
     return resolved

@@ -259,8 +259,9 @@ class ActorIndex:
 
     # --- pronouns ------------------------------------------------------------------------
 
-    def antecedent(self, pronoun: Token) -> Actor | None:
-        """The nearest earlier coded mention that fits the pronoun, within a short window.
+    def antecedent(self, pronoun: Token, skip: tuple[int, int] | None = None) -> Actor | None:
+        """The nearest earlier coded mention that fits the pronoun, within a short window,
+        outside `skip` (a character range: the quotation whose speaker the pronoun is).
 
         A reflexive ("themselves") or a pronoun subject of a clause reported by a speaker
         ("Obama said he would ...") prefers the clause's own subject / the speaker."""
@@ -278,6 +279,8 @@ class ActorIndex:
             if actor.end < limit:
                 break
             named_person = word in _PERSON_PRONOUNS and actor.name is not None
+            if skip is not None and skip[0] <= actor.start < skip[1]:
+                continue  # the speaker of a quotation is not someone it mentions
             if (actor.code is None and not named_person) or any(
                     a <= actor.start < b for a, b in quoted):
                 continue  # "'Companies should ...,' he said": not the companies
@@ -338,6 +341,8 @@ INSTITUTION_WORDS = frozenset({
     "commission", "assembly", "senate", "congress", "cabinet", "board", "bank", "authority",
     "authorities", "regime", "movement", "coalition", "alliance", "force", "forces", "kremlin",
     "pentagon", "state", "country", "nation", "team", "club", "association", "network",
+    "hospital", "clinic", "school", "university", "charity", "institute", "centre", "center",
+    "newspaper", "broadcaster", "channel", "station", "prison", "camp", "city", "town",
 })
 
 

@@ -428,7 +428,7 @@ def _speaker_actor(found: Found, doc: Doc, text: str, index: ActorIndex) -> Acto
     start, end = span
     mention = _mention_in(index, start, end, head)
     if mention is None and head.pos_ == "PRON":
-        mention = index.antecedent(head)
+        mention = index.antecedent(head, skip=found.content)
     if mention is None:
         return Actor(text=text[start:end], start=start, end=end)
     return Actor(text=text[start:end], start=start, end=end,
