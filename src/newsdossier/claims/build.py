@@ -29,15 +29,20 @@ from ..model import Actor, Claim, Event, Quote, Span
 from .words import ClaimWords
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
+    from ..events.arguments import ActorIndex
     from ..model import Record
 
 RESPONDING = frozenset({"denies", "disputes", "supports"})
 ANSWERED = frozenset({"alleges", "asserts"})
 CLAIM_NOUNS = frozenset({"claim", "claims", "allegation", "allegations", "accusation",
                          "accusations", "charge", "charges", "report", "reports", "it", "this",
-                         "that", "they", "story", "assertion", "assertions"})
+                         "that", "they", "story", "assertion", "assertions",
+                         # what a claim rests on, called fake ("the video was a hoax")
+                         "video", "videos", "footage", "photo", "photos", "photograph",
+                         "photographs", "image", "images", "picture", "pictures", "document",
+                         "documents", "figure", "figures", "recording", "recordings"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 _EVIDENCE_WINDOW = 0  # evidence is looked for in the claim's own sentence
 
@@ -53,6 +58,7 @@ class Draft:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     responds_to: Draft | None = None
     target_codes: set[str] = field(default_factory=set)  # who a response answers
+    reported_by: Draft | None = None  # the response whose words carry this allegation
 
 
 class ClaimBuilder:
@@ -61,12 +67,14 @@ class ClaimBuilder:
     def __init__(self, words: ClaimWords) -> None:
         self.words = words
 
-    def build(self, doc: Doc, record: Record) -> list[Claim]:
+    def build(self, doc: Doc, record: Record, index: ActorIndex | None = None) -> list[Claim]:
         text = record.article.text
         drafts = [self._from_quote(q, record.events, text) for q in record.quotes
                   if not _unsaid(doc, q)]
         drafts += self._from_events(doc, record, drafts)
         drafts += self._hedged(doc, record, drafts)
+        if index is not None:
+            drafts += self._embedded_allegations(doc, record, drafts, index)
         drafts.sort(key=lambda d: (d.content[0], d.content[1]))
         for draft in drafts:
             self._evidence(draft, doc, text)
@@ -137,6 +145,25 @@ class ClaimBuilder:
             covered.append(span)
         return made
 
+    def _embedded_allegations(self, doc: Doc, record: Record, drafts: list[Draft],
+                              index: ActorIndex) -> list[Draft]:
+        """'Iran denied US accusations that it had supplied drones': the US allegation the
+        denial names, as a claim of its own (claimant: the accusations' owner) that the
+        denial answers — unless the article already quotes that party alleging."""
+        made = []
+        for draft in [d for d in drafts if d.stance in RESPONDING]:
+            found = _named_allegation(doc, draft, index)
+            if found is None:
+                continue
+            owner, noun, content = found
+            if any(d.stance == "alleges" and d.claimant is not None and d.claimant.country
+                   == owner.country and d.content[0] < draft.content[0] for d in drafts):
+                continue  # the article reports that allegation itself; answer that one
+            allegation = Draft("alleges", content, owner, noun, reported_by=draft)
+            allegation.event_ids = _events_in(content, None, record.events)
+            made.append(allegation)
+        return made
+
     # --- evidence and support --------------------------------------------------------------------
 
     def _evidence(self, draft: Draft, doc: Doc, text: str) -> None:
@@ -189,6 +216,61 @@ def _predicate(doc: Doc, trigger: tuple[int, int]) -> tuple[int, int] | None:
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     if len(tokens) < 2:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "assertion"})
+_OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+
+
+def _named_allegation(doc: Doc, draft: Draft, index: ActorIndex,
+                      ) -> tuple[Actor, tuple[int, int], tuple[int, int]] | None:
+    """In a response's content, an allegation noun with a coded owner ("US accusations",
+    "allegations by Human Rights Watch") and what it alleges (its clause, or its "of"
+    phrase): (owner, noun range, content range)."""
+    span = doc.char_span(draft.content[0], draft.content[1], alignment_mode="expand")
+    if span is None:
+        return None
+    for noun in span:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ALLEGATION_NOUNS:
+            continue
+        owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS]
+        owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                   for o in c.children if o.dep_ == "pobj"]
+        owner = next((a for o in owners if (a := _owner_actor(o, index)) is not None), None)
+        content = _alleged_content(noun)
+        if owner is not None and content is not None:
+            return owner, (noun.idx, noun.idx + len(noun)), content
+    return None
+
+
+def _owner_actor(token: Token, index: ActorIndex) -> Actor | None:
+    found = index.actor_at(token)
+    if found is None or not found.code:
+        return None
+    start, end = token.left_edge.idx, token.idx + len(token)
+    text = index.text[start:end]
+    return Actor(text=text, start=start, end=end, name=found.name, country=found.country,
+                 sector=found.sector, code=found.code)
+
+
+def _alleged_content(noun: Token) -> tuple[int, int] | None:
+    """What "accusations that …" / "accusations of …" allege."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                   and c.i > noun.i), None)
+    if clause is not None:
+        tokens = [t for t in clause.subtree if not t.is_punct]
+    else:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if (
+            of is not None) else None
+        if pobj is None:
+            return None
+        cut = {t.i for c in pobj.children if c.dep_ == "prep" and c.lower_ == "as"
+               for t in c.subtree}  # "accusations of abuses as interference"
+        tokens = [t for t in pobj.subtree if t.i not in cut and not t.is_punct]
+    if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -258,6 +340,9 @@ def _answered(draft: Draft, drafts: list[Draft], text: str) -> Draft | None:
     """The earlier allegation a denial, dispute or support answers."""
     if draft.stance not in RESPONDING:
         return None
+    named = next((d for d in drafts if d.reported_by is draft), None)
+    if named is not None:
+        return named  # "denied US accusations that …": the allegation its words name
     earlier = [d for d in drafts if d.content[0] < draft.content[0] and d.stance in ANSWERED
                and d is not draft and not _same_claimant(d, draft)]
     if not earlier:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from ..actors import ActorResolver
     from ..model import Record
     from ..settings import Settings
 
@@ -19,16 +20,23 @@ if TYPE_CHECKING:
 class ClaimsStage:
     name = "claims"
 
-    def __init__(self, builder: ClaimBuilder) -> None:
+    def __init__(self, builder: ClaimBuilder, resolver: ActorResolver) -> None:
         self.builder = builder
+        self.resolver = resolver
 
     def __call__(self, doc: Doc, record: Record) -> None:
         if record.article.language not in (None, "en"):
             return
-        record.claims.extend(self.builder.build(doc, record))
+        from ..events.arguments import ActorIndex
+
+        index = ActorIndex(doc, record.actors, self.resolver, record.article.text)
+        record.claims.extend(self.builder.build(doc, record, index))
 
 
 @registry.stages.register("claims")
 def make_claims_stage(settings: Settings, nlp: Language) -> ClaimsStage:
+    from ..actors import ActorDictionary, ActorResolver
+
     del nlp
-    return ClaimsStage(ClaimBuilder(ClaimWords.load(settings.claim_words)))
+    resolver = ActorResolver(ActorDictionary.load(settings.actor_dictionaries))
+    return ClaimsStage(ClaimBuilder(ClaimWords.load(settings.claim_words)), resolver)
