@@ -59,6 +59,7 @@ class Draft:
     responds_to: Draft | None = None
     target_codes: set[str] = field(default_factory=set)  # who a response answers
     reported_by: Draft | None = None  # the response whose words carry this allegation
+    contradicts: Draft | None = None  # the allegation whose very terms this one negates
 
 
 class ClaimBuilder:
@@ -79,6 +80,7 @@ class ClaimBuilder:
         for draft in drafts:
             self._evidence(draft, doc, text)
             self._supporting(draft, drafts, text)
+            _contradicting(draft, drafts, doc)
             draft.about = _about(draft, record)
         for draft in drafts:
             draft.responds_to = _answered(draft, drafts, text)
@@ -197,6 +199,57 @@ class ClaimBuilder:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _contradicting(draft: Draft, drafts: list[Draft], doc: Doc) -> None:
+    """'There is no crematorium. There have been no executions.' against an earlier
+    allegation of executions and a crematorium, by someone else: a denial of it."""
+    if draft.stance != "asserts":
+        return
+    negated = _negated_nouns(doc, draft.content)
+    if not negated:
+        return
+    for allegation in drafts:
+        if allegation.stance != "alleges" or allegation.content[0] >= draft.content[0] \
+                or _same_claimant(allegation, draft):
+            continue
+        if negated & _noun_lemmas(doc, allegation.content):
+            draft.stance = "denies"
+            draft.contradicts = allegation
+            return
+
+
+def _negated_nouns(doc: Doc, content: tuple[int, int]) -> set[str]:
+    """Lemmas of the nouns a content negates: "no crematorium", "were not executed",
+    "never tortured anyone" (the verb's lemma counts too: "executed" meets "executions")."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return set()
+    found: set[str] = set()
+    for token in span:
+        if token.lower_ == "no" and token.dep_ == "det" and token.head.pos_ == "NOUN":
+            found.add(token.head.lemma_.lower())
+        elif token.dep_ == "neg" and token.head.pos_ in ("VERB", "AUX"):
+            verb = token.head
+            found.add(verb.lemma_.lower())
+            found |= {c.lemma_.lower() for c in verb.children
+                      if c.dep_ in ("dobj", "attr", "nsubjpass") and c.pos_ == "NOUN"}
+    return found - _GENERIC_LEMMAS
+
+
+def _noun_lemmas(doc: Doc, content: tuple[int, int]) -> set[str]:
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return set()
+    lemmas = {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "VERB")}
+    # "executions" and "executed": a noun of action meets its verb
+    lemmas |= {lemma[:-3] + "e" for lemma in lemmas if lemma.endswith("ion")}
+    return lemmas - _GENERIC_LEMMAS
+
+
+_GENERIC_LEMMAS = frozenset({"be", "have", "do", "say", "make", "take", "go", "get", "give",
+                             "people", "thing", "time", "way", "one", "anyone", "anything",
+                             "evidence", "information", "comment", "know", "see", "want"})
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -340,7 +393,7 @@ def _answered(draft: Draft, drafts: list[Draft], text: str) -> Draft | None:
     """The earlier allegation a denial, dispute or support answers."""
     if draft.stance not in RESPONDING:
         return None
-    named = next((d for d in drafts if d.reported_by is draft), None)
+    named = next((d for d in drafts if d.reported_by is draft), None) or draft.contradicts
     if named is not None:
         return named  # "denied US accusations that …": the allegation its words name
     earlier = [d for d in drafts if d.content[0] < draft.content[0] and d.stance in ANSWERED

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..datelines import in_dateline
 from ..model import Actor, Quote, Span
 from .cues import Cue, CueTable
 from .marks import Quoted, quotations
@@ -272,6 +273,8 @@ def _content(token: Token, cue: Cue) -> tuple[int, int] | None:
 
 def _clause_content(token: Token) -> tuple[int, int] | None:
     for child in token.children:
+        if in_dateline(child):
+            continue  # "YANGON — … denied …": the dateline is not what was said
         if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "advcl" and child.i < token.i):
             return _subtree_range(child)
     if _trailing(token):
@@ -286,6 +289,8 @@ def _clause_content(token: Token) -> tuple[int, int] | None:
             if child.dep_ in ("acl", "ccomp", "appos", "relcl") and child.pos_ in ("VERB", "AUX"):
                 if child.dep_ == "relcl" and child.i < token.i:
                     continue
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    continue  # "a statement read on state television" says nothing
                 return _subtree_range(child)
     return None
 
@@ -310,7 +315,7 @@ def _colon_content(token: Token) -> tuple[int, int] | None:
 
 def _object_content(token: Token) -> tuple[int, int] | None:
     for child in token.children:
-        if child.dep_ in _OBJECT_DEPS and not child.is_punct:
+        if child.dep_ in _OBJECT_DEPS and not child.is_punct and not in_dateline(child):
             if child.dep_ == "dobj" and child.pos_ == "PRON" and not any(
                 c.dep_ == "oprd" for c in token.children
             ):
