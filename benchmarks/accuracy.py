@@ -36,6 +36,8 @@ HEADLINES = (
     ("petrarch", "petrarch2.triple", "f1", "CAMEO triple F1, PETRARCH-2"),
     ("actors", "country", "accuracy", "actor country accuracy"),
     ("polnear", "content", "f1", "PolNeAR quote content F1"),
+    ("emergent", "stance", "accuracy", "Emergent headline stance accuracy"),
+    ("emergent-threads", "pairs", "f1", "Emergent claim threads pairwise F1"),
     ("polnear", "speaker", "accuracy", "PolNeAR speaker accuracy"),
 )
 

@@ -230,6 +230,35 @@ def test_demo_builds_a_fresh_database(tmp_path: Path):
     assert {"USA", "MMR", "RUS"} <= countries
 
 
+def test_demo_claims_show_the_allegation_thread_across_articles(tmp_path: Path):
+    db = tmp_path / "demo.db"
+    assert run_dossier("demo", "--db", str(db)).returncode == 0
+    shown = run_dossier("claims", "--db", str(db), "--about", "MMR")
+    assert shown.returncode == 0, shown.stderr
+    threads = shown.stdout.strip().split("\n\n")
+    main_thread = threads[0]
+    header = main_thread.splitlines()[0]
+    assert "in 5 articles · 2026-02-17 → 2026-03-11" in header
+    assert "MMR" in header and "USA" in header and "RUS" in header
+    lines = main_thread.splitlines()
+    first = next(line for line in lines if line.lstrip().startswith("1. "))
+    assert "ALLEGES" in first and "United States" in first and "2026-02-17" in first
+    for stance, who in (("DENIES", "[MMRGOV]"), ("SUPPORTS", "[MMROPP]"),
+                        ("DISPUTES", "Russia [RUS]")):
+        assert any(stance in line and who in line for line in lines), (stance, who)
+    assert any("evidence: consistent with a crematorium" in line for line in lines)
+    assert any("↳ answers 1" in line for line in lines)
+    for source in ("Meridian Wire", "The Harbour Post", "Radio Nordvik", "Atlas Press Agency",
+                   "Continental Dispatch"):
+        assert source in main_thread
+    searched = run_dossier("claims", "--db", str(db), "--search", "crematorium")
+    assert searched.stdout.split("\n\n")[0].splitlines()[0] == header
+    nothing = run_dossier("claims", "--db", str(db), "--about", "Atlantis")
+    assert nothing.returncode == 0 and nothing.stdout == "" and "0 threads" in nothing.stderr
+    missing = run_dossier("claims", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode != 0 and "no such database" in missing.stderr
+
+
 def test_evaluate_lists_and_scores_a_gold_file(tmp_path: Path):
     listing = run_dossier("evaluate", "--list")
     assert listing.returncode == 0 and "actors" in listing.stdout

@@ -360,8 +360,9 @@ def test_petrarch2_reproduces_its_published_figures() -> None:
     ("petrarch", "data/events/petr2_gsr_validation.jsonl"),
     ("polnear", "data/attribution/polnear/dev"),
     ("emergent", "data/attribution/emergent/train.csv"),
+    ("emergent-threads", "data/attribution/emergent/train.csv"),
 ])
-def test_event_coding_gate_on_the_shared_dev_sets(name: str, gold: str) -> None:
+def test_accuracy_gate_on_the_shared_dev_sets(name: str, gold: str) -> None:
     path = shared_path(gold)
     result = run_dossier("evaluate", name, "--gold", str(path), "--check-floors")
     assert result.returncode == 0, result.stdout + result.stderr

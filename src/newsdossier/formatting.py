@@ -109,7 +109,7 @@ def thread_text(thread: dict[str, object], claims: list[dict[str, object]]) -> s
     parties = thread.get("parties") or "-"
     lines = [f"thread {thread['thread_id']} · {thread['members']} claims in "
              f"{thread['articles']} articles · {first} → {last} · parties {parties}",
-             f"  “{_short(str(thread['label']), 110)}”"]
+             f"  “{_short(str(thread['label']), 110)}”", "  " + _stance_counts(claims)]
     numbers = {(c["article_id"], c["claim_id"]): n for n, c in enumerate(claims, start=1)}
     for n, claim in enumerate(claims, start=1):
         who = claim.get("claimant_name") or "(the article)"
@@ -125,6 +125,19 @@ def thread_text(thread: dict[str, object], claims: list[dict[str, object]]) -> s
         if evidence:
             lines.append("      evidence: " + "; ".join(_short(e, 70) for e in evidence))
     return "\n".join(lines)
+
+
+_STANCE_ORDER = ("alleges", "denies", "disputes", "supports", "asserts")
+
+
+def _stance_counts(claims: list[dict[str, object]]) -> str:
+    """'2 alleges · 5 denies · 3 disputes · 4 supports · 9 asserts · evidence in 11'."""
+    counts = {stance: 0 for stance in _STANCE_ORDER}
+    for claim in claims:
+        counts[str(claim["stance"])] = counts.get(str(claim["stance"]), 0) + 1
+    cited = sum(1 for claim in claims if _json_spans(claim.get("evidence")))
+    parts = [f"{n} {stance}" for stance, n in counts.items() if n]
+    return " · ".join([*parts, f"evidence in {cited}"])
 
 
 def _json_spans(value: object) -> list[str]:
