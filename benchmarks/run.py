@@ -4,8 +4,10 @@
 
 Both sides run in this process on the same texts, model and batch size, after a warm-up;
 the figure that matters is the ratio (pipeline throughput / bare `nlp.pipe` throughput).
-The real CLI is then timed end to end in a subprocess (model loading included). Results go
-to stdout and to benchmarks/results/latest.json.
+A third run leaves out the stages under study (`--without`, default quotes and claims) and
+prints what they add to extract time, measured the same way. The real CLI is then timed end
+to end in a subprocess (model loading included). Results go to stdout and to
+benchmarks/results/latest.json.
 """
 
 from __future__ import annotations
@@ -102,6 +104,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--no-cli", action="store_true", help="skip the subprocess CLI timing")
+    parser.add_argument("--without", default="quotes,claims",
+                        help="stages whose added cost to time (comma-separated)")
     args = parser.parse_args()
 
     path = corpus_path(args.corpus)
@@ -118,13 +122,20 @@ def main() -> None:
     def bare() -> int:
         return sum(1 for _ in nlp.pipe(texts, batch_size=batch))
 
-    def full() -> int:
-        fresh = to_articles(rows, settings.max_article_chars)  # normalisation is part of it
-        return sum(len(json.dumps(r.to_dict(), ensure_ascii=False))
-                   for r in pipeline.pipe(fresh)) and len(fresh)
+    def extract_with(chosen: Pipeline) -> Callable[[], int]:
+        def run() -> int:
+            fresh = to_articles(rows, settings.max_article_chars)  # normalisation counts
+            return sum(len(json.dumps(r.to_dict(), ensure_ascii=False))
+                       for r in chosen.pipe(fresh)) and len(fresh)
+        return run
 
+    left_out = [name for name in args.without.split(",") if name in pipeline.stage_names]
+    reduced = Pipeline(settings, nlp=nlp,
+                       stages=[n for n in pipeline.stage_names if n not in left_out])
+    list(reduced.pipe(articles[:5]))
     bare_s, _ = timed(bare, args.repeat)
-    full_s, _ = timed(full, args.repeat)
+    full_s, _ = timed(extract_with(pipeline), args.repeat)
+    reduced_s, _ = timed(extract_with(reduced), args.repeat)
     result: dict[str, Any] = {
         "corpus": str(path), "articles": len(articles), "characters": chars, "words": words,
         "model": nlp.meta.get("name"), "stages": pipeline.stage_names, "batch_size": batch,
@@ -133,6 +144,11 @@ def main() -> None:
         "pipeline": {"seconds": round(full_s, 3), "articles_per_s": round(len(texts) / full_s, 2),
                      "words_per_s": round(words / full_s)},
         "ratio_pipeline_to_bare": round(bare_s / full_s, 3),
+        "without": {"stages": left_out, "seconds": round(reduced_s, 3),
+                    "articles_per_s": round(len(texts) / reduced_s, 2),
+                    "words_per_s": round(words / reduced_s),
+                    "ratio_to_bare": round(bare_s / reduced_s, 3),
+                    "added_share": round(full_s / reduced_s - 1, 3)},
         "peak_rss_mb_in_process": round(peak_rss_mb(), 1),
     }
     if not args.no_cli:
@@ -158,6 +174,11 @@ def print_table(result: dict[str, Any]) -> None:
         ratio = 1.0 if key == "bare_spacy" else result["ratio_pipeline_to_bare"]
         print(f"{label:<28}{row['seconds']:>9.2f}{row['articles_per_s']:>12.1f}"
               f"{row['words_per_s']:>10,}{ratio:>8.3f}")
+    without = result["without"]
+    label = "  without " + ", ".join(without["stages"])
+    print(f"{label:<28}{without['seconds']:>9.2f}{without['articles_per_s']:>12.1f}"
+          f"{without['words_per_s']:>10,}{without['ratio_to_bare']:>8.3f}")
+    print(f"{', '.join(without['stages'])} add {without['added_share']:.1%} to extract time")
     if "cli_extract" in result:
         cli = result["cli_extract"]
         print(f"{'dossier extract (CLI, cold)':<28}{cli['seconds']:>9.2f}"
