@@ -9,7 +9,9 @@ Applied after every mention is resolved, left to right:
 * a definite description: a mention of at most three words that names a role but no country
   ("the ministry", "the army", "police", "the rebel group") takes the country of the earlier
   mentions with the same head word ("Syria's foreign ministry") when they all agree; failing
-  those, of the earlier mentions with the same sector, again only when they agree.
+  those, of the earlier mentions with the same sector, again only when they agree. A role
+  word with no sector of its own ("the spokesman") is the latest named or coded mention with
+  that head ("Ministry spokesman U Kyaw Thiha Naing").
 
 A mention that already names a country keeps it; nothing crosses 2,000 characters backwards,
 and an antecedent that is not clear (two countries) leaves the mention as it is.
@@ -78,13 +80,16 @@ def _agreed_country(candidates: list[Actor]) -> Actor | None:
 
 def _description(actor: Actor, earlier: list[Actor]) -> Actor | None:
     """'the ministry' after "Syria's foreign ministry": the same body."""
-    if actor.country is not None or actor.sector is None:
+    if actor.country is not None:
         return None
     words = [w for w in _words(actor.text) if w not in _DETERMINERS]
     if not words or len(words) > MAX_DESCRIPTION_WORDS:
         return None
     head = words[-1]
     same_head = [c for c in earlier if _head(c) == head]
+    if actor.sector is None:  # "the spokesman" after "Ministry spokesman U Kyaw Thiha Naing"
+        named = [c for c in same_head if c.name or c.code]
+        return _with(actor, named[-1]) if named else None
     source = _agreed_country(same_head)
     if source is None and not same_head:
         source = _agreed_country([c for c in earlier if c.sector == actor.sector])

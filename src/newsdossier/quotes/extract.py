@@ -434,11 +434,27 @@ def _speaker_actor(found: Found, doc: Doc, text: str, index: ActorIndex) -> Acto
     mention = _mention_in(index, start, end, head)
     if mention is None and head.pos_ == "PRON":
         mention = index.antecedent(head, skip=found.content)
+    if mention is None and head.pos_ == "NOUN":
+        mention = _earlier_with_head(index, head, found.content)
     if mention is None:
         return Actor(text=text[start:end], start=start, end=end)
     return Actor(text=text[start:end], start=start, end=end,
                  name=mention.name or (mention.text if mention.start != start else None),
                  country=mention.country, sector=mention.sector, code=mention.code)
+
+
+def _earlier_with_head(index: ActorIndex, head: Token, content: tuple[int, int],
+                       ) -> Actor | None:
+    """'The spokesman said' after 'Ministry spokesman U Kyaw Thiha Naing': the latest
+    earlier named or coded mention ending in the same word, outside the quotation."""
+    word = head.lower_
+    for actor in reversed(index.actors):
+        if actor.end > head.idx or content[0] <= actor.start < content[1]:
+            continue
+        words = actor.text.lower().replace("'s", " ").split()
+        if word in words and (actor.name or actor.code):
+            return actor
+    return None
 
 
 def _mention_in(index: ActorIndex, start: int, end: int, head: Token) -> Actor | None:
