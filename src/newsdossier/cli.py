@@ -216,11 +216,21 @@ def _demo_summary(store: Any, path: Path) -> str:
                      + ", ".join(f"{name} ×{n}" for name, n in types.most_common()))
     resolved = sum(1 for row in store.iter_rows("dates") if row["value"])
     lines.append(f"  time expressions resolved to dates: {resolved} of {counts['dates']}")
+    stances = Counter(row["stance"] for row in store.iter_rows("claims"))
+    lines.append("  claims by stance: " + ", ".join(f"{name} ×{n}"
+                                                    for name, n in stances.most_common()))
+    threads = store.find_threads()
+    if threads:
+        biggest = threads[0]
+        lines.append(f"  claim threads across articles: {len(threads)}; the largest, "
+                     f"{biggest['members']} claims in {biggest['articles']} articles: "
+                     f"“{biggest['label'][:70]}…”")
     lines.append("  articles:")
     for row in store.iter_rows("articles", include_text=False):
         lines.append(f"    {row['published'] or '????-??-??'}  {row['source'] or '?':<20}  "
                      f"{row['title']}")
-    lines.append(f"  next: dossier export --db {path} --table events --format csv")
+    lines.append(f"  next: dossier claims --db {path}")
+    lines.append(f"        dossier export --db {path} --table events --format csv")
     lines.append(f"        dossier extract --format pretty {_demo_corpus()}")
     return "\n".join(lines)
 

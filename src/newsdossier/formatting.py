@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Actor, Event, Record
+from .model import Actor, Claim, Event, Record
 
 
 def actor_label(actor: Actor) -> str:
@@ -76,10 +76,7 @@ def pretty(record: Record) -> str:
         f"{actor_label(q.speaker) if q.speaker else '?'}: “{q.content.text}” ({q.kind})"
         for q in record.quotes
     ]
-    claims = [
-        f"{actor_label(c.claimant) if c.claimant else '?'} {c.stance}: {c.content.text}"
-        for c in record.claims
-    ]
+    claims = [claim_line(c, record) for c in record.claims]
     places = [
         f"{p.name or p.text} ({p.country or '?'}) {p.lat},{p.lon}" for p in record.places
     ]
@@ -100,6 +97,19 @@ def pretty(record: Record) -> str:
 def _short(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def claim_line(claim: Claim, record: Record) -> str:
+    """'c2 Syria's foreign ministry [SYRGOV] denies “…” ↳ c1 · evidence: …'."""
+    who = actor_label(claim.claimant) if claim.claimant else "(the article)"
+    line = f"{claim.id} {who} {claim.stance}: “{claim.content.text}”"
+    if claim.responds_to:
+        answered = next((c for c in record.claims if c.id == claim.responds_to), None)
+        whose = actor_label(answered.claimant) if answered and answered.claimant else "?"
+        line += f"  ↳ answers {claim.responds_to} ({whose})"
+    if claim.evidence:
+        line += "  · evidence: " + "; ".join(e.text for e in claim.evidence)
+    return line
 
 
 def thread_text(thread: dict[str, object], claims: list[dict[str, object]]) -> str:

@@ -312,8 +312,10 @@ def _alleged_content(noun: Token) -> tuple[int, int] | None:
     """What "accusations that …" / "accusations of …" allege."""
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
                    and c.i > noun.i), None)
-    if clause is not None:
-        tokens = [t for t in clause.subtree if not t.is_punct]
+    if clause is not None:  # "rejected the accusation that … as a plot": the "as" is theirs
+        cut = {t.i for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
+               and c.i > clause.i for t in c.subtree}
+        tokens = [t for t in clause.subtree if t.i not in cut and not t.is_punct]
     else:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if (
