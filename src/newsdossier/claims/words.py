@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+from ..tables import table_sources
 
 ROLES = frozenset({"refutes", "questions", "confirms", "hedges", "evidence", "qualifies"})
 
@@ -66,16 +67,8 @@ class ClaimWords:
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> ClaimWords:
-        package = resources.files("newsdossier").joinpath("data/claims")
-        rows = list(_rows(package.joinpath("words.tsv").read_text("utf-8").splitlines(),
-                          "words.tsv"))
-        for extra in extra_files:
-            try:
-                text = Path(extra).read_text("utf-8")
-            except OSError as exc:
-                raise ClaimWordError(f"{extra}: {exc}") from exc
-            rows.extend(_rows(text.splitlines(), str(extra)))
-        return cls(rows)
+        sources = table_sources(["claims/words.tsv"], extra_files, ClaimWordError)
+        return cls(row for name, lines in sources for row in _rows(lines, name))
 
 
 def _pattern(phrases: set[str]) -> re.Pattern[str]:

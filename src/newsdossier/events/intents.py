@@ -4,8 +4,9 @@ demand or appeal, from the CAMEO code of the action it is about."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
+
+from ..tables import table_sources
 
 INTENTS = frozenset({"agree", "threaten", "reject", "demand", "appeal"})
 # The PLOVER type each intent is coded as.
@@ -64,16 +65,8 @@ class IntentTable:
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> IntentTable:
-        package = resources.files("newsdossier").joinpath("data/events")
-        rows = list(_rows(package.joinpath("intents.tsv").read_text("utf-8").splitlines(),
-                          "intents.tsv"))
-        for extra in extra_files:
-            try:
-                text = Path(extra).read_text("utf-8")
-            except OSError as exc:
-                raise IntentError(f"{extra}: {exc}") from exc
-            rows.extend(_rows(text.splitlines(), str(extra)))
-        return cls(rows)
+        sources = table_sources(["events/intents.tsv"], extra_files, IntentError)
+        return cls(row for name, lines in sources for row in _rows(lines, name))
 
 
 def polarity(event_type: str | None) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+
+from ..tables import table_sources
 
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -169,15 +170,8 @@ class PatternTable:
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> PatternTable:
         ordered: dict[tuple[str, str, str], Pattern] = {}
-        sources: list[tuple[str, Iterable[str]]] = []
-        package = resources.files("newsdossier").joinpath("data/events")
-        for name in SHIPPED:
-            sources.append((name, package.joinpath(name).read_text("utf-8").splitlines()))
-        for extra in extra_files:
-            try:
-                sources.append((str(extra), Path(extra).read_text("utf-8").splitlines()))
-            except OSError as exc:
-                raise PatternError(f"{extra}: {exc}") from exc
+        sources = table_sources([f"events/{name}" for name in SHIPPED], extra_files,
+                                PatternError)
         for name, lines in sources:
             for item in _read(lines, name):
                 if isinstance(item, Pattern):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+from ..tables import table_sources
 
 STANCES = frozenset({"asserts", "alleges", "denies", "supports", "disputes"})
 POSES = frozenset({"VERB", "NOUN", "ADJ", "PREP"})
@@ -71,13 +72,5 @@ class CueTable:
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> CueTable:
-        package = resources.files("newsdossier").joinpath("data/quotes")
-        cues = list(_rows(package.joinpath("cues.tsv").read_text("utf-8").splitlines(),
-                          "cues.tsv"))
-        for extra in extra_files:
-            try:
-                text = Path(extra).read_text("utf-8")
-            except OSError as exc:
-                raise CueError(f"{extra}: {exc}") from exc
-            cues.extend(_rows(text.splitlines(), str(extra)))
-        return cls(cues)
+        sources = table_sources(["quotes/cues.tsv"], extra_files, CueError)
+        return cls(cue for name, lines in sources for cue in _rows(lines, name))
