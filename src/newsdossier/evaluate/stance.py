@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -38,23 +39,28 @@ class StanceCase:
     stance: str
 
 
-def load_cases(path: Path, limit: int | None) -> list[StanceCase]:
+def emergent_rows(path: Path, columns: Sequence[str]) -> list[tuple[int, dict[str, str]]]:
+    """The rows of an Emergent CSV with their line numbers, once the columns are checked."""
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as exc:
         raise EvaluationError(f"{path}: {exc}") from exc
     with handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
+        missing = [c for c in columns if c not in (reader.fieldnames or [])]
         if missing:
             raise EvaluationError(f"{path}: missing columns {', '.join(missing)}")
-        cases = []
-        for number, row in enumerate(reader, start=2):
-            stance = (row["articleHeadlineStance"] or "").strip()
-            if stance not in STANCES:
-                raise EvaluationError(f"{path}:{number}: unknown stance {stance!r}")
-            cases.append(StanceCase(str(row.get("id") or number), row["claimHeadline"],
-                                    row["articleHeadline"], stance))
+        return list(enumerate(reader, start=2))
+
+
+def load_cases(path: Path, limit: int | None) -> list[StanceCase]:
+    cases = []
+    for number, row in emergent_rows(path, _COLUMNS):
+        stance = (row["articleHeadlineStance"] or "").strip()
+        if stance not in STANCES:
+            raise EvaluationError(f"{path}:{number}: unknown stance {stance!r}")
+        cases.append(StanceCase(str(row.get("id") or number), row["claimHeadline"],
+                                row["articleHeadline"], stance))
     return list(islice(cases, limit))
 
 

@@ -12,7 +12,6 @@ the index also compares headlines by sentence embeddings.
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -21,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from .. import registry
 from ..model import Article, Claim, Record, Span
-from .framework import EvaluationError
 from .metrics import Counts, Report
+from .stance import emergent_rows
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -39,23 +38,15 @@ class Headline:
 
 
 def load_headlines(path: Path, limit: int | None) -> list[Headline]:
-    try:
-        handle = path.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        raise EvaluationError(f"{path}: {exc}") from exc
+    """The distinct headlines (one per article), in file order."""
     seen: set[str] = set()
     headlines: list[Headline] = []
-    with handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise EvaluationError(f"{path}: missing columns {', '.join(missing)}")
-        for row in reader:
-            text = (row["articleHeadline"] or "").strip()
-            if not text or row["articleId"] in seen:
-                continue
-            seen.add(row["articleId"])
-            headlines.append(Headline(row["articleId"], text, row["claimId"]))
+    for _, row in emergent_rows(path, _COLUMNS):
+        text = (row["articleHeadline"] or "").strip()
+        if not text or row["articleId"] in seen:
+            continue
+        seen.add(row["articleId"])
+        headlines.append(Headline(row["articleId"], text, row["claimId"]))
     return headlines[:limit] if limit is not None else headlines
 
 
