@@ -207,3 +207,14 @@ def test_thread_text_lists_each_position(tmp_path: Path):
     assert "2 claims in 2 articles · 2026-02-17 → 2026-02-18 · parties MMR,USA" in text
     assert "1 alleges · 1 denies · evidence in 0" in text
     assert "ALLEGES   United States [USAGOV]" in text and "DENIES    Myanmar [MMRGOV]" in text
+
+
+def test_a_runaway_claim_is_threaded_on_its_first_words(tmp_path: Path):
+    words = " ".join(f"word{n}x" for n in range(40_000))
+    huge = claim("c1", "alleges", words, USA, [MMR])
+    with Store(tmp_path / "t.db") as store:
+        assert store.add_record(record("big", "2026-02-17", huge))
+        assert store.add_record(record("big2", "2026-02-18",
+                                       claim("c1", "denies", words, MMR, [USA])))
+        (thread,) = store.find_threads()
+        assert thread["members"] == 2

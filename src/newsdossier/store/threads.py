@@ -47,6 +47,7 @@ PARTY_BONUS = 0.1
 PARTY_PENALTY = 1.0  # both name parties and none is shared: not the same proposition
 NO_PARTY_PENALTY = 0.0
 MAX_CANDIDATES = 25
+MAX_CLAIM_TERMS = 200
 TYPICALITY = 0.7
 ARTICLE_BONUS = 0.2
 LEXICAL_WEIGHT = 0.3
@@ -103,9 +104,15 @@ def stem(word: str) -> str:
 
 
 def terms(text: str) -> frozenset[str]:
-    words = (_WORD.findall(text.lower()))
-    return frozenset(stem(w) for w in words if len(w) > 2 and w not in STOPWORDS
-                     and not w.isdigit())
+    """The claim's content words, stemmed: the first MAX_CLAIM_TERMS distinct ones (a claim
+    is a sentence or a few; a runaway quotation must not make a query of thousands)."""
+    found: dict[str, None] = {}
+    for word in _WORD.findall(text.lower()):
+        if len(word) > 2 and word not in STOPWORDS and not word.isdigit():
+            found.setdefault(stem(word), None)
+            if len(found) >= MAX_CLAIM_TERMS:
+                break
+    return frozenset(found)
 
 
 def signature(claim: Claim) -> Signature:
