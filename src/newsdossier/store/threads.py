@@ -201,6 +201,11 @@ class ThreadIndex:
         needed = 1 if vector is not None else MIN_SHARED_TERMS
         if not sig.terms:
             return None
+        if len(sig.terms) < MIN_SHARED_TERMS:
+            # "the deal": too little to match other articles on; its own article's story only
+            if not article_threads:
+                return None
+            needed = len(sig.terms) + 1  # no thread outside the article qualifies
         weights = self._term_weights(sig.terms)
         best, best_score = None, JOIN_SCORE if vector is None else EMBEDDED_JOIN_SCORE
         for candidate in self._candidates(sig.terms, weights, needed, article_threads):
