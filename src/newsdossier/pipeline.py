@@ -41,6 +41,7 @@ def _ensure_builtin_stages() -> None:
         dates,
         events,
         language,
+        places,
         quantities,
         quotes,
         sentences,

@@ -22,7 +22,7 @@ class Settings:
     model: str = "auto"
     stages: tuple[str, ...] = (
         "language", "sentences", "dates", "actors", "quantities", "events", "quotes",
-        "claims",
+        "claims", "places",
     )
     db: str = "dossier.db"
     batch_size: int = 16
@@ -34,6 +34,8 @@ class Settings:
     quote_cues: tuple[str, ...] = field(default_factory=tuple)
     claim_words: tuple[str, ...] = field(default_factory=tuple)
     thread_embeddings: str = "off"
+    place_aliases: tuple[str, ...] = field(default_factory=tuple)
+    gazetteer_dir: str = ""
     progress: str = "auto"
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ul")
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―'’`´.·]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―'’`´.·,]+")
 _SAINTS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 

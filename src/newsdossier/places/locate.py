@@ -1,0 +1,88 @@
+"""Where an event happened: the place the text puts it in, or none.
+
+An event gets a place when one of the article's place mentions hangs, by a locative
+preposition ("in", "at", "near", "outside", ...), on the event's trigger or on a noun or verb
+under it, within the trigger's clause ("shelled the market in El Obeid", "an air strike on a
+village near Ye-U", "In Geneva, the envoys met"). Of several, the one nearest the trigger in
+the parse wins, then the more specific kind (a facility before a town before a region before
+a country). Nothing else places an event: not the dateline, not the speaker's capital.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Event, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+EVENT_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
+                                "throughout", "off", "along", "within", "on", "into",
+                                "towards", "toward", "over", "onto"})
+MAX_CLIMB = 5
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district",
+                         "state", "county", "area", "capital", "port", "island", "suburb"})
+SPECIFICITY = {"FAC": 0, "PPL": 1, "PPLC": 1, "ADM2": 2, "ISL": 2, "T": 2, "AREA": 2,
+               "STM": 2, "ADM1": 3, "RGN": 3, "SEA": 3, "H": 3, "PCLI": 4, "CONT": 5}
+
+
+def locate_events(doc: Doc, events: list[Event], places: list[Place]) -> None:
+    anchored = [(place, _attachment(doc, place)) for place in places]
+    usable = [(place, head) for place, head in anchored if head is not None]
+    for event in events:
+        trigger = doc.char_span(event.trigger.start, event.trigger.end,
+                                alignment_mode="expand")
+        if trigger is None:
+            continue
+        best: tuple[int, int, Place] | None = None
+        for place, head in usable:
+            steps = _steps_to(head, trigger.root)
+            if steps is None:
+                continue
+            rank = (steps, SPECIFICITY.get(place.feature or "", 3), place)
+            if best is None or rank[:2] < best[:2]:
+                best = rank
+        if best is not None:
+            event.location = best[2]
+
+
+def _attachment(doc: Doc, place: Place) -> Token | None:
+    """The token a place's locative phrase hangs on ("market" in "the market in El Obeid";
+    "killed" in "killed near the town of Ye-U")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
+        root = root.head  # "in Sagaing region", "in Homs and Hama"
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lower_ in PLACE_NOUNS:
+        root = root.head.head  # "near the town of Ye-U"
+    if root.dep_ != "pobj" or root.head.lower_ not in EVENT_PREPOSITIONS:
+        return None
+    preposition = root.head
+    return preposition.head if preposition.head is not preposition else None
+
+
+def _steps_to(head: Token, trigger: Token) -> int | None:
+    """How many parse steps separate the phrase's head from the trigger: climbing from the
+    head to the trigger without leaving its clause, or from the trigger up through the
+    verbs it is the complement of ("began shelling … in X": "in X" hangs on "began")."""
+    token = head
+    for steps in range(MAX_CLIMB + 1):
+        if token.i == trigger.i:
+            return steps
+        if token.pos_ in ("VERB", "AUX"):
+            break  # another clause's verb
+        if token.head is token:
+            break
+        token = token.head
+    token = trigger
+    for steps in range(1, 3):
+        if token.dep_ not in ("xcomp", "ccomp") or token.head is token:
+            return None
+        token = token.head
+        if token.i == head.i:
+            return steps
+    return None

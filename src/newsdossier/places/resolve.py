@@ -1,0 +1,260 @@
+"""Toponym resolution: which of the places called so a mention means.
+
+Each candidate the gazetteer files under the mention's name is scored by
+
+* its size: log10 of its population (a prior that alone is the "largest population"
+  baseline), and its kind: a country, continent, sea or named region or facility from the
+  alias table is meant more often than a village of the same name;
+* a qualifier the text gives: "Alexandria, La.", "Knox County, Tennessee", "Homs in Syria",
+  "X, a city in Y" — candidates in that region or country get QUALIFIER_BONUS;
+* the article's context: the countries and first-level regions of the article's other
+  places (and, more weakly, of its actors), and nearness to the places resolved without
+  doubt (a country, a qualified or unambiguous name).
+
+Resolution runs twice: once with the context of the unambiguous mentions and the actors,
+then again with the context of all first-pass resolutions (each mention's own vote aside).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Place
+from .gazetteer import Entry, Gazetteer
+from .names import key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..model import Actor
+
+FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "SEA": 2.5, "H": 2.0, "STM": 1.5,
+                 "FAC": 3.0, "ISL": 1.5, "AREA": 1.5, "T": 1.0, "ADM1": 1.5, "PPLC": 1.0,
+                 "ADM2": -1.0, "PPL": 0.0}
+ADMIN_WORDS = ("county", "parish", "district", "borough", "province", "governorate",
+               "oblast", "prefecture", "department", "municipality")
+ADMIN_WORD_BONUS = 2.5
+EXACT_NAME_BONUS = 0.5
+QUALIFIER_BONUS = 6.0
+COUNTRY_WEIGHT = 3.0
+ADMIN1_WEIGHT = 2.0
+NEARNESS_WEIGHT = 1.5
+NEARNESS_KM = 500.0
+ACTOR_VOTE = 0.5
+MAX_CANDIDATES = 60
+SMALL_PLACE = 100_000
+TINY_PLACE = 5_000
+QUALIFIER_WORDS = frozenset({"in", "of"})
+
+
+@dataclass(slots=True)
+class Target:
+    """A span to resolve, with the qualifier the text gives it, if any."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+    candidates: list[Entry] = field(default_factory=list)
+    qualifying: list[Entry] = field(default_factory=list)  # the places the qualifier names
+
+
+@dataclass(slots=True)
+class Context:
+    countries: Counter[str] = field(default_factory=Counter)
+    regions: Counter[str] = field(default_factory=Counter)  # admin1 name keys
+    anchors: list[Entry] = field(default_factory=list)
+
+    def share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries[country] / total if country and total else 0.0
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def resolve(self, doc: Doc, spans: Sequence[tuple[int, int]],
+                actors: Iterable[Actor] = ()) -> list[Place | None]:
+        text = doc.text
+        targets = [self._target(doc, start, end, text) for start, end in spans]
+        base = Context()
+        for actor in actors:
+            if actor.country and len(actor.country) == 3 and actor.country.isalpha():
+                base.countries[actor.country] += ACTOR_VOTE
+        for target in targets:
+            sure = _unambiguous(target)
+            if sure is not None:
+                _vote(base, sure, 1.0)
+                base.anchors.append(sure)
+        first = [self._best(t, base) for t in targets]
+        full = Context(Counter(base.countries), Counter(), list(base.anchors))
+        for entry in first:
+            if entry is not None:
+                _vote(full, entry, 1.0)
+        chosen = []
+        for target, own in zip(targets, first, strict=True):
+            context = _without(full, own)
+            chosen.append(self._best(target, context))
+        return [_place(t, e) if e is not None else None for t, e in zip(targets, chosen,
+                                                                          strict=True)]
+
+    def _target(self, doc: Doc, start: int, end: int, text: str) -> Target:
+        words = text[start:end]
+        target = Target(start, end, words, _qualifier(doc, start, end))
+        target.candidates = self.gazetteer.candidates(_stripped(words))[:MAX_CANDIDATES]
+        if target.qualifier:
+            target.qualifying = [e for e in self.gazetteer.candidates(target.qualifier)
+                                 if e.feature in ("PCLI", "ADM1", "ADM2")][:MAX_CANDIDATES]
+        return target
+
+    def _best(self, target: Target, context: Context) -> Entry | None:
+        if not target.candidates:
+            return None
+        mention_key = key(_stripped(target.text))
+        best = max(target.candidates,
+                   key=lambda e: (_score(e, mention_key, context, target.qualifying), -e.id))
+        return None if _implausible(best, mention_key, context, target) else best
+
+
+def _score(entry: Entry, mention_key: str, context: Context,
+           qualifying: list[Entry]) -> float:
+    value = math.log10(entry.population + 1) + FEATURE_BONUS.get(entry.feature, 0.0)
+    if key(entry.name) == mention_key:
+        value += EXACT_NAME_BONUS
+    if entry.feature in ("ADM1", "ADM2") and any(w in mention_key.split() for w in ADMIN_WORDS):
+        value += ADMIN_WORD_BONUS  # "Knox County" is the county, not a town of that name
+    if qualifying and any(_within(entry, q) for q in qualifying):
+        value += QUALIFIER_BONUS
+    value += COUNTRY_WEIGHT * context.share(entry.country)
+    if entry.admin1 and context.regions[key(entry.admin1)] > 0 and entry.feature != "ADM1":
+        value += ADMIN1_WEIGHT
+    if context.anchors and entry.feature not in ("PCLI", "CONT"):
+        nearest = min(distance_km(entry, anchor) for anchor in context.anchors)
+        value += NEARNESS_WEIGHT * max(0.0, 1 - nearest / NEARNESS_KM)
+    return value
+
+
+def _implausible(entry: Entry, mention_key: str, context: Context, target: Target) -> bool:
+    """A small place abroad, known under another name, in an article about elsewhere ("the
+    town of Kalo" in a story on Syria is not Kalaw in Myanmar): better unresolved."""
+    if entry.population >= SMALL_PLACE or entry.feature not in ("PPL", "ADM2"):
+        return False
+    if target.qualifying or not context.countries or context.share(entry.country) > 0:
+        return False
+    return key(entry.name) != mention_key or entry.population < TINY_PLACE
+
+
+def _within(entry: Entry, region: Entry) -> bool:
+    if region.feature == "PCLI":
+        return entry.country == region.country and entry.feature != "PCLI"
+    if region.feature == "ADM1":
+        return entry.country == region.country and entry.admin1 == region.admin1 and (
+            entry.id != region.id)
+    if region.feature == "ADM2":
+        return entry.admin2 == region.admin2 and entry.admin1 == region.admin1
+    return False
+
+
+def _unambiguous(target: Target) -> Entry | None:
+    """A mention resolved without context: a country or continent by its name, the one
+    place of its name, or a name whose most populous place outweighs the next tenfold."""
+    if not target.candidates:
+        return None
+    top = target.candidates[0]
+    exact = key(top.name) == key(_stripped(target.text))
+    if top.feature in ("PCLI", "CONT") and exact:
+        return top
+    if len(target.candidates) == 1 and exact and top.population >= TINY_PLACE:
+        return top
+    second = target.candidates[1] if len(target.candidates) > 1 else None
+    if second is not None and top.population > 10 * max(second.population, 1) \
+            and top.population >= 100_000:
+        return top
+    return None
+
+
+def _vote(context: Context, entry: Entry, weight: float) -> None:
+    if entry.country:
+        context.countries[entry.country] += weight
+    if entry.admin1:
+        context.regions[key(entry.admin1)] += weight
+
+
+def _without(context: Context, entry: Entry | None) -> Context:
+    if entry is None:
+        return context
+    trimmed = Context(Counter(context.countries), Counter(context.regions), context.anchors)
+    if entry.country:
+        trimmed.countries[entry.country] -= 1.0
+    if entry.admin1:
+        trimmed.regions[key(entry.admin1)] -= 1.0
+    return trimmed
+
+
+def _stripped(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _qualifier(doc: Doc, start: int, end: int) -> str | None:
+    """The region or country the text places a mention in: "X, Y", "X in Y", "X, a city
+    in Y", "X of Y"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    following = doc[span.end: span.end + 8]
+    if following and following[0].text == ",":
+        rest = following[1:]
+        if rest and rest[0].lower_ in ("a", "an", "the"):
+            inside = next((t for t in rest if t.lower_ in QUALIFIER_WORDS), None)
+            if inside is not None:
+                return _name_after(doc, inside.i + 1)
+            return None
+        return _name_after(doc, span.end + 1)
+    if following and following[0].lower_ == "in":
+        return _name_after(doc, span.end + 1)
+    return None
+
+
+def _name_after(doc: Doc, position: int) -> str | None:
+    """The capitalised name starting at `position` ("La.", "North Carolina")."""
+    tokens: list[str] = []
+    index = position
+    while index < len(doc) and len(tokens) < 4:
+        token = doc[index]
+        if token.text[:1].isupper() and (token.is_alpha or token.text.replace(".", "").isalpha()):
+            tokens.append(token.text_with_ws)
+            index += 1
+            continue
+        break
+    return "".join(tokens).strip() or None
+
+
+def distance_km(a: Entry, b: Entry) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place(target: Target, entry: Entry) -> Place:
+    return Place(text=target.text, start=target.start, end=target.end, name=entry.name,
+                 country=entry.country, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                 geonameid=entry.geonameid, feature=entry.feature)
+
+
+__all__ = ["Resolver", "distance_km", "haversine_km"]

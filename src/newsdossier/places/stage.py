@@ -1,0 +1,54 @@
+"""The "places" stage: toponyms resolved to coordinates, and where events happened."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .. import registry
+from .gazetteer import Gazetteer
+from .locate import locate_events
+from .mentions import find_mentions
+from .resolve import Resolver
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..model import Place, Record
+    from ..settings import Settings
+
+
+class PlacesStage:
+    name = "places"
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.resolver = Resolver(gazetteer)
+
+    def __call__(self, doc: Doc, record: Record) -> None:
+        if record.article.language not in (None, "en"):
+            record.notes.append(f"places: skipped, article language is "
+                                f"{record.article.language!r}")
+            return
+        mentions = find_mentions(doc, self.gazetteer, record.actors)
+        resolved = self.resolver.resolve(doc, [(m.start, m.end) for m in mentions],
+                                         record.actors)
+        record.places.extend(place for mention, place in zip(mentions, resolved, strict=True)
+                             if place is not None and mention.locational)
+        locate_events(doc, record.events, record.places)
+
+    def resolve_spans(self, doc: Doc, record: Record,
+                      spans: Sequence[tuple[int, int]]) -> list[Place | None]:
+        """Resolve given character spans as toponyms, in the article's context (the places
+        the stage finds itself lend their context too)."""
+        own = [(m.start, m.end) for m in find_mentions(doc, self.gazetteer, record.actors)]
+        extra = [span for span in own if span not in set(spans)]
+        resolved = self.resolver.resolve(doc, [*spans, *extra], record.actors)
+        return resolved[: len(spans)]
+
+
+@registry.stages.register("places")
+def make_places_stage(settings: Settings, nlp: Language) -> PlacesStage:
+    del nlp
+    return PlacesStage(Gazetteer.open(settings.gazetteer_dir or None, settings.place_aliases))
