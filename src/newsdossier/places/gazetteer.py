@@ -22,8 +22,16 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-from .names import lookup_keys, variants
-from .sources import Row, alias_rows, city_rows, continent_rows, country_rows, region_table
+from .names import key, lookup_keys, variants
+from .sources import (
+    Row,
+    alias_rows,
+    city_rows,
+    continent_rows,
+    country_rows,
+    point_overrides,
+    region_table,
+)
 
 BUILD_VERSION = 1
 ALIAS_ID_BASE = -2_000_000
@@ -61,8 +69,8 @@ def _fingerprint(alias_files: Sequence[str | Path]) -> str:
             digest.update(f"{package} {metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{package} absent".encode())
-    shipped = resources.files("newsdossier").joinpath("data/places/aliases.tsv")
-    digest.update(shipped.read_bytes())
+    for table in ("aliases.tsv", "points.tsv"):
+        digest.update(resources.files("newsdossier").joinpath(f"data/places/{table}").read_bytes())
     for extra in alias_files:
         digest.update(str(extra).encode())
         try:
@@ -98,6 +106,13 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         return any(self._lookup(k) for k in lookup_keys(name))
+
+    def country(self, iso3: str) -> Entry | None:
+        """The country itself (its PCLI entry)."""
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM places WHERE feature = 'PCLI' AND "
+                                "country = ? ORDER BY population DESC LIMIT 1",
+                                (iso3,)).fetchone()
+        return Entry(*row) if row else None
 
     def entry(self, place_id: int) -> Entry | None:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?",
@@ -156,7 +171,17 @@ def _all_rows(alias_files: Sequence[str | Path]) -> list[Row]:
             points[city.country].append((city.lat, city.lon))
     _mark_capitals(cities)
     rows = [*cities, *regions, *country_rows(points), *continent_rows()]
+    _apply_points(rows)
     return _with_aliases(rows, alias_files)
+
+
+def _apply_points(rows: list[Row]) -> None:
+    countries, regions = point_overrides()
+    for row in rows:
+        if row.feature == "PCLI" and row.country in countries:
+            row.lat, row.lon = countries[row.country]
+        elif row.feature == "ADM1" and (row.country or "", key(row.name)) in regions:
+            row.lat, row.lon = regions[(row.country or "", key(row.name))]
 
 
 def _mark_capitals(cities: list[Row]) -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..model import Place
 from .gazetteer import Entry, Gazetteer
 from .names import key
+from .sources import demonym_countries
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from ..model import Actor
 
 FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "SEA": 2.5, "H": 2.0, "STM": 1.5,
-                 "FAC": 3.0, "ISL": 1.5, "AREA": 1.5, "T": 1.0, "ADM1": 1.5, "PPLC": 1.0,
+                 "FAC": 3.0, "ISL": 1.5, "AREA": 1.5, "T": 1.0, "ADM1": 1.5, "PPLC": 2.0,
                  "ADM2": -1.0, "PPL": 0.0}
 ADMIN_WORDS = ("county", "parish", "district", "borough", "province", "governorate",
                "oblast", "prefecture", "department", "municipality")
@@ -77,6 +78,7 @@ class Context:
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.demonyms = demonym_countries()
 
     def resolve(self, doc: Doc, spans: Sequence[tuple[int, int]],
                 actors: Iterable[Actor] = ()) -> list[Place | None]:
@@ -106,7 +108,12 @@ class Resolver:
     def _target(self, doc: Doc, start: int, end: int, text: str) -> Target:
         words = text[start:end]
         target = Target(start, end, words, _qualifier(doc, start, end))
-        target.candidates = self.gazetteer.candidates(_stripped(words))[:MAX_CANDIDATES]
+        demonym = self.demonyms.get(key(_stripped(words)))
+        country = self.gazetteer.country(demonym) if demonym else None
+        if country is not None:  # "Syrian" named where a place is expected: the country
+            target.candidates = [country]
+        else:
+            target.candidates = self.gazetteer.candidates(_stripped(words))[:MAX_CANDIDATES]
         if target.qualifier:
             target.qualifying = [e for e in self.gazetteer.candidates(target.qualifier)
                                  if e.feature in ("PCLI", "ADM1", "ADM2")][:MAX_CANDIDATES]

@@ -246,3 +246,38 @@ def _aliases(lines: Iterable[str], source: str) -> Iterator[tuple[str, Row | str
             raise AliasError(f"{where}: unknown feature {feature!r}")
         yield name, Row(0, name, latitude, longitude, None if country in ("", "-") else country,
                         feature, population, names={name})
+
+
+def point_overrides() -> tuple[dict[str, tuple[float, float]],
+                               dict[tuple[str, str], tuple[float, float]]]:
+    """data/places/points.tsv: country points by ISO3, region points by (ISO3, name key)."""
+    from .names import key
+
+    countries: dict[str, tuple[float, float]] = {}
+    regions: dict[tuple[str, str], tuple[float, float]] = {}
+    for source, lines in table_sources(["places/points.tsv"], (), AliasError):
+        for number, line in enumerate(lines, start=1):
+            cells = line.rstrip("\n").split("\t")
+            if not line.strip() or line.startswith("#") or cells[0] == "kind":
+                continue
+            if len(cells) != 5 or cells[0] not in ("country", "region"):
+                raise AliasError(f"{source}:{number}: expected kind, country, name, lat, lon")
+            point = (float(cells[3]), float(cells[4]))
+            if cells[0] == "country":
+                countries[cells[1]] = point
+            else:
+                regions[(cells[1], key(cells[2]))] = point
+    return countries, regions
+
+
+def demonym_countries() -> dict[str, str]:
+    """The actor dictionary's demonyms ("Syrian", "Syrians") → ISO3, by name key."""
+    from .names import key
+
+    found: dict[str, str] = {}
+    for _, lines in table_sources(["actors/demonyms.tsv"], (), AliasError):
+        for line in lines:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) >= 2 and not line.startswith("#") and cells[0] != "pattern":
+                found.setdefault(key(cells[0]), cells[1])
+    return found
