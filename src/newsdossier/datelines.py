@@ -23,7 +23,7 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
     "EL OBEID, Sudan —"), the dash included."""
     cached = doc.user_data.get(_CACHE_KEY)
     if cached is not None:
-        return cached
+        return frozenset(cached)
     tokens: set[int] = set()
     starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]
     for start in starts:
@@ -35,9 +35,8 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
                 break
             if token.is_space or "\n" in token.text:
                 break
-    found = frozenset(tokens)
-    doc.user_data[_CACHE_KEY] = found
-    return found
+    doc.user_data[_CACHE_KEY] = sorted(tokens)  # a list: user data must serialise (DocBin)
+    return frozenset(tokens)
 
 
 def in_dateline(token: Token) -> bool:

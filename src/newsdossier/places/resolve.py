@@ -46,6 +46,10 @@ ADMIN1_WEIGHT = 2.0
 NEARNESS_WEIGHT = 1.5
 NEARNESS_KM = 500.0
 ACTOR_VOTE = 0.5
+PASSES = 3
+COHERENCE_WEIGHT = 2.0
+COHERENCE_KM = 200.0
+MAX_COHERENCE = 4.0
 MAX_CANDIDATES = 60
 SMALL_PLACE = 100_000
 TINY_PLACE = 5_000
@@ -69,6 +73,7 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     regions: Counter[str] = field(default_factory=Counter)  # admin1 name keys
     anchors: list[Entry] = field(default_factory=list)
+    neighbours: list[Entry] = field(default_factory=list)  # the other mentions' places
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
@@ -93,17 +98,30 @@ class Resolver:
             if sure is not None:
                 _vote(base, sure, 1.0)
                 base.anchors.append(sure)
-        first = [self._best(t, base) for t in targets]
-        full = Context(Counter(base.countries), Counter(), list(base.anchors))
-        for entry in first:
-            if entry is not None:
-                _vote(full, entry, 1.0)
-        chosen = []
-        for target, own in zip(targets, first, strict=True):
-            context = _without(full, own)
-            chosen.append(self._best(target, context))
+        chosen = [self._best(t, base) for t in targets]
+        for _ in range(PASSES - 1):
+            chosen = self._coherent_pass(targets, chosen, base)
         return [_place(t, e) if e is not None else None for t, e in zip(targets, chosen,
                                                                           strict=True)]
+
+    def _coherent_pass(self, targets: list[Target], chosen: list[Entry | None],
+                       base: Context) -> list[Entry | None]:
+        """Each mention again, in the context of what the others resolved to: their
+        countries and regions, and their nearness (other names only: a repeated "Paris"
+        does not vouch for itself)."""
+        full = Context(Counter(base.countries), Counter(base.regions), list(base.anchors))
+        for entry in chosen:
+            if entry is not None:
+                _vote(full, entry, 1.0)
+        names = [key(_stripped(t.text)) for t in targets]
+        again = []
+        for index, (target, own) in enumerate(zip(targets, chosen, strict=True)):
+            context = _without(full, own)
+            context.neighbours = [e for i, e in enumerate(chosen) if e is not None
+                                  and names[i] != names[index] and e.feature not in
+                                  ("PCLI", "CONT")]
+            again.append(self._best(target, context))
+        return again
 
     def _target(self, doc: Doc, start: int, end: int, text: str) -> Target:
         words = text[start:end]
@@ -138,11 +156,18 @@ def _score(entry: Entry, mention_key: str, context: Context,
     if qualifying and any(_within(entry, q) for q in qualifying):
         value += QUALIFIER_BONUS
     value += COUNTRY_WEIGHT * context.share(entry.country)
-    if entry.admin1 and context.regions[key(entry.admin1)] > 0 and entry.feature != "ADM1":
+    if entry.admin1 and context.regions[key(entry.admin1)] > 0 and entry.feature != "ADM1" \
+            and key(entry.admin1) != mention_key:  # "Quebec" the province, not its city
         value += ADMIN1_WEIGHT
-    if context.anchors and entry.feature not in ("PCLI", "CONT"):
+    if entry.feature in ("PCLI", "CONT"):
+        return value
+    if context.anchors:
         nearest = min(distance_km(entry, anchor) for anchor in context.anchors)
         value += NEARNESS_WEIGHT * max(0.0, 1 - nearest / NEARNESS_KM)
+    if context.neighbours:
+        near = sum(max(0.0, 1 - distance_km(entry, other) / COHERENCE_KM)
+                   for other in context.neighbours)
+        value += COHERENCE_WEIGHT * min(near, MAX_COHERENCE)
     return value
 
 
@@ -195,7 +220,8 @@ def _vote(context: Context, entry: Entry, weight: float) -> None:
 def _without(context: Context, entry: Entry | None) -> Context:
     if entry is None:
         return context
-    trimmed = Context(Counter(context.countries), Counter(context.regions), context.anchors)
+    trimmed = Context(Counter(context.countries), Counter(context.regions), context.anchors,
+                      context.neighbours)
     if entry.country:
         trimmed.countries[entry.country] -= 1.0
     if entry.admin1:
