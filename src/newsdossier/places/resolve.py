@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from ..model import Actor
 
 FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "SEA": 2.5, "H": 2.0, "STM": 1.5,
-                 "FAC": 3.0, "ISL": 1.5, "AREA": 1.5, "T": 1.0, "ADM1": 1.5, "PPLC": 2.0,
+                 "FAC": 3.0, "ISL": 1.5, "AREA": 1.5, "T": 1.0, "ADM1": 1.5, "PPLC": 3.0,
                  "ADM2": -1.0, "PPL": 0.0}
 ADMIN_WORDS = ("county", "parish", "district", "borough", "province", "governorate",
                "oblast", "prefecture", "department", "municipality")
@@ -132,6 +132,11 @@ class Resolver:
             target.candidates = [country]
         else:
             target.candidates = self.gazetteer.candidates(_stripped(words))[:MAX_CANDIDATES]
+        if not target.candidates:  # "Jerome Township", "Grove City": the town by its name
+            bare = _without_generic(_stripped(words))
+            if bare:
+                target.candidates = [e for e in self.gazetteer.candidates(bare)
+                                     if e.feature.startswith("PPL")][:MAX_CANDIDATES]
         if target.qualifier:
             target.qualifying = [e for e in self.gazetteer.candidates(target.qualifier)
                                  if e.feature in ("PCLI", "ADM1", "ADM2")][:MAX_CANDIDATES]
@@ -227,6 +232,16 @@ def _without(context: Context, entry: Entry | None) -> Context:
     if entry.admin1:
         trimmed.regions[key(entry.admin1)] -= 1.0
     return trimmed
+
+
+GENERIC_ENDINGS = ("township", "borough", "village", "town", "city", "municipality", "hamlet")
+
+
+def _without_generic(name: str) -> str | None:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in GENERIC_ENDINGS:
+        return " ".join(words[:-1])
+    return None
 
 
 def _stripped(text: str) -> str:
