@@ -385,3 +385,26 @@ def test_a_delegation_abroad_does_not_take_the_host_country(pipeline: Pipeline):
     assert welcome.source[0].sector == "OPP" and welcome.source[0].country is None
     assert countries(welcome.target) == ["USA"]
     assert only(record, "REQUEST").target[0].code == "UNOGOV"
+
+
+def test_possessive_antecedent_search_never_cycles(pipeline: Pipeline, monkeypatch):
+    """'its …' whose antecedent search comes back to the same phrase (as a GeoWebNews
+    article once made happen through nested clause subjects) resolves without an owner
+    instead of recursing for ever."""
+    from newsdossier.events.arguments import ActorIndex
+
+    doc = pipeline.nlp("Its forces attacked the town.")
+    record = pipeline.apply_stages(doc, Article(id="t", text=doc.text))
+    index = ActorIndex(doc, record.actors, pipeline.get_stage("events").coder.resolver,
+                       doc.text)
+    forces = doc[1]
+    calls = []
+
+    def reentering(pronoun, skip=None):
+        calls.append(pronoun.i)
+        return index.actor_at(forces)  # back to the phrase that asked
+
+    monkeypatch.setattr(index, "antecedent", reentering)
+    actor = index._with_possessor_country(forces, index.resolve_phrase(forces) or
+                                          record.actors[0])
+    assert actor.country is None and calls == [0]

@@ -54,6 +54,7 @@ class ActorIndex:
         self.resolver = resolver
         self.actors = actors
         self.by_token: dict[int, Actor] = {}
+        self._resolving: set[int] = set()  # possessive pronouns being resolved (no cycles)
         for actor in actors:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
@@ -156,7 +157,13 @@ class ActorIndex:
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
         if possessor is None or possessor.pos_ != "PRON" or possessor.lower_ not in _POSSESSIVES:
             return actor
-        owner = self.antecedent(possessor)
+        if possessor.i in self._resolving:
+            return actor  # "its" whose antecedent search led back here: no owner
+        self._resolving.add(possessor.i)
+        try:
+            owner = self.antecedent(possessor)
+        finally:
+            self._resolving.discard(possessor.i)
         if owner is None or owner.country is None:
             return actor
         code = owner.country + (actor.sector or "")
