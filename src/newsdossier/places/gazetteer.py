@@ -69,7 +69,7 @@ def _fingerprint(alias_files: Sequence[str | Path]) -> str:
             digest.update(f"{package} {metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{package} absent".encode())
-    for table in ("aliases.tsv", "points.tsv"):
+    for table in ("aliases.tsv", "points.tsv", "adjectives.tsv"):
         digest.update(resources.files("newsdossier").joinpath(f"data/places/{table}").read_bytes())
     for extra in alias_files:
         digest.update(str(extra).encode())

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Place
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import ALIAS_ID_BASE, Entry, Gazetteer
 from .names import key
-from .sources import demonym_countries
+from .sources import demonym_countries, place_adjectives
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -39,13 +39,14 @@ FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "RGN": 2.0, "SEA": 2.5, "H": 2.0, "ST
 ADMIN_WORDS = ("county", "parish", "district", "borough", "province", "governorate",
                "oblast", "prefecture", "department", "municipality")
 ADMIN_WORD_BONUS = 2.5
-EXACT_NAME_BONUS = 0.5
+EXACT_NAME_BONUS = 1.0
 QUALIFIER_BONUS = 6.0
 COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 2.0
 NEARNESS_WEIGHT = 1.5
 NEARNESS_KM = 500.0
 ACTOR_VOTE = 0.5
+ALIAS_BONUS = 4.0
 PASSES = 3
 COHERENCE_WEIGHT = 2.0
 COHERENCE_KM = 200.0
@@ -84,6 +85,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.demonyms = demonym_countries()
+        self.adjectives = place_adjectives()
 
     def resolve(self, doc: Doc, spans: Sequence[tuple[int, int]],
                 actors: Iterable[Actor] = ()) -> list[Place | None]:
@@ -126,10 +128,13 @@ class Resolver:
     def _target(self, doc: Doc, start: int, end: int, text: str) -> Target:
         words = text[start:end]
         target = Target(start, end, words, _qualifier(doc, start, end))
-        demonym = self.demonyms.get(key(_stripped(words)))
+        name_key = key(_stripped(words))
+        demonym = self.demonyms.get(name_key)
         country = self.gazetteer.country(demonym) if demonym else None
         if country is not None:  # "Syrian" named where a place is expected: the country
             target.candidates = [country]
+        elif name_key in self.adjectives:  # "African": the continent
+            target.candidates = self.gazetteer.candidates(self.adjectives[name_key])[:1]
         else:
             target.candidates = self.gazetteer.candidates(_stripped(words))[:MAX_CANDIDATES]
         if not target.candidates:  # "Jerome Township", "Grove City": the town by its name
@@ -156,6 +161,8 @@ def _score(entry: Entry, mention_key: str, context: Context,
     value = math.log10(entry.population + 1) + FEATURE_BONUS.get(entry.feature, 0.0)
     if key(entry.name) == mention_key:
         value += EXACT_NAME_BONUS
+    if entry.id <= ALIAS_ID_BASE:
+        value += ALIAS_BONUS  # the alias table is curated: its "White House" is the one
     if entry.feature in ("ADM1", "ADM2") and any(w in mention_key.split() for w in ADMIN_WORDS):
         value += ADMIN_WORD_BONUS  # "Knox County" is the county, not a town of that name
     if qualifying and any(_within(entry, q) for q in qualifying):

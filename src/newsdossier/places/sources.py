@@ -270,6 +270,19 @@ def point_overrides() -> tuple[dict[str, tuple[float, float]],
     return countries, regions
 
 
+def place_adjectives() -> dict[str, str]:
+    """data/places/adjectives.tsv: "African" → "Africa", by name key."""
+    from .names import key
+
+    found: dict[str, str] = {}
+    for _, lines in table_sources(["places/adjectives.tsv"], (), AliasError):
+        for line in lines:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) == 2 and not line.startswith("#") and cells[0] != "adjective":
+                found[key(cells[0])] = cells[1]
+    return found
+
+
 def demonym_countries() -> dict[str, str]:
     """The actor dictionary's demonyms ("Syrian", "Syrians") → ISO3, by name key."""
     from .names import key
