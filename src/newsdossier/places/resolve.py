@@ -46,9 +46,11 @@ ADMIN1_WEIGHT = 2.0
 NEARNESS_WEIGHT = 1.5
 NEARNESS_KM = 500.0
 ACTOR_VOTE = 0.5
+JOINT_WEIGHT = 2.0
+JOINT_CANDIDATES = 15
 ALIAS_BONUS = 4.0
 PASSES = 3
-COHERENCE_WEIGHT = 2.0
+COHERENCE_WEIGHT = 1.0
 COHERENCE_KM = 200.0
 MAX_COHERENCE = 4.0
 MAX_CANDIDATES = 60
@@ -67,6 +69,7 @@ class Target:
     qualifier: str | None = None
     candidates: list[Entry] = field(default_factory=list)
     qualifying: list[Entry] = field(default_factory=list)  # the places the qualifier names
+    support: dict[int, float] = field(default_factory=dict)  # candidate id → joint support
 
 
 @dataclass(slots=True)
@@ -100,6 +103,7 @@ class Resolver:
             if sure is not None:
                 _vote(base, sure, 1.0)
                 base.anchors.append(sure)
+        _joint_support(targets)
         chosen = [self._best(t, base) for t in targets]
         for _ in range(PASSES - 1):
             chosen = self._coherent_pass(targets, chosen, base)
@@ -152,7 +156,8 @@ class Resolver:
             return None
         mention_key = key(_stripped(target.text))
         best = max(target.candidates,
-                   key=lambda e: (_score(e, mention_key, context, target.qualifying), -e.id))
+                   key=lambda e: (_score(e, mention_key, context, target.qualifying)
+                                  + JOINT_WEIGHT * target.support.get(e.id, 0.0), -e.id))
         return None if _implausible(best, mention_key, context, target) else best
 
 
@@ -191,6 +196,45 @@ def _implausible(entry: Entry, mention_key: str, context: Context, target: Targe
     if target.qualifying or not context.countries or context.share(entry.country) > 0:
         return False
     return key(entry.name) != mention_key or entry.population < TINY_PLACE
+
+
+def _joint_support(targets: list[Target]) -> None:
+    """How well each candidate fits some reading of the article's other place names: for
+    each other name, the closeness of its nearest candidate (1 at the same spot, 0 beyond
+    COHERENCE_KM), summed and capped. "Paris" and "Henry County" both have readings in
+    Tennessee; the French Paris has no Henry County near it."""
+    import numpy as np
+
+    names = [key(_stripped(t.text)) for t in targets]
+    pool: dict[str, list[Entry]] = {}
+    for name, target in zip(names, targets, strict=True):
+        if target.candidates and name not in pool:
+            pool[name] = [e for e in target.candidates[:JOINT_CANDIDATES]
+                          if e.feature not in ("PCLI", "CONT")]
+    pool = {name: entries for name, entries in pool.items() if entries}
+    if len(pool) < 2:
+        return
+    owners = [name for name, entries in pool.items() for _ in entries]
+    entries = [e for group in pool.values() for e in group]
+    lat = np.radians([e.lat for e in entries])
+    lon = np.radians([e.lon for e in entries])
+    h = (np.sin((lat[:, None] - lat[None, :]) / 2) ** 2 + np.cos(lat[:, None])
+         * np.cos(lat[None, :]) * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2)
+    km = 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    closeness = np.clip(1 - km / COHERENCE_KM, 0, None)
+    owner_index = {name: i for i, name in enumerate(pool)}
+    groups = np.array([owner_index[name] for name in owners])
+    best_per_group = np.zeros((len(entries), len(pool)))
+    for group in range(len(pool)):
+        columns = groups == group
+        best_per_group[:, group] = closeness[:, columns].max(axis=1)
+    best_per_group[np.arange(len(entries)), groups] = 0.0  # not its own name
+    support = np.minimum(best_per_group.sum(axis=1), MAX_COHERENCE)
+    by_name: dict[str, dict[int, float]] = {name: {} for name in pool}
+    for owner, entry, value in zip(owners, entries, support, strict=True):
+        by_name[owner][entry.id] = float(value)
+    for name, target in zip(names, targets, strict=True):
+        target.support = by_name.get(name, {})
 
 
 def _within(entry: Entry, region: Entry) -> bool:
