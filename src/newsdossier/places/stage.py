@@ -27,9 +27,12 @@ class PlacesStage:
         self.resolver = Resolver(gazetteer)
 
     def __call__(self, doc: Doc, record: Record) -> None:
-        if record.article.language not in (None, "en"):
-            record.notes.append(f"places: skipped, article language is "
-                                f"{record.article.language!r}")
+        language = record.article.language
+        if language not in (None, "en"):
+            record.notes.append(f"places: skipped, article language is {language!r}")
+            return
+        if language is None and any(note.startswith("language:") for note in record.notes):
+            record.notes.append("places: skipped, the text does not look like English")
             return
         mentions = find_mentions(doc, self.gazetteer, record.actors)
         resolved = self.resolver.resolve(doc, [(m.start, m.end) for m in mentions],

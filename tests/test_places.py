@@ -1,0 +1,188 @@
+"""Places: name keys, the gazetteer, toponym mentions, resolution in context, event locations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import run_dossier
+from newsdossier.model import Article, Record
+from newsdossier.pipeline import Pipeline
+from newsdossier.places import AliasError, Gazetteer
+from newsdossier.places.gazetteer import _fingerprint, _with_aliases
+from newsdossier.places.names import key, lookup_keys, variants
+from newsdossier.places.resolve import haversine_km
+from newsdossier.places.sources import Row, _aliases
+
+
+@pytest.fixture(scope="module")
+def gazetteer(pipeline: Pipeline) -> Gazetteer:
+    return pipeline.get_stage("places").gazetteer
+
+
+def places_of(pipeline: Pipeline, text: str) -> Record:
+    record = pipeline.process(Article(id="p", text=text, published="2026-03-12"))
+    for place in record.places:
+        assert text[place.start:place.end] == place.text
+    return record
+
+
+def resolved(pipeline: Pipeline, text: str, phrase: str, occurrence: int = 0):
+    doc = pipeline.nlp(text)
+    record = pipeline.apply_stages(doc, Article(id="p", text=text))
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    (place,) = pipeline.get_stage("places").resolve_spans(doc, record,
+                                                          [(start, start + len(phrase))])
+    return place
+
+
+def test_name_keys_fold_case_accents_articles_and_spellings():
+    assert key("Al-Raqqa") == "al raqqa" and key("Şaydnāyā") == "saydnaya"
+    assert key("St. John's") == key("Saint John’s")
+    assert variants("Ar Raqqah") >= {"ar raqqah", "raqqah", "raqqa"}
+    assert lookup_keys("al-Raqqa") == ["al raqqa", "raqqa"]
+    assert lookup_keys("the Gaza Strip")[-1] == "gaza strip"
+
+
+def test_gazetteer_knows_cities_countries_regions_and_aliases(gazetteer: Gazetteer):
+    damascus = gazetteer.candidates("Damascus")[0]
+    assert (damascus.country, damascus.feature) == ("SYR", "PPLC")
+    assert gazetteer.candidates("Turkey")[0].feature == "PCLI"
+    parish = gazetteer.candidates("Rapides Parish")[0]
+    assert (parish.feature, parish.admin1) == ("ADM2", "Louisiana")
+    assert "Louisiana" in [c.name for c in gazetteer.candidates("La.")]
+    assert gazetteer.candidates("Sednaya prison")[0].feature == "FAC"
+    assert gazetteer.candidates("Kiev")[0].name == "Kyiv"
+    assert gazetteer.country("SYR").name == "Syria"
+    assert gazetteer.candidates("Qwxzzy") == [] and not gazetteer.has("Qwxzzy")
+    for name in ("Damascus", "Saydnaya", "Alexandria"):
+        assert gazetteer.candidates(name) == gazetteer.candidates(name.upper())
+
+
+def test_gazetteer_index_is_a_read_only_sqlite_file(gazetteer: Gazetteer):
+    assert gazetteer.path.suffix == ".sqlite" and gazetteer.path.stat().st_size > 10_000_000
+    with pytest.raises(sqlite3.OperationalError):
+        gazetteer.conn.execute("DELETE FROM places")
+
+
+def test_alias_rows_and_their_errors():
+    lines = ["# comment", "Sednaya\tSaydnaya", "Camp Nowhere\t10.5\t20.25\tSYR\tFAC\t300", ""]
+    spelled, place = list(_aliases(lines, "mine.tsv"))
+    assert spelled == ("Sednaya", "Saydnaya")
+    assert (place[1].lat, place[1].lon, place[1].feature, place[1].population) == (
+        10.5, 20.25, "FAC", 300)
+    for bad, message in (("A\tB\tC", "expected NAME"), ("A\tx\t1\tSYR\tFAC", "could not"),
+                         ("A\t91\t1\tSYR\tFAC", "out of range"), ("A\t1\t1\tSYR\tCASTLE",
+                                                                  "unknown feature")):
+        with pytest.raises(AliasError, match=message) as caught:
+            list(_aliases(["# header", bad], "mine.tsv"))
+        assert "mine.tsv:2" in str(caught.value)
+
+
+def test_a_spelling_alias_joins_the_most_populous_place_of_each_kind(tmp_path: Path):
+    city = Row(1, "Saydnaya", 33.7, 36.4, "SYR", "PPL", 25000, names={"Saydnaya"})
+    village = Row(2, "Saydnaya", 10.0, 10.0, "XXX", "PPL", 50, names={"Saydnaya"})
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("Sidnaia\tSaydnaya\n", encoding="utf-8")
+    rows = _with_aliases([city, village], [extra])
+    assert "Sidnaia" in city.names and "Sidnaia" not in village.names
+    assert any(r.feature == "FAC" for r in rows)  # the shipped aliases come too
+
+
+def test_the_index_name_changes_with_the_user_alias_files(tmp_path: Path):
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("Sidnaia\tSaydnaya\n", encoding="utf-8")
+    first = _fingerprint([extra])
+    extra.write_text("Sidnaia\tSaydnaya\nSaidnaia\tSaydnaya\n", encoding="utf-8")
+    assert _fingerprint([extra]) != first != _fingerprint([])
+
+
+def test_qualifiers_pick_the_region(pipeline: Pipeline):
+    text = "Chiquita Henry, 19, was arrested in Pineville, La., on Friday."
+    place = resolved(pipeline, text, "Pineville")
+    assert (place.country, place.feature) == ("USA", "PPL")
+    assert haversine_km(place.lat, place.lon, 31.32, -92.43) < 20
+    texas = resolved(pipeline, "The fair opened in Paris, Texas, on Monday.", "Paris")
+    assert texas.country == "USA" and haversine_km(texas.lat, texas.lon, 33.66, -95.56) < 30
+
+
+def test_population_and_context(pipeline: Pipeline):
+    assert resolved(pipeline, "The summit opened in Paris on Monday.", "Paris").country == "FRA"
+    story = ("Heavy rain flooded Clarksville and Bogata on Monday. Schools in Paris and "
+             "Detroit closed, and roads near Mount Pleasant were shut.")
+    paris = resolved(pipeline, story, "Paris")
+    assert paris.country == "USA", paris  # the Texan towns around it
+    lone = "Russian troops left the town of Kalo, the Kremlin said. Syria denied it."
+    assert resolved(pipeline, lone, "Kalo") is None  # not the Burmese Kalaw
+
+
+def test_demonyms_and_adjectives_resolve_when_asked(pipeline: Pipeline):
+    text = "Syrian and African officials met."
+    assert resolved(pipeline, text, "Syrian").country == "SYR"
+    assert resolved(pipeline, text, "African").feature == "CONT"
+    record = places_of(pipeline, text)
+    assert record.places == []  # adjectives are no place mentions of their own
+
+
+def test_places_in_records_keep_locational_uses_only(pipeline: Pipeline):
+    text = ("BEIRUT — Damascus said on Monday that talks in Geneva had failed. Syria's foreign "
+            "ministry blamed the opposition, and fighting continued near Aleppo.")
+    record = places_of(pipeline, text)
+    names = [(p.text, p.country) for p in record.places]
+    assert ("BEIRUT", "LBN") in names and ("Geneva", "CHE") in names
+    assert ("Aleppo", "SYR") in names
+    assert all(p.text not in ("Damascus", "Syria") for p in record.places)  # they act
+
+
+def test_facility_from_the_alias_table_and_event_location(pipeline: Pipeline):
+    text = ("The US State Department said detainees were hanged at the Saydnaya military "
+            "prison north of Damascus.")
+    record = places_of(pipeline, text)
+    prison = next(p for p in record.places if p.feature == "FAC")
+    assert prison.text == "Saydnaya military prison" and prison.country == "SYR"
+    hanged = next(e for e in record.events if e.trigger.text == "hanged")
+    assert hanged.location == prison
+    said = next(e for e in record.events if e.trigger.text == "said")
+    assert said.location is None  # the place is the hanging's, not the statement's
+
+
+def test_event_location_only_when_the_text_says_so(pipeline: Pipeline):
+    record = places_of(pipeline, "Moscow said Ukrainian forces had attacked its troops.")
+    assert all(e.location is None for e in record.events)  # never the speaker's capital
+    record = places_of(pipeline, "In Geneva, the envoys met on Monday.")
+    met = next(e for e in record.events if e.type == "CONSULT")
+    assert met.location is not None and met.location.country == "CHE"
+    record = places_of(pipeline, "Government forces shelled the market in El Obeid on "
+                                 "Monday, killing 12 people.")
+    shelled = next(e for e in record.events if e.trigger.text == "shelled")
+    assert shelled.location is not None and shelled.location.country == "SDN"
+
+
+def test_bad_input_for_places(pipeline: Pipeline):
+    shouting = " ".join(["THE GOVERNOR OF TEXAS VISITED DALLAS AND HOUSTON TODAY."] * 50)
+    record = places_of(pipeline, shouting)
+    assert all(p.lat is not None for p in record.places)
+    numbers = "\n".join(" | ".join(str(n * k) for k in range(12)) for n in range(200))
+    assert places_of(pipeline, numbers).places == []
+    german = ("Die Regierung in Berlin hat neue Sanktionen gegen Russland beschlossen, "
+              "teilte ein Sprecher mit. Die Truppen wurden nach Litauen verlegt.")
+    record = places_of(pipeline, german)
+    assert record.places == [] and any("places: skipped" in n for n in record.notes)
+
+
+def test_places_are_stored_and_exported(tmp_path: Path):
+    corpus = tmp_path / "a.txt"
+    corpus.write_text("Troops shelled the market in El Obeid, officials said.", "utf-8")
+    db = tmp_path / "p.db"
+    assert run_dossier("ingest", str(corpus), "--db", str(db)).returncode == 0
+    exported = run_dossier("export", "--db", str(db), "--table", "places", "--format", "csv")
+    assert exported.returncode == 0, exported.stderr
+    assert "El Obeid" in exported.stdout and "SDN" in exported.stdout
+    with sqlite3.connect(db) as conn:
+        (name,) = conn.execute("SELECT location_name FROM events WHERE location_name IS NOT "
+                               "NULL").fetchone()
+    assert name == "El Obeid"
