@@ -120,6 +120,25 @@ def test_population_and_context(pipeline: Pipeline):
     assert resolved(pipeline, lone, "Kalo") is None  # not the Burmese Kalaw
 
 
+def test_a_place_of_the_exact_name_beats_one_once_so_called(pipeline: Pipeline):
+    text = "Students from Oxford drove to Pickerington, Ohio, for the regional final."
+    oxford = resolved(pipeline, text, "Oxford")  # not Ashley, Ohio ("Oxford" of old)
+    assert oxford.name == "Oxford" and haversine_km(oxford.lat, oxford.lon, 39.51, -84.75) < 20
+
+
+def test_actors_named_after_the_place_do_not_vote_for_its_reading(pipeline: Pipeline):
+    text = ("Paris police said a Paris man was arrested on Sunday. Paris detectives and the "
+            "Paris fire chief said the Paris mayor was told. He was taken to the Henry County "
+            "jail.")
+    assert resolved(pipeline, text, "Paris").country == "USA"  # Henry County, Tennessee
+
+
+def test_breakaway_regions_and_their_adjectives(pipeline: Pipeline):
+    text = "South Ossetian forces fired on villages near Abkhazia."
+    assert resolved(pipeline, text, "South Ossetian").name == "South Ossetia"
+    assert resolved(pipeline, text, "Abkhazia").country == "GEO"
+
+
 def test_demonyms_and_adjectives_resolve_when_asked(pipeline: Pipeline):
     text = "Syrian and African officials met."
     assert resolved(pipeline, text, "Syrian").country == "SYR"

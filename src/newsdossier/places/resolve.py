@@ -8,11 +8,17 @@ Each candidate the gazetteer files under the mention's name is scored by
 * a qualifier the text gives: "Alexandria, La.", "Knox County, Tennessee", "Homs in Syria",
   "X, a city in Y" — candidates in that region or country get QUALIFIER_BONUS;
 * the article's context: the countries and first-level regions of the article's other
-  places (and, more weakly, of its actors), and nearness to the places resolved without
-  doubt (a country, a qualified or unambiguous name).
+  places (one vote a name, however often repeated; more weakly, of its actors, except
+  those named after a place being resolved: "Paris police"), and nearness to the places
+  resolved without doubt (a country, a qualified or unambiguous name);
+* joint support: how near some reading of each other place name lies to the candidate.
 
-Resolution runs twice: once with the context of the unambiguous mentions and the actors,
-then again with the context of all first-pass resolutions (each mention's own vote aside).
+A candidate filed under another of its names ("Oxford" for a village once so called) loses
+OTHER_NAME_PENALTY when a place of that very name is on offer.
+
+Resolution runs PASSES times: first with the context of the unambiguous mentions and the
+actors, then again with the context of the previous pass's resolutions (each name's own vote
+aside).
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ MAX_COHERENCE = 4.0
 MAX_CANDIDATES = 60
 SMALL_PLACE = 100_000
 TINY_PLACE = 5_000
+OTHER_NAME_PENALTY = 3.0
 QUALIFIER_WORDS = frozenset({"in", "of"})
 
 
@@ -95,9 +102,8 @@ class Resolver:
         text = doc.text
         targets = [self._target(doc, start, end, text) for start, end in spans]
         base = Context()
-        for actor in actors:
-            if actor.country and len(actor.country) == 3 and actor.country.isalpha():
-                base.countries[actor.country] += ACTOR_VOTE
+        for actor in _independent(actors, targets):
+            base.countries[actor.country] += ACTOR_VOTE
         for target in targets:
             sure = _unambiguous(target)
             if sure is not None:
@@ -116,10 +122,12 @@ class Resolver:
         countries and regions, and their nearness (other names only: a repeated "Paris"
         does not vouch for itself)."""
         full = Context(Counter(base.countries), Counter(base.regions), list(base.anchors))
-        for entry in chosen:
-            if entry is not None:
-                _vote(full, entry, 1.0)
         names = [key(_stripped(t.text)) for t in targets]
+        voted: set[str] = set()
+        for name, entry in zip(names, chosen, strict=True):
+            if entry is not None and name not in voted:  # one vote a name
+                voted.add(name)
+                _vote(full, entry, 1.0)
         again = []
         for index, (target, own) in enumerate(zip(targets, chosen, strict=True)):
             context = _without(full, own)
@@ -155,9 +163,16 @@ class Resolver:
         if not target.candidates:
             return None
         mention_key = key(_stripped(target.text))
-        best = max(target.candidates,
-                   key=lambda e: (_score(e, mention_key, context, target.qualifying)
-                                  + JOINT_WEIGHT * target.support.get(e.id, 0.0), -e.id))
+        named = any(key(e.name) == mention_key for e in target.candidates)
+
+        def value(entry: Entry) -> tuple[float, int]:
+            score = (_score(entry, mention_key, context, target.qualifying)
+                     + JOINT_WEIGHT * target.support.get(entry.id, 0.0))
+            if named and key(entry.name) != mention_key and entry.id > ALIAS_ID_BASE:
+                score -= OTHER_NAME_PENALTY  # "Oxford" is Oxford, not a village once so called
+            return score, -entry.id
+
+        best = max(target.candidates, key=value)
         return None if _implausible(best, mention_key, context, target) else best
 
 
@@ -235,6 +250,19 @@ def _joint_support(targets: list[Target]) -> None:
         by_name[owner][entry.id] = float(value)
     for name, target in zip(names, targets, strict=True):
         target.support = by_name.get(name, {})
+
+
+def _independent(actors: Iterable[Actor], targets: list[Target]) -> Iterable[Actor]:
+    """The actors whose country is evidence of its own: not one read off a place name
+    being resolved ("A Paris man", "Paris police" would vote for France in a Tennessee
+    story)."""
+    spans = [(t.start, t.end) for t in targets]
+    for actor in actors:
+        if not (actor.country and len(actor.country) == 3 and actor.country.isalpha()):
+            continue
+        if any(actor.start < end and start < actor.end for start, end in spans):
+            continue
+        yield actor
 
 
 def _within(entry: Entry, region: Entry) -> bool:
