@@ -157,6 +157,26 @@ def test_places_in_records_keep_locational_uses_only(pipeline: Pipeline):
     assert all(p.text not in ("Damascus", "Syria") for p in record.places)  # they act
 
 
+def test_place_mentions_all_keeps_the_names_standing_for_governments():
+    from newsdossier.places.stage import PlacesStage
+    from newsdossier.settings import SettingsError, load_settings
+
+    every = Pipeline(load_settings().with_overrides(place_mentions="all"))
+    text = "Damascus said on Monday that talks in Geneva had failed."
+    record = places_of(every, text)
+    assert [p.text for p in record.places] == ["Damascus", "Geneva"]
+    with pytest.raises(SettingsError, match="place_mentions"):
+        PlacesStage(every.get_stage("places").gazetteer, "some")
+
+
+def test_a_major_place_the_model_tags_as_an_organisation(pipeline: Pipeline):
+    text = "Edmonton police said the man was arrested."
+    doc = pipeline.nlp(text)
+    record = pipeline.apply_stages(doc, Article(id="p", text=text))
+    toponyms = pipeline.get_stage("places").toponyms(doc, record)
+    assert [(p.text, p.country) for p in toponyms] == [("Edmonton", "CAN")]
+
+
 def test_facility_from_the_alias_table_and_event_location(pipeline: Pipeline):
     text = ("The US State Department said detainees were hanged at the Saydnaya military "
             "prison north of Damascus.")

@@ -36,6 +36,7 @@ class Settings:
     thread_embeddings: str = "off"
     place_aliases: tuple[str, ...] = field(default_factory=tuple)
     gazetteer_dir: str = ""
+    place_mentions: str = "locational"
     progress: str = "auto"
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -44,7 +44,9 @@ radius; "correct" means within 161 km, i.e. 100 miles):
 * `resolution.population` — the same toponyms resolved to the most populous gazetteer entry
   for the text of the span (`gazetteer.candidates(text)[0]`); no candidate = unresolved. The
   baseline any context-based resolver has to beat.
-* `spans` — toponym recognition end to end: the spans of `record.places` against the gold
+* `spans` — toponym recognition end to end: the spans of every toponym the places stage
+  recognises (`stage.toponyms`: record.places with `place_mentions = "all"`, i.e. names
+  standing for a government counted too, as the gold sets annotate them) against the gold
   toponym spans (all of them, with or without coordinates). A true positive is an exact
   character match; P = tp / predicted places, R = tp / gold toponyms, n = gold toponyms. A
   note says how many more pairs a one-to-one matching by overlap (one shared character) finds
@@ -102,7 +104,8 @@ GWN_ASSOCIATIVE = frozenset({"Metonymic", "Non_Literal_Modifier", "Embedded_Non_
 SCORING_NOTE = (
     "resolution: gold spans resolved in context, correct within 161 km, unresolved = wrong "
     "(P over resolved, R = accuracy); resolution.population: most populous gazetteer entry "
-    "for the span text; spans: exact character match of record.places vs gold toponyms; e2e: "
+    "for the span text; spans: exact character match of the stage's toponyms (every use: "
+    "record.places with place_mentions = 'all') vs gold toponyms; e2e: "
     "a gold toponym with coordinates is found by an overlapping predicted place within 161 "
     "km (one to one; P over predicted places with coordinates overlapping such a toponym)"
 )
@@ -565,7 +568,7 @@ def geo_report(name: str, gold: Path | str, corpus: GeoCorpus,
                             + ", ".join(sorted(scheme.locational)) + "); predictions "
                             "overlapping another toponym are ignored")
     if corpus.documents and not scores.predicted_places:
-        report.notes.append("no places predicted on any text (record.places is empty)")
+        report.notes.append("no places predicted on any text")
     return report
 
 
@@ -622,8 +625,12 @@ def predict_document(stage: PlacesStageLike, doc: Any, record: Record | None,
         if len(answers) != len(located):
             raise EvaluationError(f"{document.id}: resolve_spans gave {len(answers)} answers "
                                   f"for {len(located)} spans")
+    toponyms = getattr(stage, "toponyms", None)  # every use, as the gold sets annotate
+    places: list[Place] = []
+    if record is not None:
+        places = list(toponyms(doc, record)) if toponyms is not None else list(record.places)
     return DocumentPrediction(
-        places=list(record.places) if record is not None else [],
+        places=places,
         resolved=[guess_of(place) for place in answers],
         baseline=[baseline(document.text[t.start:t.end]) for t in located],
     )

@@ -2,7 +2,9 @@
 
 Found in the one parse:
 
-* spaCy's place entities (GPE, LOC, FAC), less a leading "the" and a trailing "'s";
+* spaCy's place entities (GPE, LOC, FAC), less a leading "the" and a trailing "'s", and
+  organisation or group entities that are a major place by their very name ("Edmonton"
+  tagged ORG);
 * capitalised runs the gazetteer knows (up to MAX_RUN_TOKENS tokens, joined by "of", "de",
   "al-" and the like, or ending in a place word: "Saydnaya prison", "Gaza Strip"), when the
   run is no entity of another kind or sits where places sit — after a locative or
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..datelines import dateline_tokens
 from .gazetteer import Gazetteer
+from .names import key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,6 +32,9 @@ if TYPE_CHECKING:
     from ..model import Actor
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MISLABELLED = frozenset({"ORG", "NORP"})
+MAJOR_FEATURES = frozenset({"PCLI", "ADM1", "PPLC"})
+MAJOR_POPULATION = 100_000
 MAX_RUN_TOKENS = 5
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "inside", "across",
                       "around", "toward", "towards", "through", "throughout", "between",
@@ -68,7 +74,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, actors: list[Actor]) -> list[M
     found: list[Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and not _major_place(ent, gazetteer, actors):
             continue
         span = _trimmed(ent)
         if span is None:
@@ -79,6 +85,20 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, actors: list[Actor]) -> list[M
         found.append(_mention(span, actors, entity=False))
         taken.update(range(span.start, span.end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _major_place(ent: Span, gazetteer: Gazetteer, actors: list[Actor]) -> bool:
+    """An entity the model took for an organisation or a group that is a well-known place
+    by its very name ("Edmonton" tagged ORG, "Aleppo" NORP), not a known organisation."""
+    if ent.label_ not in MISLABELLED or not ent.text[:1].isupper():
+        return False
+    if any(a.start <= ent.start_char and ent.end_char <= a.end and a.code and a.name
+           and key(a.name) != key(ent.text) for a in actors):
+        return False
+    found = gazetteer.candidates(ent.text)
+    top = found[0] if found else None
+    return top is not None and key(top.name) == key(ent.text) and (
+        top.feature in MAJOR_FEATURES or top.population >= MAJOR_POPULATION)
 
 
 def _mention(span: Span, actors: list[Actor], entity: bool) -> Mention:

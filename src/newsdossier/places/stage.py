@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .. import registry
+from ..settings import SettingsError
 from .gazetteer import Gazetteer
 from .locate import locate_events
-from .mentions import find_mentions
+from .mentions import Mention, find_mentions
 from .resolve import Resolver
 
 if TYPE_CHECKING:
@@ -19,12 +20,19 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 
+PLACE_MENTIONS = ("locational", "all")
+
+
 class PlacesStage:
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, mentions: str = "locational") -> None:
+        if mentions not in PLACE_MENTIONS:
+            raise SettingsError(f"setting 'place_mentions': {mentions!r} is not one of "
+                                f"{', '.join(PLACE_MENTIONS)}")
         self.gazetteer = gazetteer
         self.resolver = Resolver(gazetteer)
+        self.keep_all = mentions == "all"
 
     def __call__(self, doc: Doc, record: Record) -> None:
         language = record.article.language
@@ -34,12 +42,22 @@ class PlacesStage:
         if language is None and any(note.startswith("language:") for note in record.notes):
             record.notes.append("places: skipped, the text does not look like English")
             return
+        toponyms = self._resolved(doc, record)
+        locational = [place for mention, place in toponyms if mention.locational]
+        record.places.extend([place for _, place in toponyms] if self.keep_all else locational)
+        locate_events(doc, record.events, locational)
+
+    def toponyms(self, doc: Doc, record: Record) -> list[Place]:
+        """Every toponym the stage recognises and resolves, whatever its use (the
+        geoparsing gold sets' scheme; record.places keeps what `place_mentions` says)."""
+        return [place for _, place in self._resolved(doc, record)]
+
+    def _resolved(self, doc: Doc, record: Record) -> list[tuple[Mention, Place]]:
         mentions = find_mentions(doc, self.gazetteer, record.actors)
         resolved = self.resolver.resolve(doc, [(m.start, m.end) for m in mentions],
                                          record.actors)
-        record.places.extend(place for mention, place in zip(mentions, resolved, strict=True)
-                             if place is not None and mention.locational)
-        locate_events(doc, record.events, record.places)
+        return [(mention, place) for mention, place in zip(mentions, resolved, strict=True)
+                if place is not None]
 
     def resolve_spans(self, doc: Doc, record: Record,
                       spans: Sequence[tuple[int, int]]) -> list[Place | None]:
@@ -54,4 +72,5 @@ class PlacesStage:
 @registry.stages.register("places")
 def make_places_stage(settings: Settings, nlp: Language) -> PlacesStage:
     del nlp
-    return PlacesStage(Gazetteer.open(settings.gazetteer_dir or None, settings.place_aliases))
+    return PlacesStage(Gazetteer.open(settings.gazetteer_dir or None, settings.place_aliases),
+                       settings.place_mentions)
