@@ -68,6 +68,7 @@ class Mention:
     root: Token
     locational: bool
     entity: bool  # a spaCy place entity (else a gazetteer run or a dateline)
+    relabelled: bool = False  # an ORG/NORP entity taken for the major place of its name
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, actors: list[Actor]) -> list[Mention]:
@@ -79,7 +80,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, actors: list[Actor]) -> list[M
         span = _trimmed(ent)
         if span is None:
             continue
-        found.append(_mention(span, actors, entity=True))
+        mention = _mention(span, actors, entity=True)
+        mention.relabelled = ent.label_ not in PLACE_LABELS
+        found.append(mention)
         taken.update(range(span.start, span.end))
     for span in _gazetteer_runs(doc, gazetteer, taken):
         found.append(_mention(span, actors, entity=False))

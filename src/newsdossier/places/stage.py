@@ -63,7 +63,8 @@ class PlacesStage:
                       spans: Sequence[tuple[int, int]]) -> list[Place | None]:
         """Resolve given character spans as toponyms, in the article's context (the places
         the stage finds itself lend their context too)."""
-        own = [(m.start, m.end) for m in find_mentions(doc, self.gazetteer, record.actors)]
+        own = [(m.start, m.end) for m in find_mentions(doc, self.gazetteer, record.actors)
+               if not m.relabelled]  # a guess from the entity's name is no context
         extra = [span for span in own if span not in set(spans)]
         resolved = self.resolver.resolve(doc, [*spans, *extra], record.actors)
         return resolved[: len(spans)]
