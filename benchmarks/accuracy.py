@@ -39,6 +39,11 @@ HEADLINES = (
     ("emergent", "stance", "accuracy", "Emergent headline stance accuracy"),
     ("emergent-threads", "pairs", "f1", "Emergent claim threads pairwise F1"),
     ("polnear", "speaker", "accuracy", "PolNeAR speaker accuracy"),
+    ("lgl", "resolution", "accuracy", "LGL toponym accuracy@161km"),
+    ("trnews", "resolution", "accuracy", "TR-News toponym accuracy@161km"),
+    ("gwn", "resolution", "accuracy", "GeoWebNews toponym acc@161km"),
+    ("lgl", "e2e", "f1", "LGL end-to-end geoparsing F1"),
+    ("trnews", "e2e", "f1", "TR-News end-to-end geoparsing F1"),
 )
 
 

@@ -361,6 +361,10 @@ def test_petrarch2_reproduces_its_published_figures() -> None:
     ("polnear", "data/attribution/polnear/dev"),
     ("emergent", "data/attribution/emergent/train.csv"),
     ("emergent-threads", "data/attribution/emergent/train.csv"),
+    ("lgl", "data/geo/LGL/lgl_gold.jsonl"),
+    ("trnews", "data/geo/TR-News/trnews_gold.jsonl"),
+    ("gwn", "data/geo/GeoWebNews/gwn_dev.jsonl"),
+    ("geovirus", "data/geo/GeoVirus/geovirus_gold.jsonl"),
 ])
 def test_accuracy_gate_on_the_shared_dev_sets(name: str, gold: str) -> None:
     path = shared_path(gold)

@@ -214,6 +214,15 @@ def _demo_summary(store: Any, path: Path) -> str:
     if types:
         lines.append(f"  events reported ({len(events)}; background ones aside), by type: "
                      + ", ".join(f"{name} ×{n}" for name, n in types.most_common()))
+    places = Counter(f"{row['name']} ({row['country'] or '-'})"
+                     for row in store.iter_rows("places") if row["lat"] is not None)
+    if places:
+        lines.append("  places named most: " + ", ".join(
+            f"{name} ×{n}" for name, n in places.most_common(6)))
+    located = Counter(row["location_name"] for row in events if row["location_name"])
+    if located:
+        lines.append(f"  events placed ({sum(located.values())} of {len(events)}): " + ", ".join(
+            f"{name} ×{n}" for name, n in located.most_common(6)))
     resolved = sum(1 for row in store.iter_rows("dates") if row["value"])
     lines.append(f"  time expressions resolved to dates: {resolved} of {counts['dates']}")
     stances = Counter(row["stance"] for row in store.iter_rows("claims"))
@@ -231,6 +240,7 @@ def _demo_summary(store: Any, path: Path) -> str:
                      f"{row['title']}")
     lines.append(f"  next: dossier claims --db {path}")
     lines.append(f"        dossier export --db {path} --table events --format csv")
+    lines.append(f"        dossier export --db {path} --table places --format csv")
     lines.append(f"        dossier extract --format pretty {_demo_corpus()}")
     return "\n".join(lines)
 
