@@ -133,6 +133,15 @@ def test_actors_named_after_the_place_do_not_vote_for_its_reading(pipeline: Pipe
     assert resolved(pipeline, text, "Paris").country == "USA"  # Henry County, Tennessee
 
 
+def test_congo_is_the_one_the_article_places(pipeline: Pipeline):
+    east = "Rebels advanced on Goma in eastern Congo on Monday."
+    assert resolved(pipeline, east, "Congo").country == "COD"
+    west = "Protesters gathered in Brazzaville, the capital of Congo, on Monday."
+    assert resolved(pipeline, west, "Congo").country == "COG"
+    full = "Aid reached the Democratic Republic of Congo."
+    assert resolved(pipeline, full, "Democratic Republic of Congo").country == "COD"
+
+
 def test_breakaway_regions_and_their_adjectives(pipeline: Pipeline):
     text = "South Ossetian forces fired on villages near Abkhazia."
     assert resolved(pipeline, text, "South Ossetian").name == "South Ossetia"

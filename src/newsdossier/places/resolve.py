@@ -168,7 +168,8 @@ class Resolver:
         def value(entry: Entry) -> tuple[float, int]:
             score = (_score(entry, mention_key, context, target.qualifying)
                      + JOINT_WEIGHT * target.support.get(entry.id, 0.0))
-            if named and key(entry.name) != mention_key and entry.id > ALIAS_ID_BASE:
+            if named and key(entry.name) != mention_key and entry.id > ALIAS_ID_BASE \
+                    and entry.feature not in ("PCLI", "CONT"):  # "Burma" is still Myanmar
                 score -= OTHER_NAME_PENALTY  # "Oxford" is Oxford, not a village once so called
             return score, -entry.id
 
@@ -288,6 +289,8 @@ def _unambiguous(target: Target) -> Entry | None:
     if len(target.candidates) == 1 and exact and top.population >= TINY_PLACE:
         return top
     second = target.candidates[1] if len(target.candidates) > 1 else None
+    if second is not None and top.feature == second.feature == "PCLI":
+        return None  # "Congo": two countries, the article has to say which
     if second is not None and top.population > 10 * max(second.population, 1) \
             and top.population >= 100_000:
         return top
