@@ -201,13 +201,17 @@ def _mark_capitals(cities: list[Row]) -> None:
 
 
 def _with_aliases(rows: list[Row], alias_files: Sequence[str | Path]) -> list[Row]:
-    by_key: dict[str, list[Row]] = defaultdict(list)
+    aliases = list(alias_rows(alias_files))
+    wanted = {key(target) for _, target in aliases
+              if isinstance(target, str)}  # only the keys spellings point at: a full map
+    by_key: dict[str, list[Row]] = defaultdict(list)  # of every name would cost ~100 MB
     for row in rows:
         for name in row.names:
             for name_key in variants(name):
-                by_key[name_key].append(row)
+                if name_key in wanted:
+                    by_key[name_key].append(row)
     number = 0
-    for name, target in alias_rows(alias_files):
+    for name, target in aliases:
         if isinstance(target, Row):
             number += 1
             target.id = ALIAS_ID_BASE - number
@@ -223,7 +227,7 @@ def _with_aliases(rows: list[Row], alias_files: Sequence[str | Path]) -> list[Ro
 def _alias_targets(by_key: dict[str, list[Row]], target: str) -> Iterable[Row]:
     """The places an alias spells: those filed under the target's name, the most populous
     of each feature class."""
-    found = by_key.get(next(iter(variants(target)), ""), [])
+    found = by_key.get(key(target), [])
     best: dict[str, Row] = {}
     for row in found:
         kind = row.feature[:3]

