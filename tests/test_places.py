@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -91,6 +92,23 @@ def test_a_spelling_alias_joins_the_most_populous_place_of_each_kind(tmp_path: P
     rows = _with_aliases([city, village], [extra])
     assert "Sidnaia" in city.names and "Sidnaia" not in village.names
     assert any(r.feature == "FAC" for r in rows)  # the shipped aliases come too
+
+
+def test_the_city_file_is_read_in_chunks_across_object_boundaries(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    from newsdossier.places import sources
+
+    cities = {str(n): {"geonameid": n, "name": f"Town {n}", "latitude": n / 10,
+                       "longitude": -n / 10, "countrycode": "ZZ", "population": n * 100,
+                       "admin1code": "01", "alternatenames": [f"Old Town {n}", "Город"]}
+              for n in range(1, 40)}
+    path = tmp_path / "cities.json"
+    path.write_text(json.dumps(cities), encoding="utf-8")
+    monkeypatch.setattr(sources, "CHUNK_CHARS", 97)
+    monkeypatch.setattr(sources, "MAX_OBJECT_CHARS", 400)
+    read = list(sources._cities(path))
+    assert [c.geonameid for c in read] == list(range(1, 40))
+    assert read[-1].names == ("Old Town 39",) and read[-1].lat == 3.9  # Latin names only
 
 
 def test_the_index_name_changes_with_the_user_alias_files(tmp_path: Path):

@@ -117,7 +117,9 @@ def _cities(path: Path) -> Iterator[_City]:
         position = text.index("{") + 1
         while True:
             if len(text) - position < MAX_OBJECT_CHARS:
-                text, position = text[position:] + handle.read(CHUNK_CHARS), 0
+                text, position = text[position:], 0
+                while len(text) < MAX_OBJECT_CHARS and (more := handle.read(CHUNK_CHARS)):
+                    text += more
             position = _skip(text, position)
             if position >= len(text) or text[position] == "}":
                 return
