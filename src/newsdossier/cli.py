@@ -182,9 +182,13 @@ def _remove_database(path: Path) -> None:
 
 @main.command()
 @click.option("--db", default=DEMO_DB, show_default=True, help="Database file to (re)build.")
+@click.option("--serve/--no-serve", default=None,
+              help="Open the web app on it afterwards (default: when run on a terminal).")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port for --serve.")
 @pipeline_options
-def demo(db: str, settings: Settings) -> None:
-    """Build a fresh database from the bundled demo corpus and summarise what it holds."""
+def demo(db: str, serve: bool | None, port: int, settings: Settings) -> None:
+    """Build a fresh database from the bundled demo corpus, summarise what it holds, and
+    (on a terminal) open the web app on it."""
     from .runner import ingest_paths, progress_enabled
 
     path = Path(db)
@@ -197,6 +201,37 @@ def demo(db: str, settings: Settings) -> None:
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+    if serve or (serve is None and sys.stdin.isatty() and sys.stdout.isatty()):
+        _serve(path, "127.0.0.1", port)
+
+
+@main.command()
+@click.option("--db", envvar="DOSSIER_DB", default="dossier.db", show_default=True,
+              help="Database file (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; anything but loopback exposes the data to the network.")
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Explore a database in the browser: search, events, timeline, map, network, claims."""
+    _serve(Path(db), host, port)
+
+
+def _serve(path: Path, host: str, port: int) -> None:
+    try:
+        import uvicorn
+
+        from .web import create_app
+        app = create_app(path)
+    except (ImportError, OSError, ValueError) as exc:
+        raise click.ClickException(f"serve: {exc}") from exc
+    except Exception as exc:  # sqlite3 errors opening a file that is no database
+        raise click.ClickException(f"serve: {path}: {exc}") from exc
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: serving on {host}: anyone who can reach it can read the data",
+                   err=True)
+    click.echo(f"newsdossier on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
+               f"— {path} (read-only); Ctrl-C stops", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _demo_summary(store: Any, path: Path) -> str:

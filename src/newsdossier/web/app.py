@@ -1,0 +1,219 @@
+"""The web app: a JSON API over the store and the pages that draw it (FastAPI).
+
+The database is opened read-only; every article text reaches the browser as JSON and is
+put in the page with `textContent`, never as markup; a Content-Security-Policy allows our
+own script and styles only, so nothing an article smuggles in can run.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+
+from .. import __version__
+from . import queries
+from .queries import Filters, QueryError
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# The only files the server sends besides the API: a fixed table, so no request path ever
+# reaches the file system.
+ASSETS = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8",
+          "index.html": "text/html; charset=utf-8"}
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+                "parquet": "application/vnd.apache.parquet"}
+
+
+def _asset(name: str) -> bytes:
+    return resources.files("newsdossier.web").joinpath("static", name).read_bytes()
+
+
+class Database:
+    """One read-only connection per thread (uvicorn runs sync routes in a pool)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        queries.connect(self.path).close()  # fail at start, not on the first request
+        self.local = threading.local()
+
+    def connection(self) -> sqlite3.Connection:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = queries.connect(self.path)
+        return conn
+
+
+def filters(q: Annotated[str | None, Query(max_length=queries.MAX_QUERY_CHARS)] = None,
+            date_from: Annotated[str | None, Query(max_length=32)] = None,
+            date_to: Annotated[str | None, Query(max_length=32)] = None,
+            actor: Annotated[str | None, Query(max_length=100)] = None,
+            country: Annotated[str | None, Query(max_length=8)] = None,
+            type: Annotated[str | None, Query(max_length=32)] = None,
+            status: Annotated[str | None, Query(max_length=32)] = None,
+            source: Annotated[str | None, Query(max_length=200)] = None,
+            background: bool = False) -> Filters:
+    """The filters every listing shares (empty strings mean no filter)."""
+    return Filters(q or None, date_from or None, date_to or None, actor or None,
+                   country or None, type or None, status or None, source or None, background)
+
+
+FilterArgs = Annotated[Filters, Depends(filters)]
+
+
+def connection(request: Request) -> sqlite3.Connection:
+    database: Database = request.app.state.database
+    return database.connection()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(connection)]
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    database = Database(db_path)
+    app = FastAPI(title="newsdossier", version=__version__,
+                  description="Read-only API over a newsdossier database: events, articles, "
+                  "claims and places, each with the offsets of its source sentence.",
+                  docs_url=None, redoc_url=None)
+    app.state.database = database
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        for header, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(header, value)
+        return response
+
+    @app.exception_handler(QueryError)
+    async def refused(request: Request, exc: QueryError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        return Response(_asset("index.html"), media_type=ASSETS["index.html"])
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name not in ASSETS:
+            raise HTTPException(404, "no such file")
+        return Response(_asset(name), media_type=ASSETS[name],
+                        headers={"Cache-Control": "no-cache"})
+
+    @app.get("/api/overview", summary="Counts and the values the filters offer")
+    def overview(db: Conn) -> dict[str, Any]:
+        return queries.overview(db)
+
+    @app.get("/api/search", summary="Full-text search over articles, with facets")
+    def search(db: Conn, f: FilterArgs,
+               limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 20,
+               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        if not f.q:
+            raise QueryError("q: the words to search for")
+        return queries.search(db, f, limit=limit, offset=offset)
+
+    @app.get("/api/events", summary="Events, filtered, sorted and paged; or exported",
+             response_model=None)
+    def events(db: Conn, f: FilterArgs,
+               sort: Annotated[str, Query(pattern="^(" + "|".join(queries.EVENT_SORTS) + ")$")]
+               = "date",
+               order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc",
+               limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 50,
+               offset: Annotated[int, Query(ge=0)] = 0,
+               format: Annotated[str, Query(pattern="^(json|csv|jsonl|parquet)$")] = "json",
+               ) -> dict[str, Any] | Response:
+        if format == "json":
+            return queries.events(db, f, sort=sort, order=order, limit=limit, offset=offset)
+        rows = queries.iter_events(db, f, sort=sort, order=order)
+        return _export(rows, format)
+
+    @app.get("/api/timeline", summary="Events per day or week, by type")
+    def timeline(db: Conn, f: FilterArgs,
+                 bucket: Annotated[str, Query(pattern="^(day|week)$")] = "day"
+                 ) -> list[dict[str, Any]]:
+        return queries.timeline(db, f, bucket)
+
+    @app.get("/api/map", summary="Event locations with their event counts")
+    def map_points(db: Conn, f: FilterArgs) -> list[dict[str, Any]]:
+        return queries.map_points(db, f)
+
+    @app.get("/api/network", summary="Who accuses, attacks or meets whom, weighted")
+    def network(db: Conn, f: FilterArgs,
+                kind: Annotated[str, Query(pattern="^(all|accuse|attack|meet)$")] = "all",
+                min_weight: Annotated[int, Query(ge=1, le=1000)] = 1) -> dict[str, Any]:
+        return queries.network(db, f, kind, min_weight)
+
+    @app.get("/api/threads", summary="Claim threads across articles, biggest first")
+    def threads(db: Conn,
+                about: Annotated[str | None, Query(max_length=queries.MAX_QUERY_CHARS)] = None,
+                search: Annotated[str | None, Query(max_length=queries.MAX_QUERY_CHARS)] = None,
+                limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 50
+                ) -> list[dict[str, Any]]:
+        return queries.threads(db, about=about or None, search=search or None, limit=limit)
+
+    @app.get("/api/threads/{thread_id}", summary="One claim thread, its claims in date order")
+    def thread(db: Conn, thread_id: int) -> dict[str, Any]:
+        found = queries.thread(db, thread_id)
+        if found is None:
+            raise HTTPException(404, "no such thread")
+        return found
+
+    @app.get("/api/articles/{article_id:path}",
+             summary="An article's text with the spans of its events, quotes, claims, places")
+    def article(db: Conn, article_id: str) -> dict[str, Any]:
+        found = queries.article(db, article_id)
+        if found is None:
+            raise HTTPException(404, "no such article")
+        return found
+
+    return app
+
+
+def _export(rows: Iterator[dict[str, Any]], fmt: str) -> Response:
+    columns = [*queries.EVENT_COLUMNS, "published", "source", "title"]
+    headers = {"Content-Disposition": f'attachment; filename="events.{fmt}"'}
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pylist(list(rows))
+        if table.num_rows == 0:
+            table = pa.table({column: pa.array([], pa.string()) for column in columns})
+        buffer = io.BytesIO()
+        pq.write_table(table, buffer)
+        return Response(buffer.getvalue(), media_type=EXPORT_TYPES[fmt], headers=headers)
+    return StreamingResponse(_lines(rows, fmt, columns), media_type=EXPORT_TYPES[fmt],
+                             headers=headers)
+
+
+def _lines(rows: Iterator[dict[str, Any]], fmt: str, columns: list[str]) -> Iterator[str]:
+    import csv
+
+    if fmt == "jsonl":
+        for row in rows:
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+        return
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        if buffer.tell() > 65536:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

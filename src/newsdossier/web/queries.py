@@ -1,0 +1,392 @@
+"""Read-only queries behind the web app: parameterised SQL over the store, nothing else.
+
+Every function takes an open read-only connection and plain values; filters become `?`
+parameters, column names come from fixed allow-lists, never from the request.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+MAX_PAGE = 500
+MAX_QUERY_CHARS = 200
+MAX_EXPORT_ROWS = 1_000_000
+SNIPPET_OPEN, SNIPPET_CLOSE = "\ue000", "\ue001"  # marks no article text contains
+
+EVENT_COLUMNS = (
+    "article_id", "event_id", "date", "type", "mode", "cameo", "status", "source_name",
+    "source_country", "source_sector", "source_code", "target_name", "target_country",
+    "target_sector", "target_code", "location_name", "location_country", "lat", "lon",
+    "attributed_name", "attributed_code", "trigger_text", "trigger_start", "trigger_end",
+    "sentence_start", "sentence_end", "dead", "injured", "background",
+)
+EVENT_SORTS = {"date": "e.date", "type": "e.type", "source": "e.source_name",
+               "target": "e.target_name", "status": "e.status", "location": "e.location_name",
+               "published": "a.published", "dead": "e.dead"}
+
+
+class QueryError(ValueError):
+    """A request the queries refuse (bad FTS syntax, limits); its message is shown."""
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """The database, read-only (`mode=ro`): the server can never write to it."""
+    uri = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+@dataclass(slots=True)
+class Filters:
+    """What a page filters by; every field optional."""
+
+    q: str | None = None  # FTS5 query over titles and texts
+    date_from: str | None = None
+    date_to: str | None = None
+    actor: str | None = None  # code, country or name fragment of source or target
+    country: str | None = None  # ISO3 of source, target or location
+    type: str | None = None
+    status: str | None = None
+    source: str | None = None  # the article's source (publisher)
+    include_background: bool = False
+
+    def check(self) -> Filters:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, str) and len(value) > MAX_QUERY_CHARS:
+                raise QueryError(f"{item.name}: at most {MAX_QUERY_CHARS} characters")
+        return self
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: each word quoted (no syntax errors, no operators
+    smuggled in), all required; a trailing * keeps prefix search."""
+    words = [w for w in text.replace('"', " ").split() if w.strip("*")]
+    if not words:
+        raise QueryError("empty search")
+    parts = []
+    for word in words[:32]:
+        prefix = word.endswith("*")
+        parts.append('"' + word.rstrip("*") + '"' + ("*" if prefix else ""))
+    return " ".join(parts)
+
+
+def _event_where(filters: Filters) -> tuple[str, list[Any]]:
+    conditions: list[str] = []
+    parameters: list[Any] = []
+    if not filters.include_background:
+        conditions.append("e.background = 0")
+    if filters.date_from:
+        conditions.append("coalesce(e.date, a.published) >= ?")
+        parameters.append(filters.date_from)
+    if filters.date_to:
+        conditions.append("coalesce(e.date, a.published) <= ?")
+        parameters.append(filters.date_to + "\uffff")
+    if filters.type:
+        conditions.append("e.type = ?")
+        parameters.append(filters.type)
+    if filters.status:
+        conditions.append("e.status = ?")
+        parameters.append(filters.status)
+    if filters.source:
+        conditions.append("a.source = ?")
+        parameters.append(filters.source)
+    if filters.country:
+        conditions.append("(e.source_country = ? OR e.target_country = ? OR "
+                          "e.location_country = ?)")
+        parameters += [filters.country] * 3
+    if filters.actor:
+        like = "%" + _escaped(filters.actor) + "%"
+        conditions.append("(e.source_code = ? OR e.target_code = ? OR e.source_name LIKE ? "
+                          "ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')")
+        parameters += [filters.actor, filters.actor, like, like]
+    if filters.q:
+        conditions.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
+                          "MATCH ?)")
+        parameters.append(fts_query(filters.q))
+    return (" WHERE " + " AND ".join(conditions)) if conditions else "", parameters
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _execute(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> list[sqlite3.Row]:
+    try:
+        return conn.execute(sql, parameters).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"query refused: {exc}") from exc
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    if not 1 <= limit <= MAX_PAGE:
+        raise QueryError(f"limit must be 1..{MAX_PAGE}")
+    if offset < 0:
+        raise QueryError("offset must be ≥ 0")
+    return limit, offset
+
+
+def events(conn: sqlite3.Connection, filters: Filters, *, sort: str = "date",
+           order: str = "desc", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    limit, offset = _page(limit, offset)
+    where, parameters = _event_where(filters.check())
+    total = _execute(conn, "SELECT count(*) FROM events e JOIN articles a ON a.id = "
+                     f"e.article_id{where}", parameters)[0][0]
+    rows = _execute(conn, _events_sql(where, sort, order) + " LIMIT ? OFFSET ?",
+                    [*parameters, limit, offset])
+    return {"total": total, "limit": limit, "offset": offset,
+            "rows": [dict(row) for row in rows]}
+
+
+def iter_events(conn: sqlite3.Connection, filters: Filters, *, sort: str = "date",
+                order: str = "desc") -> Iterator[dict[str, Any]]:
+    """Every event the filters select (exports), streamed."""
+    where, parameters = _event_where(filters.check())
+    try:
+        cursor = conn.execute(_events_sql(where, sort, order) + " LIMIT ?",
+                              [*parameters, MAX_EXPORT_ROWS])
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"query refused: {exc}") from exc
+    for row in cursor:
+        yield dict(row)
+
+
+def _events_sql(where: str, sort: str, order: str) -> str:
+    if sort not in EVENT_SORTS:
+        raise QueryError(f"sort: one of {', '.join(EVENT_SORTS)}")
+    if order not in ("asc", "desc"):
+        raise QueryError("order: asc or desc")
+    columns = ", ".join(f"e.{c}" if c != "article_id" else "e.article_id"
+                        for c in EVENT_COLUMNS)
+    return (f"SELECT {columns}, a.published, a.source, a.title FROM events e JOIN articles a "
+            f"ON a.id = e.article_id{where} ORDER BY {EVENT_SORTS[sort]} {order.upper()} "
+            "NULLS LAST, e.article_id, e.event_id")
+
+
+def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
+           offset: int = 0) -> dict[str, Any]:
+    """Articles matching the words (best first), with facet counts over all matches."""
+    limit, offset = _page(limit, offset)
+    filters.check()
+    conditions, parameters = ["articles_fts MATCH ?"], [fts_query(filters.q or "")]
+    if filters.date_from:
+        conditions.append("a.published >= ?")
+        parameters.append(filters.date_from)
+    if filters.date_to:
+        conditions.append("a.published <= ?")
+        parameters.append(filters.date_to + "\uffff")
+    if filters.source:
+        conditions.append("a.source = ?")
+        parameters.append(filters.source)
+    for column, value in (("type", filters.type), ("status", filters.status)):
+        if value:
+            conditions.append(f"a.id IN (SELECT article_id FROM events WHERE {column} = ?)")
+            parameters.append(value)
+    if filters.country:
+        conditions.append("a.id IN (SELECT article_id FROM actors WHERE country = ? UNION "
+                          "SELECT article_id FROM places WHERE country = ?)")
+        parameters += [filters.country, filters.country]
+    if filters.actor:
+        conditions.append("a.id IN (SELECT article_id FROM actors WHERE code = ? OR name "
+                          "LIKE ? ESCAPE '\\')")
+        parameters += [filters.actor, "%" + _escaped(filters.actor) + "%"]
+    where = " WHERE " + " AND ".join(conditions)
+    base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid" + where
+    total = _execute(conn, f"SELECT count(*) {base}", parameters)[0][0]
+    rows = _execute(
+        conn, "SELECT a.id, a.title, a.published, a.source, snippet(articles_fts, 1, ?, ?, "
+        f"'…', 16) AS snippet {base} ORDER BY rank LIMIT ? OFFSET ?",
+        [SNIPPET_OPEN, SNIPPET_CLOSE, *parameters, limit, offset])
+    matched = f"SELECT a.id {base}"
+    facets = {
+        "source": _facet(conn, f"SELECT source AS value, count(*) AS n FROM articles WHERE "
+                         f"id IN ({matched}) GROUP BY source", parameters),
+        "type": _facet(conn, "SELECT type AS value, count(*) AS n FROM events WHERE "
+                       f"background = 0 AND article_id IN ({matched}) GROUP BY type", parameters),
+        "status": _facet(conn, "SELECT status AS value, count(*) AS n FROM events WHERE "
+                         f"background = 0 AND article_id IN ({matched}) GROUP BY status",
+                         parameters),
+        "country": _facet(conn, "SELECT country AS value, count(DISTINCT article_id) AS n FROM "
+                          f"actors WHERE country IS NOT NULL AND article_id IN ({matched}) "
+                          "GROUP BY country", parameters),
+        "actor": _facet(conn, "SELECT code AS value, count(DISTINCT article_id) AS n FROM "
+                        f"actors WHERE code IS NOT NULL AND article_id IN ({matched}) "
+                        "GROUP BY code", parameters),
+    }
+    return {"total": total, "limit": limit, "offset": offset,
+            "rows": [dict(row) for row in rows], "facets": facets,
+            "marks": [SNIPPET_OPEN, SNIPPET_CLOSE]}
+
+
+def _facet(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> list[dict[str, Any]]:
+    rows = _execute(conn, sql + " ORDER BY n DESC, value LIMIT 30", parameters)
+    return [{"value": row["value"], "n": row["n"]} for row in rows if row["value"] is not None]
+
+
+def timeline(conn: sqlite3.Connection, filters: Filters, bucket: str = "day"
+             ) -> list[dict[str, Any]]:
+    """Events per day or ISO week, by type."""
+    if bucket not in ("day", "week"):
+        raise QueryError("bucket: day or week")
+    where, parameters = _event_where(filters.check())
+    day = "substr(coalesce(e.date, a.published), 1, 10)"
+    period = day if bucket == "day" else f"strftime('%Y-W%W', {day})"
+    dated = f"{day} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+    where = f"{where} AND {dated}" if where else f" WHERE {dated}"
+    rows = _execute(conn, f"SELECT {period} AS period, e.type AS type, count(*) AS n FROM "
+                    f"events e JOIN articles a ON a.id = e.article_id{where} GROUP BY period, "
+                    "e.type ORDER BY period, e.type", parameters)
+    return [dict(row) for row in rows]
+
+
+def map_points(conn: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
+    """Event locations with how many events, of which types, happened there."""
+    where, parameters = _event_where(filters.check())
+    located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    where = f"{where} AND {located}" if where else f" WHERE {located}"
+    rows = _execute(conn, "SELECT e.location_name AS name, e.location_country AS country, "
+                    "round(e.lat, 3) AS lat, round(e.lon, 3) AS lon, count(*) AS n, "
+                    "group_concat(DISTINCT e.type) AS types, min(e.article_id) AS article_id, "
+                    "min(e.sentence_start) AS sentence_start FROM events e JOIN articles a ON "
+                    f"a.id = e.article_id{where} GROUP BY round(e.lat, 3), round(e.lon, 3), "
+                    "e.location_name ORDER BY n DESC LIMIT 2000", parameters)
+    return [dict(row) for row in rows]
+
+
+NETWORK_TYPES = {"accuse": ("ACCUSE",), "attack": ("ASSAULT", "COERCE", "MOBILIZE"),
+                 "meet": ("CONSULT",), "all": ()}
+
+
+def network(conn: sqlite3.Connection, filters: Filters, kind: str = "all",
+            min_weight: int = 1) -> dict[str, Any]:
+    """Who does what to whom: actors as nodes, weighted source → target edges by type."""
+    if kind not in NETWORK_TYPES:
+        raise QueryError(f"kind: one of {', '.join(NETWORK_TYPES)}")
+    where, parameters = _event_where(filters.check())
+    conditions = ["e.source_name IS NOT NULL", "e.target_name IS NOT NULL"]
+    if NETWORK_TYPES[kind]:
+        conditions.append("e.type IN (" + ", ".join("?" * len(NETWORK_TYPES[kind])) + ")")
+        parameters = [*parameters, *NETWORK_TYPES[kind]]
+    joined = " AND ".join(conditions)
+    where = f"{where} AND {joined}" if where else f" WHERE {joined}"
+    node = "coalesce(e.{0}_code, e.{0}_country, e.{0}_name)"
+    rows = _execute(conn, f"SELECT {node.format('source')} AS source, "
+                    f"{node.format('target')} AS target, e.type AS type, count(*) AS weight, "
+                    "min(e.source_name) AS source_name, min(e.target_name) AS target_name "
+                    f"FROM events e JOIN articles a ON a.id = e.article_id{where} "
+                    "GROUP BY 1, 2, 3 HAVING weight >= ? ORDER BY weight DESC LIMIT 400",
+                    [*parameters, max(1, min_weight)])
+    edges = [dict(row) for row in rows if row["source"] != row["target"]]
+    names: dict[str, str] = {}
+    weights: dict[str, int] = {}
+    for edge in edges:
+        for side in ("source", "target"):
+            names.setdefault(edge[side], edge[f"{side}_name"])
+            weights[edge[side]] = weights.get(edge[side], 0) + edge["weight"]
+    nodes = [{"id": node_id, "name": names[node_id], "weight": weight}
+             for node_id, weight in sorted(weights.items(), key=lambda item: -item[1])]
+    return {"nodes": nodes, "edges": edges}
+
+
+def threads(conn: sqlite3.Connection, *, about: str | None = None, search: str | None = None,
+            limit: int = 50) -> list[dict[str, Any]]:
+    for value in (about, search):
+        if value and len(value) > MAX_QUERY_CHARS:
+            raise QueryError(f"at most {MAX_QUERY_CHARS} characters")
+    limit, _ = _page(limit, 0)
+    conditions, parameters = ["c.thread_id IS NOT NULL"], []
+    if about:
+        like = "%" + _escaped(about) + "%"
+        conditions.append("(c.claimant_code LIKE ? ESCAPE '\\' OR c.claimant_name LIKE ? "
+                          "ESCAPE '\\' OR c.about LIKE ? ESCAPE '\\')")
+        parameters += [like, like, like]
+    if search:
+        conditions.append("c.content_text LIKE ? ESCAPE '\\'")
+        parameters.append("%" + _escaped(search) + "%")
+    rows = _execute(
+        conn, "SELECT t.thread_id, t.label, t.parties, t.first_published, t.last_published, "
+        "t.members, count(DISTINCT m.article_id) AS articles, "
+        "sum(m.stance = 'alleges') AS alleges, sum(m.stance = 'denies') AS denies, "
+        "sum(m.stance = 'supports') AS supports, sum(m.stance = 'disputes') AS disputes "
+        "FROM claim_threads t JOIN claims m ON m.thread_id = t.thread_id WHERE t.thread_id IN "
+        "(SELECT c.thread_id FROM claims c WHERE " + " AND ".join(conditions) + ") "
+        "GROUP BY t.thread_id HAVING articles >= 2 ORDER BY articles DESC, t.members DESC, "
+        "t.thread_id LIMIT ?", [*parameters, limit])
+    return [dict(row) for row in rows]
+
+
+def thread(conn: sqlite3.Connection, thread_id: int) -> dict[str, Any] | None:
+    head = _execute(conn, "SELECT thread_id, label, parties, first_published, last_published, "
+                    "members FROM claim_threads WHERE thread_id = ?", [thread_id])
+    if not head:
+        return None
+    claims = _execute(
+        conn, "SELECT c.article_id, c.claim_id, c.stance, c.claimant_name, c.claimant_code, "
+        "c.content_text, c.content_start, c.content_end, c.responds_to, c.evidence, "
+        "a.published, a.source, a.title FROM claims c JOIN articles a ON a.id = c.article_id "
+        "WHERE c.thread_id = ? ORDER BY a.published, a.rowid, c.content_start", [thread_id])
+    result = dict(head[0])
+    result["claims"] = [{**dict(row), "evidence": json.loads(row["evidence"] or "[]")}
+                        for row in claims]
+    return result
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """One article's text and the spans of everything extracted from it."""
+    if len(article_id) > 500:
+        raise QueryError("article id too long")
+    rows = _execute(conn, "SELECT id, title, text, published, source, url, language FROM "
+                    "articles WHERE id = ?", [article_id])
+    if not rows:
+        return None
+    result = dict(rows[0])
+    url = result.get("url") or ""
+    result["url"] = url if urllib.parse.urlsplit(url).scheme in ("http", "https") else None
+    result["events"] = [dict(r) for r in _execute(
+        conn, "SELECT event_id, type, cameo, status, date, source_name, target_name, "
+        "location_name, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, "
+        "background FROM events WHERE article_id = ? ORDER BY sentence_start, trigger_start",
+        [article_id])]
+    result["quotes"] = [dict(r) for r in _execute(
+        conn, "SELECT quote_id, kind, stance, speaker_name, speaker_code, cue_start, cue_end, "
+        "content_start, content_end FROM quotes WHERE article_id = ? ORDER BY content_start",
+        [article_id])]
+    result["claims"] = [dict(r) for r in _execute(
+        conn, "SELECT claim_id, stance, claimant_name, content_start, content_end, thread_id "
+        "FROM claims WHERE article_id = ? ORDER BY content_start", [article_id])]
+    result["places"] = [dict(r) for r in _execute(
+        conn, 'SELECT text, start, "end", name, country, lat, lon, feature FROM places '
+        "WHERE article_id = ? ORDER BY start", [article_id])]
+    result["actors"] = [dict(r) for r in _execute(
+        conn, 'SELECT text, start, "end", name, country, sector, code FROM actors '
+        "WHERE article_id = ? ORDER BY start", [article_id])]
+    return result
+
+
+def overview(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Counts and the values the filters offer."""
+    counts = {table: _execute(conn, f"SELECT count(*) FROM {table}", [])[0][0]  # fixed names
+              for table in ("articles", "events", "quotes", "claims", "places")}
+
+    def values(sql: str) -> list[str]:
+        return [row[0] for row in _execute(conn, sql, []) if row[0] is not None]
+
+    dates = _execute(conn, "SELECT min(published), max(published) FROM articles", [])[0]
+    return {
+        "counts": counts, "first_published": dates[0], "last_published": dates[1],
+        "types": values("SELECT DISTINCT type FROM events ORDER BY type"),
+        "statuses": values("SELECT DISTINCT status FROM events ORDER BY status"),
+        "sources": values("SELECT DISTINCT source FROM articles ORDER BY source"),
+        "countries": values("SELECT country FROM (SELECT source_country AS country FROM events "
+                            "UNION SELECT target_country FROM events UNION SELECT "
+                            "location_country FROM events) ORDER BY country"),
+    }
