@@ -156,6 +156,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claims_stance ON claims(stance);
     ALTER TABLE quotes ADD COLUMN stance TEXT NOT NULL DEFAULT 'asserts';
     """,
+    # 4: what the web app filters and sorts events by.
+    """
+    CREATE INDEX events_source_code ON events(source_code);
+    CREATE INDEX events_target_code ON events(target_code);
+    CREATE INDEX events_location_country ON events(location_country);
+    CREATE INDEX places_country ON places(country);
+    CREATE INDEX claims_article ON claims(article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

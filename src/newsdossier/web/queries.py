@@ -104,16 +104,26 @@ def _event_where(filters: Filters) -> tuple[str, list[Any]]:
         conditions.append("(e.source_country = ? OR e.target_country = ? OR "
                           "e.location_country = ?)")
         parameters += [filters.country] * 3
-    if filters.actor:
+    if filters.actor and _looks_like_code(filters.actor):  # "SYRGOV", "USA": indexed
+        conditions.append("e.rowid IN (SELECT rowid FROM events WHERE source_code = ? UNION "
+                          "SELECT rowid FROM events WHERE target_code = ? UNION SELECT rowid "
+                          "FROM events WHERE source_country = ? UNION SELECT rowid FROM events "
+                          "WHERE target_country = ?)")
+        parameters += [filters.actor] * 4
+    elif filters.actor:
         like = "%" + _escaped(filters.actor) + "%"
-        conditions.append("(e.source_code = ? OR e.target_code = ? OR e.source_name LIKE ? "
-                          "ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')")
-        parameters += [filters.actor, filters.actor, like, like]
+        conditions.append("(e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? "
+                          "ESCAPE '\\')")
+        parameters += [like, like]
     if filters.q:
         conditions.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
                           "MATCH ?)")
         parameters.append(fts_query(filters.q))
     return (" WHERE " + " AND ".join(conditions)) if conditions else "", parameters
+
+
+def _looks_like_code(text: str) -> bool:
+    return 3 <= len(text) <= 12 and text.isalnum() and text.upper() == text
 
 
 def _escaped(text: str) -> str:
@@ -125,6 +135,23 @@ def _execute(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> list[
         return conn.execute(sql, parameters).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(f"query refused: {exc}") from exc
+
+
+_COUNTS: dict[tuple[str, tuple[Any, ...], int], int] = {}
+_COUNTS_KEPT = 512
+
+
+def _count(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> int:
+    """A count, remembered until the database changes (`PRAGMA data_version` moves when
+    another connection commits, e.g. an ingest running beside the server): paging through
+    one filtered view counts its rows once."""
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    cache_key = (sql, tuple(parameters), version)
+    if cache_key not in _COUNTS:
+        if len(_COUNTS) >= _COUNTS_KEPT:
+            _COUNTS.clear()
+        _COUNTS[cache_key] = _execute(conn, sql, parameters)[0][0]
+    return _COUNTS[cache_key]
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -139,8 +166,8 @@ def events(conn: sqlite3.Connection, filters: Filters, *, sort: str = "date",
            order: str = "desc", limit: int = 50, offset: int = 0) -> dict[str, Any]:
     limit, offset = _page(limit, offset)
     where, parameters = _event_where(filters.check())
-    total = _execute(conn, "SELECT count(*) FROM events e JOIN articles a ON a.id = "
-                     f"e.article_id{where}", parameters)[0][0]
+    total = _count(conn, "SELECT count(*) FROM events e JOIN articles a ON a.id = "
+                   f"e.article_id{where}", parameters)
     rows = _execute(conn, _events_sql(where, sort, order) + " LIMIT ? OFFSET ?",
                     [*parameters, limit, offset])
     return {"total": total, "limit": limit, "offset": offset,
@@ -167,9 +194,10 @@ def _events_sql(where: str, sort: str, order: str) -> str:
         raise QueryError("order: asc or desc")
     columns = ", ".join(f"e.{c}" if c != "article_id" else "e.article_id"
                         for c in EVENT_COLUMNS)
+    nulls = " NULLS LAST" if order == "asc" else ""  # DESC puts NULLs last already
     return (f"SELECT {columns}, a.published, a.source, a.title FROM events e JOIN articles a "
-            f"ON a.id = e.article_id{where} ORDER BY {EVENT_SORTS[sort]} {order.upper()} "
-            "NULLS LAST, e.article_id, e.event_id")
+            f"ON a.id = e.article_id{where} ORDER BY {EVENT_SORTS[sort]} {order.upper()}"
+            f"{nulls}, e.rowid {order.upper()}")
 
 
 def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
@@ -201,7 +229,7 @@ def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
         parameters += [filters.actor, "%" + _escaped(filters.actor) + "%"]
     where = " WHERE " + " AND ".join(conditions)
     base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid" + where
-    total = _execute(conn, f"SELECT count(*) {base}", parameters)[0][0]
+    total = _count(conn, f"SELECT count(*) {base}", parameters)
     rows = _execute(
         conn, "SELECT a.id, a.title, a.published, a.source, snippet(articles_fts, 1, ?, ?, "
         f"'…', 16) AS snippet {base} ORDER BY rank LIMIT ? OFFSET ?",

@@ -403,6 +403,7 @@ async function render() {
     if (page === "article") await articlePage(parts.slice(1).join("/"), params);
     else if (page === "thread") await threadPage(parts[1]);
     else await (PAGES[page] || searchPage)(params);
+    document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.ready = page;
   } catch (error) {
     fail(error);
