@@ -154,8 +154,12 @@ def test_timeline_map_and_network(client: TestClient):
     assert days and all(len(row["period"]) == 10 for row in days)
     weeks = client.get("/api/timeline", params={"bucket": "week"}).json()
     assert sum(r["n"] for r in weeks) == sum(r["n"] for r in days)
+    cells = client.get("/api/basemap").json()["cells"]
+    assert len(cells) > 5000 and [34, 36] in cells  # around Damascus, from the gazetteer
     points = client.get("/api/map").json()
-    assert any(p["name"] == "Doha" and p["country"] == "QAT" for p in points)
+    doha = next(p for p in points if p["name"] == "Doha" and p["country"] == "QAT")
+    there = client.get("/api/events", params={"location": "Doha"}).json()
+    assert there["total"] == doha["n"] and {r["location_name"] for r in there["rows"]} == {"Doha"}
     network = client.get("/api/network").json()
     assert network["edges"] and all(e["weight"] >= 1 for e in network["edges"])
     ids = {node["id"] for node in network["nodes"]}
@@ -340,6 +344,7 @@ def test_browser_map_lists_a_places_events(server: str, browser):
     from selenium.webdriver.common.by import By
 
     _open(browser, server + "/#/map", "map")
+    assert browser.find_element(By.ID, "land").get_attribute("d").count("M") > 5000
     places = browser.find_elements(By.CSS_SELECTOR, "#map circle.place")
     assert places
     doha = next(p for p in places if p.get_attribute("data-name") == "Doha")

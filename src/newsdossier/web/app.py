@@ -67,10 +67,12 @@ def filters(q: Annotated[str | None, Query(max_length=queries.MAX_QUERY_CHARS)] 
             type: Annotated[str | None, Query(max_length=32)] = None,
             status: Annotated[str | None, Query(max_length=32)] = None,
             source: Annotated[str | None, Query(max_length=200)] = None,
-            background: bool = False) -> Filters:
+            background: bool = False,
+            location: Annotated[str | None, Query(max_length=200)] = None) -> Filters:
     """The filters every listing shares (empty strings mean no filter)."""
     return Filters(q or None, date_from or None, date_to or None, actor or None,
-                   country or None, type or None, status or None, source or None, background)
+                   country or None, type or None, status or None, source or None, background,
+                   location or None)
 
 
 FilterArgs = Annotated[Filters, Depends(filters)]
@@ -141,6 +143,13 @@ def create_app(db_path: str | Path) -> FastAPI:
         rows = queries.iter_events(db, f, sort=sort, order=order)
         return _export(rows, format)
 
+    @app.get("/api/basemap", summary="Inhabited 1° cells of the world, for an offline map")
+    def basemap(request: Request) -> dict[str, Any]:
+        state = request.app.state
+        if getattr(state, "basemap", None) is None:
+            state.basemap = _inhabited_cells()
+        return state.basemap
+
     @app.get("/api/timeline", summary="Events per day or week, by type")
     def timeline(db: Conn, f: FilterArgs,
                  bucket: Annotated[str, Query(pattern="^(day|week)$")] = "day"
@@ -181,6 +190,21 @@ def create_app(db_path: str | Path) -> FastAPI:
         return found
 
     return app
+
+
+def _inhabited_cells() -> dict[str, Any]:
+    """Every 1° cell holding a GeoNames town: the land people live on, drawn from the local
+    gazetteer, so the map needs no tile server (an empty map when it cannot be opened)."""
+    try:
+        from ..places import Gazetteer
+
+        gazetteer = Gazetteer.open()
+        rows = gazetteer.conn.execute(
+            "SELECT CAST(round(lat) AS INTEGER), CAST(round(lon) AS INTEGER) FROM places "
+            "WHERE feature IN ('PPL', 'PPLC') GROUP BY 1, 2").fetchall()
+    except Exception as exc:  # no gazetteer is no reason to fail the page
+        return {"cells": [], "note": f"no base map: {exc}"}
+    return {"cells": [[lat, lon] for lat, lon in rows], "note": "1° cells with a town"}
 
 
 def _export(rows: Iterator[dict[str, Any]], fmt: str) -> Response:

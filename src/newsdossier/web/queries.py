@@ -58,6 +58,7 @@ class Filters:
     status: str | None = None
     source: str | None = None  # the article's source (publisher)
     include_background: bool = False
+    location: str | None = None  # an event location's name
 
     def check(self) -> Filters:
         for item in fields(self):
@@ -100,6 +101,9 @@ def _event_where(filters: Filters) -> tuple[str, list[Any]]:
     if filters.source:
         conditions.append("a.source = ?")
         parameters.append(filters.source)
+    if filters.location:
+        conditions.append("e.location_name = ?")
+        parameters.append(filters.location)
     if filters.country:
         conditions.append("(e.source_country = ? OR e.target_country = ? OR "
                           "e.location_country = ?)")

@@ -3,6 +3,7 @@
 "use strict";
 
 const FILTERS = ["q", "date_from", "date_to", "actor", "country", "type", "status", "source"];
+const EXTRA = ["location"];  // filters set by clicking, not in the form
 const SVG = "http://www.w3.org/2000/svg";
 const PALETTE = ["#1f5fa8", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65", "#a04000",
   "#2e4053", "#7d3c98", "#d4ac0d", "#5d6d7e", "#cb4335", "#148f77", "#884ea0", "#2874a6", "#af601a"];
@@ -50,7 +51,7 @@ function go(page, params) {
 
 function filterParams(params) {
   const out = {};
-  for (const key of FILTERS) if (params.get(key)) out[key] = params.get(key);
+  for (const key of [...FILTERS, ...EXTRA]) if (params.get(key)) out[key] = params.get(key);
   return out;
 }
 
@@ -239,9 +240,15 @@ function project(lat, lon, width, height) {
 
 async function mapPage(params) {
   const filters = filterParams(params);
-  const points = await api("map", filters);
+  const [points, base] = await Promise.all([api("map", filters), api("basemap")]);
   const width = 900, height = 450;
   const map = svg("svg", { id: "map", width, height, viewBox: `0 0 ${width} ${height}`, role: "img" });
+  const cell = width / 360;
+  const land = base.cells.map(([lat, lon]) => {
+    const [x, y] = project(lat + 0.5, lon - 0.5, width, height);
+    return `M${x.toFixed(1)} ${y.toFixed(1)}h${cell.toFixed(2)}v${cell.toFixed(2)}h-${cell.toFixed(2)}z`;
+  }).join("");
+  if (land) map.append(svg("path", { d: land, fill: "#e3e7ec", id: "land" }));
   for (let lon = -180; lon <= 180; lon += 30) {
     const [x] = project(0, lon, width, height);
     map.append(svg("line", { x1: x, y1: 0, x2: x, y2: height, stroke: "#e5e8ec" }));
@@ -264,13 +271,13 @@ async function mapPage(params) {
 }
 
 async function placeDetail(point, filters, box) {
-  const data = await api("events", { ...filters, limit: 100 });
-  const here = data.rows.filter((r) => r.lat !== null && Math.abs(r.lat - point.lat) < 0.001 && Math.abs(r.lon - point.lon) < 0.001);
+  const data = await api("events", { ...filters, location: point.name || "", limit: 100 });
   const list = el("ul", { id: "place-events" });
-  for (const row of here) {
+  for (const row of data.rows) {
     list.append(el("li", {}, `${row.date || ""} ${row.type} `, articleLink(row.article_id, row.sentence_start, row.sentence_end, `“${row.trigger_text}” · ${row.title || row.article_id}`)));
   }
-  box.replaceChildren(el("h3", {}, `${point.name} (${point.country || "?"})`), list);
+  const more = data.total > data.rows.length ? el("a", { href: "#/events?" + new URLSearchParams({ ...filters, location: point.name || "" }).toString() }, `all ${data.total} events`) : null;
+  box.replaceChildren(el("h3", {}, `${point.name} (${point.country || "?"})`), list, more);
 }
 
 async function networkPage(params) {
