@@ -149,6 +149,19 @@ def test_exports_of_a_filtered_view_agree(client: TestClient):
     assert pq.read_table(io.BytesIO(empty.content)).num_rows == 0
 
 
+def test_search_results_export(client: TestClient):
+    total = client.get("/api/search", params={"q": "prison"}).json()["total"]
+    rows = list(csv.DictReader(io.StringIO(client.get(
+        "/api/search", params={"q": "prison", "format": "csv"}).text)))
+    assert len(rows) == total and "[" in rows[0]["snippet"]
+    table = pq.read_table(io.BytesIO(client.get(
+        "/api/search", params={"q": "prison", "format": "parquet"}).content))
+    assert table.num_rows == total
+    refused = client.get("/api/events", params={"format": "csv", "sort": "date",
+                                                "date_from": "x" * 40})
+    assert refused.status_code == 422
+
+
 def test_timeline_map_and_network(client: TestClient):
     days = client.get("/api/timeline").json()
     assert days and all(len(row["period"]) == 10 for row in days)

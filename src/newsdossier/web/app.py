@@ -8,6 +8,7 @@ own script and styles only, so nothing an article smuggles in can run.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import sqlite3
 import threading
@@ -120,13 +121,18 @@ def create_app(db_path: str | Path) -> FastAPI:
     def overview(db: Conn) -> dict[str, Any]:
         return queries.overview(db)
 
-    @app.get("/api/search", summary="Full-text search over articles, with facets")
+    @app.get("/api/search", summary="Full-text search over articles, with facets; or "
+             "exported", response_model=None)
     def search(db: Conn, f: FilterArgs,
                limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 20,
-               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+               offset: Annotated[int, Query(ge=0)] = 0,
+               format: Annotated[str, Query(pattern="^(json|csv|jsonl|parquet)$")] = "json",
+               ) -> dict[str, Any] | Response:
         if not f.q:
             raise QueryError("q: the words to search for")
-        return queries.search(db, f, limit=limit, offset=offset)
+        if format == "json":
+            return queries.search(db, f, limit=limit, offset=offset)
+        return _export(queries.iter_search(db, f), format, SEARCH_COLUMNS, "articles")
 
     @app.get("/api/events", summary="Events, filtered, sorted and paged; or exported",
              response_model=None)
@@ -141,7 +147,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         if format == "json":
             return queries.events(db, f, sort=sort, order=order, limit=limit, offset=offset)
         rows = queries.iter_events(db, f, sort=sort, order=order)
-        return _export(rows, format)
+        return _export(rows, format, EVENT_EXPORT_COLUMNS, "events")
 
     @app.get("/api/basemap", summary="Inhabited 1° cells of the world, for an offline map")
     def basemap(request: Request) -> dict[str, Any]:
@@ -207,9 +213,15 @@ def _inhabited_cells() -> dict[str, Any]:
     return {"cells": [[lat, lon] for lat, lon in rows], "note": "1° cells with a town"}
 
 
-def _export(rows: Iterator[dict[str, Any]], fmt: str) -> Response:
-    columns = [*queries.EVENT_COLUMNS, "published", "source", "title"]
-    headers = {"Content-Disposition": f'attachment; filename="events.{fmt}"'}
+EVENT_EXPORT_COLUMNS = [*queries.EVENT_COLUMNS, "published", "source", "title"]
+SEARCH_COLUMNS = ["id", "title", "published", "source", "snippet"]
+
+
+def _export(rows: Iterator[dict[str, Any]], fmt: str, columns: list[str],
+            name: str) -> Response:
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+    first = next(rows, None)  # a refused query fails here, before any byte is sent
+    rows = itertools.chain([first] if first is not None else [], rows)
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq

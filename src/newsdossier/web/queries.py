@@ -259,6 +259,21 @@ def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
             "marks": [SNIPPET_OPEN, SNIPPET_CLOSE]}
 
 
+def iter_search(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:
+    """Every article the search selects, best first (exports)."""
+    offset = 0
+    while True:
+        page = search(conn, filters, limit=MAX_PAGE, offset=offset)
+        for row in page["rows"]:
+            yield {"id": row["id"], "title": row["title"], "published": row["published"],
+                   "source": row["source"],
+                   "snippet": row["snippet"].replace(SNIPPET_OPEN, "[").replace(
+                       SNIPPET_CLOSE, "]")}
+        offset += MAX_PAGE
+        if offset >= page["total"] or offset >= MAX_EXPORT_ROWS:
+            return
+
+
 def _facet(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> list[dict[str, Any]]:
     rows = _execute(conn, sql + " ORDER BY n DESC, value LIMIT 30", parameters)
     return [{"value": row["value"], "n": row["n"]} for row in rows if row["value"] is not None]

@@ -139,7 +139,11 @@ async function searchPage(params) {
       el("div", { class: "muted" }, `${row.published || "undated"} · ${row.source || "unknown source"}`),
       snippet));
   }
-  show(el("p", { id: "total" }, `${data.total} articles`), facets, results,
+  const exports = el("p", { id: "exports" }, "Export these articles: ");
+  for (const format of ["csv", "jsonl", "parquet"]) {
+    exports.append(el("a", { href: "/api/search?" + new URLSearchParams({ ...filters, format }).toString(), download: "articles." + format, class: "export" }, format.toUpperCase()), " ");
+  }
+  show(el("p", { id: "total" }, `${data.total} articles`), exports, facets, results,
     pager(data, (next) => go("search", { ...filters, offset: next })));
 }
 
