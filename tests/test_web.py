@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -54,7 +55,13 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(database: Path) -> TestClient:
+def fingerprint(database: Path) -> str:
+    """The database file's bytes before the app touches it."""
+    return hashlib.sha256(database.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def client(database: Path, fingerprint: str) -> TestClient:
     return TestClient(create_app(database))
 
 
@@ -436,3 +443,11 @@ def test_serve_binds_loopback_by_default():
     assert "127.0.0.1" in help_text
     missing = run_dossier("serve", "--db", "/nonexistent/x.db", "--port", str(_free_port()))
     assert missing.returncode != 0 and "x.db" in missing.stderr
+
+
+def test_after_all_the_browsing_the_database_is_unchanged_plain_sqlite(database: Path,
+                                                                      fingerprint: str):
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == fingerprint
+    with sqlite3.connect(database) as conn:  # any SQLite client (or Datasette) opens it
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 17
