@@ -53,6 +53,19 @@ class LanguageStage:
             )
 
 
+def skip_unless_english(record: Record, stage: str) -> bool:
+    """True (with a note naming the stage) when the article's language field says it is not
+    English, or, lacking one, the language stage found it is not."""
+    language = record.article.language
+    if language not in (None, "en"):
+        record.notes.append(f"{stage}: skipped, article language is {language!r}")
+        return True
+    if language is None and any(note.startswith("language:") for note in record.notes):
+        record.notes.append(f"{stage}: skipped, the text does not look like English")
+        return True
+    return False
+
+
 @registry.stages.register("language")
 def make_language_stage(settings: Settings, nlp: Language) -> LanguageStage:
     return LanguageStage()

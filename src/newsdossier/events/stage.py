@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import registry
+from ..language import skip_unless_english
 from .coder import EventCoder
 from .intents import IntentTable
 from .patterns import PatternTable
@@ -25,12 +26,7 @@ class EventsStage:
         self.coder = coder
 
     def __call__(self, doc: Doc, record: Record) -> None:
-        language = record.article.language
-        if language not in (None, "en"):
-            record.notes.append(f"events: skipped, article language is {language!r}")
-            return
-        if language is None and any(note.startswith("language:") for note in record.notes):
-            record.notes.append("events: skipped, the text does not look like English")
+        if skip_unless_english(record, self.name):
             return
         record.events.extend(self.coder.code(doc, record))
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .. import registry
+from ..language import skip_unless_english
 from ..settings import SettingsError
 from .gazetteer import Gazetteer
 from .locate import locate_events
@@ -35,12 +36,7 @@ class PlacesStage:
         self.keep_all = mentions == "all"
 
     def __call__(self, doc: Doc, record: Record) -> None:
-        language = record.article.language
-        if language not in (None, "en"):
-            record.notes.append(f"places: skipped, article language is {language!r}")
-            return
-        if language is None and any(note.startswith("language:") for note in record.notes):
-            record.notes.append("places: skipped, the text does not look like English")
+        if skip_unless_english(record, self.name):
             return
         toponyms = self._resolved(doc, record)
         locational = [place for mention, place in toponyms if mention.locational]

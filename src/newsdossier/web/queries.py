@@ -86,24 +86,12 @@ def _event_where(filters: Filters) -> tuple[str, list[Any]]:
     parameters: list[Any] = []
     if not filters.include_background:
         conditions.append("e.background = 0")
-    if filters.date_from:
-        conditions.append("coalesce(e.date, a.published) >= ?")
-        parameters.append(filters.date_from)
-    if filters.date_to:
-        conditions.append("coalesce(e.date, a.published) <= ?")
-        parameters.append(filters.date_to + "\uffff")
-    if filters.type:
-        conditions.append("e.type = ?")
-        parameters.append(filters.type)
-    if filters.status:
-        conditions.append("e.status = ?")
-        parameters.append(filters.status)
-    if filters.source:
-        conditions.append("a.source = ?")
-        parameters.append(filters.source)
-    if filters.location:
-        conditions.append("e.location_name = ?")
-        parameters.append(filters.location)
+    _date_range(filters, "coalesce(e.date, a.published)", conditions, parameters)
+    for column, value in (("e.type", filters.type), ("e.status", filters.status),
+                          ("a.source", filters.source), ("e.location_name", filters.location)):
+        if value:  # fixed column names; the value is a parameter
+            conditions.append(f"{column} = ?")
+            parameters.append(value)
     if filters.country:
         conditions.append("(e.source_country = ? OR e.target_country = ? OR "
                           "e.location_country = ?)")
@@ -124,6 +112,18 @@ def _event_where(filters: Filters) -> tuple[str, list[Any]]:
                           "MATCH ?)")
         parameters.append(fts_query(filters.q))
     return (" WHERE " + " AND ".join(conditions)) if conditions else "", parameters
+
+
+def _date_range(filters: Filters, column: str, conditions: list[str],
+                parameters: list[Any]) -> None:
+    """`column` (a fixed expression, never user text) within the filters' dates; a
+    `date_to` day includes its times."""
+    if filters.date_from:
+        conditions.append(f"{column} >= ?")
+        parameters.append(filters.date_from)
+    if filters.date_to:
+        conditions.append(f"{column} <= ?")
+        parameters.append(filters.date_to + "\uffff")
 
 
 def _looks_like_code(text: str) -> bool:
@@ -210,12 +210,7 @@ def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
     limit, offset = _page(limit, offset)
     filters.check()
     conditions, parameters = ["articles_fts MATCH ?"], [fts_query(filters.q or "")]
-    if filters.date_from:
-        conditions.append("a.published >= ?")
-        parameters.append(filters.date_from)
-    if filters.date_to:
-        conditions.append("a.published <= ?")
-        parameters.append(filters.date_to + "\uffff")
+    _date_range(filters, "a.published", conditions, parameters)
     if filters.source:
         conditions.append("a.source = ?")
         parameters.append(filters.source)
