@@ -91,6 +91,9 @@ def test_search_ranks_and_counts_facets(client: TestClient):
     open_mark, close_mark = found["marks"]
     assert all(open_mark in row["snippet"] and close_mark in row["snippet"]
                for row in found["rows"])
+    for row in found["rows"]:  # each result points at the sentence it matched in
+        article = client.get(f"/api/articles/{row['id']}").json()
+        assert "crematorium" in article["text"][row["sentence_start"]:row["sentence_end"]]
     sources = {f["value"]: f["n"] for f in found["facets"]["source"]}
     assert sum(sources.values()) == found["total"]
     one = next(iter(sources))

@@ -7,6 +7,7 @@ parameters, column names come from fixed allow-lists, never from the request.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator
@@ -249,9 +250,34 @@ def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
                         f"actors WHERE code IS NOT NULL AND article_id IN ({matched}) "
                         "GROUP BY code", parameters),
     }
+    found = [dict(row) for row in rows]
+    for row in found:
+        row["sentence_start"], row["sentence_end"] = _matching_sentence(
+            conn, row["id"], filters.q or "")
     return {"total": total, "limit": limit, "offset": offset,
-            "rows": [dict(row) for row in rows], "facets": facets,
+            "rows": found, "facets": facets,
             "marks": [SNIPPET_OPEN, SNIPPET_CLOSE]}
+
+
+def _matching_sentence(conn: sqlite3.Connection, article_id: str, words: str
+                       ) -> tuple[int | None, int | None]:
+    """The first sentence of the article holding one of the searched words (so a result
+    links to where it matched)."""
+    row = conn.execute("SELECT text, json_extract(record, '$.sentences') FROM articles "
+                       "WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None, None
+    text, sentences = row[0], json.loads(row[1] or "[]")
+    wanted = [w.strip('"*') for w in words.split() if w.strip('"*')]
+    hits = [m.start() for m in (re.search(r"\b" + re.escape(w), text, re.IGNORECASE)
+                                for w in wanted) if m]  # offsets in the text as stored
+    if not hits:
+        return None, None
+    first = min(hits)
+    for sentence in sentences:
+        if sentence["start"] <= first < sentence["end"]:
+            return sentence["start"], sentence["end"]
+    return first, first + len(wanted[0])
 
 
 def iter_search(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str, Any]]:

@@ -135,7 +135,7 @@ async function searchPage(params) {
       snippet.append(el("mark", {}, marked), rest || "");
     }
     results.append(el("div", { class: "result" },
-      el("h3", {}, articleLink(row.id, null, null, row.title || row.id)),
+      el("h3", {}, articleLink(row.id, row.sentence_start, row.sentence_end, row.title || row.id)),
       el("div", { class: "muted" }, `${row.published || "undated"} · ${row.source || "unknown source"}`),
       snippet));
   }
