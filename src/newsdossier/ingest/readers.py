@@ -36,6 +36,11 @@ SUFFIXES: dict[str, str] = {
     ".ndjson": "jsonl",
     ".jsonl.gz": "jsonl",
     ".ndjson.gz": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 
 
@@ -256,3 +261,6 @@ def read_items(
             yield from reader(source, settings)
         except OSError as exc:
             yield ItemError(source.origin, f"cannot read: {exc.strerror or exc}")
+
+
+from . import feeds  # noqa: E402,F401  (registers the feed and warc readers)
