@@ -75,14 +75,11 @@ def _entry_html(entry: Any) -> str:
 def read_feed(source: Source, settings: Settings) -> Iterator[Yielded]:
     import feedparser
 
-    from .readers import _read_whole
+    from .readers import read_nonempty
 
-    data = _read_whole(source, settings)
+    data = read_nonempty(source, settings)
     if isinstance(data, ItemError):
         yield data
-        return
-    if not data.strip():
-        yield ItemError(source.origin, "empty file")
         return
     parsed = feedparser.parse(data)  # bytes: parsed here, nothing is fetched
     if not parsed.entries:

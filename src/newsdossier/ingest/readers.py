@@ -99,13 +99,18 @@ def _read_whole(source: Source, settings: Settings) -> bytes | ItemError:
     return data
 
 
-def _decode_whole(source: Source, settings: Settings) -> Iterator[Yielded | str]:
+def read_nonempty(source: Source, settings: Settings) -> bytes | ItemError:
+    """The whole input within `max_file_bytes`, or why not (too big, empty)."""
     data = _read_whole(source, settings)
+    if isinstance(data, bytes) and not data.strip():
+        return ItemError(source.origin, "empty file")
+    return data
+
+
+def _decode_whole(source: Source, settings: Settings) -> Iterator[Yielded | str]:
+    data = read_nonempty(source, settings)
     if isinstance(data, ItemError):
         yield data
-        return
-    if not data.strip():
-        yield ItemError(source.origin, "empty file")
         return
     try:
         decoded = decode_bytes(data)
