@@ -14,6 +14,7 @@ from ..model import Record
 from .embeddings import Embedder
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import child_rows, record_json
+from .stories import StoryIndex
 from .threads import ThreadIndex
 
 TABLES = ("articles", "actors", "events", "quotes", "claims", "places", "quantities", "dates")
@@ -40,6 +41,7 @@ class Store:
         self.readonly = readonly
         self.embedder = embedder  # sentence embeddings for claim threads, when enabled
         self.conn = self._connect()
+        self.stories = StoryIndex(self.conn)
         if readonly:
             self._check_version()
         else:
@@ -145,10 +147,13 @@ class Store:
             for table, rows in child_rows(record).items():
                 self._insert_rows(table, article.id, rows)
             self._thread_claims(record)
+            self.stories.assign(article.id, article.text, article.published)
             self.conn.execute("COMMIT")
+            self.stories.committed()
             return True
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self.stories.rolled_back()
             raise
 
     def _thread_claims(self, record: Record) -> None:

@@ -164,6 +164,22 @@ MIGRATIONS: list[str] = [
     CREATE INDEX places_country ON places(country);
     CREATE INDEX claims_article ON claims(article_id);
     """,
+    # 5: story clusters of near-duplicate articles (store/stories.py).
+    """
+    CREATE TABLE stories (
+        story_id INTEGER PRIMARY KEY,
+        first_article TEXT NOT NULL,
+        first_published TEXT
+    );
+    CREATE TABLE story_signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL REFERENCES stories(story_id),
+        signature BLOB NOT NULL
+    );
+    CREATE INDEX story_signatures_story ON story_signatures(story_id);
+    ALTER TABLE articles ADD COLUMN story_id INTEGER;
+    CREATE INDEX articles_story ON articles(story_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
