@@ -6,7 +6,7 @@ import random
 import sqlite3
 from pathlib import Path
 
-from newsdossier.model import Article, Record
+from newsdossier.model import Actor, Article, Event, Place, Record, Span
 from newsdossier.store import Store
 
 STORY = ("government forces shelled the central market in the town on monday killing at least "
@@ -52,9 +52,22 @@ def copy_of(words: list[str], rng: random.Random, edits: int) -> str:
     return " ".join(text).capitalize() + "."
 
 
-def add(store: Store, article_id: str, text: str, source: str, day: int) -> None:
+def add(store: Store, article_id: str, text: str, source: str, day: int,
+        events: list[Event] | None = None) -> None:
     article = Article(id=article_id, text=text, source=source, published=f"2026-03-{day:02d}")
-    assert store.add_record(Record(article=article))
+    assert store.add_record(Record(article=article, events=events or []))
+
+
+def shelling(text: str, day: int | None, *, target: str = "CVL", kind: str = "ASSAULT",
+             background: bool = False, place: str = "El Obeid") -> Event:
+    """The report's coded event (as the event coder would give it; built here directly)."""
+    span = Span(0, 10, text[:10])
+    return Event(id="e1", type=kind, cameo="195", sentence=span, trigger=span,
+                 source=[Actor("government forces", 0, 17, "government forces", "SDN", "MIL",
+                               "SDNMIL")],
+                 target=[Actor("civilians", 20, 29, "civilians", None, target, target)],
+                 location=Place(place, 30, 38, place, "SDN", 13.18, 30.22),
+                 date=f"2026-03-{day:02d}" if day else None, background=background)
 
 
 def stories(db: Path) -> dict[str, int]:
@@ -88,3 +101,34 @@ def test_later_runs_group_against_what_is_stored(tmp_path: Path):
         add(store, "unrelated", copy_of(OTHER, rng, edits=1), "B", 2)
     found = stories(db)
     assert found["later"] == found["first"] != found["unrelated"]
+
+
+def clusters(db: Path) -> list[dict]:
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute("SELECT * FROM event_clusters ORDER BY cluster_id")]
+
+
+def test_the_copies_events_count_once_as_one_real_world_event(tmp_path: Path):
+    rng = random.Random(9)
+    db = tmp_path / "e.db"
+    with Store(db) as store:
+        for n in range(30):  # published over four days, the event dated the first day
+            text = copy_of(WORDS, rng, edits=4)
+            add(store, f"copy-{n}", text, f"Source {n % 5}", 2 + n % 4,
+                [shelling(text, 2 if n % 3 else None)])
+        text = copy_of(OTHER, rng, edits=1)
+        add(store, "later", text, "Source 1", 20, [shelling(text, 20)])  # weeks later
+        add(store, "other-kind", text + " x", "Source 2", 2, [shelling(text, 2, kind="PROTEST")])
+        add(store, "recalled", text + " y", "Source 3", 2, [shelling(text, 2, background=True)])
+    found = clusters(db)
+    first = found[0]
+    assert (first["type"], first["num_reports"], first["num_sources"]) == ("ASSAULT", 30, 5)
+    assert first["first_reported"] == "2026-03-02" and first["first_date"] == "2026-03-02"
+    assert len(found) == 3  # + the shelling weeks later, + the protest; the recall is none
+    with sqlite3.connect(db) as conn:
+        reports = conn.execute("SELECT count(*) FROM events WHERE cluster_id = ?",
+                               (first["cluster_id"],)).fetchone()[0]
+        recalled = conn.execute("SELECT cluster_id FROM events WHERE article_id = 'recalled'"
+                                ).fetchone()[0]
+    assert reports == 30 and recalled is None

@@ -284,7 +284,7 @@ def _demo_summary(store: Any, path: Path) -> str:
 @click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
 @click.option("--table", required=True,
               type=click.Choice(("articles", "actors", "events", "quotes", "claims", "places",
-                                 "quantities", "dates")))
+                                 "quantities", "dates", "event_clusters")))
 @click.option("--format", "output_format", type=click.Choice(("jsonl", "csv", "parquet")),
               default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),

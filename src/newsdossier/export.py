@@ -13,6 +13,7 @@ from .store import Store
 FORMATS = ("jsonl", "csv", "parquet")
 EXPORT_TABLES = (
     "articles", "actors", "events", "quotes", "claims", "places", "quantities", "dates",
+    "event_clusters",  # one row per real-world event; `events` is one row per report
 )
 _BATCH = 5_000
 

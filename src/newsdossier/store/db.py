@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Record
+from .clusters import assign_events
 from .embeddings import Embedder
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import child_rows, record_json
@@ -19,7 +20,7 @@ from .threads import ThreadIndex
 
 TABLES = ("articles", "actors", "events", "quotes", "claims", "places", "quantities", "dates")
 # Tables the store derives across articles (not one row set per record).
-DERIVED_TABLES = ("claim_threads",)
+DERIVED_TABLES = ("claim_threads", "event_clusters")
 
 
 class StoreError(RuntimeError):
@@ -148,6 +149,7 @@ class Store:
                 self._insert_rows(table, article.id, rows)
             self._thread_claims(record)
             self.stories.assign(article.id, article.text, article.published)
+            assign_events(self.conn, article.id)
             self.conn.execute("COMMIT")
             self.stories.committed()
             return True
@@ -193,7 +195,7 @@ class Store:
         columns = [c for c in self.columns(table) if c not in ("rowid", "record")]
         if not include_text and table == "articles":
             columns.remove("text")
-        order = "thread_id" if table in DERIVED_TABLES else "rowid"
+        order = {"claim_threads": "thread_id", "event_clusters": "cluster_id"}.get(table, "rowid")
         sql = (
             "SELECT " + ", ".join(_quote_identifier(c) for c in columns)
             + f" FROM {_quote_identifier(table)} ORDER BY {order}"

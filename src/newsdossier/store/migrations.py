@@ -180,6 +180,26 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN story_id INTEGER;
     CREATE INDEX articles_story ON articles(story_id);
     """,
+    # 6: real-world event clusters across reports (store/clusters.py).
+    """
+    CREATE TABLE event_clusters (
+        cluster_id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        target_key TEXT NOT NULL,
+        location_key TEXT NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        story_id INTEGER,
+        num_reports INTEGER NOT NULL DEFAULT 0,
+        num_sources INTEGER NOT NULL DEFAULT 0,
+        first_reported TEXT
+    );
+    CREATE INDEX event_clusters_key ON event_clusters(type, source_key, target_key,
+                                                     location_key);
+    ALTER TABLE events ADD COLUMN cluster_id INTEGER;
+    CREATE INDEX events_cluster ON events(cluster_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
