@@ -258,6 +258,14 @@ def _demo_summary(store: Any, path: Path) -> str:
     if located:
         lines.append(f"  events placed ({sum(located.values())} of {len(events)}): " + ", ".join(
             f"{name} ×{n}" for name, n in located.most_common(6)))
+    clustered = list(store.iter_rows("event_clusters"))
+    if clustered:
+        repeated = sum(1 for row in clustered if row["num_reports"] > 1)
+        lines.append(f"  real-world events: {len(clustered)} from {len(events)} reports "
+                     f"({repeated} reported by more than one article)")
+    stories = Counter(row["story_id"] for row in store.iter_rows("articles", include_text=False))
+    copies = sum(n for n in stories.values() if n > 1)
+    lines.append(f"  stories: {len(stories)} ({copies} articles share a story with another)")
     resolved = sum(1 for row in store.iter_rows("dates") if row["value"])
     lines.append(f"  time expressions resolved to dates: {resolved} of {counts['dates']}")
     stances = Counter(row["stance"] for row in store.iter_rows("claims"))
