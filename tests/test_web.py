@@ -309,6 +309,13 @@ def _ready(driver, page: str) -> None:
         driver.find_element("id", "main").text
 
 
+def _click_and_wait(driver, element, page: str) -> None:
+    """Clicks, then waits for the render the click starts (not the one already shown)."""
+    driver.execute_script("document.body.dataset.ready = 'pending'")
+    element.click()
+    _ready(driver, page)
+
+
 def _shot(driver, name: str) -> None:
     driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
 
@@ -319,16 +326,14 @@ def test_browser_search_and_facets(server: str, browser):
     _open(browser, server + "/#/search", "search")
     box = browser.find_element(By.ID, "f-q")
     box.send_keys("crematorium")
-    browser.find_element(By.ID, "apply").click()
-    _ready(browser, "search")
+    _click_and_wait(browser, browser.find_element(By.ID, "apply"), "search")
     total = int(browser.find_element(By.ID, "total").text.split()[0])
     assert total >= 3 and len(browser.find_elements(By.CSS_SELECTOR, ".result")) == total
     assert browser.find_elements(By.CSS_SELECTOR, ".snippet mark")
     _shot(browser, "search")
     facet = browser.find_element(By.CSS_SELECTOR, "[data-facet=source] .facet-value")
     expected = int(facet.text.rsplit("(", 1)[1].rstrip(")"))
-    facet.click()
-    _ready(browser, "search")
+    _click_and_wait(browser, facet, "search")
     assert "source=" in browser.current_url
     assert int(browser.find_element(By.ID, "total").text.split()[0]) == expected
 
@@ -340,26 +345,23 @@ def test_browser_events_filters_sorting_paging(server: str, browser):
     _open(browser, server + "/#/events", "events")
     everything = int(browser.find_element(By.ID, "total").text.split()[0])
     assert len(browser.find_elements(By.CSS_SELECTOR, "#events .event-row")) == 50
-    browser.find_element(By.ID, "next").click()
-    _ready(browser, "events")
+    _click_and_wait(browser, browser.find_element(By.ID, "next"), "events")
     assert "offset=50" in browser.current_url
     Select(browser.find_element(By.ID, "f-type")).select_by_value("ASSAULT")
-    browser.find_element(By.ID, "apply").click()
-    _ready(browser, "events")
+    _click_and_wait(browser, browser.find_element(By.ID, "apply"), "events")
     assaults = int(browser.find_element(By.ID, "total").text.split()[0])
     assert 0 < assaults < everything
     types = {row.find_elements(By.TAG_NAME, "td")[1].text.split()[0]
              for row in browser.find_elements(By.CSS_SELECTOR, "#events .event-row")}
     assert types == {"ASSAULT"}
-    browser.find_element(By.CSS_SELECTOR, "th[data-sort=date]").click()
-    _ready(browser, "events")
+    _click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "th[data-sort=date]"), "events")
     assert "order=asc" in browser.current_url
     exports = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR,
                                                                        "#exports a")]
     assert any("format=csv" in href and "type=ASSAULT" in href for href in exports)
     _shot(browser, "events")
-    browser.find_element(By.CSS_SELECTOR, "#events .article-link").click()
-    _ready(browser, "article")
+    link = browser.find_element(By.CSS_SELECTOR, "#events .article-link")
+    _click_and_wait(browser, link, "article")
     assert browser.find_element(By.ID, "focus").text
 
 
@@ -397,16 +399,14 @@ def test_browser_claim_thread_to_the_highlighted_sentence(server: str, browser):
     from selenium.webdriver.common.by import By
 
     _open(browser, server + "/#/threads", "threads")
-    browser.find_element(By.CSS_SELECTOR, ".thread-link").click()
-    _ready(browser, "thread")
+    _click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".thread-link"), "thread")
     stances = [c.get_attribute("data-stance") for c in
                browser.find_elements(By.CSS_SELECTOR, "#claims .claim")]
     assert stances[0] == "alleges" and "denies" in stances and "supports" in stances
     _shot(browser, "thread")
     first = browser.find_element(By.CSS_SELECTOR, "#claims .claim .article-link")
     quoted = first.text
-    first.click()
-    _ready(browser, "article")
+    _click_and_wait(browser, first, "article")
     assert browser.find_element(By.ID, "focus").text in quoted
     assert browser.execute_script(
         "const r = document.getElementById('focus').getBoundingClientRect();"

@@ -404,7 +404,12 @@ async function articlePage(id, params) {
 
 const PAGES = { search: searchPage, events: eventsPage, timeline: timelinePage, map: mapPage, network: networkPage, threads: threadsPage };
 
+let renderCount = 0;
+
 async function render() {
+  // Only the latest navigation may mark the page ready; an older, slower render must not.
+  const ticket = ++renderCount;
+  document.body.dataset.ready = "";
   const { parts, params } = route();
   const page = parts[0];
   document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === page || (page === "thread" && a.dataset.page === "threads")));
@@ -414,9 +419,11 @@ async function render() {
     if (page === "article") await articlePage(parts.slice(1).join("/"), params);
     else if (page === "thread") await threadPage(parts[1]);
     else await (PAGES[page] || searchPage)(params);
+    if (ticket !== renderCount) return;
     document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.ready = page;
   } catch (error) {
+    if (ticket !== renderCount) return;
     fail(error);
     document.body.dataset.ready = "error";
   }
