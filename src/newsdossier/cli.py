@@ -29,6 +29,7 @@ def _settings_from(ctx_options: dict[str, Any]) -> Settings:
         settings = settings.with_overrides(
             model=ctx_options.pop("model", None),
             batch_size=ctx_options.pop("batch_size", None),
+            workers=ctx_options.pop("workers", None),
         )
         if extra_dicts:
             settings = settings.with_overrides(
@@ -53,6 +54,8 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--patterns", multiple=True, type=click.Path(exists=True, dir_okay=False),
                   help="Extra event pattern TSV (repeatable).")
     @click.option("--batch-size", type=click.IntRange(1, 10_000), help="Articles per batch.")
+    @click.option("--workers", type=click.IntRange(0, 1024),
+                  help="Worker processes (default: settings, 0 = one per core).")
     @functools.wraps(command)
     def wrapper(**options: Any) -> Any:
         settings = _settings_from(options)
@@ -71,6 +74,27 @@ def _build_pipeline(settings: Settings) -> Any:
         return Pipeline(settings)
     except (ModelNotFoundError, PipelineError, DictionaryError, PatternError,
             IntentError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _lazy_pipeline(settings: Settings) -> Callable[[], Any]:
+    """Builds the pipeline in this process only if it is needed here (not when workers do it)."""
+    built: list[Any] = []
+
+    def build() -> Any:
+        if not built:
+            built.append(_build_pipeline(settings))
+        return built[0]
+
+    return build
+
+
+def _worker_errors_reported(records: Any) -> Any:
+    from .parallel import WorkerError
+
+    try:
+        yield from records
+    except WorkerError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
@@ -113,6 +137,7 @@ def extract(paths: tuple[str, ...], published: str | None, title: str | None,
     """Write one record per article to stdout (PATH: .txt, .html, .jsonl, a folder, or -)."""
     from .dates import normalise_publication_date
     from .formatting import pretty
+    from .parallel import resolve_workers
     from .runner import Summary, extract_paths
 
     if published and normalise_publication_date(published) is None:
@@ -121,15 +146,15 @@ def extract(paths: tuple[str, ...], published: str | None, title: str | None,
         "published": normalise_publication_date(published) if published else None,
         "title": title, "source": source, "url": url,
     }
-    pipeline = _build_pipeline(settings)
     summary = Summary()
-    records = extract_paths(paths or ("-",), pipeline, summary, input_format=input_format,
-                            overrides=overrides)
+    records = extract_paths(paths or ("-",), _lazy_pipeline(settings), summary,
+                            input_format=input_format, overrides=overrides,
+                            workers=resolve_workers(settings.workers), settings=settings)
     out = sys.stdout
     first = True
     if output_format == "json":
         out.write("[")
-    for record in records:
+    for record in _worker_errors_reported(records):
         data = record.to_dict()
         if output_format == "jsonl":
             out.write(json.dumps(data, ensure_ascii=False) + "\n")
@@ -155,17 +180,22 @@ def extract(paths: tuple[str, ...], published: str | None, title: str | None,
 def ingest(paths: tuple[str, ...], db: str | None, input_format: str | None,
            settings: Settings) -> None:
     """Extract articles from files and folders into the database (idempotent, resumable)."""
+    from .parallel import WorkerError, resolve_workers
     from .runner import ingest_paths, progress_enabled
     from .store import StoreError
 
-    pipeline = _build_pipeline(settings)
     try:
         store = _writable_store(_db_path(db, settings), settings)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     with store:
-        summary = ingest_paths(paths, store, pipeline, progress=progress_enabled(settings.progress),
-                               input_format=input_format)
+        try:
+            summary = ingest_paths(paths, store, _lazy_pipeline(settings),
+                                   progress=progress_enabled(settings.progress),
+                                   input_format=input_format,
+                                   workers=resolve_workers(settings.workers), settings=settings)
+        except WorkerError as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(summary.line(), err=True)
     if summary.failed:
         sys.exit(1)

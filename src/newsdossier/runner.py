@@ -7,13 +7,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO, TypeVar
 
-from .ingest import ItemError, ItemWarning, build_article, read_items
+from .ingest import ItemError, ItemStored, ItemWarning, build_article, read_items
 from .model import Article, Record
 from .pipeline import Pipeline, StageError
+from .settings import Settings
 from .store import Store
 
 Report = Callable[[str], None]
 T = TypeVar("T")
+# A built pipeline, or a way to build one when it is first needed: with several workers the
+# parent may never need its own (each worker builds one from the settings).
+PipelineSource = Pipeline | Callable[[], Pipeline]
 
 
 def report_to_stderr(line: str) -> None:
@@ -50,15 +54,18 @@ def progress_enabled(setting: str, stream: TextIO = sys.stderr) -> bool:
 
 def iter_articles(
     paths: Iterable[str],
-    pipeline: Pipeline,
+    settings: Settings,
     summary: Summary,
     report: Report,
     input_format: str | None = None,
     overrides: dict[str, str | None] | None = None,
+    is_stored: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[Article, str]]:
     """Articles (with the origin naming each) from the inputs; failures counted and reported."""
-    settings = pipeline.settings
-    for item in read_items(paths, settings, input_format):
+    for item in read_items(paths, settings, input_format, is_stored):
+        if isinstance(item, ItemStored):
+            summary.already_stored += 1
+            continue
         if isinstance(item, ItemWarning):
             report(str(item))
             continue
@@ -82,49 +89,92 @@ def _fail(summary: Summary, report: Report, line: str) -> None:
 
 
 def run_pipeline(
-    pairs: Iterable[tuple[Article, str]], pipeline: Pipeline, summary: Summary, report: Report
+    pairs: Iterable[tuple[Article, str]],
+    pipeline: PipelineSource,
+    summary: Summary,
+    report: Report,
+    workers: int = 1,
+    settings: Settings | None = None,
 ) -> Iterator[tuple[Record, str]]:
-    for result, origin in pipeline.pipe_with_context(pairs):
+    """Records in input order; with workers > 1 each worker process builds its pipeline from
+    `settings` (stages by registered name), so the results equal one worker's."""
+    for result, origin in _results(pairs, pipeline, workers, settings):
         if isinstance(result, StageError):
             _fail(summary, report, f"{origin}: {result}")
             continue
         yield result, origin
 
 
+def _results(
+    pairs: Iterable[tuple[Article, str]],
+    pipeline: PipelineSource,
+    workers: int,
+    settings: Settings | None,
+) -> Iterator[tuple[Record | StageError, str]]:
+    if workers <= 1 and isinstance(pipeline, Pipeline):
+        return pipeline.pipe_with_context(pairs)
+    from .parallel import extract_in_workers
+
+    return extract_in_workers(pairs, _settings_of(pipeline, settings), workers,
+                              _builder(pipeline))
+
+
+def _builder(pipeline: PipelineSource) -> Callable[[], Pipeline]:
+    if isinstance(pipeline, Pipeline):
+        return lambda: pipeline
+    return pipeline
+
+
+def _settings_of(pipeline: PipelineSource, settings: Settings | None) -> Settings:
+    if settings is not None:
+        return settings
+    if isinstance(pipeline, Pipeline):
+        return pipeline.settings
+    raise ValueError("settings are needed when the pipeline is built later")
+
+
 def extract_paths(
     paths: Iterable[str],
-    pipeline: Pipeline,
+    pipeline: PipelineSource,
     summary: Summary,
     report: Report = report_to_stderr,
     input_format: str | None = None,
     overrides: dict[str, str | None] | None = None,
+    workers: int = 1,
+    settings: Settings | None = None,
 ) -> Iterator[Record]:
     """Records for every article in the inputs, in input order."""
-    pairs = iter_articles(paths, pipeline, summary, report, input_format, overrides)
-    for record, _ in run_pipeline(pairs, pipeline, summary, report):
+    settings = _settings_of(pipeline, settings)
+    pairs = iter_articles(paths, settings, summary, report, input_format, overrides)
+    for record, _ in run_pipeline(pairs, pipeline, summary, report, workers, settings):
         yield record
 
 
 def ingest_paths(
     paths: Iterable[str],
     store: Store,
-    pipeline: Pipeline,
+    pipeline: PipelineSource,
     report: Report = report_to_stderr,
     progress: bool = False,
     input_format: str | None = None,
+    workers: int = 1,
+    settings: Settings | None = None,
 ) -> Summary:
     """Extract and store every article not stored yet; each article commits on its own, so a
-    killed run loses at most the article in flight and a re-run picks up where it stopped."""
+    killed run loses at most the articles in flight and a re-run picks up where it stopped.
+    Only this process writes the store, in input order, whatever the number of workers."""
     summary = Summary()
+    settings = _settings_of(pipeline, settings)
 
     def unseen() -> Iterator[tuple[Article, str]]:
-        for article, origin in iter_articles(paths, pipeline, summary, report, input_format):
+        for article, origin in iter_articles(paths, settings, summary, report, input_format,
+                                             is_stored=store.has_article):
             if store.has_article(article.id):
                 summary.already_stored += 1
             else:
                 yield article, origin
 
-    records = run_pipeline(unseen(), pipeline, summary, report)
+    records = run_pipeline(unseen(), pipeline, summary, report, workers, settings)
     for record, origin in with_progress(records, progress, " articles"):
         if store.add_record(record, origin):
             summary.new += 1

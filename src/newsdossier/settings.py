@@ -38,6 +38,13 @@ class Settings:
     gazetteer_dir: str = ""
     place_mentions: str = "locational"
     progress: str = "auto"
+    workers: int = 0
+    user_agent: str = ""
+    fetch_timeout: float = 20.0
+    fetch_retries: int = 2
+    fetch_delay: float = 1.0
+    fetch_robots: str = "obey"
+    feed_entries: str = "auto"
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values applied (CLI flags use this)."""
@@ -56,6 +63,8 @@ def _coerce(key: str, value: Any) -> Any:
     try:
         if kind == "int":
             return int(value)
+        if kind == "float":
+            return float(value)
         if kind.startswith("tuple"):
             if isinstance(value, str):
                 value = [part.strip() for part in value.split(",") if part.strip()]

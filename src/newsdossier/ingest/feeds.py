@@ -14,12 +14,14 @@ import re
 import time
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import registry
 from .decode import NotTextError, decode_bytes
+from .fetch import Fetcher, FetchError, fetcher_for
 from .html import extract_html
-from .items import ItemError, RawItem
+from .items import ItemError, ItemStored, ItemWarning, RawItem, clean_field
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -73,32 +75,94 @@ def _entry_html(entry: Any) -> str:
 
 @registry.readers.register("feed")
 def read_feed(source: Source, settings: Settings) -> Iterator[Yielded]:
-    import feedparser
-
     from .readers import read_nonempty
 
     data = read_nonempty(source, settings)
     if isinstance(data, ItemError):
         yield data
         return
-    parsed = feedparser.parse(data)  # bytes: parsed here, nothing is fetched
+    yield from feed_items(data, source, settings, feed_url=None)
+
+
+def feed_items(
+    data: bytes, source: Source, settings: Settings, feed_url: str | None
+) -> Iterator[Yielded]:
+    """One item per entry of the feed in `data`; with `feed_entries` "fetch" (or "auto" for a
+    feed fetched from `feed_url`) each entry's text is the page its link points to."""
+    import feedparser
+
+    mode = settings.feed_entries
+    if mode not in ("auto", "fetch", "content"):
+        yield ItemError(source.origin, f"setting feed_entries is {mode!r}; expected auto, "
+                                       "fetch or content")
+        return
+    headers = {"content-location": feed_url} if feed_url else {}
+    parsed = feedparser.parse(data, response_headers=headers)  # bytes: nothing is fetched
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         reason = f" ({type(problem).__name__}: {problem})" if problem else ""
         yield ItemError(source.origin, f"no feed entries: not an RSS or Atom feed{reason}")
         return
-    feed_title = parsed.feed.get("title") or None
+    fetch = mode == "fetch" or (mode == "auto" and feed_url is not None)
+    feed = FeedInfo(title=parsed.feed.get("title") or None,
+                    language=parsed.feed.get("language") or None)
+    fetcher = (source.fetcher or fetcher_for(settings)) if fetch else None
     for number, entry in enumerate(parsed.entries, 1):
         origin = f"{source.origin}#{number}"
-        text = fragment_text(_entry_html(entry))
-        title = fragment_text(str(entry.get("title") or "")) or None
-        if len(text) < MIN_ENTRY_CHARS:
-            yield ItemError(origin, "entry has no text (title or link only)")
-            continue
-        link = entry.get("link") or None
-        yield RawItem(origin=origin, text=text, id=entry.get("id") or link, title=title,
-                      published=_entry_date(entry), source=feed_title, url=link,
-                      language=(parsed.feed.get("language") or None))
+        if fetcher is not None:
+            yield from _fetched_entry(entry, origin, feed, source, fetcher)
+        else:
+            yield _entry_item(entry, origin, feed)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedInfo:
+    title: str | None
+    language: str | None
+
+
+def _entry_item(entry: Any, origin: str, feed: FeedInfo) -> RawItem | ItemError:
+    text = fragment_text(_entry_html(entry))
+    if len(text) < MIN_ENTRY_CHARS:
+        return ItemError(origin, "entry has no text (title or link only)")
+    link = entry.get("link") or None
+    return RawItem(origin=origin, text=text, id=entry.get("id") or link,
+                   title=fragment_text(str(entry.get("title") or "")) or None,
+                   published=_entry_date(entry), source=feed.title, url=link,
+                   language=feed.language)
+
+
+def _fetched_entry(
+    entry: Any, origin: str, feed: FeedInfo, source: Source, fetcher: Fetcher
+) -> Iterator[Yielded]:
+    """The entry's page, fetched politely; the entry's own text if that fails."""
+    from .urls import page_item
+
+    link = str(entry.get("link") or "")
+    entry_id = clean_field(entry.get("id") or link or None)
+    if entry_id and source.stored(entry_id):
+        yield ItemStored(origin, entry_id)
+        return
+    if not link.lower().startswith(("http://", "https://")):
+        yield _entry_item(entry, origin, feed)
+        return
+    try:
+        page = page_item(fetcher.get(link), f"{origin} {link}")
+    except FetchError as exc:
+        page = ItemError(f"{origin} {link}", str(exc).removeprefix(f"{link}: "))
+    if isinstance(page, ItemError):
+        fallback = _entry_item(entry, origin, feed)
+        if isinstance(fallback, RawItem):
+            yield ItemWarning(origin, f"{page.reason}; the entry's own text is used")
+            yield fallback
+        else:
+            yield page
+        return
+    yield RawItem(origin=origin, text=page.text, id=entry_id,
+                  title=fragment_text(str(entry.get("title") or "")) or page.title,
+                  published=_entry_date(entry) or page.published,
+                  source=feed.title or page.source, url=page.url or link,
+                  language=page.language or feed.language)
 
 
 @registry.readers.register("warc")
@@ -148,19 +212,26 @@ def _warc_item(record: Any, origin: str, settings: Settings) -> RawItem | ItemEr
         return ItemError(origin, f"page over {settings.max_file_bytes:,} bytes (max_file_bytes)")
     if not payload.strip():
         return ItemError(origin, "empty page")
-    charset = re.search(r"charset=([\w.-]+)", content_type)
-    try:
-        html = payload.decode(charset.group(1)) if charset else decode_bytes(payload).text
-    except (LookupError, UnicodeDecodeError):
-        try:
-            html = decode_bytes(payload).text
-        except NotTextError as exc:
-            return ItemError(origin, str(exc))
-    except NotTextError as exc:
-        return ItemError(origin, str(exc))
+    html = decode_html(payload, content_type, origin)
+    if isinstance(html, ItemError):
+        return html
     item = extract_html(html, origin)
     if isinstance(item, RawItem) and uri:
         return RawItem(origin=item.origin, text=item.text, title=item.title,
                        published=item.published, source=item.source, url=uri,
                        language=item.language)
     return item
+
+
+def decode_html(payload: bytes, content_type: str, origin: str) -> str | ItemError:
+    """A page's bytes as text: the charset its Content-Type names, else detected."""
+    charset = re.search(r"charset=\"?([\w.-]+)", content_type, re.IGNORECASE)
+    try:
+        return payload.decode(charset.group(1)) if charset else decode_bytes(payload).text
+    except (LookupError, UnicodeDecodeError):
+        try:
+            return decode_bytes(payload).text
+        except NotTextError as exc:
+            return ItemError(origin, str(exc))
+    except NotTextError as exc:
+        return ItemError(origin, str(exc))

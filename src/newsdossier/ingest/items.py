@@ -46,11 +46,19 @@ class ItemWarning:
         return f"{self.origin}: warning: {self.message}"
 
 
+@dataclass(frozen=True, slots=True)
+class ItemStored:
+    """An item already in the store, passed over before any work (a feed entry not re-fetched)."""
+
+    origin: str
+    id: str
+
+
 def article_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _clean_field(value: str | None) -> str | None:
+def clean_field(value: str | None) -> str | None:
     if value is None:
         return None
     cleaned = " ".join(normalize_text(str(value)).split())
@@ -70,11 +78,11 @@ def build_article(item: RawItem, max_chars: int) -> Article | ItemError:
         )
     published = normalise_publication_date(item.published) if item.published else None
     return Article(
-        id=_clean_field(item.id) or article_id_for(text),
+        id=clean_field(item.id) or article_id_for(text),
         text=text,
         published=published,
-        title=_clean_field(item.title),
-        source=_clean_field(item.source),
-        url=_clean_field(item.url),
-        language=_clean_field(item.language),
+        title=clean_field(item.title),
+        source=clean_field(item.source),
+        url=clean_field(item.url),
+        language=clean_field(item.language),
     )

@@ -13,17 +13,18 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
 from .. import registry
 from ..settings import Settings
 from .decode import NotTextError, decode_bytes
+from .fetch import Fetcher, fetcher_for
 from .html import extract_html
-from .items import ItemError, ItemWarning, RawItem
+from .items import ItemError, ItemStored, ItemWarning, RawItem
 
-Yielded = RawItem | ItemError | ItemWarning
+Yielded = RawItem | ItemError | ItemWarning | ItemStored
 Reader = Callable[["Source", Settings], Iterator[Yielded]]
 
 SUFFIXES: dict[str, str] = {
@@ -46,13 +47,24 @@ SUFFIXES: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Something to read: a file path, or standard input ('-')."""
+    """Something to read: a file path, standard input ('-') or an http(s) URL.
+
+    `is_stored` (article id → already in the store?) lets a reader pass over items before
+    costly work such as fetching; `fetcher` is the run's one polite HTTP client."""
 
     origin: str
     path: Path | None = None
     stdin_bytes: bytes | None = None
+    url: str | None = None
+    is_stored: Callable[[str], bool] | None = None
+    fetcher: Fetcher | None = None
+
+    def stored(self, item_id: str | None) -> bool:
+        return bool(item_id and self.is_stored and self.is_stored(item_id))
 
     def open(self) -> IO[bytes]:
+        if self.url is not None:
+            raise OSError(f"{self.url} is a URL, read by the url reader")
         if self.path is None:
             return io.BytesIO(self.stdin_bytes or b"")
         if self.path.name.endswith(".gz"):
@@ -60,6 +72,8 @@ class Source:
         return self.path.open("rb")
 
     def size(self) -> int | None:
+        if self.url is not None:
+            return None
         if self.path is None:
             return len(self.stdin_bytes or b"")
         if self.path.name.endswith(".gz"):
@@ -226,6 +240,9 @@ def iter_sources(paths: Iterable[str], input_format: str | None = None) -> Itera
     """Each input named on the command line, folders expanded (files of unknown kind inside a
     folder are passed over; named explicitly, they are an error)."""
     for raw in paths:
+        if raw.lower().startswith(("http://", "https://")):
+            yield Source(raw, url=raw), input_format or "url"
+            continue
         if raw == "-":
             data = sys.stdin.buffer.read()
             yield Source("-", stdin_bytes=data), input_format or sniff_format(data)
@@ -249,14 +266,21 @@ def iter_sources(paths: Iterable[str], input_format: str | None = None) -> Itera
 
 
 def read_items(
-    paths: Iterable[str], settings: Settings, input_format: str | None = None
+    paths: Iterable[str],
+    settings: Settings,
+    input_format: str | None = None,
+    is_stored: Callable[[str], bool] | None = None,
 ) -> Iterator[Yielded]:
     """Every RawItem from every input, in order, with errors in place of what failed."""
+    fetcher: list[Fetcher] = []  # one for the whole run: per-host delays span inputs
     for entry in iter_sources(paths, input_format):
         if isinstance(entry, ItemError):
             yield entry
             continue
         source, kind = entry
+        if source.url is not None and not fetcher:
+            fetcher.append(fetcher_for(settings))
+        source = replace(source, is_stored=is_stored, fetcher=fetcher[0] if fetcher else None)
         try:
             reader: Reader = registry.readers.get(kind)
         except Exception:
@@ -268,4 +292,4 @@ def read_items(
             yield ItemError(source.origin, f"cannot read: {exc.strerror or exc}")
 
 
-from . import feeds  # noqa: E402,F401  (registers the feed and warc readers)
+from . import feeds, urls  # noqa: E402,F401  (register the feed, warc and url readers)
