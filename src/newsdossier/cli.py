@@ -176,27 +176,72 @@ def extract(paths: tuple[str, ...], published: str | None, title: str | None,
 @click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS),
               help="Read every input as this kind (default: by file suffix).")
+@click.option("--engine", type=click.Choice(("local", "ray")), default="local",
+              show_default=True, help="local: worker processes on this machine; ray: a Ray "
+              "cluster (pip install 'newsdossier[ray]').")
+@click.option("--address", help="Ray cluster to join (e.g. 10.0.0.5:6379 or auto; default: "
+              "start Ray on this machine). Only with --engine ray.")
+@click.option("--shards", help="Folder or URI (s3://…) for the Ray job's Parquet shards "
+              "(default: the database path + .shards). Only with --engine ray.")
 @pipeline_options
-def ingest(paths: tuple[str, ...], db: str | None, input_format: str | None,
-           settings: Settings) -> None:
-    """Extract articles from files and folders into the database (idempotent, resumable)."""
+def ingest(paths: tuple[str, ...], db: str | None, input_format: str | None, engine: str,
+           address: str | None, shards: str | None, settings: Settings) -> None:
+    """Extract articles from files, folders and URLs into the database (idempotent,
+    resumable)."""
+    from .cluster import RayUnavailable
     from .parallel import WorkerError, resolve_workers
-    from .runner import ingest_paths, progress_enabled
+    from .runner import ingest_paths, ingest_with_ray, progress_enabled
+    from .shards import ShardError
     from .store import StoreError
 
+    if engine == "local" and (address or shards):
+        raise click.UsageError("--address and --shards go with --engine ray")
+    path = _db_path(db, settings)
     try:
-        store = _writable_store(_db_path(db, settings), settings)
+        store = _writable_store(path, settings)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+    progress = progress_enabled(settings.progress)
     with store:
         try:
-            summary = ingest_paths(paths, store, _lazy_pipeline(settings),
-                                   progress=progress_enabled(settings.progress),
-                                   input_format=input_format,
-                                   workers=resolve_workers(settings.workers), settings=settings)
-        except WorkerError as exc:
+            if engine == "ray":
+                summary = ingest_with_ray(list(paths), store, settings, shards or f"{path}.shards",
+                                          address, settings.workers, progress=progress,
+                                          input_format=input_format)
+            else:
+                summary = ingest_paths(paths, store, _lazy_pipeline(settings), progress=progress,
+                                       input_format=input_format,
+                                       workers=resolve_workers(settings.workers),
+                                       settings=settings)
+        except (WorkerError, RayUnavailable, ShardError) as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(summary.line(), err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("shards")
+@click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
+def load(shards: str, db: str | None, config: str | None) -> None:
+    """Merge a Ray job's finished output shards (folder or URI) into the database."""
+    from .runner import progress_enabled, with_progress
+    from .shards import Layout, ShardError
+    from .shards import load as load_shards
+    from .store import StoreError
+
+    settings = _settings_from({"config": config})
+    try:
+        store = _writable_store(_db_path(db, settings), settings)
+        with store:
+            summary = load_shards(Layout.open(shards), store,
+                                  lambda line: click.echo(line, err=True),
+                                  lambda rows: with_progress(
+                                      rows, progress_enabled(settings.progress), " records"))
+    except (ShardError, StoreError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{summary.line()} (from {summary.rounds} finished rounds)", err=True)
     if summary.failed:
         sys.exit(1)
 

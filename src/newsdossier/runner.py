@@ -181,3 +181,47 @@ def ingest_paths(
         else:
             summary.already_stored += 1
     return summary
+
+
+def ingest_with_ray(
+    paths: list[str],
+    store: Store,
+    settings: Settings,
+    shards: str,
+    address: str | None = None,
+    workers: int = 0,
+    report: Report = report_to_stderr,
+    progress: bool = False,
+    input_format: str | None = None,
+) -> Summary:
+    """The Ray engine: plan the unstored articles as Parquet shards in `shards`, extract them
+    on the cluster round by round, then load the records into the store in input order. A
+    killed run, re-run with the same inputs and shards, redoes only the unfinished round."""
+    from .cluster import run_ray
+    from .shards import Layout, load, plan
+
+    summary = Summary()
+    layout = Layout.open(shards)
+
+    def unseen() -> Iterator[tuple[Article, str]]:
+        for article, origin in iter_articles(paths, settings, summary, report, input_format,
+                                             is_stored=store.has_article):
+            if store.has_article(article.id):
+                summary.already_stored += 1
+            else:
+                yield article, origin
+
+    plan(layout, unseen(), _job_inputs(paths), settings.shard_articles)
+    run_ray(layout, settings, address, workers, report, progress)
+    loaded = load(layout, store, report,
+                  lambda rows: with_progress(rows, progress, " records"))
+    summary.new += loaded.new
+    summary.already_stored += loaded.already_stored
+    summary.failed += loaded.failed
+    return summary
+
+
+def _job_inputs(paths: list[str]) -> list[str]:
+    from pathlib import Path
+
+    return [p if "://" in p or p == "-" else str(Path(p).resolve()) for p in paths]

@@ -45,6 +45,8 @@ class Settings:
     fetch_delay: float = 1.0
     fetch_robots: str = "obey"
     feed_entries: str = "auto"
+    shard_articles: int = 500
+    shards_per_round: int = 8
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None values applied (CLI flags use this)."""
