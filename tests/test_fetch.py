@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import socket
@@ -93,7 +94,7 @@ def site() -> Iterator[Site]:
     state = Site()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+        def do_GET(self) -> None:
             state.requests.append((self.path, self.headers.get("User-Agent", ""),
                                    time.monotonic()))
             status, headers, body = state.answer(self.path)
@@ -132,7 +133,7 @@ def test_sends_its_user_agent_and_spaces_requests_to_one_host(site: Site):
     assert agents == {"newsdossier-test/1.0"}
     times = [moment for path, _, moment in site.requests]
     assert [path for path, _, _ in site.requests] == ["/robots.txt", *STORIES]
-    assert all(later - earlier >= 0.29 for earlier, later in zip(times, times[1:]))
+    assert all(later - earlier >= 0.29 for earlier, later in itertools.pairwise(times))
 
 
 def test_the_default_user_agent_names_the_tool(site: Site):
@@ -169,7 +170,7 @@ def test_times_out(site: Site):
 
 
 def test_obeys_robots_txt_unless_told_not_to(site: Site):
-    with pytest.raises(FetchError, match="disallowed by the site's robots.txt"):
+    with pytest.raises(FetchError, match=r"disallowed by the site's robots\.txt"):
         _fetcher().get(site.base + "/private/memo.html")
     assert "/private/memo.html" not in [p for p, _, _ in site.requests]
     assert _fetcher(obey_robots=False).get(site.base + "/private/memo.html").status == 200
