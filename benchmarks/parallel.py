@@ -49,12 +49,22 @@ def limited_corpus(names: list[str], limit: int | None, folder: Path) -> tuple[P
     return target, count, chars
 
 
-def timed_ingest(corpus: Path, db: Path, workers: int) -> float:
+def timed_ingest(corpus: Path, db: Path, workers: int, engine: str = "local") -> float:
     command = [sys.executable, "-m", "newsdossier.cli", "ingest", "--db", str(db),
-               "--workers", str(workers), str(corpus)]
+               "--workers", str(workers), "--engine", engine, str(corpus)]
     environment = {**os.environ, "DOSSIER_PROGRESS": "never"}
     start = time.perf_counter()
     subprocess.run(command, check=True, env=environment, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def timed_load(shards: Path, db: Path) -> float:
+    """`dossier load` of finished shards into a fresh database: the store's write rate."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "newsdossier.cli", "load", str(shards), "--db",
+                    str(db)], check=True, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -72,6 +82,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="articles taken from each corpus")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1, help="runs per setting; best is kept")
+    parser.add_argument("--ray", action="store_true",
+                        help="also time --engine ray (a local Ray instance, N actors)")
     args = parser.parse_args()
     names = args.corpus or ["wikinews", "bbc"]
     with tempfile.TemporaryDirectory() as folder:
@@ -86,6 +98,13 @@ def main() -> None:
                 elapsed = timed_ingest(corpus, db, workers)
                 times[workers] = min(elapsed, times.get(workers, elapsed))
                 events[workers] = stored_events(db)
+            if args.ray:
+                db = Path(folder) / f"ray-{len(times)}.db"
+                elapsed = timed_ingest(corpus, db, args.workers, "ray")
+                times[-1] = min(elapsed, times.get(-1, elapsed))
+                events[-1] = stored_events(db)
+                times[-2] = min(timed_load(Path(f"{db}.shards"), Path(folder) / "load.db"),
+                                times.get(-2, float("inf")))
     speedup = times[1] / times[args.workers]
     result = {
         "corpora": names, "articles": articles, "characters": chars,
@@ -97,6 +116,14 @@ def main() -> None:
         "identical_events": events[1] == events[args.workers],
         "events": len(events[1]),
     }
+    if args.ray:
+        result["seconds_ray"] = round(times[-1], 2)
+        result["ray_speedup"] = round(times[1] / times[-1], 3)
+        result["ray_articles_per_second_per_core"] = round(
+            articles / times[-1] / args.workers, 3)
+        result["ray_identical_events"] = events[-1] == events[1]
+        result["seconds_load"] = round(times[-2], 2)
+        result["load_records_per_second"] = round(articles / times[-2], 1)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "parallel.json").write_text(json.dumps(result, indent=1) + "\n")
     print(f"corpora {'+'.join(names)}: {articles} articles, {chars:,} characters")
@@ -106,6 +133,13 @@ def main() -> None:
     print(f"speed-up {speedup:.2f}× with {args.workers} workers on {os.cpu_count()} cores; "
           f"per core {result['articles_per_second_per_core']} articles/s")
     print(f"same {len(events[1])} events stored by both: {result['identical_events']}")
+    if args.ray:
+        print(f"ingest --engine ray, {args.workers} actors: {times[-1]:7.1f} s  (speed-up "
+              f"{result['ray_speedup']:.2f}×, per core "
+              f"{result['ray_articles_per_second_per_core']} articles/s; same events: "
+              f"{result['ray_identical_events']})")
+        print(f"dossier load of its shards into a fresh database: {times[-2]:.1f} s "
+              f"({result['load_records_per_second']} records/s)")
 
 
 if __name__ == "__main__":
