@@ -133,7 +133,7 @@ def test_sends_its_user_agent_and_spaces_requests_to_one_host(site: Site):
     assert agents == {"newsdossier-test/1.0"}
     times = [moment for path, _, moment in site.requests]
     assert [path for path, _, _ in site.requests] == ["/robots.txt", *STORIES]
-    assert all(later - earlier >= 0.29 for earlier, later in itertools.pairwise(times))
+    assert all(later - earlier >= 0.25 for earlier, later in itertools.pairwise(times))
 
 
 def test_the_default_user_agent_names_the_tool(site: Site):
