@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 
+ACTOR_START_TIMEOUT_S = 600
+
+
 class RayUnavailable(RuntimeError):
     """Ray is not installed, or the cluster cannot be reached."""
 
@@ -123,6 +126,12 @@ def run_ray(layout: Layout, settings: Settings, address: str | None, workers: in
         context.enable_progress_bars = progress
         warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\..*")
         context.execution_options.preserve_order = True
+        # A block here is a shard's name, not its data: send it to any free actor, not to
+        # one on the node that happens to hold the block.
+        context.execution_options.actor_locality_enabled = False
+        # Start every actor (each loads the model) before handing out shards, so the work
+        # spreads over the whole pool, and fail clearly if the cluster cannot host them.
+        context.wait_for_min_actors_s = ACTOR_START_TIMEOUT_S
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         logging.getLogger("ray").setLevel(logging.WARNING)
         run = RayRun(discarded=discard_unfinished(layout))
@@ -136,11 +145,19 @@ def run_ray(layout: Layout, settings: Settings, address: str | None, workers: in
             number, folder = new_round(layout)
             # One row per input shard, which the actor reads itself; writing takes no CPU
             # of its own, so every CPU goes to an actor and no I/O task waits on one.
-            extracted = ray.data.from_items([{"shard": shard} for shard in group]).map_batches(
+            shards = ray.data.from_items([{"shard": shard} for shard in group],
+                                         override_num_blocks=len(group))  # a block each
+            extracted = shards.map_batches(
                 Extractor, fn_constructor_args=(settings, layout.uri), batch_size=1,
                 num_cpus=1, compute=ray.data.ActorPoolStrategy(size=min(run.actors, len(group))))
-            extracted.write_parquet(layout.path(OUTPUT, folder), filesystem=layout.filesystem,
-                                    ray_remote_args={"num_cpus": 0})
+            try:
+                extracted.write_parquet(layout.path(OUTPUT, folder),
+                                        filesystem=layout.filesystem,
+                                        ray_remote_args={"num_cpus": 0})
+            except ray.exceptions.GetTimeoutError as exc:
+                raise RayUnavailable(f"the cluster could not start {run.actors} extraction "
+                                     f"actors in {ACTOR_START_TIMEOUT_S} s (one CPU and the "
+                                     "model's memory each)") from exc
             finish_round(layout, folder, number, group)
             run.rounds += 1
             run.shards += len(group)
