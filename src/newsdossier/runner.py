@@ -150,6 +150,23 @@ def extract_paths(
         yield record
 
 
+def _unstored(
+    paths: Iterable[str],
+    settings: Settings,
+    store: Store,
+    summary: Summary,
+    report: Report,
+    input_format: str | None,
+) -> Iterator[tuple[Article, str]]:
+    """The inputs' articles not in the store yet; the others are counted as already stored."""
+    for article, origin in iter_articles(paths, settings, summary, report, input_format,
+                                         is_stored=store.has_article):
+        if store.has_article(article.id):
+            summary.already_stored += 1
+        else:
+            yield article, origin
+
+
 def ingest_paths(
     paths: Iterable[str],
     store: Store,
@@ -166,15 +183,8 @@ def ingest_paths(
     summary = Summary()
     settings = _settings_of(pipeline, settings)
 
-    def unseen() -> Iterator[tuple[Article, str]]:
-        for article, origin in iter_articles(paths, settings, summary, report, input_format,
-                                             is_stored=store.has_article):
-            if store.has_article(article.id):
-                summary.already_stored += 1
-            else:
-                yield article, origin
-
-    records = run_pipeline(unseen(), pipeline, summary, report, workers, settings)
+    unseen = _unstored(paths, settings, store, summary, report, input_format)
+    records = run_pipeline(unseen, pipeline, summary, report, workers, settings)
     for record, origin in with_progress(records, progress, " articles"):
         if store.add_record(record, origin):
             summary.new += 1
@@ -203,15 +213,8 @@ def ingest_with_ray(
     summary = Summary()
     layout = Layout.open(shards)
 
-    def unseen() -> Iterator[tuple[Article, str]]:
-        for article, origin in iter_articles(paths, settings, summary, report, input_format,
-                                             is_stored=store.has_article):
-            if store.has_article(article.id):
-                summary.already_stored += 1
-            else:
-                yield article, origin
-
-    plan(layout, unseen(), _job_inputs(paths), settings.shard_articles)
+    unseen = _unstored(paths, settings, store, summary, report, input_format)
+    plan(layout, unseen, _job_inputs(paths), settings.shard_articles)
     run_ray(layout, settings, address, workers, report, progress)
     loaded = load(layout, store, report,
                   lambda rows: with_progress(rows, progress, " records"))
