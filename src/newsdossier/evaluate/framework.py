@@ -35,7 +35,7 @@ class EvaluationError(RuntimeError):
 
 
 def _ensure_builtin_evaluators() -> None:
-    from . import actors, attribution, events, geo, stance, threads  # noqa: F401
+    from . import actors, articles, attribution, events, geo, stance, threads  # noqa: F401
 
 
 def get_evaluator(name: str) -> Evaluator:

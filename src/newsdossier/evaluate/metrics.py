@@ -61,6 +61,8 @@ class Report:
     cases: int
     rows: list[Counts] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Free lines printed after the table and notes (a per-item breakdown, say).
+    appendix: list[str] = field(default_factory=list)
 
     def row(self, name: str) -> Counts:
         for row in self.rows:
@@ -79,6 +81,8 @@ class Report:
                 f"{r.accuracy:6.3f}  {r.tp:5d} {r.fp:5d} {r.fn:5d} {r.total:6d}"
             )
         lines += [f"note: {n}" for n in self.notes]
+        if self.appendix:
+            lines += ["", *self.appendix]
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, object]:
@@ -95,4 +99,5 @@ class Report:
                 for r in self.rows
             },
             "notes": self.notes,
+            "appendix": self.appendix,
         }
