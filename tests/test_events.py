@@ -146,6 +146,14 @@ def test_bad_input_shapes_do_not_crash(pipeline: Pipeline):
             assert record.article.text[event.trigger.start:event.trigger.end] == event.trigger.text
 
 
+def test_a_pronoun_parsed_as_its_own_antecedents_argument_does_not_recurse(pipeline: Pipeline):
+    # The parse makes "we" a conjunct of the subject of the clause that governs it, so
+    # resolving "we" asks for the actors of that subject, which include "we" again.
+    text = "Look, we want fair treatment and we wan\u2019t everybody to be safe at our meetings."
+    record = pipeline.process(Article(id="cycle", text=text))
+    assert all(e.sentence.text for e in record.events)
+
+
 def test_user_pattern_file_overrides_and_deletes(nlp, tmp_path: Path):
     extra = tmp_path / "mine.tsv"
     extra.write_text("# my patterns\nsnub\tVERB\t-\tREJECT\tmeet\t125\tobj\t-\n"

@@ -54,7 +54,7 @@ class ActorIndex:
         self.resolver = resolver
         self.actors = actors
         self.by_token: dict[int, Actor] = {}
-        self._resolving: set[int] = set()  # possessive pronouns being resolved (no cycles)
+        self._resolving: set[int] = set()  # pronouns being resolved (no cycles)
         for actor in actors:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
@@ -275,7 +275,13 @@ class ActorIndex:
         word = _POSSESSIVES.get(pronoun.lower_, pronoun.lower_)
         if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
             return None
-        bound = self._bound_antecedent(pronoun, word)
+        if pronoun.i in self._resolving:
+            return None  # a misparse made the pronoun its own antecedent's argument
+        self._resolving.add(pronoun.i)
+        try:
+            bound = self._bound_antecedent(pronoun, word)
+        finally:
+            self._resolving.discard(pronoun.i)
         if bound is not None:
             return bound
         limit = pronoun.idx - _PRONOUN_WINDOW_CHARS
