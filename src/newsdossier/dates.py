@@ -231,10 +231,11 @@ def _ago(expr: str, published: datetime.date | None) -> ResolvedDate | None:
 
 
 _PERIOD = re.compile(
-    r"^(last|next|this|earlier this|later this|past|the past|the last|this past)"
-    r"\s+(week|month|year)$"
+    r"^(last|next|this|earlier this|later this|earlier in the|later in the|past|the past"
+    r"|the last|this past)\s+(week|month|year)$"
 )
-_PERIOD_OFFSETS = {"last": -1, "next": 1, "this": 0, "earlier this": 0, "later this": 0}
+_PERIOD_OFFSETS = {"last": -1, "next": 1, "this": 0, "earlier this": 0, "later this": 0,
+                   "earlier in the": 0, "later in the": 0}
 
 
 def _relative_period(expr: str, published: datetime.date | None) -> ResolvedDate | None:
@@ -366,6 +367,31 @@ _RULES = (
     _month_name,
     _coarse_period_of_year,
 )
+
+# --- expressions anchored on an earlier date of the text ------------------------------------
+
+_ANCHORED_DAY = re.compile(
+    r"^(?:(?:the|that)\s+)?(?:(following|next|previous|same|preceding)\s+day"
+    r"|day\s+(before|after)|(following|next|previous|same|preceding)\s+"
+    r"(?:morning|afternoon|evening|night)"
+    r"|(a|one|two|three|four|five|six|\d)\s+days?\s+(later|earlier|after|before))$"
+)
+_ANCHOR_OFFSETS = {"following": 1, "next": 1, "after": 1, "later": 1, "previous": -1,
+                   "preceding": -1, "before": -1, "earlier": -1, "same": 0}
+
+
+def resolve_anchored(expression: str, anchor: datetime.date) -> ResolvedDate | None:
+    """A day told relative to another day of the text ("the following day", "the same day",
+    "two days later"): resolved against that day (`anchor`, the latest day named before)."""
+    match = _ANCHORED_DAY.match(_normalise(expression))
+    if match is None:
+        return None
+    if match[4]:
+        count = _parse_count(match[4]) or 0
+        return _day(anchor + datetime.timedelta(days=count * _ANCHOR_OFFSETS[match[5]]))
+    word = match[1] or match[2] or match[3]
+    return _day(anchor + datetime.timedelta(days=_ANCHOR_OFFSETS[word]))
+
 
 # --- dateparser fallback, for absolute dates only ------------------------------------------
 
@@ -576,7 +602,10 @@ _MISSED_EXPRESSION = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
-    r"|(?:(?:earlier|later)\s+this|last|next|this|the\s+past)\s+(?:weekend|week|month|year)"
+    r"|(?:(?:earlier|later)\s+this|(?:earlier|later)\s+in\s+the|last|next|this|the\s+past)"
+    r"\s+(?:weekend|week|month|year)"
+    r"|the\s+(?:following|next|previous|same)\s+day|the\s+day\s+(?:before|after)"
+    r"|(?:a|one|two|three|four|five|six)\s+days?\s+(?:later|earlier)"
     rf"|(?:\d{{1,3}}|(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?)\s+(?:day|week|month|year)s?\s+ago"
     r")\b",
     re.IGNORECASE,
@@ -588,10 +617,13 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _entity_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "on "/"in " if the model included it in the entity."""
+    """Drop a leading "on "/"in " if the model included it in the entity, and whatever
+    follows a line break: an entity never runs from a dateline into the first paragraph
+    ("Monday, May 4, 2020\n\nYesterday")."""
     if text[:3].lower() in ("on ", "in ") and len(text) > 3:
-        return start + 3, end
-    return start, end
+        start, text = start + 3, text[3:]
+    line = text.split("\n", 1)[0].rstrip("\u00a0 \t")
+    return start, start + len(line) if line else end
 
 
 class DatesStage:
@@ -609,6 +641,7 @@ class DatesStage:
         for start, end in spans:
             record.dates.append(self._mention(text, start, end, published))
         record.dates.sort(key=lambda mention: (mention.start, mention.end))
+        _resolve_anchored_mentions(record.dates)
 
     @staticmethod
     def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -636,6 +669,19 @@ class DatesStage:
         if resolved is None:
             return DateMention(span_text, start, end, None, None)
         return DateMention(span_text, start, end, resolved.value, resolved.granularity)
+
+
+def _resolve_anchored_mentions(mentions: list[DateMention]) -> None:
+    """'On Wednesday the ministers met … The following day Turkey replied': a day told
+    relative to another takes the latest day named before it in the text."""
+    anchor: datetime.date | None = None
+    for mention in mentions:
+        if mention.value is None and anchor is not None:
+            resolved = resolve_anchored(mention.text, anchor)
+            if resolved is not None:
+                mention.value, mention.granularity = resolved.value, resolved.granularity
+        if mention.value is not None and mention.granularity == "day":
+            anchor = datetime.date.fromisoformat(mention.value)
 
 
 @registry.stages.register("dates")
