@@ -641,7 +641,7 @@ class DatesStage:
         for start, end in spans:
             record.dates.append(self._mention(text, start, end, published))
         record.dates.sort(key=lambda mention: (mention.start, mention.end))
-        _resolve_anchored_mentions(record.dates)
+        _resolve_anchored_mentions(record.dates, doc)
 
     @staticmethod
     def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -671,17 +671,31 @@ class DatesStage:
         return DateMention(span_text, start, end, resolved.value, resolved.granularity)
 
 
-def _resolve_anchored_mentions(mentions: list[DateMention]) -> None:
+def _resolve_anchored_mentions(mentions: list[DateMention], doc: Doc) -> None:
     """'On Wednesday the ministers met … The following day Turkey replied': a day told
-    relative to another takes the latest day named before it in the text."""
+    relative to another takes the latest day before it in the text that dates a clause
+    (not one that only describes a thing: "the deal of November 27")."""
     anchor: datetime.date | None = None
     for mention in mentions:
         if mention.value is None and anchor is not None:
             resolved = resolve_anchored(mention.text, anchor)
             if resolved is not None:
                 mention.value, mention.granularity = resolved.value, resolved.granularity
-        if mention.value is not None and mention.granularity == "day":
+        if mention.value is not None and mention.granularity == "day" and (
+                _dates_a_clause(doc, mention)):
             anchor = datetime.date.fromisoformat(mention.value)
+
+
+def _dates_a_clause(doc: Doc, mention: DateMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    head = span.root
+    if head.dep_ == "pobj" and head.head is not head:
+        head = head.head  # "on Wednesday", "of November 27"
+    if head.dep_ == "ROOT" or head.head is head:
+        return True
+    return head.head.pos_ in ("VERB", "AUX")
 
 
 @registry.stages.register("dates")

@@ -87,6 +87,16 @@ class Event:
     injured: float | None = None
     size: float | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    # Why the event has its date / location: "stated" (in its own clause), "same-event"
+    # (another mention of the event states it), "narrative" (the time or scene the story is
+    # telling at that point), "report-date" (present or present-perfect news: the article's
+    # date), "actor-country" / "article-setting" (a domestic event placed in its parties'
+    # country or the article's main place). None when the event has none.
+    date_basis: str | None = None
+    location_basis: str | None = None
+    # The other sentences that report the same event in the article (the event's own
+    # `sentence` is the first), so a merged event keeps every mention as provenance.
+    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -184,6 +194,7 @@ def _event_from_dict(data: dict[str, Any]) -> Event:
     location = fields.get("location")
     fields["location"] = Place(**location) if location else None
     fields["quantities"] = [_quantity_from_dict(q) for q in fields.get("quantities", [])]
+    fields["mentions"] = [Span(**m) for m in fields.get("mentions", [])]
     return Event(**fields)
 
 

@@ -22,7 +22,7 @@ class Settings:
     model: str = "auto"
     stages: tuple[str, ...] = (
         "language", "sentences", "dates", "actors", "quantities", "events", "quotes",
-        "claims", "places",
+        "claims", "places", "consolidate",
     )
     db: str = "dossier.db"
     batch_size: int = 16

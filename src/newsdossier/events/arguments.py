@@ -54,7 +54,8 @@ class ActorIndex:
         self.resolver = resolver
         self.actors = actors
         self.by_token: dict[int, Actor] = {}
-        self._resolving: set[int] = set()  # pronouns being resolved (no cycles)
+        self._resolving: set[int] = set()  # possessive pronouns being resolved (no cycles)
+        self._binding: set[int] = set()  # pronouns whose bound antecedent is being sought
         for actor in actors:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
@@ -275,13 +276,13 @@ class ActorIndex:
         word = _POSSESSIVES.get(pronoun.lower_, pronoun.lower_)
         if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
             return None
-        if pronoun.i in self._resolving:
+        if pronoun.i in self._binding:
             return None  # a misparse made the pronoun its own antecedent's argument
-        self._resolving.add(pronoun.i)
+        self._binding.add(pronoun.i)
         try:
             bound = self._bound_antecedent(pronoun, word)
         finally:
-            self._resolving.discard(pronoun.i)
+            self._binding.discard(pronoun.i)
         if bound is not None:
             return bound
         limit = pronoun.idx - _PRONOUN_WINDOW_CHARS

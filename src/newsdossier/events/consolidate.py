@@ -1,0 +1,543 @@
+"""The "consolidate" stage: the events of one article read together, as a reader does.
+
+The event coder works one sentence at a time, but an article tells one event in several
+sentences ("Germany banned Mahan Air on Monday … the ban followed talks …") and leaves to
+the story what a sentence does not repeat: when, where, and who. Run after every other stage
+(places are resolved by then), this stage
+
+1. **merges mentions of one real event**: two events of one type whose parties, dates and
+   places do not conflict are one when they are told in the same sentence, when the later
+   one is a definite or background mention ("the attack", "after the ban"), or — for
+   material events — when both name the same parties on both sides. The first mention
+   stays the event (its `sentence`); the others' sentences go to `mentions`, their parties,
+   date, place and figures fill what it lacks, and references to them (`reported_in`,
+   claims' `event_ids`) now point to it;
+2. **dates every event the article supports**, recording why in `date_basis`: "stated" (a
+   time expression of its own clause), "same-event" (another mention states it),
+   "narrative" (a past event told right after a dated one of the same story: the story
+   still tells that day), "report-date" (present or present-perfect news, "has denied": the
+   article's date); an event with none of these keeps no date;
+3. **places events** likewise (`location_basis`): "stated", "same-event", "narrative" (the
+   scene set by the event just before, for an event with a party of that place's country or
+   none), "article-setting" (a domestic event — every coded party of one country — in the
+   place the article is set in, when one city of that country dominates its places) and
+   "actor-country" (else that country itself). Future, hypothetical and historical events
+   inherit nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import registry
+from ..dates import parse_publication_date
+from ..language import skip_unless_english
+from ..model import Actor, Event, Place, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+    from ..model import Record
+    from ..places.gazetteer import Gazetteer
+    from ..settings import Settings
+
+MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE",
+                            "PROTEST", "ASSAULT"})
+KINDRED_TYPES = ({"SANCTION", "COERCE"},)
+GATHERING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+UNTIMED_STATUSES = frozenset({"future", "hypothetical", "historical"})
+DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his",
+                            "her", "such"})
+# How far a story's day or scene carries: the sentences after the one that set it.
+NARRATIVE_SENTENCES = 3
+SAME_PLACE_KM = 50.0
+CITY_FEATURES = ("PPL", "FAC")
+GOVERNING_STEPS = 4
+
+
+@dataclass
+class Mention:
+    """One event with where it sits in the article and how its clause is told."""
+
+    event: Event
+    sentence: int
+    paragraph: int
+    token: Token | None
+    tense: str
+    definite: bool
+    plural: bool = False  # a plural event noun: "the protests", "attacks"
+    quoted: bool = False  # the trigger is inside quotation marks
+
+
+# --- reading the parse -----------------------------------------------------------------------
+
+
+def trigger_token(doc: Doc, span: Span) -> Token | None:
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None and len(found) else None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a trigger is told with: itself, or for an event noun the verb it hangs on."""
+    node = token
+    for _ in range(GOVERNING_STEPS):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def tense(token: Token | None) -> str:
+    """present, perfect, past, pluperfect, future or unknown, from the auxiliaries and tag
+    of the trigger's verb; a complement ("vowed to fight") takes its governor's tense."""
+    verb = governing_verb(token) if token is not None else None
+    for _ in range(GOVERNING_STEPS):
+        if verb is None:
+            return "unknown"
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes):
+            return "future"
+        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj",
+                                                         "pcomp", "acl"):
+            verb = verb.head  # "threatened to strike", "began shelling"
+            continue
+        found = _tense_of_auxes(auxes) or _tense_of_tag(verb)
+        if found is not None:
+            return found
+        if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return "unknown"
+    return "unknown"
+
+
+def _tense_of_auxes(auxes: list[Token]) -> str | None:
+    for aux in auxes:
+        if aux.lemma_ == "have":
+            return "perfect" if aux.tag_ in ("VBZ", "VBP") else "pluperfect"
+    for aux in auxes:
+        if aux.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if aux.tag_ == "VBD":
+            return "past"
+    return None
+
+
+def _tense_of_tag(verb: Token) -> str | None:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+        return "past"  # "the strike carried out on Monday"
+    return None
+
+
+def is_definite(token: Token | None, event_nouns: frozenset[str]) -> bool:
+    """An event the reader already knows: a definite event noun ("the attack", "this ban",
+    "its strike"), or a verb whose subject is one ("the attack killed 12"; not a definite
+    party: "the spokesperson condemned")."""
+    if token is None:
+        return False
+    if token.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (subject is not None and subject.lemma_.lower() in event_nouns
+                and _definite_noun(subject))
+    return token.pos_ in ("NOUN", "PROPN") and _definite_noun(token)
+
+
+def is_noun(token: Token | None) -> bool:
+    return token is not None and token.pos_ in ("NOUN", "PROPN")
+
+
+def _definite_noun(token: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_WORDS)
+               for c in token.children)
+
+
+class Layout:
+    """Sentence and paragraph numbers of character offsets."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+
+    def sentence(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def paragraph(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.paragraph_starts, offset) - 1, 0)
+
+
+def mentions_of(doc: Doc, record: Record,
+                event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
+    text = record.article.text
+    layout = Layout(doc, text)
+    mentions = []
+    for event in record.events:
+        token = trigger_token(doc, event.trigger)
+        mentions.append(Mention(event, layout.sentence(event.trigger.start),
+                                layout.paragraph(event.trigger.start), token, tense(token),
+                                is_definite(token, event_nouns), _plural_noun(token),
+                                _inside_quotation(text, event)))
+    return mentions
+
+
+def _plural_noun(token: Token | None) -> bool:
+    return token is not None and token.tag_ in ("NNS", "NNPS")
+
+
+def _inside_quotation(text: str, event: Event) -> bool:
+    """An odd number of quotation marks between the sentence start and the trigger."""
+    before = text[event.sentence.start:event.trigger.start]
+    return (sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2) == 1
+
+
+# --- when two mentions are one event ---------------------------------------------------------
+
+
+def countries(actors: Iterable[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def sides_compatible(first: list[Actor], second: list[Actor]) -> bool:
+    """Two renderings of one side of an event do not contradict each other: either is
+    unknown, or they share a country, or (no countries) they share a sector."""
+    a, b = countries(first), countries(second)
+    if a and b:
+        return bool(a & b)
+    if a or b:
+        return True
+    sectors_a = {x.sector for x in first if x.sector}
+    sectors_b = {x.sector for x in second if x.sector}
+    return not (sectors_a and sectors_b) or bool(sectors_a & sectors_b)
+
+
+def same_parties(first: list[Actor], second: list[Actor]) -> bool:
+    """Both name the party, and as the same one (a shared code or a shared name)."""
+    codes_a = {a.code for a in first if a.code}
+    codes_b = {a.code for a in second if a.code}
+    if codes_a & codes_b:
+        return True
+    return bool(_name_words(first) & _name_words(second))
+
+
+def same_speaker(first: list[Actor], second: list[Actor]) -> bool:
+    """One party by name: a person's name or an organisation's proper name in common."""
+    return bool(_name_words(first) & _name_words(second))
+
+
+def _name_words(actors: Iterable[Actor]) -> set[str]:
+    """The capitalised words of the parties' names ("Mahan" of "Iranian airline Mahan Air")."""
+    words: set[str] = set()
+    for actor in actors:
+        words.update(w for w in re.findall(r"[^\W\d_][\w'-]*", actor.name or actor.text)
+                     if w[0].isupper() and len(w) > 2)
+    return words
+
+
+def dates_compatible(first: str | None, second: str | None) -> bool:
+    if not first or not second:
+        return True
+    return first.startswith(second) or second.startswith(first)
+
+
+def km_apart(first: Place, second: Place) -> float | None:
+    import math
+
+    if None in (first.lat, first.lon, second.lat, second.lon):
+        return None
+    p1, p2 = math.radians(first.lat), math.radians(second.lat)  # type: ignore[arg-type]
+    dl = math.radians(second.lon - first.lon)  # type: ignore[operator]
+    cosine = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cosine)))
+
+
+def places_compatible(first: Place | None, second: Place | None) -> bool:
+    if first is None or second is None:
+        return True
+    if first.country and second.country and first.country != second.country:
+        return False
+    distance = km_apart(first, second)
+    return distance is None or distance <= SAME_PLACE_KM or _contains(first, second)
+
+
+def _contains(first: Place, second: Place) -> bool:
+    """A country or region holds the town: not a conflict."""
+    broad = ("PCLI", "ADM1", "ADM2", "RGN", "CONT")
+    return (first.feature or "") in broad or (second.feature or "") in broad
+
+
+def same_kind(first: str | None, second: str | None) -> bool:
+    """The same PLOVER type, or two a coder may give one act (a ban: SANCTION or COERCE)."""
+    if first is None or second is None:
+        return False
+    return first == second or {first, second} in KINDRED_TYPES
+
+
+def _modality(event: Event) -> str:
+    if event.status in ("future", "hypothetical") or event.intent is not None:
+        return "unreal"
+    if event.status in ("historical", "negated"):
+        return event.status
+    return "actual"
+
+
+def one_event(first: Mention, later: Mention) -> bool:
+    """Whether a later mention reports the same real event as an earlier one."""
+    a, b = first.event, later.event
+    if not same_kind(a.type, b.type):
+        return False
+    if a.type != b.type and not (same_parties(a.source, b.source)
+                                 and same_parties(a.target, b.target)):
+        return False
+    if _modality(a) != _modality(b):
+        return False  # what will happen, what happened years ago and what did not happen
+    if not (sides_compatible(a.source, b.source) and sides_compatible(a.target, b.target)):
+        return False
+    if not dates_compatible(a.date, b.date) or not places_compatible(a.location, b.location):
+        return False
+    if first.sentence == later.sentence:
+        return True
+    if later.plural and not first.plural:
+        return False  # "weeks of protests" are not the one protest told before
+    if later.definite or (b.background and is_noun(later.token)):
+        return True  # "the attack", "after last week's strike"
+    if a.type not in MATERIAL_TYPES:
+        # a statement told again right after in the speaker's own words ("Lam announced
+        # the bill's withdrawal … 'We will withdraw the bill,' Lam said")
+        return later.sentence - first.sentence <= 1 and later.quoted and (
+            same_speaker(a.source, b.source)) and a.cameo == b.cameo
+    return bool(a.source) and bool(b.source) and same_parties(a.source, b.source) and (
+        not (a.target and b.target) or same_parties(a.target, b.target))
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def antecedent(kept: list[Mention], mention: Mention) -> Mention | None:
+    """The earlier event a mention reports again: of those it can be, one that names a
+    party it names (the nearest such), else the nearest."""
+    candidates = [k for k in reversed(kept) if one_event(k, mention)]
+    event = mention.event
+    for candidate in candidates:
+        other = candidate.event
+        if (event.source and same_parties(other.source, event.source)) or (
+                event.target and same_parties(other.target, event.target)):
+            return candidate
+    return candidates[0] if candidates else None
+
+
+def merge_events(mentions: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
+    """Mentions of one event folded into its first; returns the kept mentions and the map
+    from each folded event's id to the id of the event it now belongs to."""
+    kept: list[Mention] = []
+    renamed: dict[str, str] = {}
+    for mention in mentions:
+        host = antecedent(kept, mention)
+        if host is None:
+            kept.append(mention)
+            continue
+        absorb(host.event, mention.event)
+        renamed[mention.event.id] = host.event.id
+    return kept, renamed
+
+
+def absorb(event: Event, other: Event) -> None:
+    """Fill the event from another mention of it; the mention's sentence joins `mentions`."""
+    if other.sentence != event.sentence and all(m != other.sentence for m in event.mentions):
+        event.mentions.append(other.sentence)
+    event.mentions.extend(m for m in other.mentions if m not in event.mentions)
+    if not any(a.code for a in event.source) and any(a.code for a in other.source):
+        event.source = other.source
+    if not any(a.code for a in event.target) and any(a.code for a in other.target):
+        event.target = [a for a in other.target if a not in event.source]
+    if _more_specific_code(other.cameo, event.cameo):
+        event.cameo, event.mode = other.cameo, other.mode or event.mode
+    if event.date is None and other.date is not None:
+        event.date, event.date_basis = other.date, "same-event"
+    if event.location is None and other.location is not None:
+        event.location, event.location_basis = other.location, "same-event"
+    event.background = event.background and other.background
+    for field in ("dead", "injured", "size"):
+        if getattr(event, field) is None:
+            setattr(event, field, getattr(other, field))
+    spans = {(q.span.start, q.span.end) for q in event.quantities}
+    event.quantities.extend(q for q in other.quantities
+                            if (q.span.start, q.span.end) not in spans)
+    if other.confidence is not None:
+        event.confidence = max(event.confidence or 0.0, other.confidence)
+
+
+def _more_specific_code(candidate: str | None, current: str | None) -> bool:
+    if not candidate:
+        return False
+    if not current:
+        return True
+    return len(candidate) > len(current) and candidate.startswith(current[:2])
+
+
+def renumber_references(record: Record, renamed: dict[str, str]) -> None:
+    if not renamed:
+        return
+    for event in record.events:
+        if event.reported_in in renamed:
+            event.reported_in = renamed[event.reported_in]
+    for claim in record.claims:
+        ids = [renamed.get(i, i) for i in claim.event_ids]
+        claim.event_ids = list(dict.fromkeys(ids))
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def date_events(mentions: list[Mention], published: dt.date | None) -> None:
+    scene: tuple[str, int] | None = None  # the story's day and the last sentence told in it
+    for mention in mentions:
+        event = mention.event
+        if event.date is not None:
+            event.date_basis = event.date_basis or "stated"
+            if _sets_the_day(mention):
+                scene = (event.date, mention.sentence)
+            elif not event.background:
+                scene = None  # the story moved to another time ("in 2017, …")
+            continue
+        if event.status in UNTIMED_STATUSES or event.background:
+            continue
+        if mention.tense in ("present", "perfect") and published is not None:
+            event.date, event.date_basis = published.isoformat(), "report-date"
+        elif mention.tense in ("past", "unknown") and scene is not None and (
+                mention.sentence - scene[1] <= NARRATIVE_SENTENCES):
+            event.date, event.date_basis = scene[0], "narrative"
+            scene = (scene[0], mention.sentence)
+
+
+def _sets_the_day(mention: Mention) -> bool:
+    """A day-precise event the story is telling (background mentions of a day count too:
+    "the fourth night that protesters marched" sets the night)."""
+    event = mention.event
+    return len(event.date or "") == len("YYYY-MM-DD") and event.status not in UNTIMED_STATUSES
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+class Setting:
+    """Where the article is set: per country, the city most of its places in that country
+    are, when one dominates."""
+
+    def __init__(self, places: list[Place]) -> None:
+        cities: dict[str, Counter[str]] = {}
+        self.by_name: dict[str, Place] = {}
+        for place in places:
+            if place.country and (place.feature or "").startswith(CITY_FEATURES):
+                key = place.name or place.text
+                cities.setdefault(place.country, Counter())[key] += 1
+                self.by_name.setdefault(key, place)
+        self.city: dict[str, str] = {}
+        for country, counts in cities.items():
+            (top, count), total = counts.most_common(1)[0], sum(counts.values())
+            if count * 2 > total:
+                self.city[country] = top
+
+
+def place_events(mentions: list[Mention], record: Record,
+                 gazetteer: Gazetteer | None) -> None:
+    setting = Setting(record.places)
+    scene: tuple[Place, int] | None = None
+    for mention in mentions:
+        event = mention.event
+        if event.location is not None:
+            event.location_basis = event.location_basis or "stated"
+            if not event.background and event.status not in UNTIMED_STATUSES:
+                scene = (event.location, mention.sentence)
+            continue
+        if event.status in UNTIMED_STATUSES or event.background:
+            continue
+        if scene is not None and mention.sentence - scene[1] <= NARRATIVE_SENTENCES and (
+                _fits_scene(event, scene[0])):
+            event.location, event.location_basis = scene[0], "narrative"
+            continue
+        _place_domestic(event, setting, gazetteer)
+
+
+def _fits_scene(event: Event, place: Place) -> bool:
+    """Talks and agreements happen where the story is; other events where a party is from,
+    or anywhere when no party's country is known."""
+    if event.type in GATHERING_TYPES:
+        return True
+    parties = countries([*event.source, *event.target])
+    return not parties or place.country in parties
+
+
+def domestic_country(event: Event) -> str | None:
+    """The country of an event between parties of one country (or with no other party): its
+    source's country, when every target is of that country too."""
+    parties = countries(event.source)
+    if len(parties) != 1 or any(a.country not in parties for a in event.target):
+        return None
+    country = next(iter(parties))
+    return country if re.fullmatch(r"[A-Z]{3}", country) and country not in (
+        "IGO", "NGO", "UNO", "EUR", "IMG", "MNC", "ISM") else None
+
+
+def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None) -> None:
+    country = domestic_country(event)
+    if country is None:
+        return
+    city = setting.city.get(country)
+    if city is not None:
+        event.location, event.location_basis = setting.by_name[city], "article-setting"
+        return
+    if gazetteer is None:
+        return
+    entry = gazetteer.country(country)
+    holder = next((a for a in event.source if a.country == country), None)
+    if entry is None or holder is None:
+        return
+    event.location = Place(text=holder.text, start=holder.start, end=holder.end,
+                           name=entry.name, country=country, lat=entry.lat, lon=entry.lon,
+                           geonameid=entry.id, feature=entry.feature)
+    event.location_basis = "actor-country"
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+
+class ConsolidateStage:
+    name = "consolidate"
+
+    def __init__(self, gazetteer: Gazetteer | None = None,
+                 event_nouns: frozenset[str] = frozenset()) -> None:
+        self.gazetteer = gazetteer
+        self.event_nouns = event_nouns
+
+    def __call__(self, doc: Doc, record: Record) -> None:
+        if skip_unless_english(record, self.name) or not record.events:
+            return
+        mentions = mentions_of(doc, record, self.event_nouns)
+        kept, renamed = merge_events(mentions)
+        record.events = [m.event for m in kept]
+        renumber_references(record, renamed)
+        date_events(kept, parse_publication_date(record.article.published))
+        place_events(kept, record, self.gazetteer)
+
+
+@registry.stages.register("consolidate")
+def make_consolidate_stage(settings: Settings, nlp: Language) -> ConsolidateStage:
+    from ..places.gazetteer import Gazetteer
+    from .patterns import PatternTable
+
+    del nlp
+    nouns = PatternTable.load(settings.event_patterns).event_nouns()
+    return ConsolidateStage(Gazetteer.open(settings.gazetteer_dir or None,
+                                           settings.place_aliases), nouns)

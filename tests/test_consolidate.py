@@ -1,0 +1,117 @@
+"""The "consolidate" stage: one event per real event, dates and places from the story."""
+
+from __future__ import annotations
+
+from newsdossier.events.consolidate import tense
+from newsdossier.model import Article, Event, Record
+from newsdossier.pipeline import Pipeline
+
+PUBLISHED = "2026-03-12"  # a Thursday
+
+
+def run(pipeline: Pipeline, text: str) -> Record:
+    return pipeline.process(Article(id="t", text=text, published=PUBLISHED))
+
+
+def of_type(record: Record, type_: str) -> list[Event]:
+    return [e for e in record.events if e.type == type_]
+
+
+def test_a_definite_mention_later_is_the_same_event(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Rebels attacked the town of Koro in Mali on Monday, officials "
+                           "said. The attack killed 12 soldiers, the army said.")
+    [attack] = of_type(record, "ASSAULT")
+    assert attack.sentence.text.startswith("Rebels attacked")
+    assert [m.text for m in attack.mentions] == ["The attack killed 12 soldiers, the army said."]
+    assert attack.dead == 12 and attack.date == "2026-03-09" and attack.date_basis == "stated"
+    assert record.article.text[attack.mentions[0].start:attack.mentions[0].end] == \
+        attack.mentions[0].text
+
+
+def test_a_plural_mention_is_not_the_single_event_told_before(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Police dispersed a protest in Bamako on Friday. The protest "
+                           "followed weeks of protests against the government.")
+    protests = of_type(record, "PROTEST")
+    assert len(protests) == 2
+    assert any("weeks of protests" in e.trigger.text or e.trigger.text == "protests"
+               for e in protests)
+
+
+def test_one_act_coded_two_kindred_ways_is_one_event(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The Malian government banned the newspaper Le Soir. The "
+                           "information ministry suspended the newspaper's licence.")
+    acts = [e for e in record.events if e.type in ("COERCE", "SANCTION")]
+    assert len(acts) == 1 and len(acts[0].mentions) == 1
+
+
+def test_separate_statements_of_one_speaker_stay_separate(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The prime minister accused the opposition of fraud. The prime "
+                           "minister also accused the judges of bias.")
+    assert len(of_type(record, "ACCUSE")) == 2
+
+
+def test_the_story_keeps_its_day_for_the_events_that_follow(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Friday, thousands of protesters marched to the parliament in "
+                           "Bamako. Police fired tear gas at the protesters.")
+    [march] = of_type(record, "PROTEST")
+    [tear_gas] = [e for e in record.events if e is not march]
+    assert (march.date, march.date_basis) == ("2026-03-06", "stated")
+    assert (tear_gas.date, tear_gas.date_basis) == ("2026-03-06", "narrative")
+    assert tear_gas.location is not None and tear_gas.location.name == "Bamako"
+    assert tear_gas.location_basis == "narrative"
+
+
+def test_the_day_does_not_carry_into_another_time(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Friday, protesters marched in Bamako. In 2012, France sent "
+                           "troops to Mali. Soldiers later clashed with rebels.")
+    clash = next(e for e in record.events if "clashed" in e.sentence.text)
+    assert clash.date is None
+
+
+def test_present_and_present_perfect_news_takes_the_report_date(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Mali's foreign ministry has rejected the accusations of torture.")
+    [denial] = [e for e in record.events if e.cameo and e.cameo.startswith(("12", "01"))]
+    assert (denial.date, denial.date_basis) == (PUBLISHED, "report-date")
+
+
+def test_future_and_historical_events_inherit_no_date(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Monday, rebels attacked the army in Gao. Rebels will attack "
+                           "the capital, a commander warned. In 2012 rebels had attacked Gao.")
+    future = [e for e in record.events if e.status in ("future", "historical")
+              or e.intent is not None]
+    assert future and all(e.date_basis in (None, "stated") for e in future)
+
+
+def test_a_domestic_event_is_placed_in_its_country(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenyan police arrested a Kenyan opposition leader.")
+    [arrest] = record.events
+    assert arrest.location is not None and arrest.location.country == "KEN"
+    assert arrest.location_basis == "actor-country"
+    assert arrest.location.text == record.article.text[arrest.location.start:
+                                                       arrest.location.end]
+
+
+def test_an_event_between_two_countries_gets_no_fallback_place(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya accused Somalia of harbouring militants.")
+    accusation = next(e for e in record.events if e.type == "ACCUSE")
+    assert accusation.location is None and accusation.location_basis is None
+
+
+def test_merged_events_keep_references_pointing_at_the_kept_event(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Troops shelled the village of Dosso on Monday. Residents said "
+                           "the shelling killed four people.")
+    ids = {e.id for e in record.events}
+    assert all(e.reported_in is None or e.reported_in in ids for e in record.events)
+    assert all(i in ids for claim in record.claims for i in claim.event_ids)
+
+
+def test_tense_of_triggers(nlp) -> None:
+    doc = nlp("The ministry has denied it. Police arrested him. She says they will strike. "
+              "He had resigned. Rebels are attacking the city.")
+    by_word = {t.text: t for t in doc}
+    assert tense(by_word["denied"]) == "perfect"
+    assert tense(by_word["arrested"]) == "past"
+    assert tense(by_word["says"]) == "present"
+    assert tense(by_word["strike"]) == "future"
+    assert tense(by_word["resigned"]) == "pluperfect"
+    assert tense(by_word["attacking"]) == "present"
