@@ -5,6 +5,8 @@ sentences ("Germany banned Mahan Air on Monday … the ban followed talks …") 
 the story what a sentence does not repeat: when, where, and who. Run after every other stage
 (places are resolved by then), this stage
 
+0. drops the CAMEO statements PLOVER has no type for (claims of responsibility,
+   condolences): the quotes and claims of the record carry what was said;
 1. **merges mentions of one real event**: two events of one type whose parties, dates and
    places do not conflict are one when they are told in the same sentence, when the later
    one is a definite or background mention ("the attack", "after the ban"), or — for
@@ -51,6 +53,8 @@ if TYPE_CHECKING:
 MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE",
                             "PROTEST", "ASSAULT"})
 KINDRED_TYPES = ({"SANCTION", "COERCE"},)
+# CAMEO statement codes that PLOVER types (the others are not events; see below).
+STATEMENT_TYPES = {"016": "REJECT", "019": "SUPPORT"}
 GATHERING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNTIMED_STATUSES = frozenset({"future", "hypothetical", "historical"})
 DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his",
@@ -510,6 +514,26 @@ def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None)
     event.location_basis = "actor-country"
 
 
+def drop_statements_without_a_type(record: Record) -> None:
+    """CAMEO statements PLOVER has no type for are typed where PLOVER has a home for them
+    (a denial rejects an accusation: REJECT; expressing accord: SUPPORT); the others (a
+    claim of responsibility, condolences, a pessimistic comment) are not events: the
+    record's quotes and claims carry them. Events that pointed to one keep their own
+    status; claims no longer list it."""
+    for event in record.events:
+        if event.type is None and event.cameo in STATEMENT_TYPES:
+            event.type = STATEMENT_TYPES[event.cameo]
+    typeless = {e.id for e in record.events if e.type is None}
+    if not typeless:
+        return
+    record.events = [e for e in record.events if e.id not in typeless]
+    for event in record.events:
+        if event.reported_in in typeless:
+            event.reported_in = None
+    for claim in record.claims:
+        claim.event_ids = [i for i in claim.event_ids if i not in typeless]
+
+
 # --- the stage -------------------------------------------------------------------------------
 
 
@@ -524,6 +548,7 @@ class ConsolidateStage:
     def __call__(self, doc: Doc, record: Record) -> None:
         if skip_unless_english(record, self.name) or not record.events:
             return
+        drop_statements_without_a_type(record)
         mentions = mentions_of(doc, record, self.event_nouns)
         kept, renamed = merge_events(mentions)
         record.events = [m.event for m in kept]
