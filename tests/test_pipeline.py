@@ -30,7 +30,8 @@ class CountingStage:
 
 def test_default_stages_fill_the_record(pipeline: Pipeline):
     assert pipeline.stage_names == ["language", "sentences", "dates", "actors", "quantities",
-                                    "events", "quotes", "claims", "places", "consolidate"]
+                                    "events", "quotes", "statements", "claims", "places",
+                                    "consolidate"]
     record = pipeline.process(Article(id="t", text=TEXT, published="2026-03-12"))
     assert record.article.language == "en"
     assert len(record.sentences) == 2
