@@ -61,11 +61,21 @@ def test_the_story_keeps_its_day_for_the_events_that_follow(pipeline: Pipeline) 
     assert tear_gas.location_basis == "narrative"
 
 
-def test_the_day_does_not_carry_into_another_time(pipeline: Pipeline) -> None:
+def test_a_flashback_ends_the_scene_and_leaves_the_news_day(pipeline: Pipeline) -> None:
     record = run(pipeline, "On Friday, protesters marched in Bamako. In 2012, France sent "
                            "troops to Mali. Soldiers later clashed with rebels.")
+    flashback = next(e for e in record.events if "2012" in e.sentence.text)
     clash = next(e for e in record.events if "clashed" in e.sentence.text)
-    assert clash.date is None
+    assert (flashback.date, flashback.date_basis) == ("2012", "stated")
+    # not told in Friday's scene any more: the story's news day, flagged as such
+    assert (clash.date, clash.date_basis) == ("2026-03-06", "news-day")
+
+
+def test_an_old_day_is_no_news_day(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On March 2, 2025, rebels attacked Gao. Soldiers later clashed "
+                           "with rebels in Kidal.")
+    clash = next(e for e in record.events if "clashed" in e.sentence.text)
+    assert clash.date_basis != "news-day"
 
 
 def test_present_and_present_perfect_news_takes_the_report_date(pipeline: Pipeline) -> None:

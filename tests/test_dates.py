@@ -481,3 +481,14 @@ def test_an_anchored_day_without_an_earlier_day_stays_unresolved(nlp: Language,
                                                                  stage: DatesStage) -> None:
     record = _run(stage, nlp("The following day the rebels answered."), "2026-03-12")
     assert [m.value for m in record.dates] == [None]
+
+
+def test_a_date_alone_on_its_line_is_the_dateline_and_dates_no_event(nlp: Language,
+                                                                    stage: DatesStage) -> None:
+    text = "Tuesday, March 10, 2026\n\nRebels attacked the town, officials said on Monday."
+    record = _run(stage, nlp(text), "2026-03-10")
+    heading, monday = record.dates
+    assert heading.dateline and not monday.dateline
+    sentence_end = len(text)
+    found = date_for_span(record.dates, 0, 20, 0, sentence_end)
+    assert found is monday

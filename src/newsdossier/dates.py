@@ -578,6 +578,7 @@ def date_for_span(
         mention
         for mention in dates
         if mention.value is not None
+        and not mention.dateline
         and sentence_start <= mention.start
         and mention.end <= sentence_end
     ]
@@ -639,7 +640,9 @@ class DatesStage:
         spans = self._entity_spans(doc) + self._missed_spans(doc)
         text = record.article.text  # == doc.text, which spaCy rebuilds on every access
         for start, end in spans:
-            record.dates.append(self._mention(text, start, end, published))
+            mention = self._mention(text, start, end, published)
+            mention.dateline = _alone_on_its_line(text, start, end)
+            record.dates.append(mention)
         record.dates.sort(key=lambda mention: (mention.start, mention.end))
         _resolve_anchored_mentions(record.dates, doc)
 
@@ -669,6 +672,13 @@ class DatesStage:
         if resolved is None:
             return DateMention(span_text, start, end, None, None)
         return DateMention(span_text, start, end, resolved.value, resolved.granularity)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t\u00a0.,")
 
 
 def _resolve_anchored_mentions(mentions: list[DateMention], doc: Doc) -> None:

@@ -90,8 +90,9 @@ class Event:
     # Why the event has its date / location: "stated" (in its own clause), "same-event"
     # (another mention of the event states it), "narrative" (the time or scene the story is
     # telling at that point), "report-date" (present or present-perfect news: the article's
-    # date), "actor-country" / "article-setting" (a domestic event placed in its parties'
-    # country or the article's main place). None when the event has none.
+    # date), "news-day" (the day of the news the article leads with); "actor-country" /
+    # "article-setting" (a domestic event placed in its parties' country or the article's
+    # main place). None when the event has none.
     date_basis: str | None = None
     location_basis: str | None = None
     # The other sentences that report the same event in the article (the event's own
@@ -139,6 +140,9 @@ class DateMention:
     end: int
     value: str | None
     granularity: str | None = None
+    # A date standing alone on its line ("Monday, May 4, 2020" heading the story): the
+    # report's date, not when anything in it happened.
+    dateline: bool = False
 
 
 @dataclass(slots=True)

@@ -18,7 +18,8 @@ the story what a sentence does not repeat: when, where, and who. Run after every
    time expression of its own clause), "same-event" (another mention states it),
    "narrative" (a past event told right after a dated one of the same story: the story
    still tells that day), "report-date" (present or present-perfect news, "has denied": the
-   article's date); an event with none of these keeps no date;
+   article's date), "news-day" (a past event of the story told elsewhere: the day of the
+   news the article leads with, when that is a recent day); otherwise no date;
 3. **places events** likewise (`location_basis`): "stated", "same-event", "narrative" (the
    scene set by the event just before, for an event with a party of that place's country or
    none), "article-setting" (a domestic event — every coded party of one country — in the
@@ -61,6 +62,10 @@ DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "the
                             "her", "such"})
 # How far a story's day or scene carries: the sentences after the one that set it.
 NARRATIVE_SENTENCES = 3
+TEMPORAL_MARKERS = frozenset({"after", "before", "since", "following", "until", "prior",
+                              "previously", "earlier", "ago"})
+# The news an article reports happened at most this many days before it was published.
+NEWS_DAYS = 10
 SAME_PLACE_KM = 50.0
 CITY_FEATURES = ("PPL", "FAC")
 GOVERNING_STEPS = 4
@@ -406,16 +411,23 @@ def renumber_references(record: Record, renamed: dict[str, str]) -> None:
 
 def date_events(mentions: list[Mention], published: dt.date | None) -> None:
     scene: tuple[str, int] | None = None  # the story's day and the last sentence told in it
+    news_day: str | None = None  # the first day of the news the article reports
     for mention in mentions:
         event = mention.event
         if event.date is not None:
             event.date_basis = event.date_basis or "stated"
-            if _sets_the_day(mention):
+            if _sets_the_day(mention) and (not event.background
+                                           or _recent(event.date, published)):
                 scene = (event.date, mention.sentence)
+                if news_day is None and _recent(event.date, published):
+                    news_day = event.date
             elif not event.background:
                 scene = None  # the story moved to another time ("in 2017, …")
             continue
-        if event.status in UNTIMED_STATUSES or event.background:
+        if event.status in UNTIMED_STATUSES:
+            continue
+        if event.background:
+            _date_from_host(mention, mentions)
             continue
         if mention.tense in ("present", "perfect") and published is not None:
             event.date, event.date_basis = published.isoformat(), "report-date"
@@ -423,6 +435,40 @@ def date_events(mentions: list[Mention], published: dt.date | None) -> None:
                 mention.sentence - scene[1] <= NARRATIVE_SENTENCES):
             event.date, event.date_basis = scene[0], "narrative"
             scene = (scene[0], mention.sentence)
+        elif mention.tense == "past" and news_day is not None:
+            event.date, event.date_basis = news_day, "news-day"
+
+
+def _date_from_host(mention: Mention, mentions: list[Mention]) -> None:
+    """A background event told as a participle or relative clause of a dated event of its
+    sentence happened then ("protesters, carrying placards asking the government to …");
+    one told as "after …", "before …" or "since …" did not."""
+    if mention.token is None or _in_temporal_clause(mention.token):
+        return
+    host = next((m.event for m in mentions if m.sentence == mention.sentence
+                 and not m.event.background and m.event.date), None)
+    if host is not None:
+        mention.event.date, mention.event.date_basis = host.date, "narrative"
+
+
+def _in_temporal_clause(token: Token) -> bool:
+    node = token
+    for _ in range(GOVERNING_STEPS):
+        if any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in TEMPORAL_MARKERS
+               for c in node.children) or node.lower_ in TEMPORAL_MARKERS:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _recent(value: str, published: dt.date | None) -> bool:
+    """A day within the days before publication that news reports (not a flashback)."""
+    if published is None:
+        return False
+    days = (published - dt.date.fromisoformat(value)).days
+    return 0 <= days <= NEWS_DAYS
 
 
 def _sets_the_day(mention: Mention) -> bool:

@@ -14,7 +14,8 @@ with a speaker, this stage looks in its content for
   army"), the noun an adjective qualifies ("an illegal blockade by Cuba");
 * for a cue of accusation ("claimed", "alleged", "blamed"): the doer of the content's main
   verb ("claimed violent protesters were sent by the government" → the government); and
-  for any cue, a hostile event the content reports that a party other than the speaker did;
+  for a political speaker who says it before the report (not "…, officials said", not the
+  media), a hostile event the content reports that a party other than the speaker did;
 
 and adds one ACCUSE event from the speaker to that party (the cue is the trigger when it
 is in the same sentence, else the accusing word), unless the sentence already codes an
@@ -52,6 +53,7 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONFIDENCE = 0.5
+MEDIA_SECTOR = "JRN"
 
 
 class AccusationError(ValueError):
@@ -212,6 +214,8 @@ class StatementsStage:
             root = _content_root(tokens)
             if root is not None:
                 yield Accusation(None, "112", index.actors_for(agent_of(root)))
+        if not _says_before_reporting(quote):
+            return  # "Rebels attacked the camp, officials said": sourcing, not accusing
         for event in record.events:
             inside = quote.content.start <= event.trigger.start < quote.content.end
             if inside and event.type in HOSTILE_TYPES and event.status != "negated":
@@ -232,6 +236,15 @@ class StatementsStage:
         start, end = sentence.start_char, sentence.end_char
         return any(start <= e.trigger.start < end and e.type in STATEMENT_TYPES
                    and same_party(e.source, [speaker]) for e in events)
+
+
+def _says_before_reporting(quote: Quote) -> bool:
+    """A political speaker who says, before the report, that a party did something accuses
+    it; a source cited after the fact, or the media, reports it."""
+    speaker = quote.speaker
+    if quote.cue is None or speaker is None or speaker.sector == MEDIA_SECTOR:
+        return False
+    return quote.cue.start < quote.content.start
 
 
 def _negated(token: Token) -> bool:
