@@ -125,3 +125,18 @@ def test_tense_of_triggers(nlp) -> None:
     assert tense(by_word["strike"]) == "future"
     assert tense(by_word["resigned"]) == "pluperfect"
     assert tense(by_word["attacking"]) == "present"
+
+
+def test_a_party_named_by_its_town_places_what_it_does_at_home(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Nairobi expelled the Ugandan ambassador on Monday.")
+    [expulsion] = record.events
+    assert expulsion.location is not None and expulsion.location.name == "Nairobi"
+    assert expulsion.location_basis == "actor-place"
+    police = run(pipeline, "Mombasa police arrested two Kenyan journalists.").events[0]
+    assert (police.location.name, police.location_basis) == ("Mombasa", "actor-place")
+
+
+def test_parties_sharing_a_demonym_are_not_one_party(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Nairobi police arrested 40 Kenyan students. Kenyan police also "
+                           "detained a Kenyan opposition leader.")
+    assert len([e for e in record.events if e.type == "COERCE"]) == 2

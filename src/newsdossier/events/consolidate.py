@@ -22,7 +22,9 @@ the story what a sentence does not repeat: when, where, and who. Run after every
    news the article leads with, when that is a recent day); otherwise no date;
 3. **places events** likewise (`location_basis`): "stated", "same-event", "narrative" (the
    scene set by the event just before, for an event with a party of that place's country or
-   none), "article-setting" (a domestic event — every coded party of one country — in the
+   none), "actor-place" (a town or region the acting party is named by: "Athens expelled",
+   "Northamptonshire police"; for acts often done abroad only when domestic),
+   "article-setting" (a domestic event — every coded party of one country — in the
    place the article is set in, when one city of that country dominates its places) and
    "actor-country" (else that country itself). Future, hypothetical and historical events
    inherit nothing.
@@ -35,7 +37,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import registry
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..model import Record
-    from ..places.gazetteer import Gazetteer
+    from ..places.gazetteer import Entry, Gazetteer
     from ..settings import Settings
 
 MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE",
@@ -56,6 +58,9 @@ MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE
 KINDRED_TYPES = ({"SANCTION", "COERCE"},)
 # CAMEO statement codes that PLOVER types (the others are not events; see below).
 STATEMENT_TYPES = {"016": "REJECT", "019": "SUPPORT"}
+# Acts a party often does away from home: its own name does not place them.
+ABROAD_TYPES = frozenset({"ASSAULT", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "CONSULT",
+                          "PROTEST"})
 GATHERING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNTIMED_STATUSES = frozenset({"future", "hypothetical", "historical"})
 DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his",
@@ -68,6 +73,9 @@ TEMPORAL_MARKERS = frozenset({"after", "before", "since", "following", "until", 
 NEWS_DAYS = 10
 SAME_PLACE_KM = 50.0
 CITY_FEATURES = ("PPL", "FAC")
+# A city is where an article is set when it is named at least this often, and more often
+# than the country's other towns together.
+SETTING_MENTIONS = 2
 GOVERNING_STEPS = 4
 
 
@@ -83,6 +91,7 @@ class Mention:
     definite: bool
     plural: bool = False  # a plural event noun: "the protests", "attacks"
     quoted: bool = False  # the trigger is inside quotation marks
+    names: dict[str, set[str]] = field(default_factory=dict)  # side → its proper names
 
 
 # --- reading the parse -----------------------------------------------------------------------
@@ -197,7 +206,9 @@ def mentions_of(doc: Doc, record: Record,
         mentions.append(Mention(event, layout.sentence(event.trigger.start),
                                 layout.paragraph(event.trigger.start), token, tense(token),
                                 is_definite(token, event_nouns), _plural_noun(token),
-                                _inside_quotation(text, event)))
+                                _inside_quotation(text, event),
+                                {"source": proper_names(doc, event.source),
+                                 "target": proper_names(doc, event.target)}))
     return mentions
 
 
@@ -231,26 +242,32 @@ def sides_compatible(first: list[Actor], second: list[Actor]) -> bool:
     return not (sectors_a and sectors_b) or bool(sectors_a & sectors_b)
 
 
-def same_parties(first: list[Actor], second: list[Actor]) -> bool:
-    """Both name the party, and as the same one (a shared code or a shared name)."""
-    codes_a = {a.code for a in first if a.code}
-    codes_b = {a.code for a in second if a.code}
+def same_parties(first: Mention, second: Mention, side: str) -> bool:
+    """Both name the party of one side, and as the same one (a shared code, or a proper
+    name in common: "Mahan" in "Iranian airline Mahan Air" and "Mahan")."""
+    codes_a = {a.code for a in getattr(first.event, side) if a.code}
+    codes_b = {a.code for a in getattr(second.event, side) if a.code}
     if codes_a & codes_b:
         return True
-    return bool(_name_words(first) & _name_words(second))
+    return same_names(first, second, side)
 
 
-def same_speaker(first: list[Actor], second: list[Actor]) -> bool:
-    """One party by name: a person's name or an organisation's proper name in common."""
-    return bool(_name_words(first) & _name_words(second))
+def same_names(first: Mention, second: Mention, side: str) -> bool:
+    return bool(first.names.get(side, set()) & second.names.get(side, set()))
 
 
-def _name_words(actors: Iterable[Actor]) -> set[str]:
-    """The capitalised words of the parties' names ("Mahan" of "Iranian airline Mahan Air")."""
+def proper_names(doc: Doc, actors: Iterable[Actor]) -> set[str]:
+    """The proper-name words of the parties' mentions: not demonyms or countries, which
+    many parties share ("Kenyan" students and "Kenyan" police)."""
     words: set[str] = set()
     for actor in actors:
-        words.update(w for w in re.findall(r"[^\W\d_][\w'-]*", actor.name or actor.text)
-                     if w[0].isupper() and len(w) > 2)
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        for token in span or ():
+            if token.pos_ == "PROPN" and token.ent_type_ not in ("NORP", "GPE", "LOC") and (
+                    len(token) > 2):
+                words.add(token.lower_)
+        if actor.name:
+            words.update(w.lower() for w in actor.name.split() if len(w) > 2 and w[0].isupper())
     return words
 
 
@@ -306,8 +323,8 @@ def one_event(first: Mention, later: Mention) -> bool:
     a, b = first.event, later.event
     if not same_kind(a.type, b.type):
         return False
-    if a.type != b.type and not (same_parties(a.source, b.source)
-                                 and same_parties(a.target, b.target)):
+    if a.type != b.type and not (same_parties(first, later, "source")
+                                 and same_parties(first, later, "target")):
         return False
     if _modality(a) != _modality(b):
         return False  # what will happen, what happened years ago and what did not happen
@@ -325,9 +342,9 @@ def one_event(first: Mention, later: Mention) -> bool:
         # a statement told again right after in the speaker's own words ("Lam announced
         # the bill's withdrawal … 'We will withdraw the bill,' Lam said")
         return later.sentence - first.sentence <= 1 and later.quoted and (
-            same_speaker(a.source, b.source)) and a.cameo == b.cameo
-    return bool(a.source) and bool(b.source) and same_parties(a.source, b.source) and (
-        not (a.target and b.target) or same_parties(a.target, b.target))
+            same_names(first, later, "source")) and a.cameo == b.cameo
+    return bool(a.source) and bool(b.source) and same_parties(first, later, "source") and (
+        not (a.target and b.target) or same_parties(first, later, "target"))
 
 
 # --- merging ---------------------------------------------------------------------------------
@@ -339,9 +356,8 @@ def antecedent(kept: list[Mention], mention: Mention) -> Mention | None:
     candidates = [k for k in reversed(kept) if one_event(k, mention)]
     event = mention.event
     for candidate in candidates:
-        other = candidate.event
-        if (event.source and same_parties(other.source, event.source)) or (
-                event.target and same_parties(other.target, event.target)):
+        if (event.source and same_parties(candidate, mention, "source")) or (
+                event.target and same_parties(candidate, mention, "target")):
             return candidate
     return candidates[0] if candidates else None
 
@@ -377,9 +393,9 @@ def absorb(event: Event, other: Event) -> None:
     if event.location is None and other.location is not None:
         event.location, event.location_basis = other.location, "same-event"
     event.background = event.background and other.background
-    for field in ("dead", "injured", "size"):
-        if getattr(event, field) is None:
-            setattr(event, field, getattr(other, field))
+    for figure in ("dead", "injured", "size"):
+        if getattr(event, figure) is None:
+            setattr(event, figure, getattr(other, figure))
     spans = {(q.span.start, q.span.end) for q in event.quantities}
     event.quantities.extend(q for q in other.quantities
                             if (q.span.start, q.span.end) not in spans)
@@ -483,7 +499,7 @@ def _sets_the_day(mention: Mention) -> bool:
 
 class Setting:
     """Where the article is set: per country, the city most of its places in that country
-    are, when one dominates."""
+    are, when one dominates and is named more than once."""
 
     def __init__(self, places: list[Place]) -> None:
         cities: dict[str, Counter[str]] = {}
@@ -496,7 +512,7 @@ class Setting:
         self.city: dict[str, str] = {}
         for country, counts in cities.items():
             (top, count), total = counts.most_common(1)[0], sum(counts.values())
-            if count * 2 > total:
+            if count >= SETTING_MENTIONS and count * 2 > total:
                 self.city[country] = top
 
 
@@ -540,8 +556,36 @@ def domestic_country(event: Event) -> str | None:
         "IGO", "NGO", "UNO", "EUR", "IMG", "MNC", "ISM") else None
 
 
+def actor_place(actors: list[Actor], gazetteer: Gazetteer) -> Place | None:
+    """A town or region a party is named by, of the party's own country: "Athens" (the
+    Greek government), "Northamptonshire police", "the Kabul governor"."""
+    for actor in actors:
+        if not actor.country:
+            continue
+        for match in re.finditer(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*", actor.text):
+            name = re.sub(r"'s$", "", match.group())
+            entry = _town_or_region(name, actor.country, gazetteer)
+            if entry is not None:
+                start = actor.start + match.start()
+                return Place(text=name, start=start, end=start + len(name), name=entry.name,
+                             country=entry.country, lat=entry.lat, lon=entry.lon,
+                             geonameid=entry.geonameid, feature=entry.feature)
+    return None
+
+
+def _town_or_region(name: str, country: str, gazetteer: Gazetteer) -> Entry | None:
+    for entry in gazetteer.candidates(name):
+        if entry.country == country and entry.feature.startswith(("PPL", "ADM")):
+            return entry
+    return None
+
+
 def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None) -> None:
     country = domestic_country(event)
+    named = actor_place(event.source, gazetteer) if gazetteer is not None else None
+    if named is not None and (named.country == country or event.type not in ABROAD_TYPES):
+        event.location, event.location_basis = named, "actor-place"
+        return
     if country is None:
         return
     city = setting.city.get(country)
