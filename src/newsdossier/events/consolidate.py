@@ -5,8 +5,9 @@ sentences ("Germany banned Mahan Air on Monday … the ban followed talks …") 
 the story what a sentence does not repeat: when, where, and who. Run after every other stage
 (places are resolved by then), this stage
 
-0. drops the CAMEO statements PLOVER has no type for (claims of responsibility,
-   condolences): the quotes and claims of the record carry what was said;
+0. types CAMEO statements where PLOVER has a type for them (a denial: REJECT) and drops
+   opinions PLOVER does not code (condolences, pessimistic comments) — the record's quotes
+   and claims carry what was said; claims of responsibility stay (typeless, CAMEO 015);
 1. **merges mentions of one real event**: two events of one type whose parties, dates and
    places do not conflict are one when they are told in the same sentence, when the later
    one is a definite or background mention ("the attack", "after the ban"), or — for
@@ -58,6 +59,7 @@ MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE
 KINDRED_TYPES = ({"SANCTION", "COERCE"},)
 # CAMEO statement codes that PLOVER types (the others are not events; see below).
 STATEMENT_TYPES = {"016": "REJECT", "019": "SUPPORT"}
+KEPT_STATEMENTS = frozenset({"015"})
 # Acts a party often does away from home: its own name does not place them.
 ABROAD_TYPES = frozenset({"ASSAULT", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "CONSULT",
                           "PROTEST"})
@@ -606,14 +608,17 @@ def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None)
 
 def drop_statements_without_a_type(record: Record) -> None:
     """CAMEO statements PLOVER has no type for are typed where PLOVER has a home for them
-    (a denial rejects an accusation: REJECT; expressing accord: SUPPORT); the others (a
-    claim of responsibility, condolences, a pessimistic comment) are not events: the
-    record's quotes and claims carry them. Events that pointed to one keep their own
-    status; claims no longer list it."""
+    (a denial rejects an accusation: REJECT; expressing accord: SUPPORT). A claim of
+    responsibility (015) stays, typeless as the record schema allows: who claims an attack
+    is what CAMEO data and readers want. The rest (condolences, a pessimistic or
+    optimistic comment, a symbolic act) are opinions, not events: the record's quotes and
+    claims carry them. Events that pointed to one keep their own status; claims no longer
+    list it."""
     for event in record.events:
         if event.type is None and event.cameo in STATEMENT_TYPES:
             event.type = STATEMENT_TYPES[event.cameo]
-    typeless = {e.id for e in record.events if e.type is None}
+    typeless = {e.id for e in record.events
+                if e.type is None and e.cameo not in KEPT_STATEMENTS}
     if not typeless:
         return
     record.events = [e for e in record.events if e.id not in typeless]

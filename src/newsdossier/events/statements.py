@@ -54,6 +54,7 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZ
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONFIDENCE = 0.5
 MEDIA_SECTOR = "JRN"
+UNIDENTIFIED = "UNK"  # "a bombing in Kabul killed 5": nobody named to accuse
 
 
 class AccusationError(ValueError):
@@ -199,7 +200,8 @@ class StatementsStage:
     def _accusation(self, tokens: SpacySpan, quote: Quote, index: ActorIndex,
                     record: Record, speaker: list[Actor]) -> Accusation | None:
         for found in self._candidates(tokens, quote, index, record):
-            accused = [a for a in found.accused if a.code and not same_party([a], speaker)]
+            accused = [a for a in found.accused if a.code and a.sector != UNIDENTIFIED
+                       and not same_party([a], speaker)]
             if accused:
                 return Accusation(found.word, found.cameo, accused)
         return None
