@@ -413,6 +413,10 @@ def _past_date(pobj: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# Verbs of saying a participle may be parsed under though it belongs to the reported clause.
+SAYING = frozenset({"say", "tell", "report", "add", "state", "announce", "claim", "confirm",
+                    "allege", "note", "write"})
+
 # Participles that describe their subject's stance, not something done to it: "Israel is
 # opposed to French mediation", "Vietnam is committed to opening up".
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate",
@@ -447,6 +451,10 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
         return verb.head
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "shelled X, killing four"
+    reported = reported_clause(verb) if participle else None
+    if reported is not None:
+        # "Jets bombed the town, the rebels said, killing 12": the killing is the bombing's
+        return verb_subject(reported, depth + 1)
     if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head is not verb:
         if verb.dep_ == "xcomp":
             controller = child_with(verb.head, OBJECTS)
@@ -459,6 +467,18 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             return child_with(verb.head, PASSIVE_SUBJECTS)  # "was indicted and will resign"
         return verb_subject(verb.head, depth + 1)
     return None
+
+
+def reported_clause(participle: Token) -> Token | None:
+    """For a participle parsed under the verb of saying that interrupts a report ("Jets
+    bombed the town, the rebels said, killing 12"), the reported clause it continues."""
+    saying = participle.head
+    if saying is participle or saying.lemma_.lower() not in SAYING:
+        return None
+    if saying.dep_ in ("parataxis", "ccomp") and saying.head is not saying:
+        return saying.head
+    return next((c for c in saying.children if c.dep_ in ("ccomp", "parataxis")
+                 and c.i < participle.i), None)
 
 
 def agent_of(verb: Token) -> Token | None:

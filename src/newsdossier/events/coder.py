@@ -3,9 +3,10 @@
 Per sentence: find the triggers (`triggers`), find each one's source and target (`arguments`),
 status and attribution (`status`) and whether it is news or background (`salience`); apply
 the statement frames (`frames`: promises, threats, demands, accusations); merge mentions of
-one event ("air strikes killed 12", "attacked the camp, killing 156"); fall back on the place
-of the event for a missing coded target; attach casualty and size figures; drop events with
-no coded party at all.
+one event ("air strikes killed 12", "attacked the camp, killing 156"); drop disasters and
+accidents worded as attacks and retype politicians' verbal "attacks" (`guards`); fall back
+on the place of the event for a missing coded target; attach casualty and size figures;
+drop events with no coded party at all.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from .arguments import (
     agent_of,
     child_with,
     prep_object,
+    reported_clause,
 )
 from .draft import Draft
 from .frames import Frames
+from .guards import Mishaps, retype_as_criticism, verbal_attack
 from .intents import IntentTable
 from .patterns import Pattern, PatternTable
 from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
@@ -105,11 +108,13 @@ class EventCoder:
     """Finds every event of one document; stateless between documents."""
 
     def __init__(self, table: PatternTable, resolver: ActorResolver,
-                 reporting_verbs: dict[str, str], intents: IntentTable | None = None) -> None:
+                 reporting_verbs: dict[str, str], intents: IntentTable | None = None,
+                 mishaps: Mishaps | None = None) -> None:
         self.table = table
         self.resolver = resolver
         self.reporting_verbs = reporting_verbs
         self.intents = intents or IntentTable.load()
+        self.mishaps = mishaps or Mishaps.load()
 
     def code(self, doc: Doc, record: Record) -> list[Event]:
         text = record.article.text
@@ -148,8 +153,10 @@ class EventCoder:
 
         drafts = [d for d in frames.apply(drafts, sentence, sentence_span, date_of)
                   if not d.dropped]
-        drafts = _merged(drafts)
+        drafts = [d for d in _merged(drafts) if not self.mishaps.caused_by_mishap(d)]
         for draft in drafts:
+            if verbal_attack(draft):
+                retype_as_criticism(draft)
             _place_parties(draft, index)
             _protesters_destroying(draft)
             _heavy_weapon_instrument(draft)
@@ -381,6 +388,9 @@ def _complement_object(verb: Token) -> Token | None:
 
 def _attaches_to(mention: Draft, head: Draft) -> bool:
     node = mention.anchor
+    reported = reported_clause(node) if node.tag_ == "VBG" and node.dep_ == "advcl" else None
+    if reported is not None and reported.i in (head.anchor.i, head.clause.i):
+        return True  # "Jets bombed the town, the rebels said, killing 12"
     for _ in range(_MERGE_STEPS):
         if node.head is node or node.dep_ not in _MERGE_DEPS | {"conj"}:
             return False

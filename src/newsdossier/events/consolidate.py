@@ -8,20 +8,23 @@ the story what a sentence does not repeat: when, where, and who. Run after every
 0. types CAMEO statements where PLOVER has a type for them (a denial: REJECT) and drops
    opinions PLOVER does not code (condolences, pessimistic comments) — the record's quotes
    and claims carry what was said; claims of responsibility stay (typeless, CAMEO 015);
-1. **merges mentions of one real event**: two events of one type whose parties, dates and
+1. **splits an event two parties do each on their own** ("both Saudi Arabia and the United
+   States have alleged …": two accusations), as event data codes a compound actor;
+   reciprocal events (talks, a deal between them) stay one;
+2. **merges mentions of one real event**: two events of one type whose parties, dates and
    places do not conflict are one when they are told in the same sentence, when the later
    one is a definite or background mention ("the attack", "after the ban"), or — for
    material events — when both name the same parties on both sides. The first mention
    stays the event (its `sentence`); the others' sentences go to `mentions`, their parties,
    date, place and figures fill what it lacks, and references to them (`reported_in`,
    claims' `event_ids`) now point to it;
-2. **dates every event the article supports**, recording why in `date_basis`: "stated" (a
+3. **dates every event the article supports**, recording why in `date_basis`: "stated" (a
    time expression of its own clause), "same-event" (another mention states it),
    "narrative" (a past event told right after a dated one of the same story: the story
    still tells that day), "report-date" (present or present-perfect news, "has denied": the
    article's date), "news-day" (a past event of the story told elsewhere: the day of the
    news the article leads with, when that is a recent day); otherwise no date;
-3. **places events** likewise (`location_basis`): "stated", "same-event", "narrative" (the
+4. **places events** likewise (`location_basis`): "stated", "same-event", "narrative" (the
    scene set by the event just before, for an event with a party of that place's country or
    none), "actor-place" (a town or region the acting party is named by: "Athens expelled",
    "Northamptonshire police"; for acts often done abroad only when domestic),
@@ -38,7 +41,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import registry
@@ -629,6 +632,35 @@ def drop_statements_without_a_type(record: Record) -> None:
         claim.event_ids = [i for i in claim.event_ids if i not in typeless]
 
 
+def split_joint_sources(record: Record) -> None:
+    """'Both Saudi Arabia and the United States have alleged Iranian involvement': two
+    parties that each act are two events (as event data codes a compound actor), unless
+    they act on each other (talks, an agreement between them: a reciprocal event)."""
+    events: list[Event] = []
+    for event in record.events:
+        parties = _by_country(event.source)
+        if event.reciprocal or len(parties) < 2:
+            events.append(event)
+            continue
+        for number, actors in enumerate(parties):
+            part = replace(event, source=actors, mentions=list(event.mentions),
+                           quantities=list(event.quantities))
+            if number:
+                part.id = f"{event.id}.{number}"
+            events.append(part)
+    record.events = events
+
+
+def _by_country(actors: list[Actor]) -> list[list[Actor]]:
+    groups: dict[str | None, list[Actor]] = {}
+    for actor in actors:
+        groups.setdefault(actor.country, []).append(actor)
+    if None in groups and len(groups) > 1:
+        uncoded = groups.pop(None)  # "Rwanda and its allies": the allies go with the first
+        next(iter(groups.values())).extend(uncoded)
+    return list(groups.values())
+
+
 # --- the stage -------------------------------------------------------------------------------
 
 
@@ -644,6 +676,7 @@ class ConsolidateStage:
         if skip_unless_english(record, self.name) or not record.events:
             return
         drop_statements_without_a_type(record)
+        split_joint_sources(record)
         mentions = mentions_of(doc, record, self.event_nouns)
         kept, renamed = merge_events(mentions)
         record.events = [m.event for m in kept]

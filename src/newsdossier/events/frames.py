@@ -40,6 +40,7 @@ from .arguments import (
     agent_of,
     child_with,
     prep_object,
+    reported_clause,
     unwrapped_subject,
     verb_subject,
 )
@@ -430,6 +431,8 @@ class Frames:
         attribution = finding.attribution
         if not attribution.fronted or attribution.stance not in ("say", "allege"):
             return []
+        if draft.clause.tag_ == "VBG" and reported_clause(draft.clause) is not None:
+            return []  # "Jets bombed the town, rebels said, killing 12": the report goes on
         speakers = [a for a in self.index.actors_for(attribution.speaker) if a.country]
         if not speakers or any(a.sector == MEDIA_SECTOR for a in speakers):
             return []
