@@ -366,6 +366,8 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
     if pattern.type in ("ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"):
         for preposition in _HOSTILE_TARGET_PREPOSITIONS:
             found = prep_object(token, preposition)
+            if found is None and light_verb is not None and preposition == "against":
+                found = prep_object(light_verb, preposition)  # "used tear gas against them"
             if found is not None:
                 return found, False
     if pattern.pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":

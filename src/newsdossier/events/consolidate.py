@@ -250,8 +250,9 @@ def sides_compatible(first: list[Actor], second: list[Actor]) -> bool:
 def same_parties(first: Mention, second: Mention, side: str) -> bool:
     """Both name the party of one side, and as the same one (a shared code, or a proper
     name in common: "Mahan" in "Iranian airline Mahan Air" and "Mahan")."""
-    codes_a = {a.code for a in getattr(first.event, side) if a.code}
-    codes_b = {a.code for a in getattr(second.event, side) if a.code}
+    # a sector alone ("police", "protesters") does not say which police
+    codes_a = {a.code for a in getattr(first.event, side) if a.code and a.country}
+    codes_b = {a.code for a in getattr(second.event, side) if a.code and a.country}
     if codes_a & codes_b:
         return True
     return same_names(first, second, side)
