@@ -801,3 +801,122 @@ def test_coreference_leaves_unclear_antecedents_alone():
     far = [Actor("Kenyan police", 0, 13, None, "KEN", "COP", "KENCOP"),
            Actor("police", 5000, 5006, None, None, "COP", "COP")]
     assert resolve_coreference(far)[1].code == "COP"
+
+
+# --- article setting, affiliations, one person one code ---------------------------------
+
+
+def process(pipeline: Pipeline, text: str, title: str | None = None) -> list[Actor]:
+    record = pipeline.process(Article(id="t", text=text, title=title))
+    assert_offsets_honest(text, record.actors)
+    return record.actors
+
+
+def by_text(actors: list[Actor]) -> dict[str, Actor]:
+    return {actor.text: actor for actor in actors}
+
+
+def test_setting_gives_roles_the_one_country_of_the_article(pipeline: Pipeline) -> None:
+    text = ("Riot police fired water cannon at protesters in Tbilisi on Sunday. The government "
+            "said the army would stay in its barracks. Protesters marched from Batumi to the "
+            "capital, and the police arrested a member of the city council.")
+    actors = by_text(process(pipeline, text, "Georgian police clash with protesters in Tbilisi"))
+    for role in ("Riot police", "Protesters", "government", "army", "member of the city council"):
+        assert actors[role].country == "GEO", role
+        assert actors[role].country_basis == "article-setting"
+        assert actors[role].country_confidence is not None
+    assert actors["Riot police"].code == "GEOCOP"
+
+
+def test_setting_stays_unknown_when_two_countries_compete(pipeline: Pipeline) -> None:
+    text = ("Peru recalled its ambassador from Chile on Tuesday. Chile said Peru had broken the "
+            "treaty; Peru said Chile had sent troops to the border. The government in Lima and "
+            "officials in Santiago traded accusations while police watched the crossing.")
+    actors = by_text(process(pipeline, text, "Peru and Chile trade accusations"))
+    assert actors["police"].country is None
+    assert actors["police"].country_basis is None
+
+
+def test_setting_never_goes_to_foreign_or_diplomatic_roles(pipeline: Pipeline) -> None:
+    text = ("Police in Nairobi detained two men on Friday. The embassy asked for consular "
+            "access, and foreign troops left the city while Kenyan officials met protesters "
+            "in Mombasa and Kisumu.")
+    actors = by_text(process(pipeline, text, "Kenyan police detain two in Nairobi"))
+    assert actors["embassy"].country is None
+    assert actors["foreign troops"].country is None
+    assert actors["protesters"].country == "KEN"
+
+
+def test_stated_country_is_recorded_as_such(pipeline: Pipeline) -> None:
+    actors = by_text(process(pipeline, "The Bolivian army said it had withdrawn."))
+    assert actors["Bolivian army"].country_basis == "stated"
+
+
+def test_role_qualified_by_a_region_takes_its_country(pipeline: Pipeline) -> None:
+    text = "Cheshire police questioned the driver, and Lancashire police joined the search."
+    actors = by_text(process(pipeline, text))
+    assert actors["Cheshire police"].code == "GBRCOP"
+    assert actors["Cheshire police"].country_basis == "stated"
+
+
+def test_person_keeps_the_affiliation_set_off_after_the_name(pipeline: Pipeline) -> None:
+    text = ("Dorota Wilkowska, of the Lublin regional council, said the ministry had hidden "
+            "the figures. Wilkowska also said that staff were told to keep quiet.")
+    actors = process(pipeline, text, "Polish councillor accuses ministry over flood figures")
+    first, later = [a for a in actors if "Wilkowska" in a.text]
+    assert first.sector == "GOV" and first.country == "POL"
+    assert (later.country, later.sector) == ("POL", "GOV")
+
+
+def test_bare_country_is_the_state_not_a_longer_name_it_appears_in(pipeline: Pipeline) -> None:
+    text = "The army of Chad attacked the rebels. Chad said the operation was over."
+    chad = [a for a in process(pipeline, text) if a.text == "Chad"]
+    assert chad and chad[0].code == "TCD"
+
+
+def test_description_marked_foreign_is_not_the_domestic_body(pipeline: Pipeline) -> None:
+    text = "Malian forces retook the town. Foreign forces had left it in May."
+    actors = by_text(process(pipeline, text))
+    assert actors["Malian forces"].country == "MLI"
+    assert actors["Foreign forces"].country is None
+
+
+def test_description_head_is_before_its_prepositional_phrase(pipeline: Pipeline) -> None:
+    text = ("The Danish Embassy in Accra issued a statement on Monday. On Tuesday the embassy "
+            "said the talks had failed.")
+    actors = by_text(process(pipeline, text))
+    assert actors["embassy"].code == "DNKGOV"
+    assert actors["embassy"].country_basis == "coreference"
+
+
+def test_business_title_held_of_a_state_is_a_state_office(resolver: ActorResolver) -> None:
+    assert resolver.resolve("chief executive of Macau").code == "MACGOV"
+    assert resolver.resolve("Macau Chief Executive").code == "MACGOV"
+    assert resolver.resolve("Chinese chief executive").code == "CHNBUS"
+    assert resolver.resolve("Nigeria's airlines").code == "NGABUS"
+
+
+def test_capital_modifying_a_thing_does_not_speak_for_the_state(resolver: ActorResolver) -> None:
+    assert resolver.resolve("the Ankara car bombing").sector is None
+    assert resolver.resolve("Ankara").code == "TURGOV"
+    assert resolver.resolve("Ankara's envoy").code == "TURGOV"
+
+
+def test_diplomat_is_not_of_the_country_they_are_in(resolver: ActorResolver) -> None:
+    assert resolver.resolve("the ambassador in Lima").country is None
+    assert resolver.resolve("trade unions in Lima").country == "PER"
+
+
+def test_hong_kong_bodies_are_hong_kong(resolver: ActorResolver) -> None:
+    assert resolver.resolve("Hong Kong police").country == "HKG"
+    assert resolver.resolve("Hong Kongers").country == "HKG"
+
+
+def test_country_basis_round_trips_through_the_record_json() -> None:
+    actor = Actor("police", 0, 6, None, "GEO", "COP", "GEOCOP", "article-setting", 0.8)
+    record = Record(article=Article(id="t", text="police"), actors=[actor])
+    assert Record.from_dict(record.to_dict()).actors == [actor]
+    old = record.to_dict()
+    for field_name in ("country_basis", "country_confidence"):
+        del old["actors"][0][field_name]
+    assert Record.from_dict(old).actors[0].country_basis is None

@@ -19,13 +19,17 @@ and an antecedent that is not clear (two countries) leaves the mention as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Actor
 from .dictionary import normalise
-from .resolver import make_code
+from .resolver import FOREIGN_WORDS, make_code
 
+COREFERENCE = "coreference"
 WINDOW_CHARS = 2000
 MAX_DESCRIPTION_WORDS = 3
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "on", "to", "with", "within", "across"})
 
 
 def _words(text: str) -> list[str]:
@@ -33,7 +37,13 @@ def _words(text: str) -> list[str]:
 
 
 def _head(actor: Actor) -> str | None:
-    words = [w for w in _words(actor.text) if w != "'s"]
+    """The head noun: the last word before any prepositional phrase ("US Embassy in London")."""
+    words: list[str] = []
+    for word in _words(actor.text):
+        if word in _PREPOSITIONS and words:
+            break
+        if word != "'s":
+            words.append(word)
     return words[-1] if words else None
 
 
@@ -41,8 +51,10 @@ def _with(actor: Actor, source: Actor) -> Actor:
     country = actor.country or source.country
     sector = actor.sector or source.sector
     name = source.name if _longer_name(source.name, actor.name) else actor.name or source.name
+    basis = actor.country_basis if actor.country else COREFERENCE if country else None
     return Actor(text=actor.text, start=actor.start, end=actor.end, name=name,
-                 country=country, sector=sector, code=make_code(country, sector))
+                 country=country, sector=sector, code=make_code(country, sector),
+                 country_basis=basis)
 
 
 def _longer_name(full: str | None, short: str | None) -> bool:
@@ -79,10 +91,13 @@ def _agreed_country(candidates: list[Actor]) -> Actor | None:
 
 
 def _description(actor: Actor, earlier: list[Actor]) -> Actor | None:
-    """'the ministry' after "Syria's foreign ministry": the same body."""
+    """'the ministry' after "Syria's foreign ministry": the same body; not "foreign forces"
+    after "Afghan forces"."""
     if actor.country is not None:
         return None
     words = [w for w in _words(actor.text) if w not in _DETERMINERS]
+    if FOREIGN_WORDS.intersection(words):
+        return None
     if not words or len(words) > MAX_DESCRIPTION_WORDS:
         return None
     head = words[-1]
@@ -96,14 +111,22 @@ def _description(actor: Actor, earlier: list[Actor]) -> Actor | None:
     return _with(actor, source) if source is not None else None
 
 
-def resolve_coreference(actors: list[Actor]) -> list[Actor]:
-    """The mentions, with later short mentions completed from their antecedents."""
+def resolve_coreference(
+    actors: list[Actor], is_place: Callable[[Actor], bool] | None = None
+) -> list[Actor]:
+    """The mentions, with later short mentions completed from their antecedents.
+
+    `is_place` tells a country or city named alone ("Iran"): it is the state, never the
+    longer name it is a word of ("Islamic Revolutionary Guard Corps of Iran").
+    """
     resolved: list[Actor] = []
     for actor in actors:
         earlier = [a for a in resolved if actor.start - a.end <= WINDOW_CHARS]
+        named_place = is_place is not None and is_place(actor)
         if actor.country is None:
-            actor = _repeated_name(actor, earlier) or _description(actor, earlier) or actor
-        elif actor.name is None or len(_words(actor.name)) == 1:
+            repeated = None if named_place else _repeated_name(actor, earlier)
+            actor = repeated or _description(actor, earlier) or actor
+        elif not named_place and (actor.name is None or len(_words(actor.name)) == 1):
             actor = _repeated_name(actor, earlier) or actor  # "Kerry" after "John Kerry"
         resolved.append(actor)
     return resolved

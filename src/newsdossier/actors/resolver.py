@@ -57,6 +57,36 @@ from .dictionary import (
 FORMER_WORDS = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ELITE_SECTOR = "ELI"
+BUSINESS_SECTOR = "BUS"
+GOVERNMENT_SECTOR = "GOV"
+# Business titles a person holds, which are state offices when held of a state
+OFFICE_TITLE_WORDS = frozenset(
+    {"executive", "chairman", "chairwoman", "chairperson", "chair", "ceo", "director", "head"}
+)
+# Roles that belong to another state than the one they are in, or to none: "the ambassador in
+# Damascus" is not Syrian, and no article's setting is theirs. Foreign markers also keep a
+# description from being the same body as a domestic one ("foreign forces" after "Afghan
+# forces").
+FOREIGN_WORDS = frozenset(
+    {
+        "foreign", "international", "overseas", "outside", "external", "world", "global",
+        "western", "allied", "allies", "multinational", "coalition", "peacekeepers",
+        "peacekeeping", "mercenaries", "mercenary",
+    }
+)  # fmt: skip
+DIPLOMATIC_WORDS = frozenset(
+    {
+        "embassy", "embassies", "ambassador", "ambassadors", "envoy", "envoys", "diplomat",
+        "diplomats", "diplomatic", "consulate", "consulates", "consul", "consular",
+    }
+)  # fmt: skip
+VISITOR_WORDS = frozenset(
+    {
+        "expatriate", "expatriates", "exiled", "exile", "exiles", "immigrant", "immigrants",
+        "migrant", "migrants", "refugee", "refugees", "tourist", "tourists",
+    }
+)  # fmt: skip
+ABROAD_WORDS = FOREIGN_WORDS | DIPLOMATIC_WORDS | VISITOR_WORDS
 NEGATING_PREFIXES = frozenset({"pro", "anti"})
 SPONSOR_WORDS = frozenset(
     {"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned"}
@@ -229,7 +259,9 @@ class ActorResolver:
         live = [part for part in parts if part.kind in DESCRIBING_SEGMENTS]
         places = [part for part in parts if part.kind is Segment.LOCATION]
         sector = _sector(live, tokens)
-        country = _country(live) or _located_country(places)
+        country = _country(live)
+        if country is None and not _points_abroad(live, tokens):
+            country = _located_country(places)
         if sector is None and country is None:
             return UNRESOLVED
         name = self._name(live[0])
@@ -462,10 +494,18 @@ def _pick_sector_match(parts: list[Part]) -> Match | None:
             if found:
                 return found[-1]
     for part in parts:
-        implied = [m for m in part.matches if m.entry.kind in COUNTRY_KINDS and m.entry.sector]
+        implied = [m for m in part.matches if _speaks_for_state(m, part)]
         if implied:
             return implied[-1]
     return None
+
+
+def _speaks_for_state(match: Match, part: Part) -> bool:
+    """A capital heading its phrase or owning something ("Damascus", "Moscow's"); not one
+    that only modifies a noun naming no actor ("the Kabul car bombing")."""
+    if match.entry.kind not in COUNTRY_KINDS or not match.entry.sector:
+        return False
+    return match.possessor or match.end - 1 >= part.last_word
 
 
 def _sector(parts: list[Part], tokens: list[Token]) -> str | None:
@@ -473,10 +513,27 @@ def _sector(parts: list[Part], tokens: list[Token]) -> str | None:
     if match is None:
         return None
     sector = match.entry.sector
+    if sector == BUSINESS_SECTOR and _state_office(parts, tokens):
+        return GOVERNMENT_SECTOR
     former_able = sector in STATE_SECTORS or match.entry.kind == PERSON_KIND
     if former_able and _follows_former_word(parts, match, tokens):
         return ELITE_SECTOR
     return sector
+
+
+def _state_office(parts: list[Part], tokens: list[Token]) -> bool:
+    """A business title held of a state is a state office: "Hong Kong Chief Executive
+    Carrie Lam", "chief executive of Hong Kong"; not "Chinese chief executive", "Apple's
+    chief executive" nor a business ("Nigeria's airlines")."""
+    matches = [m for part in parts for m in part.matches if m.entry.kind != PERSON_KIND]
+    titles = [m for m in matches if m.entry.kind == "sectors"]
+    states = [m for m in matches if m.entry.kind == "countries"]
+    if not states or len(titles) + len(states) != len(matches):
+        return False
+    return all(
+        m.entry.sector == BUSINESS_SECTOR and tokens[m.end - 1].word in OFFICE_TITLE_WORDS
+        for m in titles
+    )
 
 
 def _follows_former_word(parts: list[Part], match: Match, tokens: list[Token]) -> bool:
@@ -494,6 +551,15 @@ def _country_in(part: Part, guessed: bool) -> str | None:
         return possessors[-1].entry.country
     words = [m for m in with_country if m.entry.kind in COUNTRY_KINDS]
     return (words or with_country)[-1].entry.country
+
+
+def _points_abroad(parts: list[Part], tokens: list[Token]) -> bool:
+    """A diplomatic or foreign role in the describing segments ("the ambassador in ...")."""
+    return any(
+        token.word in ABROAD_WORDS
+        for part in parts
+        for token in tokens[part.first_word : part.last_word + 1]
+    )
 
 
 def _located_country(parts: list[Part]) -> str | None:

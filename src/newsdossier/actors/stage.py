@@ -55,7 +55,15 @@ from ..datelines import DATELINE_DASHES, dateline_tokens
 from ..model import Actor
 from .coreference import resolve_coreference
 from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, normalise
-from .resolver import COURTESY_WORDS, UNRESOLVED, ActorResolver, Resolution
+from .resolver import (
+    ABROAD_WORDS,
+    COURTESY_WORDS,
+    UNRESOLVED,
+    ActorResolver,
+    Resolution,
+    make_code,
+)
+from .setting import PLACE_PREPOSITIONS, SettingFinder, apply_setting
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,30 +83,12 @@ FRAGMENT_DEP = "ROOT"  # a GPE heading a verbless sentence is a mention, not a l
 ARGUMENT_DEPS = SUBJECT_OBJECT_DEPS | {FRAGMENT_DEP, "appos", "conj"}
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 ACTOR_PREPOSITIONS = frozenset({"by", "against", "with", "on"})
-PLACE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "inside",
-        "outside",
-        "into",
-        "within",
-        "around",
-        "across",
-        "beside",
-        "behind",
-        "toward",
-        "towards",
-        "throughout",
-        "onto",
-    }
-)
 # Prepositional modifiers kept in a mention: owners ("leader of the rebels") and locations
 # ("trade unions in Denmark"); the resolver reads each kind its own way.
 LOCATING_PREPOSITIONS = frozenset({"in", "at", "across", "inside", "within", "throughout"})
 KEPT_PREPOSITIONS = LOCATING_PREPOSITIONS | {"of", "from"}
 MAX_MODIFIER_TOKENS = 10
+AFFILIATION_PREPOSITIONS = frozenset({"of", "from"})
 # Nouns that name a group of people without a role of their own: a mention when the phrase
 # gives them a country or a role ("a Somalia-based paramilitary group", "members of SANDF").
 GROUP_NOUNS = frozenset(
@@ -113,6 +103,8 @@ GROUP_NOUNS = frozenset(
     }
 )  # fmt: skip
 MAX_PREMODIFIER_TOKENS = 8
+STATED = "stated"
+APPOSITION = "apposition"
 MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
 TITLE_KINDS = frozenset({"sectors", "demonyms", "countries"})
@@ -168,6 +160,7 @@ class ActorsStage:
         self.resolver = resolver
         self.dictionary: ActorDictionary = resolver.dictionary
         self._name_starts = self.dictionary.first_words(NAME_KINDS)
+        self.settings = SettingFinder(resolver)
 
     def __call__(self, doc: Doc, record: Record) -> None:
         text = record.article.text
@@ -177,7 +170,15 @@ class ActorsStage:
                  if c is not None and not dateline.issuperset(range(c.start, c.end))]
         candidates = _merge(_widened(found, hits))
         actors = [self._actor(doc, text, c, hits) for c in candidates]
-        record.actors.extend(resolve_coreference(_with_appositions(doc, candidates, actors)))
+        actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
+        setting = self.settings.find(doc, record.article.title)
+        record.actors.extend(apply_setting(actors, setting))
+
+    def _is_place(self, actor: Actor) -> bool:
+        """A country, capital or city named on its own ("Iran", "Damascus's")."""
+        words = [token.word for token in normalise(actor.text) if token.word != POSSESSIVE]
+        entry = self.dictionary.get(tuple(words)) if words else None
+        return entry is not None and entry.kind == "countries"
 
     # --- dictionary names in the token stream -----------------------------------------
 
@@ -408,15 +409,31 @@ class ActorsStage:
         wording = "".join(phrase.kept)
         resolution: Resolution = self.resolver.resolve(wording) if wording.strip() else UNRESOLVED
         own_name = phrase.person if phrase.by_surname else None
+        country = resolution.country
+        if country is None and resolution.sector is not None:
+            country = self._place_named_in(span)
         return Actor(
             text=text[start:end],
             start=start,
             end=end,
             name=own_name or resolution.name or phrase.person,
-            country=resolution.country,
+            country=country,
             sector=resolution.sector,
-            code=resolution.code,
+            code=make_code(country, resolution.sector),
+            country_basis=STATED if country else None,
         )
+
+    def _place_named_in(self, span: Span) -> str | None:
+        """The country of a town or region that qualifies a role ("Northamptonshire police",
+        "Kent chief constable Mark Feldon"), found in the gazetteer when the dictionary does
+        not list it; never for a role abroad ("the embassy in Lagos")."""
+        if any(token.lower_ in ABROAD_WORDS for token in span):
+            return None
+        for run in _capitalised_runs(span):
+            country = self.settings.place_country(run.text)
+            if country is not None:
+                return country
+        return None
 
     def _resolution_text(self, span: Span, text: str, hits: Sequence[Hit]) -> PhraseText:
         """The span's text without unknown person names (titles kept), and the person's name."""
@@ -512,7 +529,8 @@ def _with_appositions(doc: Doc, candidates: list[Candidate], actors: list[Actor]
         if partner is not None and partner != number and actors[partner].code is not None:
             found = actors[partner]
             filled[number] = replace(
-                actor, country=found.country, sector=found.sector, code=found.code
+                actor, country=found.country, sector=found.sector, code=found.code,
+                country_basis=APPOSITION if found.country else None,
             )
     return filled
 
@@ -529,6 +547,7 @@ def _apposition_partner(span: Span, owner: dict[int, int]) -> int | None:
     for token in span:
         linked = [token.head] if token.dep_ == "appos" else []
         linked.extend(child for child in token.children if child.dep_ == "appos")
+        linked.extend(_affiliation(span, token))
         for other in linked:
             if span.start <= other.i < span.end or _bracketed_after(span, other):
                 continue
@@ -536,6 +555,31 @@ def _apposition_partner(span: Span, owner: dict[int, int]) -> int | None:
                 if position in owner and not (span.start <= position < span.end):
                     return owner[position]
     return None
+
+
+def _affiliation(span: Span, token: SpacyToken) -> Iterator[SpacyToken]:
+    """The body a named person is set off as belonging to: "Sharif Hotak, of the provincial
+    council," and "Ana Ruiz, from the health ministry," are the council's and the ministry's."""
+    if not all(t.pos_ == "PROPN" or t.ent_type_ == PERSON_LABEL for t in span):
+        return  # a name, not "the attack, of the kind seen before"
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in AFFILIATION_PREPOSITIONS:
+            continue
+        if child.i == span.end + 1 and span.doc[span.end].text == ",":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _capitalised_runs(span: Span) -> Iterator[Span]:
+    """Runs of capitalised words that are not a person's name ("Northamptonshire")."""
+    doc = span.doc
+    position = span.start
+    while position < span.end:
+        end = position
+        while end < span.end and doc[end].text[:1].isupper() and doc[end].ent_type_ != PERSON_LABEL:
+            end += 1
+        if end > position:
+            yield doc[position:end]
+        position = end + 1
 
 
 def _bracketed_after(span: Span, other: SpacyToken) -> bool:
