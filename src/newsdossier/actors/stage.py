@@ -425,11 +425,13 @@ class ActorsStage:
 
     def _place_named_in(self, span: Span) -> str | None:
         """The country of a town or region that qualifies a role ("Northamptonshire police",
-        "Kent chief constable Mark Feldon"), found in the gazetteer when the dictionary does
-        not list it; never for a role abroad ("the embassy in Lagos")."""
+        "Cheshire chief constable Mark Feldon"), found in the gazetteer when the dictionary
+        does not list it; never for a role abroad ("the Lagos embassy") nor for where a role
+        merely is ("a delegation in Geneva")."""
         if any(token.lower_ in ABROAD_WORDS for token in span):
             return None
-        for run in _capitalised_runs(span):
+        before_head = span.doc[span.start : span.root.i]  # not "a delegation in Geneva"
+        for run in _capitalised_runs(before_head):
             country = self.settings.place_country(run.text)
             if country is not None:
                 return country
