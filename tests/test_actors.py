@@ -823,8 +823,10 @@ def test_setting_gives_roles_the_one_country_of_the_article(pipeline: Pipeline) 
     actors = by_text(process(pipeline, text, "Georgian police clash with protesters in Tbilisi"))
     for role in ("Riot police", "Protesters", "government", "army", "member of the city council"):
         assert actors[role].country == "GEO", role
-        assert actors[role].country_basis == "article-setting"
+    for role in ("Riot police", "government", "army"):
+        assert actors[role].country_basis == "article-setting", role
         assert actors[role].country_confidence is not None
+    assert actors["protesters in Tbilisi"].country_basis == "stated"
     assert actors["Riot police"].code == "GEOCOP"
 
 
@@ -920,3 +922,51 @@ def test_country_basis_round_trips_through_the_record_json() -> None:
     for field_name in ("country_basis", "country_confidence"):
         del old["actors"][0][field_name]
     assert Record.from_dict(old).actors[0].country_basis is None
+
+
+def test_people_fired_at_are_actors_not_places(pipeline: Pipeline) -> None:
+    actors = by_text(process(pipeline, "Soldiers fired at demonstrators at the hospital."))
+    assert actors["demonstrators"].sector == "CVL"
+    assert "hospital" not in actors
+
+
+def test_role_owning_a_thing_is_the_actor_not_the_thing(pipeline: Pipeline) -> None:
+    text = "The miners' demands were rejected by the company."
+    texts = [a.text for a in process(pipeline, text)]
+    assert "miners" in texts and not any("demands" in t for t in texts)
+
+
+def test_event_noun_heads_no_actor(resolver: ActorResolver) -> None:
+    assert resolver.resolve("the Ankara car bombing").code is None
+    assert resolver.resolve("his diplomatic immunity").code is None
+    assert resolver.resolve("Chilean air strikes").code == "CHL"
+    assert resolver.resolve("a police raid").code == "COP"
+    assert resolver.resolve("the miners' demands").code == "LAB"
+
+
+def test_event_noun_with_a_place_is_no_actor(pipeline: Pipeline) -> None:
+    text = "Bolivia held negotiations within Mercosur before the vote."
+    assert [a.text for a in process(pipeline, text)][:1] == ["Bolivia"]
+    assert not any("negotiations" in a.text for a in process(pipeline, text))
+
+
+def test_name_introduced_by_its_role(pipeline: Pipeline) -> None:
+    text = "Peru fined Chilean airline Condor Azul on Monday. Condor said it would appeal."
+    actors = process(pipeline, text)
+    first = next(a for a in actors if "Condor Azul" in a.text)
+    assert (first.code, first.name) == ("CHLBUS", "Condor Azul")
+    later = next(a for a in actors if a.text == "Condor")
+    assert later.code == "CHLBUS"
+
+
+def test_spokesperson_for_a_body_speaks_for_it(pipeline: Pipeline) -> None:
+    text = "Lina Okafor, a spokesperson for the Lagos state governor, said two people died."
+    actors = process(pipeline, text)
+    assert any(a.sector == "GOV" and "spokesperson" in a.text for a in actors)
+    assert next(a for a in actors if a.text == "Lina Okafor").sector == "GOV"
+
+
+def test_mention_never_crosses_a_line_break(pipeline: Pipeline) -> None:
+    text = "Tuesday, May 5, 2020\u00a0\n\n\nChile on Monday expelled two diplomats."
+    actors = process(pipeline, text)
+    assert actors[0].text == "Chile"

@@ -14,7 +14,10 @@ demonyms         pattern, country                            "Syrian", "Syrians"
 sectors          pattern, sector[, strength]                 role words; strength "weak" marks
                                                              titles that yield to any other role;
                                                              an empty sector marks a phrase with
-                                                             no role ("press officer")
+                                                             no role ("press officer"); strength
+                                                             "event" a noun naming what happens
+                                                             ("bombing"): a phrase it heads is
+                                                             no actor ("the Kabul car bombing")
 organisations    pattern, name, country, sector              named bodies (country/sector may be
                                                              empty)
 people           pattern, name, country, sector[, years]     named persons by full name (and a
@@ -176,7 +179,8 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a pattern means. `country`/`sector` may be None; `weak` only for role words."""
+    """What a pattern means. `country`/`sector` may be None; `weak` and `event` only for role
+    words (sectors files)."""
 
     kind: Kind
     country: str | None = None
@@ -184,6 +188,7 @@ class Entry:
     name: str | None = None
     weak: bool = False
     cased: bool = False
+    event: bool = False  # names what happens ("bombing", "demands"), never who acts
 
 
 def _strip_accents(text: str) -> str:
@@ -305,9 +310,12 @@ def _entry(kind: Kind, cells: Sequence[str], cased: bool, where: str) -> Entry:
     if kind == "sectors":
         sector = _check_sector(_cell(cells, 1), where)  # None: a phrase naming no role
         strength = (_cell(cells, 2) or "strong").lower()
-        if strength not in ("strong", "weak"):
-            raise DictionaryError(f"{where}: strength must be 'strong' or 'weak'")
-        return Entry(kind, sector=sector, weak=strength == "weak", cased=cased)
+        if strength not in ("strong", "weak", "event"):
+            raise DictionaryError(f"{where}: strength must be 'strong', 'weak' or 'event'")
+        if strength == "event" and sector is not None:
+            raise DictionaryError(f"{where}: an 'event' word names no role: leave its sector empty")
+        return Entry(kind, sector=sector, weak=strength == "weak", cased=cased,
+                     event=strength == "event")
     name = _cell(cells, 1) or cells[0]
     country = _check_country(_cell(cells, 2), where)
     sector = _check_sector(_cell(cells, 3), where)

@@ -255,7 +255,10 @@ class ActorResolver:
     def _resolve(self, tokens: list[Token]) -> Resolution:
         if not tokens:
             return UNRESOLVED
-        parts = _segments(tokens, self._matches(tokens))
+        matches = self._matches(tokens)
+        parts = _segments(tokens, matches)
+        if _headed_by_event(parts[0]):
+            parts = _segments(tokens, _agents_of_event(matches))
         live = [part for part in parts if part.kind in DESCRIBING_SEGMENTS]
         places = [part for part in parts if part.kind is Segment.LOCATION]
         sector = _sector(live, tokens)
@@ -321,6 +324,24 @@ class ActorResolver:
         if last.entry.kind == "countries":
             return self.dictionary.country_name(last.entry.country)
         return None
+
+
+def _headed_by_event(head: Part) -> bool:
+    """A phrase whose head names what happens ("the Kabul car bombing", "US strikes")."""
+    last = head.matches[-1] if head.matches else None
+    return last is not None and last.entry.event and last.end - 1 == head.last_word
+
+
+def _agents_of_event(matches: list[Match]) -> list[Match]:
+    """What may name the party behind an event noun: owners ("protesters' demands"),
+    states, nationalities and roles ("US strikes", "a police raid"); not a capital or town,
+    which says where it happened ("the Kabul car bombing"), nor a weak role adjective ("her
+    diplomatic immunity")."""
+    return [
+        match for match in matches
+        if match.possessor
+        or not ((match.entry.kind in COUNTRY_KINDS and match.entry.sector) or match.entry.weak)
+    ]
 
 
 def _is_single_name(entry: Entry, size: int) -> bool:

@@ -89,6 +89,17 @@ LOCATING_PREPOSITIONS = frozenset({"in", "at", "across", "inside", "within", "th
 KEPT_PREPOSITIONS = LOCATING_PREPOSITIONS | {"of", "from"}
 MAX_MODIFIER_TOKENS = 10
 AFFILIATION_PREPOSITIONS = frozenset({"of", "from"})
+AIMED_PREPOSITIONS = frozenset({"at", "near", "toward", "towards"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Nouns for people who speak or act for someone else: a mention when "for" or "of" names whom
+# ("a spokesperson for the provincial governor")
+SPEAKER_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+        "spokespeople", "spokespersons", "aide", "aides", "adviser", "advisers", "advisor",
+        "advisors",
+    }
+)  # fmt: skip
 # Nouns that name a group of people without a role of their own: a mention when the phrase
 # gives them a country or a role ("a Somalia-based paramilitary group", "members of SANDF").
 GROUP_NOUNS = frozenset(
@@ -107,6 +118,7 @@ STATED = "stated"
 APPOSITION = "apposition"
 MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
 TITLE_KINDS = frozenset({"sectors", "demonyms", "countries"})
 NAME_KINDS = frozenset({"people", "organisations", "countries"})
 # A "person" the tagger found that is really a listed name or group ("Bosnian Serbs")
@@ -270,6 +282,7 @@ class ActorsStage:
             for chunk in _chunks_after_datelines(doc):
                 yield self._chunk_candidate(chunk, text)
             yield from self._fragment_heads(doc)
+            yield from self._role_possessors(doc)
 
     def _is_mislabelled_place(self, ent: Span) -> bool:
         """A country or city tagged as an organisation or person but used as a place."""
@@ -310,7 +323,7 @@ class ActorsStage:
             return self._gpe_is_actor(root)
         if entry.kind in ("organisations", "demonyms") and not root.text[:1].isupper():
             return False
-        return not _used_as_place(root)
+        return not _used_as_place(root) or _people_aimed_at(root)
 
     def _chunk_is_other_actor(self, chunk: Span, text: str, end: int) -> bool:
         root = chunk.root
@@ -319,9 +332,29 @@ class ActorsStage:
         return (
             self._names_a_person(chunk)
             or self._titled_surname_chunk(chunk)
+            or self._named_after_role(chunk)
             or self._qualified_group(chunk, text, end)
             or self._located_argument(chunk, end)
         )
+
+    def _named_after_role(self, chunk: Span) -> bool:
+        """A name introduced by the role of its bearer: "Iranian airline Mahan Air", "the
+        broadcaster Radio Zeta", "rights group Citizens Watch"."""
+        return self._role_before_name(chunk) is not None
+
+    def _role_before_name(self, chunk: Span) -> int | None:
+        """Where the proper name after a role word starts in the chunk, if it has one."""
+        root = chunk.root
+        if root.pos_ != "PROPN" or root.ent_type_ in (PERSON_LABEL, GPE_LABEL):
+            return None
+        name_start = root.i
+        while name_start > chunk.start and chunk.doc[name_start - 1].pos_ == "PROPN":
+            name_start -= 1
+        for token in chunk.doc[chunk.start : name_start]:
+            entry = self.dictionary.entry_ending(normalise(token.text))
+            if entry is not None and entry.kind == "sectors" and entry.sector and not entry.weak:
+                return name_start
+        return None
 
     def _names_a_person(self, chunk: Span) -> bool:
         """A proper-noun phrase holding a person's name the tagger cut short."""
@@ -337,8 +370,9 @@ class ActorsStage:
         return self.resolver.surname_position(normalise(root.text)) is not None
 
     def _qualified_group(self, chunk: Span, text: str, end: int) -> bool:
-        """A group noun given a country or role by its phrase ("Somalia-based group")."""
-        if chunk.root.lower_ not in GROUP_NOUNS:
+        """A group noun given a country or role by its phrase ("Somalia-based group"), or
+        someone speaking for one ("a spokesperson for the provincial governor")."""
+        if chunk.root.lower_ not in GROUP_NOUNS | SPEAKER_NOUNS:
             return False
         doc = chunk.doc
         phrase = text[doc[chunk.start].idx : doc[end - 1].idx + len(doc[end - 1])]
@@ -350,14 +384,28 @@ class ActorsStage:
         root = chunk.root
         if end <= chunk.end or root.pos_ not in ("NOUN", "PROPN"):
             return False
-        if root.dep_ not in ARGUMENT_DEPS:
-            return False
+        if root.dep_ not in ARGUMENT_DEPS or self._names_an_event(root):
+            return False  # not "discussions within Europe"
         return any(
             token.ent_type_ == GPE_LABEL
             for child in root.rights
             if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS
             for token in child.subtree
         )
+
+    def _names_an_event(self, token: SpacyToken) -> bool:
+        entry = self.dictionary.entry_ending(normalise(token.text))
+        return entry is not None and entry.event
+
+    def _role_possessors(self, doc: Doc) -> Iterator[Candidate | None]:
+        """Role nouns owning what a noun phrase names ("protesters' demands", "the army's
+        statement"): noun chunks only give the whole phrase, which names no actor."""
+        for token in doc:
+            if token.dep_ != "poss" or token.pos_ != "NOUN":
+                continue
+            entry = self.dictionary.entry_ending(normalise(token.text))
+            if entry is not None and entry.kind == "sectors" and entry.sector is not None:
+                yield _trimmed(doc[token.left_edge.i : token.i + 1])
 
     def _fragment_heads(self, doc: Doc) -> Iterator[Candidate | None]:
         """Role words heading a verbless sentence, whatever their tag ("paramedic")."""
@@ -409,6 +457,8 @@ class ActorsStage:
         wording = "".join(phrase.kept)
         resolution: Resolution = self.resolver.resolve(wording) if wording.strip() else UNRESOLVED
         own_name = phrase.person if phrase.by_surname else None
+        if resolution.name is None and phrase.person is None:
+            own_name = self._name_after_role(span, text)
         country = resolution.country
         if country is None and resolution.sector is not None:
             country = self._place_named_in(span)
@@ -422,6 +472,13 @@ class ActorsStage:
             code=make_code(country, resolution.sector),
             country_basis=STATED if country else None,
         )
+
+    def _name_after_role(self, span: Span, text: str) -> str | None:
+        """The proper name in "Iranian airline Mahan Air" ("Mahan Air")."""
+        start = self._role_before_name(span)
+        if start is None:
+            return None
+        return text[span.doc[start].idx : span.end_char]
 
     def _place_named_in(self, span: Span) -> str | None:
         """The country of a town or region that qualifies a role ("Northamptonshire police",
@@ -632,7 +689,8 @@ def _modifiers_end(chunk: Span) -> int:
     for child in chunk.root.rights:
         if child.i < end:
             continue
-        if child.i != end or child.dep_ != "prep" or child.lower_ not in KEPT_PREPOSITIONS:
+        kept = KEPT_PREPOSITIONS | ({"for"} if chunk.root.lower_ in SPEAKER_NOUNS else set())
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in kept:
             break
         stop = child.right_edge.i + 1
         if stop - chunk.end > MAX_MODIFIER_TOKENS or stop == child.i + 1:
@@ -669,6 +727,12 @@ def _person_run_end(doc: Doc, start: int, limit: int, protected: set[int]) -> in
     return end
 
 
+def _people_aimed_at(token: SpacyToken) -> bool:
+    """People, not a place, after "at" or "near": "fired at protesters", "shot at police
+    officers"; but "at the hospital", "in the army"."""
+    return token.tag_ in PLURAL_TAGS and token.head.lower_ in AIMED_PREPOSITIONS
+
+
 def _used_as_place(token: SpacyToken) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
@@ -692,12 +756,14 @@ def _chunks_after_datelines(doc: Doc) -> Iterator[Span]:
 def _trimmed(span: Span) -> Candidate | None:
     """The span without leading determiners/punctuation and trailing punctuation/'s, and
     without a dateline before a dash ("BANGKOK — A human rights group")."""
-    start, end = span.start, span.end
+    start, end = _line_of_root(span)
     doc = span.doc
     dashes = [i for i in range(start, end) if doc[i].text in DATELINE_DASHES]
     if dashes and dashes[-1] < end - 1:
         start = dashes[-1] + 1
-    while start < end and (doc[start].tag_ in TRIMMED_TAGS or _is_filler(doc[start])):
+    while start < end and (
+        doc[start].tag_ in TRIMMED_TAGS or _is_filler(doc[start]) or _is_date(doc[start])
+    ):
         start += 1
     while end > start and (_is_filler(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
         end -= 1
@@ -706,6 +772,34 @@ def _trimmed(span: Span) -> Candidate | None:
 
 def _is_filler(token: SpacyToken) -> bool:
     return token.is_punct or token.is_space
+
+
+def _is_date(token: SpacyToken) -> bool:
+    """A date word before a mention ("on Sunday Presidents Buhari and Talon")."""
+    return token.ent_type_ in DATE_LABELS
+
+
+def _line_of_root(span: Span) -> tuple[int, int]:
+    """The span's tokens on the root's line: a mention never crosses a line break (the
+    parser may join a date line to the first sentence: "2019\n\nGermany")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    root = span.root.i
+    for position in range(span.start, span.end):
+        token = doc[position]
+        if token.is_space and "\n" in token.text:
+            if position < root:
+                start = position + 1
+            elif position > root:
+                end = position
+                break
+        elif "\n" in token.whitespace_:
+            if position < root:
+                start = position + 1
+            else:
+                end = position + 1
+                break
+    return start, end
 
 
 def _widened(candidates: Iterable[Candidate], hits: Sequence[Hit]) -> list[Candidate]:
