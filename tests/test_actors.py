@@ -970,3 +970,32 @@ def test_mention_never_crosses_a_line_break(pipeline: Pipeline) -> None:
     text = "Tuesday, May 5, 2020\u00a0\n\n\nChile on Monday expelled two diplomats."
     actors = process(pipeline, text)
     assert actors[0].text == "Chile"
+
+
+def test_one_person_keeps_one_code_the_best_supported(pipeline: Pipeline) -> None:
+    text = ("Macau Chief Executive Ho Iat-seng met reporters on Monday. On live television "
+            "Ho Iat-seng said the casinos would reopen. Ho Iat-seng later left.")
+    actors = [a for a in process(pipeline, text) if a.name == "Ho Iat-seng"]
+    assert len(actors) >= 2
+    assert {a.code for a in actors} == {"MACGOV"}
+
+
+def test_listed_role_yields_to_the_role_the_article_states(tmp_path: Path) -> None:
+    from newsdossier.actors.coreference import NameEvidence, one_code_per_person
+
+    mentions = [Actor("former Governor Ana Lupe", 0, 23, "Ana Lupe", "CHL", "ELI", "CHLELI"),
+                Actor("Ana Lupe", 40, 48, "Ana Lupe", "CHL", "GOV", "CHLGOV"),
+                Actor("Lupe", 60, 64, "Ana Lupe", "CHL", "GOV", "CHLGOV")]
+    evidence = [NameEvidence(True, 2.0), NameEvidence(True, 0.0), NameEvidence(True, 0.0)]
+    assert {a.code for a in one_code_per_person(mentions, evidence)} == {"CHLELI"}
+    evidence = [NameEvidence(True, 2.0), NameEvidence(True, 1.0), NameEvidence(True, 1.0)]
+    assert [a.code for a in one_code_per_person(mentions, evidence)] == ["CHLELI"] * 3
+
+
+def test_listed_years_say_when_a_role_was_held() -> None:
+    from newsdossier.actors.dictionary import held_in
+
+    assert held_in("2021-2025", "2020-05-01") is False
+    assert held_in("2019-", "2024-01-01") is True
+    assert held_in("2008", "2008-06-01") is True and held_in("2008", "2009-06-01") is False
+    assert held_in(None, "2020-01-01") is None and held_in("2019-", None) is None

@@ -20,12 +20,14 @@ and an antecedent that is not clear (two countries) leaves the mention as it is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from ..model import Actor
 from .dictionary import normalise
 from .resolver import FOREIGN_WORDS, make_code
 
 COREFERENCE = "coreference"
+APPOSITION_WEIGHT = 2.0  # a role given beside the name counts as a title in the mention
 WINDOW_CHARS = 2000
 MAX_DESCRIPTION_WORDS = 3
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -130,3 +132,71 @@ def resolve_coreference(
             actor = _repeated_name(actor, earlier) or actor  # "Kerry" after "John Kerry"
         resolved.append(actor)
     return resolved
+
+
+@dataclass(frozen=True, slots=True)
+class NameEvidence:
+    """What a mention says about the person it names: whether it names one, and how much its
+    own code counts when the article's mentions of that person disagree."""
+
+    person: bool = False
+    weight: float = 0.0
+
+
+NO_EVIDENCE = NameEvidence()
+
+
+def one_code_per_person(actors: list[Actor], evidence: list[NameEvidence]) -> list[Actor]:
+    """Every mention of one named person carries one code: the best supported.
+
+    Mentions are grouped by the person's full name; each code scores the weight of the
+    mentions that state it (a title or role in the mention or in apposition to it outweighs a
+    dictionary entry, which outweighs nothing), and the top code, the earliest on a tie, goes
+    to every mention ("Hong Kong Chief Executive Carrie Lam" ... "Lam": one HKG GOV; "on live
+    television Erdogan" does not make Erdoğan a journalist).
+    """
+    people = {tuple(_words(actor.name)) for actor, said in zip(actors, evidence, strict=True)
+              if said.person and actor.name}
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for number, actor in enumerate(actors):  # with "the sergeant" once named Ratana
+        key = tuple(_words(actor.name)) if actor.name else None
+        if key in people:
+            groups.setdefault(key, []).append(number)
+    unified = list(actors)
+    for members in groups.values():
+        best = _best_code(members, actors, evidence)
+        if best is None:
+            continue
+        country, sector = best
+        for number in members:
+            actor = actors[number]
+            if (actor.country, actor.sector) == best:
+                continue
+            basis = actor.country_basis if actor.country == country else COREFERENCE
+            unified[number] = replace(
+                actor, country=country, sector=sector, code=make_code(country, sector),
+                country_basis=basis if country else None,
+                country_confidence=actor.country_confidence if basis != COREFERENCE else None,
+            )
+    return unified
+
+
+def _best_code(
+    members: list[int], actors: list[Actor], evidence: list[NameEvidence]
+) -> tuple[str | None, str | None] | None:
+    """The best supported (country, sector) among the mentions, or None when they agree or
+    none of them states anything."""
+    codes = [(actors[n].country, actors[n].sector) for n in members]
+    if len(set(codes)) < 2:
+        return None
+    scores: dict[tuple[str | None, str | None], float] = {}
+    for number, key in zip(members, codes, strict=True):
+        if actors[number].code is None:
+            continue
+        apposition = actors[number].country_basis == "apposition"
+        weight = APPOSITION_WEIGHT if apposition else evidence[number].weight
+        scores[key] = scores.get(key, 0.0) + weight
+    top = max(scores.values(), default=0.0)
+    if top <= 0:
+        return None
+    return next(key for key in codes if scores.get(key) == top)

@@ -33,7 +33,8 @@ line or, failing that, from its header line (the first non-comment line, first c
 `pattern<TAB>name<TAB>country<TAB>sector<TAB>years` → people (a demonym file needs the kind
 comment, otherwise it is read as countries, which only changes the canonical names). A people
 row's optional `years` cell (`2014-2022`, `2019-`, `2008`) documents when the role was held;
-it is checked, not used.
+outside those years an article's own words about the person weigh more than the listed role
+(`held_in`; the actors stage keeps one code per person and article).
 
 A one-word people pattern ("Putin") only matches a capitalised word. `surname_country` maps
 the family name of every listed person (the last word, generational suffixes dropped; the
@@ -189,6 +190,7 @@ class Entry:
     weak: bool = False
     cased: bool = False
     event: bool = False  # names what happens ("bombing", "demands"), never who acts
+    years: str | None = None  # a listed person's years in the role: "2014-2022", "2019-"
 
 
 def _strip_accents(text: str) -> str:
@@ -319,10 +321,26 @@ def _entry(kind: Kind, cells: Sequence[str], cased: bool, where: str) -> Entry:
     name = _cell(cells, 1) or cells[0]
     country = _check_country(_cell(cells, 2), where)
     sector = _check_sector(_cell(cells, 3), where)
+    years = None
     if kind == "people":
-        _check_years(_cell(cells, 4), where)
+        years = _cell(cells, 4)
+        _check_years(years, where)
         cased = False  # a person's name is never a pronoun
-    return Entry(kind, country=country, sector=sector, name=name, cased=cased)
+    return Entry(kind, country=country, sector=sector, name=name, cased=cased, years=years)
+
+
+def held_in(years: str | None, date: str | None) -> bool | None:
+    """Whether a role held in `years` ("2014-2022", "2019-", "2008") was held at `date`
+    (ISO, "2020-05-01"); None when either is unknown."""
+    if not years or not date or not date[:4].isdigit():
+        return None
+    first, _, last = years.partition("-")
+    year = int(date[:4])
+    if year < int(first):
+        return False
+    if not _ and year > int(first):  # a single year
+        return False
+    return not last or year <= int(last)
 
 
 def _check_years(value: str | None, where: str) -> None:

@@ -41,7 +41,7 @@ The surviving matches are then read the way English noun phrases are built:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from .dictionary import (
@@ -168,6 +168,13 @@ class Resolution:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    # Where the sector comes from: "role" (a role word or title: "former President X"),
+    # "weak-role" (a generic one: "officials"), "person" (a listed person's own role),
+    # "place" (a capital speaking for its state); and, for "person", their years in the role.
+    # (provenance only: two resolutions are equal when they name the same actor)
+    sector_basis: str | None = field(default=None, compare=False)
+    years: str | None = field(default=None, compare=False)
+    person: bool = field(default=False, compare=False)  # names a listed person ("Wang Yi")
 
 
 UNRESOLVED = Resolution()
@@ -261,14 +268,18 @@ class ActorResolver:
             parts = _segments(tokens, _agents_of_event(matches))
         live = [part for part in parts if part.kind in DESCRIBING_SEGMENTS]
         places = [part for part in parts if part.kind is Segment.LOCATION]
-        sector = _sector(live, tokens)
+        sector, sector_match = _sector(live, tokens)
         country = _country(live)
         if country is None and not _points_abroad(live, tokens):
             country = _located_country(places)
         if sector is None and country is None:
             return UNRESOLVED
         name = self._name(live[0])
-        return Resolution(name, country, sector, make_code(country, sector))
+        head = live[0].matches[-1] if live[0].matches else None
+        person = head is not None and head.entry.kind == PERSON_KIND and name is not None
+        basis = _sector_basis(sector, sector_match, live, tokens)
+        years = sector_match.entry.years if basis == "person" and sector_match else None
+        return Resolution(name, country, sector, make_code(country, sector), basis, years, person)
 
     def _candidates(self, tokens: list[Token]) -> list[Match]:
         words = tuple(token.word for token in tokens)
@@ -529,17 +540,30 @@ def _speaks_for_state(match: Match, part: Part) -> bool:
     return match.possessor or match.end - 1 >= part.last_word
 
 
-def _sector(parts: list[Part], tokens: list[Token]) -> str | None:
+def _sector(parts: list[Part], tokens: list[Token]) -> tuple[str | None, Match | None]:
     match = _pick_sector_match(parts)
     if match is None:
-        return None
+        return None, None
     sector = match.entry.sector
     if sector == BUSINESS_SECTOR and _state_office(parts, tokens):
-        return GOVERNMENT_SECTOR
+        return GOVERNMENT_SECTOR, match
     former_able = sector in STATE_SECTORS or match.entry.kind == PERSON_KIND
     if former_able and _follows_former_word(parts, match, tokens):
-        return ELITE_SECTOR
-    return sector
+        return ELITE_SECTOR, match
+    return sector, match
+
+
+def _sector_basis(
+    sector: str | None, match: Match | None, parts: list[Part], tokens: list[Token]
+) -> str | None:
+    """Where the sector came from (see `Resolution`): "former" is a role the text states."""
+    if sector is None or match is None:
+        return None
+    if match.entry.kind in COUNTRY_KINDS:
+        return "place"
+    if match.entry.kind == PERSON_KIND:
+        return "role" if sector == ELITE_SECTOR else "person"
+    return "weak-role" if match.entry.weak else "role"
 
 
 def _state_office(parts: list[Part], tokens: list[Token]) -> bool:

@@ -53,8 +53,8 @@ from typing import TYPE_CHECKING
 from .. import registry
 from ..datelines import DATELINE_DASHES, dateline_tokens
 from ..model import Actor
-from .coreference import resolve_coreference
-from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, normalise
+from .coreference import NameEvidence, one_code_per_person, resolve_coreference
+from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, held_in, normalise
 from .resolver import (
     ABROAD_WORDS,
     COURTESY_WORDS,
@@ -115,6 +115,9 @@ GROUP_NOUNS = frozenset(
 )  # fmt: skip
 MAX_PREMODIFIER_TOKENS = 8
 STATED = "stated"
+ROLE_WEIGHT = 2.0
+WEAK_ROLE_WEIGHT = 1.0
+LISTED_WEIGHT = 1.0
 APPOSITION = "apposition"
 MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
@@ -181,10 +184,12 @@ class ActorsStage:
         found = [c for c in self._candidates(doc, text, hits)
                  if c is not None and not dateline.issuperset(range(c.start, c.end))]
         candidates = _merge(_widened(found, hits))
-        actors = [self._actor(doc, text, c, hits) for c in candidates]
+        published = record.article.published
+        mentions = [self._actor(doc, text, c, hits, published) for c in candidates]
+        actors = [actor for actor, _ in mentions]
         actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
-        setting = self.settings.find(doc, record.article.title)
-        record.actors.extend(apply_setting(actors, setting))
+        actors = apply_setting(actors, self.settings.find(doc, record.article.title))
+        record.actors.extend(one_code_per_person(actors, [said for _, said in mentions]))
 
     def _is_place(self, actor: Actor) -> bool:
         """A country, capital or city named on its own ("Iran", "Damascus's")."""
@@ -449,7 +454,9 @@ class ActorsStage:
 
     # --- resolving mentions -----------------------------------------------------------
 
-    def _actor(self, doc: Doc, text: str, candidate: Candidate, hits: list[Hit]) -> Actor:
+    def _actor(
+        self, doc: Doc, text: str, candidate: Candidate, hits: list[Hit], published: str | None
+    ) -> tuple[Actor, NameEvidence]:
         span = doc[candidate.start : candidate.end]
         start, end = span.start_char, span.end_char
         inside = [h for h in hits if candidate.start <= h.start and h.end <= candidate.end]
@@ -462,7 +469,7 @@ class ActorsStage:
         country = resolution.country
         if country is None and resolution.sector is not None:
             country = self._place_named_in(span)
-        return Actor(
+        actor = Actor(
             text=text[start:end],
             start=start,
             end=end,
@@ -472,6 +479,8 @@ class ActorsStage:
             code=make_code(country, resolution.sector),
             country_basis=STATED if country else None,
         )
+        person = resolution.person or phrase.person is not None
+        return actor, NameEvidence(person, _weight(resolution, published))
 
     def _name_after_role(self, span: Span, text: str) -> str | None:
         """The proper name in "Iranian airline Mahan Air" ("Mahan Air")."""
@@ -569,6 +578,20 @@ class ActorsStage:
             if entry is not None and entry.kind in TITLE_KINDS:
                 return size, entry
         return 0, None
+
+
+def _weight(resolution: Resolution, published: str | None) -> float:
+    """How much a mention's own code counts for the person it names: a role or title it
+    states most, a listed person's role less, and nothing when the article is dated outside
+    the years that role was held ("Joe Biden" listed as president from 2021, in 2020 news)."""
+    basis = resolution.sector_basis
+    if basis == "role":
+        return ROLE_WEIGHT
+    if basis == "weak-role":
+        return WEAK_ROLE_WEIGHT
+    if basis == "person":
+        return 0.0 if held_in(resolution.years, published) is False else LISTED_WEIGHT
+    return 0.0
 
 
 def _with_appositions(doc: Doc, candidates: list[Candidate], actors: list[Actor]) -> list[Actor]:
