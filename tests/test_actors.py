@@ -981,14 +981,14 @@ def test_one_person_keeps_one_code_the_best_supported(pipeline: Pipeline) -> Non
 
 
 def test_listed_role_yields_to_the_role_the_article_states(tmp_path: Path) -> None:
-    from newsdossier.actors.coreference import NameEvidence, one_code_per_person
+    from newsdossier.actors.coreference import MentionEvidence, one_code_per_person
 
     mentions = [Actor("former Governor Ana Lupe", 0, 23, "Ana Lupe", "CHL", "ELI", "CHLELI"),
                 Actor("Ana Lupe", 40, 48, "Ana Lupe", "CHL", "GOV", "CHLGOV"),
                 Actor("Lupe", 60, 64, "Ana Lupe", "CHL", "GOV", "CHLGOV")]
-    evidence = [NameEvidence(True, 2.0), NameEvidence(True, 0.0), NameEvidence(True, 0.0)]
+    evidence = [MentionEvidence(True, 2.0), MentionEvidence(True, 0.0), MentionEvidence(True, 0.0)]
     assert {a.code for a in one_code_per_person(mentions, evidence)} == {"CHLELI"}
-    evidence = [NameEvidence(True, 2.0), NameEvidence(True, 1.0), NameEvidence(True, 1.0)]
+    evidence = [MentionEvidence(True, 2.0), MentionEvidence(True, 1.0), MentionEvidence(True, 1.0)]
     assert [a.code for a in one_code_per_person(mentions, evidence)] == ["CHLELI"] * 3
 
 
@@ -999,3 +999,16 @@ def test_listed_years_say_when_a_role_was_held() -> None:
     assert held_in("2019-", "2024-01-01") is True
     assert held_in("2008", "2008-06-01") is True and held_in("2008", "2009-06-01") is False
     assert held_in(None, "2020-01-01") is None and held_in("2019-", None) is None
+
+
+def test_listed_body_of_no_state_keeps_no_country(pipeline: Pipeline) -> None:
+    text = ("Police in Quito arrested two men, Reuters reported. The National Security Council "
+            "met in Quito and Guayaquil on Monday.")
+    actors = by_text(process(pipeline, text, "Ecuadorian police arrest two in Quito"))
+    assert actors["Reuters"].country is None
+    assert actors["National Security Council"].country == "ECU"
+
+
+def test_major_outlets_are_their_countries_media(resolver: ActorResolver) -> None:
+    assert resolver.resolve("the South China Morning Post").code == "HKGJRN"
+    assert resolver.resolve("an economist at the bank").sector != "JRN"

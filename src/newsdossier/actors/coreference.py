@@ -135,18 +135,18 @@ def resolve_coreference(
 
 
 @dataclass(frozen=True, slots=True)
-class NameEvidence:
-    """What a mention says about the person it names: whether it names one, and how much its
-    own code counts when the article's mentions of that person disagree."""
+class MentionEvidence:
+    """What a mention says beyond its code: whether it names a person, how much its own code
+    counts when the article's mentions of that person disagree, and whether it may take the
+    article's setting (not a listed body of no state, such as "Reuters" or "Catholic
+    Church")."""
 
     person: bool = False
     weight: float = 0.0
+    local: bool = True
 
 
-NO_EVIDENCE = NameEvidence()
-
-
-def one_code_per_person(actors: list[Actor], evidence: list[NameEvidence]) -> list[Actor]:
+def one_code_per_person(actors: list[Actor], evidence: list[MentionEvidence]) -> list[Actor]:
     """Every mention of one named person carries one code: the best supported.
 
     Mentions are grouped by the person's full name; each code scores the weight of the
@@ -182,7 +182,7 @@ def one_code_per_person(actors: list[Actor], evidence: list[NameEvidence]) -> li
 
 
 def _best_code(
-    members: list[int], actors: list[Actor], evidence: list[NameEvidence]
+    members: list[int], actors: list[Actor], evidence: list[MentionEvidence]
 ) -> tuple[str | None, str | None] | None:
     """The best supported (country, sector) among the mentions, or None when they agree or
     none of them states anything."""

@@ -28,7 +28,7 @@ forces", "international observers").
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -205,11 +205,16 @@ def points_abroad(actor: Actor) -> bool:
     return any(token.word in ABROAD_WORDS for token in normalise(actor.text))
 
 
-def apply_setting(actors: list[Actor], setting: Setting) -> list[Actor]:
-    """Role mentions with no country take the setting's (see the module docstring)."""
+def apply_setting(
+    actors: list[Actor], setting: Setting, local: Sequence[bool] | None = None
+) -> list[Actor]:
+    """Role mentions with no country take the setting's (see the module docstring); `local`
+    says which mentions may (not a listed body that belongs to no state: "Reuters")."""
     if setting.country is None:
         return actors
-    return [_with_setting(actor, setting) for actor in actors]
+    allowed = local if local is not None else [True] * len(actors)
+    return [_with_setting(actor, setting) if ok else actor
+            for actor, ok in zip(actors, allowed, strict=True)]
 
 
 def _with_setting(actor: Actor, setting: Setting) -> Actor:

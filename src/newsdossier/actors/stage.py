@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING
 from .. import registry
 from ..datelines import DATELINE_DASHES, dateline_tokens
 from ..model import Actor
-from .coreference import NameEvidence, one_code_per_person, resolve_coreference
+from .coreference import MentionEvidence, one_code_per_person, resolve_coreference
 from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, held_in, normalise
 from .resolver import (
     ABROAD_WORDS,
@@ -116,6 +116,9 @@ GROUP_NOUNS = frozenset(
 MAX_PREMODIFIER_TOKENS = 8
 STATED = "stated"
 ROLE_WEIGHT = 2.0
+# A listed body of no state takes the article's setting only when it is a state body whose
+# name many states use ("National Security Council", "Intelligence Bureau"); not "Reuters".
+LOCAL_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"})
 WEAK_ROLE_WEIGHT = 1.0
 LISTED_WEIGHT = 1.0
 APPOSITION = "apposition"
@@ -188,8 +191,10 @@ class ActorsStage:
         mentions = [self._actor(doc, text, c, hits, published) for c in candidates]
         actors = [actor for actor, _ in mentions]
         actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
-        actors = apply_setting(actors, self.settings.find(doc, record.article.title))
-        record.actors.extend(one_code_per_person(actors, [said for _, said in mentions]))
+        evidence = [said for _, said in mentions]
+        setting = self.settings.find(doc, record.article.title)
+        actors = apply_setting(actors, setting, [said.local for said in evidence])
+        record.actors.extend(one_code_per_person(actors, evidence))
 
     def _is_place(self, actor: Actor) -> bool:
         """A country, capital or city named on its own ("Iran", "Damascus's")."""
@@ -456,7 +461,7 @@ class ActorsStage:
 
     def _actor(
         self, doc: Doc, text: str, candidate: Candidate, hits: list[Hit], published: str | None
-    ) -> tuple[Actor, NameEvidence]:
+    ) -> tuple[Actor, MentionEvidence]:
         span = doc[candidate.start : candidate.end]
         start, end = span.start_char, span.end_char
         inside = [h for h in hits if candidate.start <= h.start and h.end <= candidate.end]
@@ -480,7 +485,9 @@ class ActorsStage:
             country_basis=STATED if country else None,
         )
         person = resolution.person or phrase.person is not None
-        return actor, NameEvidence(person, _weight(resolution, published))
+        stateless = resolution.name is not None and not person and resolution.country is None
+        local = not stateless or resolution.sector in LOCAL_BODY_SECTORS
+        return actor, MentionEvidence(person, _weight(resolution, published), local)
 
     def _name_after_role(self, span: Span, text: str) -> str | None:
         """The proper name in "Iranian airline Mahan Air" ("Mahan Air")."""
