@@ -1012,3 +1012,16 @@ def test_listed_body_of_no_state_keeps_no_country(pipeline: Pipeline) -> None:
 def test_major_outlets_are_their_countries_media(resolver: ActorResolver) -> None:
     assert resolver.resolve("the South China Morning Post").code == "HKGJRN"
     assert resolver.resolve("an economist at the bank").sector != "JRN"
+
+
+def test_members_of_a_body_named_before_take_its_country(pipeline: Pipeline) -> None:
+    text = ("The Parliament of Ghana voted to expel the troops. Liberal and independent members "
+            "of parliament boycotted the vote.")
+    members = [a for a in process(pipeline, text) if "members" in a.text]
+    assert members and members[0].code == "GHALEG"
+    assert members[0].country_basis == "coreference"
+
+
+def test_criticism_is_no_actor(resolver: ActorResolver) -> None:
+    assert resolver.resolve("criticism within Peru").code is None
+    assert resolver.resolve("presidential spokesperson").code == "GOV"

@@ -100,8 +100,10 @@ def _description(actor: Actor, earlier: list[Actor]) -> Actor | None:
     words = [w for w in _words(actor.text) if w not in _DETERMINERS]
     if FOREIGN_WORDS.intersection(words):
         return None
-    if not words or len(words) > MAX_DESCRIPTION_WORDS:
+    if not words:
         return None
+    if len(words) > MAX_DESCRIPTION_WORDS:
+        return _owner_described(actor, words, earlier)
     head = words[-1]
     same_head = [c for c in earlier if _head(c) == head]
     if actor.sector is None:  # "the spokesman" after "Ministry spokesman U Kyaw Thiha Naing"
@@ -110,6 +112,18 @@ def _description(actor: Actor, earlier: list[Actor]) -> Actor | None:
     source = _agreed_country(same_head)
     if source is None and not same_head:
         source = _agreed_country([c for c in earlier if c.sector == actor.sector])
+    return _with(actor, source) if source is not None else None
+
+
+def _owner_described(actor: Actor, words: list[str], earlier: list[Actor]) -> Actor | None:
+    """'Kurdish and Sunni members of parliament' after "the Parliament of Iraq": a role of a
+    body named before takes its country."""
+    if actor.sector is None or "of" not in words:
+        return None
+    owner = words[len(words) - words[::-1].index("of") :]
+    if not owner or len(owner) > MAX_DESCRIPTION_WORDS:
+        return None
+    source = _agreed_country([c for c in earlier if _head(c) == owner[-1]])
     return _with(actor, source) if source is not None else None
 
 

@@ -264,10 +264,11 @@ class ActorResolver:
             return UNRESOLVED
         matches = self._matches(tokens)
         parts = _segments(tokens, matches)
-        if _headed_by_event(parts[0]):
+        event = _headed_by_event(parts[0])
+        if event:  # where it happened names no party: "criticism within Peru"
             parts = _segments(tokens, _agents_of_event(matches))
         live = [part for part in parts if part.kind in DESCRIBING_SEGMENTS]
-        places = [part for part in parts if part.kind is Segment.LOCATION]
+        places = [part for part in parts if part.kind is Segment.LOCATION and not event]
         sector, sector_match = _sector(live, tokens)
         country = _country(live)
         if country is None and not _points_abroad(live, tokens):
