@@ -289,10 +289,10 @@ class ActorsStage:
         if parsed:
             for chunk in doc.noun_chunks:
                 yield self._chunk_candidate(chunk, text)
+                yield from self._role_possessors(chunk)
             for chunk in _chunks_after_datelines(doc):
                 yield self._chunk_candidate(chunk, text)
             yield from self._fragment_heads(doc)
-            yield from self._role_possessors(doc)
 
     def _is_mislabelled_place(self, ent: Span) -> bool:
         """A country or city tagged as an organisation or person but used as a place."""
@@ -407,15 +407,15 @@ class ActorsStage:
         entry = self.dictionary.entry_ending(normalise(token.text))
         return entry is not None and entry.event
 
-    def _role_possessors(self, doc: Doc) -> Iterator[Candidate | None]:
+    def _role_possessors(self, chunk: Span) -> Iterator[Candidate | None]:
         """Role nouns owning what a noun phrase names ("protesters' demands", "the army's
         statement"): noun chunks only give the whole phrase, which names no actor."""
-        for token in doc:
+        for token in chunk:
             if token.dep_ != "poss" or token.pos_ != "NOUN":
                 continue
             entry = self.dictionary.entry_ending(normalise(token.text))
             if entry is not None and entry.kind == "sectors" and entry.sector is not None:
-                yield _trimmed(doc[token.left_edge.i : token.i + 1])
+                yield _trimmed(chunk.doc[token.left_edge.i : token.i + 1])
 
     def _fragment_heads(self, doc: Doc) -> Iterator[Candidate | None]:
         """Role words heading a verbless sentence, whatever their tag ("paramedic")."""
