@@ -1025,3 +1025,10 @@ def test_members_of_a_body_named_before_take_its_country(pipeline: Pipeline) -> 
 def test_criticism_is_no_actor(resolver: ActorResolver) -> None:
     assert resolver.resolve("criticism within Peru").code is None
     assert resolver.resolve("presidential spokesperson").code == "GOV"
+
+
+def test_a_role_word_used_as_a_mass_noun_is_no_actor(pipeline: Pipeline) -> None:
+    texts = [a.text for a in process(pipeline, "The guards used force against the inmates.")]
+    assert "force" not in texts
+    texts = [a.text for a in process(pipeline, "The force said two officers were hurt.")]
+    assert "force" in texts

@@ -333,6 +333,8 @@ class ActorsStage:
             return self._gpe_is_actor(root)
         if entry.kind in ("organisations", "demonyms") and not root.text[:1].isupper():
             return False
+        if entry.weak and _bare_mass_noun(chunk):
+            return False  # "the police used force"
         return not _used_as_place(root) or _people_aimed_at(root)
 
     def _chunk_is_other_actor(self, chunk: Span, text: str, end: int) -> bool:
@@ -755,6 +757,13 @@ def _person_run_end(doc: Doc, start: int, limit: int, protected: set[int]) -> in
     ):
         end += 1
     return end
+
+
+def _bare_mass_noun(chunk: Span) -> bool:
+    """A lone lower-case singular noun with no determiner ("used force", "by force"): English
+    names a body or a person with a determiner ("the force", "a commander")."""
+    root = chunk.root
+    return len(chunk) == 1 and root.tag_ == "NN" and root.text.islower()
 
 
 def _people_aimed_at(token: SpacyToken) -> bool:
