@@ -1032,3 +1032,9 @@ def test_a_role_word_used_as_a_mass_noun_is_no_actor(pipeline: Pipeline) -> None
     assert "force" not in texts
     texts = [a.text for a in process(pipeline, "The force said two officers were hurt.")]
     assert "force" in texts
+
+
+def test_organisation_owned_by_a_state_takes_its_country(pipeline: Pipeline) -> None:
+    text = "Rainfall fell by half, according to Chile's National Office for Water Studies."
+    body = [a for a in process(pipeline, text) if "National Office" in a.text]
+    assert body and body[0].country == "CHL"

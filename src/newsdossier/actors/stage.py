@@ -76,6 +76,7 @@ if TYPE_CHECKING:
 ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 GPE_LABEL = "GPE"
 PERSON_LABEL = "PERSON"
+ORG_LABEL = "ORG"
 SUBJECT_OBJECT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "dobj", "dative", "obj", "iobj", "poss"}
 )
@@ -279,6 +280,8 @@ class ActorsStage:
                 continue
             if ent.label_ == PERSON_LABEL and parsed:
                 yield _trimmed(_with_premodifiers(ent))
+            elif ent.label_ == ORG_LABEL and parsed:
+                yield _trimmed(_with_owner(ent))
             elif ent.label_ in ACTOR_LABELS or (
                 parsed and ent.label_ == GPE_LABEL and self._gpe_is_actor(ent.root)
             ):
@@ -745,6 +748,18 @@ def _with_premodifiers(ent: Span) -> Span:
     if any(token.pos_ in VERB_POS for token in doc[left : ent.start]):
         return ent
     return doc[left : ent.end]
+
+
+def _with_owner(ent: Span) -> Span:
+    """An organisation widened to the state owning it ("Brazil's National Institute for
+    Space Research"), so the body takes the state's country."""
+    owners = [c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start]
+    if not owners or owners[-1].ent_type_ != GPE_LABEL:
+        return ent
+    start = owners[-1].left_edge.i
+    if ent.start - start > MAX_PREMODIFIER_TOKENS:
+        return ent
+    return ent.doc[start : ent.end]
 
 
 def _person_run_end(doc: Doc, start: int, limit: int, protected: set[int]) -> int:
