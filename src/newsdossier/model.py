@@ -41,6 +41,13 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    # Why the country is known: "stated" (the mention's own words), "apposition" ("X, the
+    # Y envoy"), "coreference" (an earlier mention of the same actor), "article-setting" (a
+    # role such as "police" given the one country the article is about); None: no country.
+    country_basis: str | None = None
+    # How sure the article-setting country is (its share of the article's place evidence);
+    # None for the other bases.
+    country_confidence: float | None = None
 
 
 @dataclass(slots=True)

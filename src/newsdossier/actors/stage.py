@@ -53,9 +53,17 @@ from typing import TYPE_CHECKING
 from .. import registry
 from ..datelines import DATELINE_DASHES, dateline_tokens
 from ..model import Actor
-from .coreference import resolve_coreference
-from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, normalise
-from .resolver import COURTESY_WORDS, UNRESOLVED, ActorResolver, Resolution
+from .coreference import MentionEvidence, one_code_per_person, resolve_coreference
+from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, held_in, normalise
+from .resolver import (
+    ABROAD_WORDS,
+    COURTESY_WORDS,
+    UNRESOLVED,
+    ActorResolver,
+    Resolution,
+    make_code,
+)
+from .setting import PLACE_PREPOSITIONS, SettingFinder, apply_setting
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,6 +76,7 @@ if TYPE_CHECKING:
 ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 GPE_LABEL = "GPE"
 PERSON_LABEL = "PERSON"
+ORG_LABEL = "ORG"
 SUBJECT_OBJECT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "dobj", "dative", "obj", "iobj", "poss"}
 )
@@ -75,30 +84,23 @@ FRAGMENT_DEP = "ROOT"  # a GPE heading a verbless sentence is a mention, not a l
 ARGUMENT_DEPS = SUBJECT_OBJECT_DEPS | {FRAGMENT_DEP, "appos", "conj"}
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 ACTOR_PREPOSITIONS = frozenset({"by", "against", "with", "on"})
-PLACE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "inside",
-        "outside",
-        "into",
-        "within",
-        "around",
-        "across",
-        "beside",
-        "behind",
-        "toward",
-        "towards",
-        "throughout",
-        "onto",
-    }
-)
 # Prepositional modifiers kept in a mention: owners ("leader of the rebels") and locations
 # ("trade unions in Denmark"); the resolver reads each kind its own way.
 LOCATING_PREPOSITIONS = frozenset({"in", "at", "across", "inside", "within", "throughout"})
 KEPT_PREPOSITIONS = LOCATING_PREPOSITIONS | {"of", "from"}
 MAX_MODIFIER_TOKENS = 10
+AFFILIATION_PREPOSITIONS = frozenset({"of", "from"})
+AIMED_PREPOSITIONS = frozenset({"at", "near", "toward", "towards"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Nouns for people who speak or act for someone else: a mention when "for" or "of" names whom
+# ("a spokesperson for the provincial governor")
+SPEAKER_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+        "spokespeople", "spokespersons", "aide", "aides", "adviser", "advisers", "advisor",
+        "advisors",
+    }
+)  # fmt: skip
 # Nouns that name a group of people without a role of their own: a mention when the phrase
 # gives them a country or a role ("a Somalia-based paramilitary group", "members of SANDF").
 GROUP_NOUNS = frozenset(
@@ -113,8 +115,17 @@ GROUP_NOUNS = frozenset(
     }
 )  # fmt: skip
 MAX_PREMODIFIER_TOKENS = 8
+STATED = "stated"
+ROLE_WEIGHT = 2.0
+# A listed body of no state takes the article's setting only when it is a state body whose
+# name many states use ("National Security Council", "Intelligence Bureau"); not "Reuters".
+LOCAL_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"})
+WEAK_ROLE_WEIGHT = 1.0
+LISTED_WEIGHT = 1.0
+APPOSITION = "apposition"
 MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
 TITLE_KINDS = frozenset({"sectors", "demonyms", "countries"})
 NAME_KINDS = frozenset({"people", "organisations", "countries"})
 # A "person" the tagger found that is really a listed name or group ("Bosnian Serbs")
@@ -168,6 +179,7 @@ class ActorsStage:
         self.resolver = resolver
         self.dictionary: ActorDictionary = resolver.dictionary
         self._name_starts = self.dictionary.first_words(NAME_KINDS)
+        self.settings = SettingFinder(resolver)
 
     def __call__(self, doc: Doc, record: Record) -> None:
         text = record.article.text
@@ -176,8 +188,20 @@ class ActorsStage:
         found = [c for c in self._candidates(doc, text, hits)
                  if c is not None and not dateline.issuperset(range(c.start, c.end))]
         candidates = _merge(_widened(found, hits))
-        actors = [self._actor(doc, text, c, hits) for c in candidates]
-        record.actors.extend(resolve_coreference(_with_appositions(doc, candidates, actors)))
+        published = record.article.published
+        mentions = [self._actor(doc, text, c, hits, published) for c in candidates]
+        actors = [actor for actor, _ in mentions]
+        actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
+        evidence = [said for _, said in mentions]
+        setting = self.settings.find(doc, record.article.title)
+        actors = apply_setting(actors, setting, [said.local for said in evidence])
+        record.actors.extend(one_code_per_person(actors, evidence))
+
+    def _is_place(self, actor: Actor) -> bool:
+        """A country, capital or city named on its own ("Iran", "Damascus's")."""
+        words = [token.word for token in normalise(actor.text) if token.word != POSSESSIVE]
+        entry = self.dictionary.get(tuple(words)) if words else None
+        return entry is not None and entry.kind == "countries"
 
     # --- dictionary names in the token stream -----------------------------------------
 
@@ -256,6 +280,8 @@ class ActorsStage:
                 continue
             if ent.label_ == PERSON_LABEL and parsed:
                 yield _trimmed(_with_premodifiers(ent))
+            elif ent.label_ == ORG_LABEL and parsed:
+                yield _trimmed(_with_owner(ent))
             elif ent.label_ in ACTOR_LABELS or (
                 parsed and ent.label_ == GPE_LABEL and self._gpe_is_actor(ent.root)
             ):
@@ -266,6 +292,7 @@ class ActorsStage:
         if parsed:
             for chunk in doc.noun_chunks:
                 yield self._chunk_candidate(chunk, text)
+                yield from self._role_possessors(chunk)
             for chunk in _chunks_after_datelines(doc):
                 yield self._chunk_candidate(chunk, text)
             yield from self._fragment_heads(doc)
@@ -309,7 +336,9 @@ class ActorsStage:
             return self._gpe_is_actor(root)
         if entry.kind in ("organisations", "demonyms") and not root.text[:1].isupper():
             return False
-        return not _used_as_place(root)
+        if entry.weak and _bare_mass_noun(chunk):
+            return False  # "the police used force"
+        return not _used_as_place(root) or _people_aimed_at(root)
 
     def _chunk_is_other_actor(self, chunk: Span, text: str, end: int) -> bool:
         root = chunk.root
@@ -318,9 +347,29 @@ class ActorsStage:
         return (
             self._names_a_person(chunk)
             or self._titled_surname_chunk(chunk)
+            or self._named_after_role(chunk)
             or self._qualified_group(chunk, text, end)
             or self._located_argument(chunk, end)
         )
+
+    def _named_after_role(self, chunk: Span) -> bool:
+        """A name introduced by the role of its bearer: "Iranian airline Mahan Air", "the
+        broadcaster Radio Zeta", "rights group Citizens Watch"."""
+        return self._role_before_name(chunk) is not None
+
+    def _role_before_name(self, chunk: Span) -> int | None:
+        """Where the proper name after a role word starts in the chunk, if it has one."""
+        root = chunk.root
+        if root.pos_ != "PROPN" or root.ent_type_ in (PERSON_LABEL, GPE_LABEL):
+            return None
+        name_start = root.i
+        while name_start > chunk.start and chunk.doc[name_start - 1].pos_ == "PROPN":
+            name_start -= 1
+        for token in chunk.doc[chunk.start : name_start]:
+            entry = self.dictionary.entry_ending(normalise(token.text))
+            if entry is not None and entry.kind == "sectors" and entry.sector and not entry.weak:
+                return name_start
+        return None
 
     def _names_a_person(self, chunk: Span) -> bool:
         """A proper-noun phrase holding a person's name the tagger cut short."""
@@ -336,8 +385,9 @@ class ActorsStage:
         return self.resolver.surname_position(normalise(root.text)) is not None
 
     def _qualified_group(self, chunk: Span, text: str, end: int) -> bool:
-        """A group noun given a country or role by its phrase ("Somalia-based group")."""
-        if chunk.root.lower_ not in GROUP_NOUNS:
+        """A group noun given a country or role by its phrase ("Somalia-based group"), or
+        someone speaking for one ("a spokesperson for the provincial governor")."""
+        if chunk.root.lower_ not in GROUP_NOUNS | SPEAKER_NOUNS:
             return False
         doc = chunk.doc
         phrase = text[doc[chunk.start].idx : doc[end - 1].idx + len(doc[end - 1])]
@@ -349,14 +399,28 @@ class ActorsStage:
         root = chunk.root
         if end <= chunk.end or root.pos_ not in ("NOUN", "PROPN"):
             return False
-        if root.dep_ not in ARGUMENT_DEPS:
-            return False
+        if root.dep_ not in ARGUMENT_DEPS or self._names_an_event(root):
+            return False  # not "discussions within Europe"
         return any(
             token.ent_type_ == GPE_LABEL
             for child in root.rights
             if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS
             for token in child.subtree
         )
+
+    def _names_an_event(self, token: SpacyToken) -> bool:
+        entry = self.dictionary.entry_ending(normalise(token.text))
+        return entry is not None and entry.event
+
+    def _role_possessors(self, chunk: Span) -> Iterator[Candidate | None]:
+        """Role nouns owning what a noun phrase names ("protesters' demands", "the army's
+        statement"): noun chunks only give the whole phrase, which names no actor."""
+        for token in chunk:
+            if token.dep_ != "poss" or token.pos_ != "NOUN":
+                continue
+            entry = self.dictionary.entry_ending(normalise(token.text))
+            if entry is not None and entry.kind == "sectors" and entry.sector is not None:
+                yield _trimmed(chunk.doc[token.left_edge.i : token.i + 1])
 
     def _fragment_heads(self, doc: Doc) -> Iterator[Candidate | None]:
         """Role words heading a verbless sentence, whatever their tag ("paramedic")."""
@@ -400,7 +464,9 @@ class ActorsStage:
 
     # --- resolving mentions -----------------------------------------------------------
 
-    def _actor(self, doc: Doc, text: str, candidate: Candidate, hits: list[Hit]) -> Actor:
+    def _actor(
+        self, doc: Doc, text: str, candidate: Candidate, hits: list[Hit], published: str | None
+    ) -> tuple[Actor, MentionEvidence]:
         span = doc[candidate.start : candidate.end]
         start, end = span.start_char, span.end_char
         inside = [h for h in hits if candidate.start <= h.start and h.end <= candidate.end]
@@ -408,15 +474,46 @@ class ActorsStage:
         wording = "".join(phrase.kept)
         resolution: Resolution = self.resolver.resolve(wording) if wording.strip() else UNRESOLVED
         own_name = phrase.person if phrase.by_surname else None
-        return Actor(
+        if resolution.name is None and phrase.person is None:
+            own_name = self._name_after_role(span, text)
+        country = resolution.country
+        if country is None and resolution.sector is not None:
+            country = self._place_named_in(span)
+        actor = Actor(
             text=text[start:end],
             start=start,
             end=end,
             name=own_name or resolution.name or phrase.person,
-            country=resolution.country,
+            country=country,
             sector=resolution.sector,
-            code=resolution.code,
+            code=make_code(country, resolution.sector),
+            country_basis=STATED if country else None,
         )
+        person = resolution.person or phrase.person is not None
+        stateless = resolution.name is not None and not person and resolution.country is None
+        local = not stateless or resolution.sector in LOCAL_BODY_SECTORS
+        return actor, MentionEvidence(person, _weight(resolution, published), local)
+
+    def _name_after_role(self, span: Span, text: str) -> str | None:
+        """The proper name in "Iranian airline Mahan Air" ("Mahan Air")."""
+        start = self._role_before_name(span)
+        if start is None:
+            return None
+        return text[span.doc[start].idx : span.end_char]
+
+    def _place_named_in(self, span: Span) -> str | None:
+        """The country of a town or region that qualifies a role ("Northamptonshire police",
+        "Cheshire chief constable Mark Feldon"), found in the gazetteer when the dictionary
+        does not list it; never for a role abroad ("the Lagos embassy") nor for where a role
+        merely is ("a delegation in Geneva")."""
+        if any(token.lower_ in ABROAD_WORDS for token in span):
+            return None
+        before_head = span.doc[span.start : span.root.i]  # not "a delegation in Geneva"
+        for run in _capitalised_runs(before_head):
+            country = self.settings.place_country(run.text)
+            if country is not None:
+                return country
+        return None
 
     def _resolution_text(self, span: Span, text: str, hits: Sequence[Hit]) -> PhraseText:
         """The span's text without unknown person names (titles kept), and the person's name."""
@@ -495,6 +592,20 @@ class ActorsStage:
         return 0, None
 
 
+def _weight(resolution: Resolution, published: str | None) -> float:
+    """How much a mention's own code counts for the person it names: a role or title it
+    states most, a listed person's role less, and nothing when the article is dated outside
+    the years that role was held ("Joe Biden" listed as president from 2021, in 2020 news)."""
+    basis = resolution.sector_basis
+    if basis == "role":
+        return ROLE_WEIGHT
+    if basis == "weak-role":
+        return WEAK_ROLE_WEIGHT
+    if basis == "person":
+        return 0.0 if held_in(resolution.years, published) is False else LISTED_WEIGHT
+    return 0.0
+
+
 def _with_appositions(doc: Doc, candidates: list[Candidate], actors: list[Actor]) -> list[Actor]:
     """Unresolved mentions take the country and sector of a resolved apposition.
 
@@ -512,7 +623,8 @@ def _with_appositions(doc: Doc, candidates: list[Candidate], actors: list[Actor]
         if partner is not None and partner != number and actors[partner].code is not None:
             found = actors[partner]
             filled[number] = replace(
-                actor, country=found.country, sector=found.sector, code=found.code
+                actor, country=found.country, sector=found.sector, code=found.code,
+                country_basis=APPOSITION if found.country else None,
             )
     return filled
 
@@ -529,6 +641,7 @@ def _apposition_partner(span: Span, owner: dict[int, int]) -> int | None:
     for token in span:
         linked = [token.head] if token.dep_ == "appos" else []
         linked.extend(child for child in token.children if child.dep_ == "appos")
+        linked.extend(_affiliation(span, token))
         for other in linked:
             if span.start <= other.i < span.end or _bracketed_after(span, other):
                 continue
@@ -536,6 +649,31 @@ def _apposition_partner(span: Span, owner: dict[int, int]) -> int | None:
                 if position in owner and not (span.start <= position < span.end):
                     return owner[position]
     return None
+
+
+def _affiliation(span: Span, token: SpacyToken) -> Iterator[SpacyToken]:
+    """The body a named person is set off as belonging to: "Sharif Hotak, of the provincial
+    council," and "Ana Ruiz, from the health ministry," are the council's and the ministry's."""
+    if not all(t.pos_ == "PROPN" or t.ent_type_ == PERSON_LABEL for t in span):
+        return  # a name, not "the attack, of the kind seen before"
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in AFFILIATION_PREPOSITIONS:
+            continue
+        if child.i == span.end + 1 and span.doc[span.end].text == ",":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _capitalised_runs(span: Span) -> Iterator[Span]:
+    """Runs of capitalised words that are not a person's name ("Northamptonshire")."""
+    doc = span.doc
+    position = span.start
+    while position < span.end:
+        end = position
+        while end < span.end and doc[end].text[:1].isupper() and doc[end].ent_type_ != PERSON_LABEL:
+            end += 1
+        if end > position:
+            yield doc[position:end]
+        position = end + 1
 
 
 def _bracketed_after(span: Span, other: SpacyToken) -> bool:
@@ -586,7 +724,8 @@ def _modifiers_end(chunk: Span) -> int:
     for child in chunk.root.rights:
         if child.i < end:
             continue
-        if child.i != end or child.dep_ != "prep" or child.lower_ not in KEPT_PREPOSITIONS:
+        kept = KEPT_PREPOSITIONS | ({"for"} if chunk.root.lower_ in SPEAKER_NOUNS else set())
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in kept:
             break
         stop = child.right_edge.i + 1
         if stop - chunk.end > MAX_MODIFIER_TOKENS or stop == child.i + 1:
@@ -611,6 +750,18 @@ def _with_premodifiers(ent: Span) -> Span:
     return doc[left : ent.end]
 
 
+def _with_owner(ent: Span) -> Span:
+    """An organisation widened to the state owning it ("Brazil's National Institute for
+    Space Research"), so the body takes the state's country."""
+    owners = [c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start]
+    if not owners or owners[-1].ent_type_ != GPE_LABEL:
+        return ent
+    start = owners[-1].left_edge.i
+    if ent.start - start > MAX_PREMODIFIER_TOKENS:
+        return ent
+    return ent.doc[start : ent.end]
+
+
 def _person_run_end(doc: Doc, start: int, limit: int, protected: set[int]) -> int:
     end = start + 1
     while (
@@ -621,6 +772,19 @@ def _person_run_end(doc: Doc, start: int, limit: int, protected: set[int]) -> in
     ):
         end += 1
     return end
+
+
+def _bare_mass_noun(chunk: Span) -> bool:
+    """A lone lower-case singular noun with no determiner ("used force", "by force"): English
+    names a body or a person with a determiner ("the force", "a commander")."""
+    root = chunk.root
+    return len(chunk) == 1 and root.tag_ == "NN" and root.text.islower()
+
+
+def _people_aimed_at(token: SpacyToken) -> bool:
+    """People, not a place, after "at" or "near": "fired at protesters", "shot at police
+    officers"; but "at the hospital", "in the army"."""
+    return token.tag_ in PLURAL_TAGS and token.head.lower_ in AIMED_PREPOSITIONS
 
 
 def _used_as_place(token: SpacyToken) -> bool:
@@ -646,12 +810,14 @@ def _chunks_after_datelines(doc: Doc) -> Iterator[Span]:
 def _trimmed(span: Span) -> Candidate | None:
     """The span without leading determiners/punctuation and trailing punctuation/'s, and
     without a dateline before a dash ("BANGKOK — A human rights group")."""
-    start, end = span.start, span.end
+    start, end = _line_of_root(span)
     doc = span.doc
     dashes = [i for i in range(start, end) if doc[i].text in DATELINE_DASHES]
     if dashes and dashes[-1] < end - 1:
         start = dashes[-1] + 1
-    while start < end and (doc[start].tag_ in TRIMMED_TAGS or _is_filler(doc[start])):
+    while start < end and (
+        doc[start].tag_ in TRIMMED_TAGS or _is_filler(doc[start]) or _is_date(doc[start])
+    ):
         start += 1
     while end > start and (_is_filler(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
         end -= 1
@@ -660,6 +826,34 @@ def _trimmed(span: Span) -> Candidate | None:
 
 def _is_filler(token: SpacyToken) -> bool:
     return token.is_punct or token.is_space
+
+
+def _is_date(token: SpacyToken) -> bool:
+    """A date word before a mention ("on Sunday Presidents Buhari and Talon")."""
+    return token.ent_type_ in DATE_LABELS
+
+
+def _line_of_root(span: Span) -> tuple[int, int]:
+    """The span's tokens on the root's line: a mention never crosses a line break (the
+    parser may join a date line to the first sentence: "2019\n\nGermany")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    root = span.root.i
+    for position in range(span.start, span.end):
+        token = doc[position]
+        if token.is_space and "\n" in token.text:
+            if position < root:
+                start = position + 1
+            elif position > root:
+                end = position
+                break
+        elif "\n" in token.whitespace_:
+            if position < root:
+                start = position + 1
+            else:
+                end = position + 1
+                break
+    return start, end
 
 
 def _widened(candidates: Iterable[Candidate], hits: Sequence[Hit]) -> list[Candidate]:

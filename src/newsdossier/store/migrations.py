@@ -200,6 +200,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN cluster_id INTEGER;
     CREATE INDEX events_cluster ON events(cluster_id);
     """,
+    # 7: why an actor's country is known (stated, apposition, coreference, article-setting).
+    """
+    ALTER TABLE actors ADD COLUMN country_basis TEXT;
+    ALTER TABLE actors ADD COLUMN country_confidence REAL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
