@@ -205,6 +205,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE actors ADD COLUMN country_basis TEXT;
     ALTER TABLE actors ADD COLUMN country_confidence REAL;
     """,
+    # 8: why an event has its date and place; the other sentences that report it; a date
+    # that only heads the story (the report's date).
+    """
+    ALTER TABLE events ADD COLUMN date_basis TEXT;
+    ALTER TABLE events ADD COLUMN location_basis TEXT;
+    ALTER TABLE events ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE dates ADD COLUMN dateline INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
