@@ -418,3 +418,15 @@ def test_possessive_antecedent_search_never_cycles(pipeline: Pipeline, monkeypat
     actor = index._with_possessor_country(forces, index.resolve_phrase(forces) or
                                           record.actors[0])
     assert actor.country is None and calls == [0]
+
+
+def test_an_arrest_told_without_its_doer_implies_the_police(pipeline: Pipeline):
+    arrest = only(code(pipeline, "At least 30 students were arrested in Lagos on Friday."),
+                  "COERCE")
+    [police] = arrest.source
+    assert (police.sector, police.name, police.text) == ("COP", "police", "arrested")
+    demanded = code(pipeline, "Students called for the ban to be lifted.")
+    assert all(e.type != "CONCEDE" for e in demanded.events), "a demand's content, not done"
+    yielded = only(code(pipeline, "The bill was suspended after weeks of protests in Accra."),
+                   "CONCEDE")
+    assert yielded.source[0].sector == "GOV"

@@ -24,6 +24,7 @@ from .arguments import (
     ActorIndex,
     agent_of,
     child_with,
+    is_passive,
     prep_object,
     reported_clause,
 )
@@ -75,6 +76,10 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investiga
                             "survey", "review", "audit", "paper", "memo", "cable", "indictment",
                             "complaint", "lawsuit", "petition", "declaration"})
 _NOMINAL_SOURCE_LABELS = frozenset({"NORP", "GPE", "ORG"})
+# Acts only one kind of body does (CAMEO code prefix → PLOVER sector): arrests and crowd
+# repression by the police, yielding on laws and restrictions by the government.
+IMPLIED_AGENTS = (("173", "COP"), ("175", "COP"), ("08", "GOV"))
+IMPLIED_NAMES = {"COP": "police", "GOV": "government"}
 
 
 def _trimmed_sentence(sentence: SpacySpan, text: str) -> Span:
@@ -188,6 +193,8 @@ class EventCoder:
         finding = find_status(match.token, match.light_verb, self.reporting_verbs, sentence,
                               event_date, published)
         source, target, via_with = _arguments(match, index, finding, triggers)
+        if not source:
+            source = _implied_agent(match, text)
         attributed = index.actors_for(finding.speaker_token)
         pattern = match.pattern
         if match.is_noun:
@@ -272,6 +279,23 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         source = _coded_or_inner(index, source_token)  # "a report released in Kigali"
     target = _coded_or_inner(index, target_token)
     return source, target, via_with
+
+
+def _implied_agent(match: Match, text: str) -> list[Actor]:
+    """Who does what only one kind of body can do, told without a doer: "71 people were
+    arrested" (the police), "the bill was suspended" (the government). The actor spans the
+    trigger, the words that imply it."""
+    code = match.pattern.cameo or ""
+    sector = next((s for prefix, s in IMPLIED_AGENTS if code.startswith(prefix)), None)
+    token = match.clause_head
+    if sector is None or match.is_noun or not is_passive(token) or agent_of(token) is not None:
+        return []
+    if token.dep_ in ("xcomp", "pcomp", "acl") or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return []  # the content of a demand or a plan ("called for the bill to be dropped")
+    span = _token_span([match.token], text)
+    return [Actor(text=span.text, start=span.start, end=span.end, name=IMPLIED_NAMES[sector],
+                  country=None, sector=sector, code=sector)]
 
 
 def _coded_or_inner(index: ActorIndex, token: Token | None, depth: int = 0) -> list[Actor]:

@@ -5,9 +5,11 @@ sentences ("Germany banned Mahan Air on Monday … the ban followed talks …") 
 the story what a sentence does not repeat: when, where, and who. Run after every other stage
 (places are resolved by then), this stage
 
-0. types CAMEO statements where PLOVER has a type for them (a denial: REJECT) and drops
-   opinions PLOVER does not code (condolences, pessimistic comments) — the record's quotes
-   and claims carry what was said; claims of responsibility stay (typeless, CAMEO 015);
+0. gives the parties the event coder named itself the article's setting country, as the
+   actors stage does for role mentions; types CAMEO statements where PLOVER has a type for
+   them (a denial: REJECT) and drops opinions PLOVER does not code (condolences,
+   pessimistic comments) — the record's quotes and claims carry what was said; claims of
+   responsibility stay (typeless, CAMEO 015);
 1. **splits an event two parties do each on their own** ("both Saudi Arabia and the United
    States have alleged …": two accusations), as event data codes a compound actor;
    reciprocal events (talks, a deal between them) stay one;
@@ -633,6 +635,24 @@ def drop_statements_without_a_type(record: Record) -> None:
         claim.event_ids = [i for i in claim.event_ids if i not in typeless]
 
 
+def give_parties_the_setting(record: Record) -> None:
+    """Roles the event coder named itself ("people were arrested": the police it implies;
+    "protesters" it resolved from a phrase) take the article's setting country, as the
+    actors stage gives it to the role mentions it found."""
+    from ..actors.setting import Setting, apply_setting
+
+    setting_country = {a.country for a in record.actors
+                       if a.country_basis == "article-setting" and a.country}
+    if len(setting_country) != 1:
+        return
+    confidence = max(a.country_confidence or 0.0 for a in record.actors
+                     if a.country_basis == "article-setting")
+    setting = Setting(next(iter(setting_country)), confidence)
+    for event in record.events:
+        event.source = apply_setting(event.source, setting)
+        event.target = apply_setting(event.target, setting)
+
+
 def split_joint_sources(record: Record) -> None:
     """'Both Saudi Arabia and the United States have alleged Iranian involvement': two
     parties that each act are two events (as event data codes a compound actor), unless
@@ -677,6 +697,7 @@ class ConsolidateStage:
         if skip_unless_english(record, self.name) or not record.events:
             return
         drop_statements_without_a_type(record)
+        give_parties_the_setting(record)
         split_joint_sources(record)
         mentions = mentions_of(doc, record, self.event_nouns)
         kept, renamed = merge_events(mentions)
