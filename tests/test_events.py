@@ -430,3 +430,13 @@ def test_an_arrest_told_without_its_doer_implies_the_police(pipeline: Pipeline):
     yielded = only(code(pipeline, "The bill was suspended after weeks of protests in Accra."),
                    "CONCEDE")
     assert yielded.source[0].sector == "GOV"
+
+
+def test_a_toll_of_a_known_attack_or_ones_own_arrests_accuses_nobody(pipeline: Pipeline):
+    toll = code(pipeline, "A provincial spokesman said the attack had killed nine and injured "
+                          "twenty others.")
+    assert not [e for e in toll.events if e.type == "ACCUSE"]
+    arrests = code(pipeline, "The Kenyan police chief said 40 people were arrested.")
+    assert not [e for e in arrests.events if e.type == "ACCUSE"]
+    imputed = code(pipeline, "The French government said the journalist was poisoned.")
+    assert [e.type for e in imputed.events if e.type == "ACCUSE"] == ["ACCUSE"]
