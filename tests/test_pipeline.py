@@ -143,3 +143,12 @@ def test_settings_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (tmp_path / "bad.toml").write_text("model = [unclosed")
     with pytest.raises(SettingsError, match=r"bad\.toml"):
         load_settings(tmp_path / "bad.toml")
+
+
+def test_a_line_break_ends_a_sentence_but_a_dateline_leads_into_its_sentence(nlp):
+    text = ("Rebels say Sudan army shelled a camp\n\nKHARTOUM — Rebels on Monday said the army "
+            "shelled a camp near Omdurman. Officials denied it.")
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences[0] == "Rebels say Sudan army shelled a camp"
+    assert sentences[1].startswith("KHARTOUM — Rebels on Monday said")
+    assert sentences[-1] == "Officials denied it."
