@@ -26,6 +26,8 @@ the story what a sentence does not repeat: when, where, and who. Run after every
    still tells that day), "report-date" (present or present-perfect news, "has denied": the
    article's date), "news-day" (a past event of the story told elsewhere: the day of the
    news the article leads with, when that is a recent day); otherwise no date;
+   A rejection that names no party answers the latest accusation against its source and
+   takes the accuser as its target.
 4. **places events** likewise (`location_basis`): "stated", "same-event", "narrative" (the
    scene set by the event just before, for an event with a party of that place's country or
    none), "actor-place" (a town or region the acting party is named by: "Athens expelled",
@@ -65,9 +67,15 @@ KINDRED_TYPES = ({"SANCTION", "COERCE"},)
 # CAMEO statement codes that PLOVER types (the others are not events; see below).
 STATEMENT_TYPES = {"016": "REJECT", "019": "SUPPORT"}
 KEPT_STATEMENTS = frozenset({"015"})
+DENIAL = "016"
+STATEMENT_OBJECTS = frozenset({"accusation", "allegation", "claim", "charge", "report",
+                               "assertion", "suggestion", "statement", "story", "rumour",
+                               "rumor", "involvement", "responsibility", "wrongdoing"})
 # Acts a party often does away from home: its own name does not place them.
 ABROAD_TYPES = frozenset({"ASSAULT", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "CONSULT",
                           "PROTEST"})
+# Events that happen where something is done to someone: their sentence's one place is theirs.
+PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 GATHERING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 UNTIMED_STATUSES = frozenset({"future", "hypothetical", "historical"})
 DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his",
@@ -80,8 +88,8 @@ TEMPORAL_MARKERS = frozenset({"after", "before", "since", "following", "until", 
 NEWS_DAYS = 10
 SAME_PLACE_KM = 50.0
 CITY_FEATURES = ("PPL", "FAC")
-# A city is where an article is set when it is named at least this often, and more often
-# than the country's other towns together.
+# A city is where an article is set when it is named at least this often (a capital: once),
+# and more often than the country's other towns together.
 SETTING_MENTIONS = 2
 GOVERNING_STEPS = 4
 
@@ -99,6 +107,7 @@ class Mention:
     plural: bool = False  # a plural event noun: "the protests", "attacks"
     quoted: bool = False  # the trigger is inside quotation marks
     names: dict[str, set[str]] = field(default_factory=dict)  # side → its proper names
+    headline: bool = False  # told in a title line heading the text
 
 
 # --- reading the parse -----------------------------------------------------------------------
@@ -215,8 +224,15 @@ def mentions_of(doc: Doc, record: Record,
                                 is_definite(token, event_nouns), _plural_noun(token),
                                 _inside_quotation(text, event),
                                 {"source": proper_names(doc, event.source),
-                                 "target": proper_names(doc, event.target)}))
+                                 "target": proper_names(doc, event.target)},
+                                is_headline(text, event.sentence)))
     return mentions
+
+
+def is_headline(text: str, sentence: Span) -> bool:
+    """The text's first line, a title with no full stop, set apart by a line break."""
+    return (not text[:sentence.start].strip() and text[sentence.end:sentence.end + 1] == "\n"
+            and not sentence.text.rstrip().endswith((".", "!", "?", '"', "\u201d")))
 
 
 def _plural_noun(token: Token | None) -> bool:
@@ -252,12 +268,27 @@ def sides_compatible(first: list[Actor], second: list[Actor]) -> bool:
 def same_parties(first: Mention, second: Mention, side: str) -> bool:
     """Both name the party of one side, and as the same one (a shared code, or a proper
     name in common: "Mahan" in "Iranian airline Mahan Air" and "Mahan")."""
-    # a sector alone ("police", "protesters") does not say which police
-    codes_a = {a.code for a in getattr(first.event, side) if a.code and a.country}
-    codes_b = {a.code for a in getattr(second.event, side) if a.code and a.country}
-    if codes_a & codes_b:
-        return True
-    return same_names(first, second, side)
+    # a sector alone ("police", "protesters") does not say which police; a bare country
+    # ("Turkey") is the state any of its bodies acts for
+    for a in getattr(first.event, side):
+        for b in getattr(second.event, side):
+            if a.country and a.country == b.country and (
+                    a.sector is None or b.sector is None or a.sector == b.sector):
+                return True
+    return same_names(first, second, side) or _same_role(getattr(first.event, side),
+                                                         getattr(second.event, side))
+
+
+def _same_role(first: list[Actor], second: list[Actor]) -> bool:
+    """'the newspaper' and 'the newspaper's licence': one role word, one sector."""
+    roles_a = {(_head_word(a.text), a.sector) for a in first if a.sector}
+    roles_b = {(_head_word(a.text), a.sector) for a in second if a.sector}
+    return bool(roles_a & roles_b)
+
+
+def _head_word(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower())
+    return words[-1] if words else ""
 
 
 def same_names(first: Mention, second: Mention, side: str) -> bool:
@@ -319,7 +350,7 @@ def same_kind(first: str | None, second: str | None) -> bool:
 
 
 def _modality(event: Event) -> str:
-    if event.status in ("future", "hypothetical") or event.intent is not None:
+    if event.status in ("future", "hypothetical"):
         return "unreal"
     if event.status in ("historical", "negated"):
         return event.status
@@ -338,12 +369,18 @@ def one_event(first: Mention, later: Mention) -> bool:
         return False  # what will happen, what happened years ago and what did not happen
     if not (sides_compatible(a.source, b.source) and sides_compatible(a.target, b.target)):
         return False
-    if not dates_compatible(a.date, b.date) or not places_compatible(a.location, b.location):
+    # a background mention's date is often its sentence's, not its own ("the following day,
+    # the ministry denounced the agreements")
+    if not (b.background or dates_compatible(a.date, b.date)) or not places_compatible(
+            a.location, b.location):
         return False
     if first.sentence == later.sentence:
         return True
-    if later.plural and not first.plural:
-        return False  # "weeks of protests" are not the one protest told before
+    if first.headline:
+        return True  # a title tells in short what the lead then tells
+    if later.plural and not first.plural and a.type in MATERIAL_TYPES:
+        return False  # "weeks of protests" are not the one protest told before ("the
+        # allegations" may well be the one accusation)
     if later.definite or (b.background and is_noun(later.token)):
         return True  # "the attack", "after last week's strike"
     if a.type not in MATERIAL_TYPES:
@@ -380,6 +417,11 @@ def merge_events(mentions: list[Mention]) -> tuple[list[Mention], dict[str, str]
         if host is None:
             kept.append(mention)
             continue
+        if host.headline and not mention.headline:  # the lead's telling stays the event
+            absorb(mention.event, host.event)
+            kept[kept.index(host)] = mention
+            renamed[host.event.id] = mention.event.id
+            continue
         absorb(host.event, mention.event)
         renamed[mention.event.id] = host.event.id
     return kept, renamed
@@ -396,7 +438,7 @@ def absorb(event: Event, other: Event) -> None:
         event.target = [a for a in other.target if a not in event.source]
     if _more_specific_code(other.cameo, event.cameo):
         event.cameo, event.mode = other.cameo, other.mode or event.mode
-    if event.date is None and other.date is not None:
+    if event.date is None and other.date is not None and not other.background:
         event.date, event.date_basis = other.date, "same-event"
     if event.location is None and other.location is not None:
         event.location, event.location_basis = other.location, "same-event"
@@ -430,6 +472,37 @@ def renumber_references(record: Record, renamed: dict[str, str]) -> None:
         claim.event_ids = list(dict.fromkeys(ids))
 
 
+def answer_denials(mentions: list[Mention]) -> None:
+    """'Sudan's foreign ministry rejected the accusation': a rejection or denial with no
+    party as its target answers the latest accusation against the rejecting party, and is
+    aimed at its accuser."""
+    accusations: list[Event] = []
+    for mention in mentions:
+        event = mention.event
+        if event.type == "ACCUSE":
+            accusations.append(event)
+            continue
+        if event.type != "REJECT" or event.cameo != DENIAL or any(a.code for a in event.target):
+            continue
+        if not _denies_a_statement(mention.token):
+            continue  # a refusal ("denied funding") answers nobody's accusation
+        rejecting = countries(event.source)
+        answered = next((a for a in reversed(accusations)
+                         if rejecting & countries(a.target) and a.source), None)
+        if answered is not None:
+            event.target = [actor for actor in answered.source if actor.code]
+
+
+def _denies_a_statement(token: Token | None) -> bool:
+    """'denied the accusation', 'denied that …', 'denied it' — not 'denied funding'."""
+    if token is None:
+        return False
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return True
+    return obj.pos_ == "PRON" or obj.lemma_.lower() in STATEMENT_OBJECTS
+
+
 # --- dates -----------------------------------------------------------------------------------
 
 
@@ -451,7 +524,7 @@ def date_events(mentions: list[Mention], published: dt.date | None) -> None:
         if event.status in UNTIMED_STATUSES:
             continue
         if event.background:
-            _date_from_host(mention, mentions)
+            _date_from_host(mention, mentions, scene[0] if scene else news_day)
             continue
         if mention.tense in ("present", "perfect") and published is not None:
             event.date, event.date_basis = published.isoformat(), "report-date"
@@ -463,28 +536,71 @@ def date_events(mentions: list[Mention], published: dt.date | None) -> None:
             event.date, event.date_basis = news_day, "news-day"
 
 
-def _date_from_host(mention: Mention, mentions: list[Mention]) -> None:
+def _date_from_host(mention: Mention, mentions: list[Mention], story_day: str | None) -> None:
     """A background event told as a participle or relative clause of a dated event of its
     sentence happened then ("protesters, carrying placards asking the government to …");
-    one told as "after …", "before …" or "since …" did not."""
-    if mention.token is None or _in_temporal_clause(mention.token):
+    one told as "N days/weeks/months after …" happened that long before its sentence's
+    event, or, when the sentence tells none ("The move comes a month after …"), before the
+    story's day; one told as plain "after …", "before …" or "since …" gets no date."""
+    if mention.token is None:
         return
-    host = next((m.event for m in mentions if m.sentence == mention.sentence
-                 and not m.event.background and m.event.date), None)
-    if host is not None:
-        mention.event.date, mention.event.date_basis = host.date, "narrative"
+    host = next((m.event.date for m in mentions if m.event.date and not m.event.background
+                 and _told_in(m, mention.event.sentence)), None)
+    marker = _temporal_marker(mention.token)
+    if marker is None:
+        if host is not None:
+            mention.event.date, mention.event.date_basis = host, "narrative"
+        return
+    shifted = _shifted(host or story_day, mention.event.sentence.text, marker)
+    if shifted is not None:  # "comes a month after U.S. jets struck …"
+        mention.event.date, mention.event.date_basis = shifted, "narrative"
 
 
-def _in_temporal_clause(token: Token) -> bool:
+def _told_in(mention: Mention, sentence: Span) -> bool:
+    event = mention.event
+    return event.sentence == sentence or sentence in event.mentions
+
+
+DURATION = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                      r"(day|week|month|year)s?\s+(after|before|later|earlier)\b", re.I)
+SMALL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _shifted(value: str | None, sentence: str, marker: str) -> str | None:
+    """The host's day moved by the "N days/weeks/months after" of the sentence, at the
+    precision of the unit: the event in the after-clause came N units before the host."""
+    match = DURATION.search(sentence)
+    if value is None or len(value) != len("YYYY-MM-DD") or match is None:
+        return None
+    if match[3].lower() not in (marker, "later" if marker == "before" else "earlier"):
+        return None
+    count = SMALL_COUNTS.get(match[1].lower()) or int(match[1])
+    sign = -1 if marker == "after" else 1
+    day = dt.date.fromisoformat(value)
+    unit = match[2].lower()
+    if unit == "day":
+        return (day + dt.timedelta(days=sign * count)).isoformat()
+    if unit == "week":
+        return (day + dt.timedelta(weeks=sign * count)).isoformat()[:7]
+    if unit == "month":
+        year, month = divmod(day.year * 12 + day.month - 1 + sign * count, 12)
+        return f"{year:04d}-{month + 1:02d}"
+    return f"{day.year + sign * count:04d}"
+
+
+def _temporal_marker(token: Token) -> str | None:
     node = token
     for _ in range(GOVERNING_STEPS):
-        if any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in TEMPORAL_MARKERS
-               for c in node.children) or node.lower_ in TEMPORAL_MARKERS:
-            return True
+        for candidate in (node, *node.children):
+            if candidate.lower_ in TEMPORAL_MARKERS and (
+                    candidate is node or candidate.dep_ in ("mark", "prep", "advmod")):
+                return "before" if candidate.lower_ in ("before", "until", "prior") else \
+                    "after"
         if node.head is node:
-            return False
+            return None
         node = node.head
-    return False
+    return None
 
 
 def _recent(value: str, published: dt.date | None) -> bool:
@@ -520,7 +636,8 @@ class Setting:
         self.city: dict[str, str] = {}
         for country, counts in cities.items():
             (top, count), total = counts.most_common(1)[0], sum(counts.values())
-            if count >= SETTING_MENTIONS and count * 2 > total:
+            capital = (self.by_name[top].feature or "") == "PPLC"
+            if (count >= SETTING_MENTIONS or capital) and count * 2 > total:
                 self.city[country] = top
 
 
@@ -535,13 +652,28 @@ def place_events(mentions: list[Mention], record: Record,
             if not event.background and event.status not in UNTIMED_STATUSES:
                 scene = (event.location, mention.sentence)
             continue
-        if event.status in UNTIMED_STATUSES or event.background:
+        if event.status in UNTIMED_STATUSES:
+            continue
+        local = _only_place_of_sentence(event, record.places)
+        if local is not None and event.type in PLACED_TYPES:
+            event.location, event.location_basis = local, "sentence"
+            continue
+        if event.background:
             continue
         if scene is not None and mention.sentence - scene[1] <= NARRATIVE_SENTENCES and (
                 _fits_scene(event, scene[0])):
             event.location, event.location_basis = scene[0], "narrative"
             continue
         _place_domestic(event, setting, gazetteer)
+
+
+def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
+    """The one town, region or site an event's sentence names ("struck the air base north
+    of Omdurman, killing 14"), when it names exactly one (countries aside)."""
+    start, end = event.sentence.start, event.sentence.end
+    found = {(p.name, p.lat, p.lon): p for p in places
+             if start <= p.start < end and not (p.feature or "").startswith(("PCL", "CONT"))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _fits_scene(event: Event, place: Place) -> bool:
@@ -703,6 +835,7 @@ class ConsolidateStage:
         kept, renamed = merge_events(mentions)
         record.events = [m.event for m in kept]
         renumber_references(record, renamed)
+        answer_denials(kept)
         date_events(kept, parse_publication_date(record.article.published))
         place_events(kept, record, self.gazetteer)
 
