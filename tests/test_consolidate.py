@@ -140,3 +140,30 @@ def test_parties_sharing_a_demonym_are_not_one_party(pipeline: Pipeline) -> None
     record = run(pipeline, "Nairobi police arrested 40 Kenyan students. Kenyan police also "
                            "detained a Kenyan opposition leader.")
     assert len([e for e in record.events if e.type == "COERCE"]) == 2
+
+
+def test_a_title_line_tells_the_leads_events(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya accuses Somalia of shelling border town\n\nNAIROBI — Kenya on "
+                           "Monday accused Somalia of shelling the border town of Mandera.")
+    accusations = of_type(record, "ACCUSE")
+    assert len(accusations) == 1
+    assert accusations[0].sentence.text.startswith("NAIROBI — Kenya on Monday accused")
+    assert accusations[0].date == "2026-03-09"
+
+
+def test_a_denial_answers_the_accusation_against_its_source(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya accused Somalia of shelling the town of Mandera on Monday. "
+                           "Somalia's foreign ministry denied the accusation on Tuesday.")
+    [denial] = of_type(record, "REJECT")
+    assert [a.country for a in denial.target] == ["KEN"]
+    refusal = run(pipeline, "Kenya accused Somalia of shelling the town. Somalia's "
+                            "parliament denied funding for the army.")
+    assert all(not e.target or e.target[0].country != "KEN" for e in of_type(refusal, "REJECT"))
+
+
+def test_an_act_told_some_time_before_the_news_is_dated_from_it(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya on Monday accused Somalia of shelling Mandera. The accusation "
+                           "comes a month after Kenyan jets struck a base near Kismayo.")
+    strike = next(e for e in record.events if e.trigger.text == "struck")
+    assert (strike.date, strike.date_basis) == ("2026-02", "narrative")
+    assert strike.location is not None and strike.location.name == "Kismayo"
