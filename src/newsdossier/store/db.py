@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Record
+from ..outlets import outlet_name
 from .clusters import assign_events
 from .embeddings import Embedder
 from .migrations import MIGRATIONS, SCHEMA_VERSION
@@ -58,6 +59,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, isolation_level=None)
         conn.row_factory = sqlite3.Row
+        conn.create_function("newsdossier_outlet", 2, outlet_name, deterministic=True)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
@@ -137,10 +139,11 @@ class Store:
         try:
             cursor = self.conn.execute(
                 "INSERT OR IGNORE INTO articles(id, title, text, published, source, url, "
-                "language, origin, ingested_at, record) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "language, origin, ingested_at, record, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (article.id, article.title, article.text, article.published, article.source,
                  article.url, article.language, origin,
-                 datetime.now(UTC).isoformat(timespec="seconds"), record_json(record)),
+                 datetime.now(UTC).isoformat(timespec="seconds"), record_json(record),
+                 outlet_name(article.source, article.url)),
             )
             if cursor.rowcount == 0:
                 self.conn.execute("ROLLBACK")
