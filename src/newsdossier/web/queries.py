@@ -179,16 +179,18 @@ def _execute(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> list[
         raise QueryError(f"query refused: {exc}") from exc
 
 
-_COUNTS: dict[tuple[str, tuple[Any, ...], int], int] = {}
+_COUNTS: dict[tuple[Any, ...], int] = {}
 _COUNTS_KEPT = 512
 
 
 def _count(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> int:
     """A count, remembered until the database changes (`PRAGMA data_version` moves when
     another connection commits, e.g. an ingest running beside the server): paging through
-    one filtered view counts its rows once."""
+    one filtered view counts its rows once. The version only means something on its own
+    connection, so the connection and its file are part of the key."""
     version = conn.execute("PRAGMA data_version").fetchone()[0]
-    cache_key = (sql, tuple(parameters), version)
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    cache_key = (id(conn), path, sql, tuple(parameters), version)
     if cache_key not in _COUNTS:
         if len(_COUNTS) >= _COUNTS_KEPT:
             _COUNTS.clear()
@@ -250,8 +252,10 @@ def _event_order(sort: str, order: str) -> str:
 
 def _events_sql(where: str, sort: str, order: str) -> str:
     columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-    return (f"SELECT {columns}, a.published, a.source, a.outlet, a.title FROM events e JOIN "
-            f"articles a ON a.id = e.article_id{where} {_event_order(sort, order)}")
+    sentence = "substr(a.text, e.sentence_start + 1, min(e.sentence_end - e.sentence_start, 600))"
+    return (f"SELECT {columns}, a.published, a.source, a.outlet, a.title, {sentence} AS sentence "
+            f"FROM events e JOIN articles a ON a.id = e.article_id{where} "
+            f"{_event_order(sort, order)}")
 
 
 def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,

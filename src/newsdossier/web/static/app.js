@@ -211,8 +211,9 @@ async function eventsPage(params) {
   for (const row of data.rows) {
     const tr = el("tr", { class: "event-row" });
     for (const [, , value] of EVENT_TABLE) tr.append(el("td", {}, value(row)));
-    tr.append(el("td", {}, articleLink(row.article_id, row.sentence_start, row.sentence_end,
-      `“${row.trigger_text}” · ${row.title || row.article_id}`), el("span", { class: "muted" }, ` · ${row.outlet || "unknown source"}`)));
+    tr.append(el("td", { class: "sentence" }, articleLink(row.article_id, row.sentence_start, row.sentence_end,
+      `“${(row.sentence || row.trigger_text).trim()}”`),
+    el("div", { class: "muted" }, `${row.title || row.article_id} · ${row.outlet || "unknown source"} · ${(row.published || "undated").slice(0, 10)}`)));
     body.append(tr);
   }
   const exports = el("p", { id: "exports" }, "Export this view: ");
