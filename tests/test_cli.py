@@ -318,9 +318,11 @@ def test_stats_summarise_a_database(synthetic_db: Path):
         "2019-12": 2, "2020-01": 1, "2020-02": 1, "2020-03": 1, "2020": 1}
     countries = {item["value"]: item["n"] for item in found["by_country"]}
     assert countries["SDN"] == 3 and countries["BOR"] == 2  # an event counts once per country
-    actors = {item["value"]: item for item in found["top_actors"]}
-    assert actors["BOR"]["n"] == 2 and actors["SDNCOP"]["name"] == "Police"
-    assert "CVL" not in actors and "the crowd" in actors  # a bare sector is no actor key
+    actors = {(item["name"], item["code"]): item["n"] for item in found["top_actors"]}
+    assert actors[("Borduria", "BOR")] == 2 and actors[("Police", "SDNCOP")] == 1
+    codes = {item["value"]: item["n"] for item in found["top_codes"]}
+    assert codes["BOR"] == 2 and codes["SDNGOV"] == 1
+    assert "CVL" not in codes  # a bare sector names no group of actors
     assert found["left_out"] == {"background": 1, "no_plover_type": 1, "low_confidence": 1,
                                  "low_confidence_below": 0.5}
     confident = json.loads(run_dossier("stats", "--db", str(synthetic_db), "--min-confidence",

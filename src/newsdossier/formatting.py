@@ -200,9 +200,11 @@ def event_table_lines(row: dict[str, Any], width: int = 120) -> list[str]:
                                          else "]")
     sentence = " ".join(str(row.get("sentence") or "").split())
     body = textwrap.wrap(f"“{sentence}”", max(20, width - 6), max_lines=3, placeholder=" …")
-    where = (f"{row.get('outlet') or 'unknown outlet'}, {row.get('published') or 'undated'} — "
-             f"{row.get('title') or '(untitled)'}  (id {row.get('article_id')})")
-    return [head, *(f"      {line}" for line in body), "      " + _clip(where, width - 6)]
+    where = f"{row.get('outlet') or 'unknown outlet'}, {row.get('published') or 'undated'} — "
+    article = f"  (id {row.get('article_id')})"
+    title = _clip(str(row.get("title") or "(untitled)"), max(20, width - 6 - len(where)
+                                                              - len(article)))
+    return [head, *(f"      {line}" for line in body), f"      {where}{title}{article}"]
 
 
 def _share(part: int, whole: int) -> str:
@@ -236,16 +238,29 @@ def stats_text(stats: dict[str, Any], path: str) -> str:
         ("by type", stats["by_type"], lambda item: str(item["value"])),
         ("by country (source, target or place)", stats["by_country"],
          lambda item: str(item["value"])),
-        ("by month of the event's date", stats["by_month"],
+        ("by month of the event's date", _recent_months(stats),
          lambda item: str(item["value"]) + (" (year only)" if len(str(item["value"])) == 4
                                             else "")),
         ("by outlet", stats["by_outlet"], lambda item: str(item["value"] or "(unknown)")),
-        ("top actors (source or target; by code when it names a country)",
-         stats["top_actors"], lambda item: _party(item.get("name"), item["value"])
-         if item.get("name") != item["value"] else str(item["value"])),
+        ("top actors (source or target)", stats["top_actors"],
+         lambda item: _party(item["name"], item["code"])),
+        ("top actor codes (every actor of a country code)", stats["top_codes"],
+         lambda item: str(item["value"])),
         ("by confidence", stats["by_confidence"], lambda item: str(item["value"])),
     )
     for title, items, label in sections:
         lines.append(f"  {title}:")
         lines += _counts(items, events, label)
     return "\n".join(lines)
+
+
+def _recent_months(stats: dict[str, Any]) -> list[dict[str, Any]]:
+    """The months of the articles' time and the year before, with every earlier date in one
+    line ("before 2018"); later ones are kept, each a date to doubt."""
+    first = str(stats.get("first_published") or "")[:4]
+    if not first.isdigit():
+        return stats["by_month"]
+    since = str(int(first) - 1)
+    earlier = sum(item["n"] for item in stats["by_month"] if str(item["value"]) < since)
+    kept = [item for item in stats["by_month"] if str(item["value"]) >= since]
+    return ([{"value": f"before {since}", "n": earlier}] if earlier else []) + kept

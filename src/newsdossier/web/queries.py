@@ -550,17 +550,21 @@ def stats(conn: sqlite3.Connection, filters: Filters, top: int = 15) -> dict[str
             f"SELECT e.rowid AS id, e.{side}_country AS country {base}"
             for side in ("source", "target", "location")) + ") WHERE country IS NOT NULL "
         "GROUP BY country ORDER BY n DESC, value LIMIT ?", [*parameters * 3, top])
-    # An actor is its code when the code names a country ("SYRGOV"), else its name (a bare
-    # sector code such as "GOV" would lump every official together); shown by its commonest
-    # name.
-    key = ("CASE WHEN e.{0}_code IS NOT NULL AND e.{0}_country IS NOT NULL THEN e.{0}_code "
-           "ELSE e.{0}_name END")
-    named = _execute(
-        conn, "SELECT key, name, count(DISTINCT id) AS n FROM (" + " UNION ALL ".join(
-            f"SELECT e.rowid AS id, {key.format(side)} AS key, e.{side}_name AS name {base}"
+    # An actor is its (canonical) name with its code; a code group is every actor of one
+    # country code ("USAGOV": the US government, whoever speaks for it). A bare sector code
+    # ("GOV", "CVL") names no group.
+    actors = _execute(
+        conn, "SELECT name, code, count(DISTINCT id) AS n FROM (" + " UNION ALL ".join(
+            f"SELECT e.rowid AS id, e.{side}_name AS name, e.{side}_code AS code {base}"
             for side in ("source", "target"))
-        + ") WHERE key IS NOT NULL GROUP BY key, name", [*parameters * 2])
-    actors = _top_actors([(row["key"], row["name"], row["n"]) for row in named], top)
+        + ") WHERE name IS NOT NULL GROUP BY name, code ORDER BY n DESC, name LIMIT ?",
+        [*parameters * 2, top])
+    codes = _execute(
+        conn, "SELECT code AS value, count(DISTINCT id) AS n FROM (" + " UNION ALL ".join(
+            f"SELECT e.rowid AS id, e.{side}_code AS code {base} AND e.{side}_country IS NOT "
+            "NULL" for side in ("source", "target"))
+        + ") WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, value LIMIT ?",
+        [*parameters * 2, top])
     floor = filters.min_confidence or DEFAULT_MIN_CONFIDENCE
     articles = _execute(conn, "SELECT count(*), min(published), max(published) FROM articles",
                         [])[0]
@@ -578,7 +582,8 @@ def stats(conn: sqlite3.Connection, filters: Filters, top: int = 15) -> dict[str
         "by_confidence": grouped(
             "CASE WHEN coalesce(e.confidence, 0) < 0.5 THEN '< 0.5' WHEN e.confidence < 0.8 "
             "THEN '0.5-0.8' ELSE '>= 0.8' END", order="value"),
-        "top_actors": actors,
+        "top_actors": [dict(row) for row in actors],
+        "top_codes": [dict(row) for row in codes],
         "left_out": {
             "background": _execute(conn, "SELECT count(*) FROM events WHERE background = 1 "
                                    "AND type IS NOT NULL", [])[0][0],
@@ -591,14 +596,3 @@ def stats(conn: sqlite3.Connection, filters: Filters, top: int = 15) -> dict[str
         },
     }
 
-
-def _top_actors(named: list[tuple[str, str | None, int]], top: int) -> list[dict[str, Any]]:
-    """The actors in most events, each with the name it goes by most often."""
-    totals: dict[str, int] = {}
-    names: dict[str, tuple[int, str]] = {}
-    for key, name, n in named:
-        totals[key] = totals.get(key, 0) + n
-        if name and (key not in names or (n, name) > names[key]):
-            names[key] = (n, name)
-    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return [{"value": key, "name": names.get(key, (0, key))[1], "n": n} for key, n in ranked]
