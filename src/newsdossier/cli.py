@@ -358,7 +358,9 @@ def _demo_summary(store: Any, path: Path) -> str:
     for row in store.iter_rows("articles", include_text=False):
         lines.append(f"    {row['published'] or '????-??-??'}  {row['source'] or '?':<20}  "
                      f"{row['title']}")
-    lines.append(f"  next: dossier claims --db {path}")
+    lines.append(f"  next: dossier stats --db {path}")
+    lines.append(f"        dossier events --db {path} --type ASSAULT")
+    lines.append(f"        dossier claims --db {path}")
     lines.append(f"        dossier export --db {path} --table events --format csv")
     lines.append(f"        dossier export --db {path} --table places --format csv")
     lines.append(f"        dossier extract --format pretty {_demo_corpus()}")

@@ -373,12 +373,14 @@ def timeline(conn: sqlite3.Connection, filters: Filters, bucket: str = "day"
         raise QueryError("bucket: day or week")
     where, parameters = _event_where(filters.check())
     day = "substr(coalesce(e.date, a.published), 1, 10)"
-    period, first, last = (day, day, day) if bucket == "day" else iso_week_sql(day)
     dated = f"{day} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+    per_day = (f"SELECT {day} AS day, e.type AS type, count(*) AS n FROM events e JOIN "
+               f"articles a ON a.id = e.article_id{where} AND {dated} GROUP BY day, e.type")
+    # weeks from the days counted, so the date arithmetic runs once a day, not once an event
+    period, first, last = ("day", "day", "day") if bucket == "day" else iso_week_sql("day")
     rows = _execute(conn, f"SELECT {period} AS period, min({first}) AS start, "
-                    f"max({last}) AS end, e.type AS type, count(*) AS n FROM events e JOIN "
-                    f"articles a ON a.id = e.article_id{where} AND {dated} GROUP BY period, "
-                    "e.type ORDER BY period, e.type", parameters)
+                    f"max({last}) AS end, type, sum(n) AS n FROM ({per_day}) GROUP BY period, "
+                    "type ORDER BY period, type", parameters)
     return [dict(row) for row in rows]
 
 
