@@ -294,6 +294,12 @@ def test_articles_are_filed_under_their_outlet(small: TestClient):
     assert {row["outlet"] for row in found["rows"]} == {"Wikinews", "example-news.com"}
 
 
+def test_network_nodes_are_no_bare_sector_codes(small: TestClient):
+    nodes = {node["id"] for node in small.get("/api/network").json()["nodes"]}
+    assert {"SDNCOP", "RUR", "BOR", "SDNGOV"} <= nodes
+    assert not nodes & {"CVL", "OPP", "NGO"} and "the crowd" in nodes
+
+
 def test_stats_api(small: TestClient):
     found = small.get("/api/stats").json()
     assert found["events"] == synthetic.FOREGROUND_TYPED and found["dated"] == 6

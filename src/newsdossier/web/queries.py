@@ -412,7 +412,10 @@ def network(conn: sqlite3.Connection, filters: Filters, kind: str = "all",
         conditions.append("e.type IN (" + ", ".join("?" * len(NETWORK_TYPES[kind])) + ")")
         parameters = [*parameters, *NETWORK_TYPES[kind]]
     where = f"{where} AND " + " AND ".join(conditions)
-    node = "coalesce(e.{0}_code, e.{0}_country, e.{0}_name)"
+    # A node is an actor code that names a country ("SYRGOV", "USA"); an actor coded by its
+    # sector alone ("GOV", "CVL") is its name, so no bare sector node lumps strangers together.
+    node = ("CASE WHEN e.{0}_country IS NOT NULL THEN coalesce(e.{0}_code, e.{0}_country) "
+            "ELSE e.{0}_name END")
     rows = _execute(conn, f"SELECT {node.format('source')} AS source, "
                     f"{node.format('target')} AS target, e.type AS type, count(*) AS weight, "
                     "min(e.source_name) AS source_name, min(e.target_name) AS target_name "
