@@ -356,7 +356,7 @@ def _demo_summary(store: Any, path: Path) -> str:
                      f"“{biggest['label'][:70]}…”")
     lines.append("  articles:")
     for row in store.iter_rows("articles", include_text=False):
-        lines.append(f"    {row['published'] or '????-??-??'}  {row['source'] or '?':<20}  "
+        lines.append(f"    {row['published'] or '????-??-??'}  {row['outlet'] or '?':<20}  "
                      f"{row['title']}")
     lines.append(f"  next: dossier stats --db {path}")
     lines.append(f"        dossier events --db {path} --type ASSAULT")

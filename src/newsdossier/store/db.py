@@ -59,7 +59,6 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, isolation_level=None)
         conn.row_factory = sqlite3.Row
-        conn.create_function("newsdossier_outlet", 2, outlet_name, deterministic=True)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
@@ -71,6 +70,24 @@ class Store:
             raise StoreError(f"{self.path}: not a newsdossier database ({exc})") from exc
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.migrate()
+        self._name_outlets()
+
+    def _name_outlets(self) -> None:
+        """Files articles stored without an outlet (before migration 9, or by another
+        writer) under their URL's site."""
+        unnamed = self.conn.execute("SELECT rowid, source, url FROM articles WHERE outlet IS "
+                                    "NULL AND url IS NOT NULL").fetchall()
+        named = [(outlet, row["rowid"]) for row in unnamed
+                 if (outlet := outlet_name(row["source"], row["url"]))]
+        if named:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.executemany("UPDATE articles SET outlet = ? WHERE rowid = ? AND "
+                                      "outlet IS NULL", named)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -242,7 +259,7 @@ class Store:
         sql = (
             "SELECT c.article_id, c.claim_id, c.stance, c.claimant_name, c.claimant_code, "
             "c.content_text, c.content_start, c.content_end, c.responds_to, c.evidence, "
-            "a.published, a.source, a.title "
+            "a.published, a.outlet AS source, a.title "
             "FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.thread_id = ? "
             "ORDER BY a.published, a.rowid, c.content_start"
         )
@@ -251,7 +268,7 @@ class Store:
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 query syntax), best first."""
         sql = (
-            "SELECT a.id, a.title, a.published, a.source, "
+            "SELECT a.id, a.title, a.published, a.outlet AS source, "
             "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
