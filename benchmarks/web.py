@@ -105,7 +105,7 @@ def scenarios(rng: random.Random) -> dict[str, Any]:
 
     return {
         "events, first page": lambda: ("/api/events", {}),
-        "events, confidence ≥ 0.5 (the pages' default)": lambda: ("/api/events", {
+        "events, confidence ≥ 0.5 (default)": lambda: ("/api/events", {
             "min_confidence": 0.5}),
         "stats": lambda: ("/api/stats", {"min_confidence": 0.5}),
         "events, type + country": lambda: ("/api/events", {"type": pick(TYPES),
