@@ -213,6 +213,13 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE dates ADD COLUMN dateline INTEGER NOT NULL DEFAULT 0;
     """,
+    # 9: the outlet an article is filed under: its stated source, else its URL's site
+    # (outlets.py; the store names the sites of older articles when it opens for writing).
+    """
+    ALTER TABLE articles ADD COLUMN outlet TEXT;
+    UPDATE articles SET outlet = nullif(trim(source), '');
+    CREATE INDEX articles_outlet ON articles(outlet);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
