@@ -97,9 +97,11 @@ class Event:
     # Why the event has its date / location: "stated" (in its own clause), "same-event"
     # (another mention of the event states it), "narrative" (the time or scene the story is
     # telling at that point), "report-date" (present or present-perfect news: the article's
-    # date), "news-day" (the day of the news the article leads with); "actor-country" /
-    # "article-setting" (a domestic event placed in its parties' country or the article's
-    # main place). None when the event has none.
+    # date), "news-day" (the day of the news the article leads with); for places also
+    # "sentence" (the one town or site an attack's sentence names), "actor-place" (a town
+    # the acting party is named by: "Athens expelled"), "article-setting" / "actor-country"
+    # (a domestic event placed in the article's main city or its parties' country). None
+    # when the event has none.
     date_basis: str | None = None
     location_basis: str | None = None
     # The other sentences that report the same event in the article (the event's own
