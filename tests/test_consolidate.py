@@ -167,3 +167,18 @@ def test_an_act_told_some_time_before_the_news_is_dated_from_it(pipeline: Pipeli
     strike = next(e for e in record.events if e.trigger.text == "struck")
     assert (strike.date, strike.date_basis) == ("2026-02", "narrative")
     assert strike.location is not None and strike.location.name == "Kismayo"
+
+
+def test_interview_answers_are_statements_not_events(pipeline: Pipeline) -> None:
+    text = ("The candidate, who fought in Iraq, spoke to our reporter on Monday.\n\n"
+            "((WN)) What would you do about crime?\n\n"
+            "((Candidate)) We would attack the gangs and arrest their leaders.\n\n"
+            "((WN)) And abroad?\n\n"
+            "((Candidate)) We should sanction Iran and withdraw troops from Syria.\n\n"
+            "((WN)) Anything else?\n\n"
+            "((Candidate)) I would meet Putin.\n")
+    record = run(pipeline, text)
+    answers_start = text.index("((WN))")
+    assert all(e.trigger.start < answers_start for e in record.events)
+    plain = run(pipeline, "Rebels attacked Goma. Why? Nobody knows. The army withdrew.")
+    assert plain.events, "a question or two do not make an interview"

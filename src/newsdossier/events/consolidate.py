@@ -9,7 +9,8 @@ the story what a sentence does not repeat: when, where, and who. Run after every
    actors stage does for role mentions; types CAMEO statements where PLOVER has a type for
    them (a denial: REJECT) and drops opinions PLOVER does not code (condolences,
    pessimistic comments) — the record's quotes and claims carry what was said; claims of
-   responsibility stay (typeless, CAMEO 015);
+   responsibility stay (typeless, CAMEO 015); in a question-and-answer interview, the
+   answers are statements, not events;
 1. **splits an event two parties do each on their own** ("both Saudi Arabia and the United
    States have alleged …": two accusations), as event data codes a compound actor;
    reciprocal events (talks, a deal between them) stay one;
@@ -108,6 +109,11 @@ class Mention:
     quoted: bool = False  # the trigger is inside quotation marks
     names: dict[str, set[str]] = field(default_factory=dict)  # side → its proper names
     headline: bool = False  # told in a title line heading the text
+
+
+SPEAKER_TAG = re.compile(r"^\s*(?:\(\([^)]{1,40}\)\)|Q|A)\s*:?\s")
+INTERVIEW_TURNS = 3
+QUESTION_CHARS = 300
 
 
 # --- reading the parse -----------------------------------------------------------------------
@@ -767,6 +773,35 @@ def drop_statements_without_a_type(record: Record) -> None:
         claim.event_ids = [i for i in claim.event_ids if i not in typeless]
 
 
+def interview_turns(text: str) -> list[tuple[int, int]]:
+    """The question-and-answer paragraphs of an interview: paragraphs opening with a
+    speaker tag ("((WN)) :", "Q:"), questions, and the paragraph answering a question —
+    when the text has at least INTERVIEW_TURNS such tags or questions. Otherwise none."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+                  if text[m.start():m.end()].strip()]
+    tagged = [bool(SPEAKER_TAG.match(text[a:b])) for a, b in paragraphs]
+    asked = [text[a:b].strip().endswith("?") and b - a < QUESTION_CHARS for a, b in paragraphs]
+    if max(sum(tagged), sum(asked)) < INTERVIEW_TURNS:
+        return []
+    turns = []
+    for number, span in enumerate(paragraphs):
+        answered = number > 0 and asked[number - 1]
+        if tagged[number] or asked[number] or answered:
+            turns.append(span)
+    return turns
+
+
+def drop_interview_answers(record: Record) -> None:
+    """In a question-and-answer interview, what the interviewee says about themselves and
+    their views is statements (the record's quotes and claims), not events; the article's
+    own reporting around the interview keeps its events."""
+    turns = interview_turns(record.article.text)
+    if not turns:
+        return
+    record.events = [e for e in record.events
+                     if not any(a <= e.trigger.start < b for a, b in turns)]
+
+
 def give_parties_the_setting(record: Record) -> None:
     """Roles the event coder named itself ("people were arrested": the police it implies;
     "protesters" it resolved from a phrase) take the article's setting country, as the
@@ -829,6 +864,7 @@ class ConsolidateStage:
         if skip_unless_english(record, self.name) or not record.events:
             return
         drop_statements_without_a_type(record)
+        drop_interview_answers(record)
         give_parties_the_setting(record)
         split_joint_sources(record)
         mentions = mentions_of(doc, record, self.event_nouns)
