@@ -1038,3 +1038,11 @@ def test_organisation_owned_by_a_state_takes_its_country(pipeline: Pipeline) -> 
     text = "Rainfall fell by half, according to Chile's National Office for Water Studies."
     body = [a for a in process(pipeline, text) if "National Office" in a.text]
     assert body and body[0].country == "CHL"
+
+
+def test_setting_needs_most_of_the_evidence(dictionary: ActorDictionary) -> None:
+    from newsdossier.actors.setting import decide
+
+    assert decide({"GEO": 6.0, "ARM": 1.0}).country == "GEO"
+    assert decide({"GEO": 6.0, "ARM": 2.5, "AZE": 2.5, "TUR": 2.0}).country is None
+    assert decide({"GEO": 3.0}).country is None, "too little evidence"

@@ -15,9 +15,10 @@ country is weighed from what the article names before the places stage runs:
   set in the US;
 * every nationality word (NORP entities: "Serbian", "Iraqi"), at half weight too.
 
-The leading country is the setting when its weight reaches `MIN_WEIGHT` and is at least
-`DOMINANCE` times that of the runner-up; otherwise (a story about the US and Iran) there is
-none. Its confidence is its share of all the weight.
+The leading country is the setting when its weight reaches `MIN_WEIGHT`, is at least
+`DOMINANCE` times that of the runner-up and at least `MIN_SHARE` of all the weight; otherwise
+(a story about the US and Iran, or a speech that names half the region) there is none. Its
+confidence is that share.
 
 `apply_setting` then gives the setting country to role mentions that have a sector and no
 country, unless the role points abroad: diplomatic roles ("the embassy", "the ambassador":
@@ -54,6 +55,7 @@ LEAD_CHARS = 600  # the lead paragraph, after a Wikinews-style date line
 MIN_WEIGHT = 4.0
 MIN_PROVINCE_CHARS = 3
 DOMINANCE = 2.0
+MIN_SHARE = 0.5
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 PLACE_PREPOSITIONS = frozenset(
     {
@@ -180,9 +182,10 @@ def decide(weights: dict[str, float]) -> Setting:
     ranked = sorted(weights.items(), key=lambda item: -item[1])
     country, top = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if top < MIN_WEIGHT or top < DOMINANCE * runner_up:
+    share = top / sum(weights.values())
+    if top < MIN_WEIGHT or top < DOMINANCE * runner_up or share < MIN_SHARE:
         return Setting(None, 0.0, weights)
-    return Setting(country, round(top / sum(weights.values()), 2), weights)
+    return Setting(country, round(share, 2), weights)
 
 
 def _lead_end(doc: Doc) -> int:
