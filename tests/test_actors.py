@@ -1046,3 +1046,18 @@ def test_setting_needs_most_of_the_evidence(dictionary: ActorDictionary) -> None
     assert decide({"GEO": 6.0, "ARM": 1.0}).country == "GEO"
     assert decide({"GEO": 6.0, "ARM": 2.5, "AZE": 2.5, "TUR": 2.0}).country is None
     assert decide({"GEO": 3.0}).country is None, "too little evidence"
+
+
+def test_repeated_name_is_not_a_name_the_mention_only_mentions(pipeline: Pipeline) -> None:
+    text = ("Lidl takes over about 900 employees from Kaufhof. Kaufhof said its stores would "
+            "close.")
+    kaufhof = [a for a in process(pipeline, text) if a.text == "Kaufhof"]
+    assert all(a.sector != "LAB" for a in kaufhof)
+
+
+def test_regional_roles_take_no_single_setting(pipeline: Pipeline) -> None:
+    text = ("Police in Bratislava said the prime minister was ill. European leaders and Arab "
+            "ministers who met him in Bratislava and Kosice went into quarantine.")
+    actors = by_text(process(pipeline, text, "Slovak prime minister falls ill in Bratislava"))
+    assert actors["prime minister"].country == "SVK"
+    assert actors["European leaders"].country != "SVK"

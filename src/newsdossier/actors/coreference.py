@@ -38,14 +38,20 @@ def _words(text: str) -> list[str]:
     return [token.word for token in normalise(text)]
 
 
-def _head(actor: Actor) -> str | None:
-    """The head noun: the last word before any prepositional phrase ("US Embassy in London")."""
+def _head_part(text: str) -> list[str]:
+    """The words before any prepositional phrase ("US Embassy" in "US Embassy in London")."""
     words: list[str] = []
-    for word in _words(actor.text):
+    for word in _words(text):
         if word in _PREPOSITIONS and words:
             break
         if word != "'s":
             words.append(word)
+    return words
+
+
+def _head(actor: Actor) -> str | None:
+    """The head noun: the last word before any prepositional phrase ("US Embassy in London")."""
+    words = _head_part(actor.text)
     return words[-1] if words else None
 
 
@@ -73,8 +79,8 @@ def _repeated_name(actor: Actor, earlier: list[Actor]) -> Actor | None:
     words = _words(actor.text)
     if len(words) != 1 or not actor.text[:1].isupper():
         return None
-    for candidate in reversed(earlier):
-        name_words = _words(candidate.name or "") + _words(candidate.text)
+    for candidate in reversed(earlier):  # not "Tesco" in "7000 employees from Tesco"
+        name_words = _words(candidate.name or "") + _head_part(candidate.text)
         if len(name_words) <= 1 or words[0] not in name_words:
             continue
         if actor.country and candidate.country and actor.country != candidate.country:

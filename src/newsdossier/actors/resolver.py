@@ -71,7 +71,10 @@ FOREIGN_WORDS = frozenset(
     {
         "foreign", "international", "overseas", "outside", "external", "world", "global",
         "western", "allied", "allies", "multinational", "coalition", "peacekeepers",
-        "peacekeeping", "mercenaries", "mercenary",
+        "peacekeeping", "mercenaries", "mercenary", "neighbouring", "neighboring",
+        # regions of several states: "European leaders", "Arab ministers"
+        "european", "african", "asian", "arab", "nordic", "scandinavian", "balkan", "baltic",
+        "caribbean", "continental",
     }
 )  # fmt: skip
 DIPLOMATIC_WORDS = frozenset(
