@@ -1061,3 +1061,8 @@ def test_regional_roles_take_no_single_setting(pipeline: Pipeline) -> None:
     actors = by_text(process(pipeline, text, "Slovak prime minister falls ill in Bratislava"))
     assert actors["prime minister"].country == "SVK"
     assert actors["European leaders"].country != "SVK"
+
+
+def test_clock_times_are_no_actors(pipeline: Pipeline) -> None:
+    text = "The rally began at 1800 UTC. Police said the crowd left by 2100 GMT."
+    assert [a.text for a in process(pipeline, text)] == ["Police", "crowd"]

@@ -126,6 +126,10 @@ APPOSITION = "apposition"
 MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
+TIME_ZONES = frozenset(
+    {"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "MST",
+     "MDT", "PST", "PDT", "IST", "JST", "KST", "AEST", "AEDT", "MSK", "WAT", "EAT", "SAST"}
+)
 TITLE_KINDS = frozenset({"sectors", "demonyms", "countries"})
 NAME_KINDS = frozenset({"people", "organisations", "countries"})
 # A "person" the tagger found that is really a listed name or group ("Bosnian Serbs")
@@ -321,6 +325,8 @@ class ActorsStage:
         trimmed = _trimmed(chunk)
         if trimmed is None:
             return None
+        if end > trimmed.end:
+            _, end = _line_of_root(chunk.doc[chunk.start : end])
         return Candidate(trimmed.start, max(trimmed.end, end))
 
     def _chunk_is_actor(self, chunk: Span) -> bool:
@@ -807,9 +813,15 @@ def _chunks_after_datelines(doc: Doc) -> Iterator[Span]:
                 break
 
 
+def _is_clock_time(span: Span) -> bool:
+    """A time the tagger took for an organisation: "UTC", "1800 UTC", "BST"."""
+    return all(token.is_digit or token.is_punct or token.text in TIME_ZONES for token in span)
+
+
 def _trimmed(span: Span) -> Candidate | None:
     """The span without leading determiners/punctuation and trailing punctuation/'s, and
-    without a dateline before a dash ("BANGKOK — A human rights group")."""
+    without a dateline before a dash ("BANGKOK — A human rights group"); None for a clock
+    time ("1800 UTC")."""
     start, end = _line_of_root(span)
     doc = span.doc
     dashes = [i for i in range(start, end) if doc[i].text in DATELINE_DASHES]
@@ -821,7 +833,9 @@ def _trimmed(span: Span) -> Candidate | None:
         start += 1
     while end > start and (_is_filler(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return Candidate(start, end) if start < end else None
+    if start >= end or _is_clock_time(doc[start:end]):
+        return None
+    return Candidate(start, end)
 
 
 def _is_filler(token: SpacyToken) -> bool:
