@@ -1066,3 +1066,10 @@ def test_regional_roles_take_no_single_setting(pipeline: Pipeline) -> None:
 def test_clock_times_are_no_actors(pipeline: Pipeline) -> None:
     text = "The rally began at 1800 UTC. Police said the crowd left by 2100 GMT."
     assert [a.text for a in process(pipeline, text)] == ["Police", "crowd"]
+
+
+def test_full_name_repeated_keeps_its_codes(pipeline: Pipeline) -> None:
+    text = ("Peru fined Chilean airline Condor Azul on Monday. "
+            + "The fine was large. " * 40 + "Condor Azul said it would appeal.")
+    later = [a for a in process(pipeline, text) if a.text == "Condor Azul"]
+    assert later and later[-1].code == "CHLBUS"
