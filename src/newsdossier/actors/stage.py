@@ -3,7 +3,8 @@
 Candidate mentions, from the shared spaCy parse plus one dictionary scan:
 
 * named entities PERSON, NORP and ORG, except a country or city so mislabelled and used as
-  a place ("in Vilnius" tagged ORG);
+  a place ("in Vilnius" tagged ORG) and a clock time ("1800 UTC"); an organisation owned by
+  a state is widened to it ("Brazil's National Institute for Space Research");
 * names from the dictionaries found in the token stream: listed people ("Gitanas Nausėda",
   whom the tagger may miss or cut short; a single-name reference such as "Bush" only when it
   is not a verb, not the modifier of a thing ("Bush fires") and not inside a longer tagged
@@ -23,14 +24,20 @@ Candidate mentions, from the shared spaCy parse plus one dictionary scan:
   Scholz"), a group noun that the phrase qualifies ("a Somalia-based paramilitary
   group", "members of SANDF"), or any noun used as a subject or object and located in a
   named place ("targets in Syria"); a role chunk used as a place ("at the hospital", "in the
-  army") is skipped. A chunk keeps its prepositional modifiers ("trade unions in Denmark",
-  "leader of the rebels"), so the resolver sees the whole noun phrase;
+  army") is skipped, but not people fired at ("fired at protesters"), and neither is a lone
+  role word used as a mass noun ("used force"). A chunk keeps its prepositional modifiers
+  ("trade unions in Denmark", "leader of the rebels", "a spokesperson for the governor"), so
+  the resolver sees the whole noun phrase; a proper name introduced by its bearer's role is
+  one ("Iranian airline Mahan Air", named "Mahan Air"); a role noun owning what the chunk
+  names is a mention of its own ("protesters' demands"); a noun naming what happens
+  ("discussions within Europe") is none;
 * the head of a verbless sentence that is a role word even when tagged as an adjective
   ("paramedic", "mujahideen").
 
 Overlapping candidates are merged by keeping the longer span ("Syria's foreign ministry" is
-one actor, not "Syria" plus "foreign ministry"). Leading determiners and punctuation are
-trimmed token-wise, so `record.article.text[start:end] == text` always holds. Person names
+one actor, not "Syria" plus "foreign ministry"). Leading determiners, dates and punctuation
+are trimmed token-wise, and a mention never crosses a line break ("2019\n\nGermany" is
+"Germany"), so `record.article.text[start:end] == text` always holds. Person names
 the dictionaries do not list are kept out of the resolution (so "Jordan Peterson" is not
 Jordanian) except for leading titles ("President", "Syrian President") and, after a title,
 a surname borne by listed people of one country whose first names fit ("President Benigno
@@ -38,10 +45,18 @@ Aquino" is resolved as "President Aquino" and named "Benigno Aquino"); a listed 
 place, body or group the tagger mislabelled as a person ("Burkina Faso's", "Bosnian Serbs"),
 is resolved as such. A person's name becomes the actor's `name`.
 
-Last, a mention left with neither country nor sector takes both from a resolved mention in
-apposition to it: "Ivo Quaxley, the UN envoy," and "the UN envoy, Ivo Quaxley," are UNO GOV.
-A bracket after the mention is not an apposition of it ("Zorbatown (CNN)"); an acronym in
-brackets takes the name before it ("General Motors (GM)").
+A role with no country word takes the country of a town or region qualifying it
+("Northamptonshire police"), from the gazetteer when the dictionary does not list it.
+
+Then a mention left with neither country nor sector takes both from a resolved mention in
+apposition to it: "Ivo Quaxley, the UN envoy," and "the UN envoy, Ivo Quaxley," are UNO GOV;
+so does a name set off with the body it belongs to ("Sharif Hotak, of the provincial
+council,"). A bracket after the mention is not an apposition of it ("Zorbatown (CNN)"); an
+acronym in brackets takes the name before it ("General Motors (GM)"). Coreference follows
+(`coreference.py`), then the article's setting (`setting.py`: "police" in a story about
+Serbia are Serbia's), then one code per named person. Each actor records why its country is
+known in `country_basis`: "stated", "apposition", "coreference" or "article-setting" (with
+`country_confidence`, the setting's share of the article's place evidence).
 """
 
 from __future__ import annotations
