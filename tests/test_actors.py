@@ -1073,3 +1073,8 @@ def test_full_name_repeated_keeps_its_codes(pipeline: Pipeline) -> None:
             + "The fine was large. " * 40 + "Condor Azul said it would appeal.")
     later = [a for a in process(pipeline, text) if a.text == "Condor Azul"]
     assert later and later[-1].code == "CHLBUS"
+
+
+def test_attorneys_general_are_executive_officers(resolver: ActorResolver) -> None:
+    assert resolver.resolve("Kenya's attorney general").code == "KENGOV"
+    assert resolver.resolve("the public prosecutor").sector == "JUD"
