@@ -1078,3 +1078,9 @@ def test_full_name_repeated_keeps_its_codes(pipeline: Pipeline) -> None:
 def test_attorneys_general_are_executive_officers(resolver: ActorResolver) -> None:
     assert resolver.resolve("Kenya's attorney general").code == "KENGOV"
     assert resolver.resolve("the public prosecutor").sector == "JUD"
+
+
+def test_capitalised_words_that_look_like_places_give_no_country(pipeline: Pipeline) -> None:
+    text = "The Coast Guard rescued six fishermen. More protesters gathered outside."
+    for actor in process(pipeline, text):
+        assert actor.country is None, actor

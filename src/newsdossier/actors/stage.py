@@ -92,6 +92,7 @@ ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 GPE_LABEL = "GPE"
 PERSON_LABEL = "PERSON"
 ORG_LABEL = "ORG"
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 SUBJECT_OBJECT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "dobj", "dative", "obj", "iobj", "poss"}
 )
@@ -529,8 +530,7 @@ class ActorsStage:
         merely is ("a delegation in Geneva")."""
         if any(token.lower_ in ABROAD_WORDS for token in span):
             return None
-        before_head = span.doc[span.start : span.root.i]  # not "a delegation in Geneva"
-        for run in _capitalised_runs(before_head):
+        for run in _place_names(span):  # before the head: not "a delegation in Geneva"
             country = self.settings.place_country(run.text)
             if country is not None:
                 return country
@@ -684,17 +684,26 @@ def _affiliation(span: Span, token: SpacyToken) -> Iterator[SpacyToken]:
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 
-def _capitalised_runs(span: Span) -> Iterator[Span]:
-    """Runs of capitalised words that are not a person's name ("Northamptonshire")."""
+def _place_names(span: Span) -> Iterator[Span]:
+    """Runs of capitalised nouns before the span's head that may name a place
+    ("Northamptonshire police"); not a word of the head's own name ("Coast Guard"), an
+    adjective ("More protesters") nor a person's name."""
     doc = span.doc
+    root = span.root.i
     position = span.start
-    while position < span.end:
+    while position < root:
         end = position
-        while end < span.end and doc[end].text[:1].isupper() and doc[end].ent_type_ != PERSON_LABEL:
+        while end < span.end and _may_name_place(doc[end]):
             end += 1
-        if end > position:
+        if position < end <= root:
             yield doc[position:end]
         position = end + 1
+
+
+def _may_name_place(token: SpacyToken) -> bool:
+    if not token.text[:1].isupper() or token.ent_type_ == PERSON_LABEL:
+        return False
+    return token.ent_type_ in PLACE_LABELS or token.pos_ in ("PROPN", "NOUN")
 
 
 def _bracketed_after(span: Span, other: SpacyToken) -> bool:
