@@ -1084,3 +1084,10 @@ def test_capitalised_words_that_look_like_places_give_no_country(pipeline: Pipel
     text = "The Coast Guard rescued six fishermen. More protesters gathered outside."
     for actor in process(pipeline, text):
         assert actor.country is None, actor
+
+
+def test_places_inside_longer_names_or_sponsors_give_no_country(pipeline: Pipeline) -> None:
+    text = ("Maritime and Transport Workers went on strike. An Iranian-backed militia and "
+            "Peruvian-funded rebels attacked the town.")
+    for actor in process(pipeline, text):
+        assert actor.country is None, actor

@@ -54,6 +54,16 @@ PARTY_WEIGHT = 0.5
 LEAD_CHARS = 600  # the lead paragraph, after a Wikinews-style date line
 MIN_WEIGHT = 4.0
 MIN_PROVINCE_CHARS = 3
+# Regions named by an ordinary word ("Coast" in Kenya, "Maritime" in Togo): never a place alone
+GENERIC_REGION_WORDS = frozenset(
+    {
+        "coast", "maritime", "central", "centre", "center", "capital", "north", "south", "east",
+        "west", "northern", "southern", "eastern", "western", "littoral", "plateau",
+        "plateaux", "lakes", "highlands", "lowlands", "islands", "mountains", "river",
+        "delta", "border", "interior", "upper", "lower", "middle", "savanes", "oriental",
+        "occidental", "national", "federal", "metropolitan", "frontier", "valley", "mountain",
+    }
+)  # fmt: skip
 DOMINANCE = 2.0
 MIN_SHARE = 0.5
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -165,7 +175,7 @@ def _province_countries() -> dict[str, str]:
         code = (info.get("ISO") or {}).get("alpha3")
         for province in info.get("provinces") or ():
             key = " ".join(t.word for t in normalise(province))
-            if code and len(key) > MIN_PROVINCE_CHARS:
+            if code and len(key) > MIN_PROVINCE_CHARS and key not in GENERIC_REGION_WORDS:
                 found.setdefault(key, set()).add(code)
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
 

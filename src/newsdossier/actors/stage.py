@@ -695,9 +695,21 @@ def _place_names(span: Span) -> Iterator[Span]:
         end = position
         while end < span.end and _may_name_place(doc[end]):
             end += 1
-        if position < end <= root:
+        if position < end <= root and not _inside_longer_name(doc[position:end]):
             yield doc[position:end]
         position = end + 1
+
+
+def _inside_longer_name(run: Span) -> bool:
+    """A word of a longer name ("Maritime" in "Maritime and Transport Workers") or of a
+    hyphenated modifier ("Iranian-backed", "Kabul-based")."""
+    doc = run.doc
+    if run.end < len(doc) and doc[run.end].text == "-":
+        return True
+    ent = next((e for e in doc.ents if e.start <= run.start < e.end), None)
+    return ent is not None and ent.label_ not in PLACE_LABELS and (
+        ent.start < run.start or ent.end > run.end
+    )
 
 
 def _may_name_place(token: SpacyToken) -> bool:
