@@ -22,8 +22,10 @@ confidence is that share.
 
 `apply_setting` then gives the setting country to role mentions that have a sector and no
 country, unless the role points abroad: diplomatic roles ("the embassy", "the ambassador":
-an embassy in London is another state's), and roles marked foreign or international ("foreign
-forces", "international observers").
+an embassy in London is another state's), roles marked foreign, international or of a region
+of several states ("foreign forces", "international observers", "European leaders"), and
+visitors ("refugees", "tourists"); nor to a listed body that belongs to no state ("Reuters").
+Each such actor records `country_basis` "article-setting" and `country_confidence`.
 """
 
 from __future__ import annotations
@@ -181,7 +183,8 @@ def _province_countries() -> dict[str, str]:
 
 
 def province_country(text: str) -> str | None:
-    """The country of a province, county or state named in one country only ("Kent")."""
+    """The country of a province, county or state named in one country only
+    ("Northamptonshire")."""
     return _province_countries().get(" ".join(t.word for t in normalise(text)))
 
 
