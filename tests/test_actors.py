@@ -1038,3 +1038,56 @@ def test_organisation_owned_by_a_state_takes_its_country(pipeline: Pipeline) -> 
     text = "Rainfall fell by half, according to Chile's National Office for Water Studies."
     body = [a for a in process(pipeline, text) if "National Office" in a.text]
     assert body and body[0].country == "CHL"
+
+
+def test_setting_needs_most_of_the_evidence(dictionary: ActorDictionary) -> None:
+    from newsdossier.actors.setting import decide
+
+    assert decide({"GEO": 6.0, "ARM": 1.0}).country == "GEO"
+    assert decide({"GEO": 6.0, "ARM": 2.5, "AZE": 2.5, "TUR": 2.0}).country is None
+    assert decide({"GEO": 3.0}).country is None, "too little evidence"
+
+
+def test_repeated_name_is_not_a_name_the_mention_only_mentions(pipeline: Pipeline) -> None:
+    text = ("Lidl takes over about 900 employees from Kaufhof. Kaufhof said its stores would "
+            "close.")
+    kaufhof = [a for a in process(pipeline, text) if a.text == "Kaufhof"]
+    assert all(a.sector != "LAB" for a in kaufhof)
+
+
+def test_regional_roles_take_no_single_setting(pipeline: Pipeline) -> None:
+    text = ("Police in Bratislava said the prime minister was ill. European leaders and Arab "
+            "ministers who met him in Bratislava and Kosice went into quarantine.")
+    actors = by_text(process(pipeline, text, "Slovak prime minister falls ill in Bratislava"))
+    assert actors["prime minister"].country == "SVK"
+    assert actors["European leaders"].country != "SVK"
+
+
+def test_clock_times_are_no_actors(pipeline: Pipeline) -> None:
+    text = "The rally began at 1800 UTC. Police said the crowd left by 2100 GMT."
+    assert [a.text for a in process(pipeline, text)] == ["Police", "crowd"]
+
+
+def test_full_name_repeated_keeps_its_codes(pipeline: Pipeline) -> None:
+    text = ("Peru fined Chilean airline Condor Azul on Monday. "
+            + "The fine was large. " * 40 + "Condor Azul said it would appeal.")
+    later = [a for a in process(pipeline, text) if a.text == "Condor Azul"]
+    assert later and later[-1].code == "CHLBUS"
+
+
+def test_attorneys_general_are_executive_officers(resolver: ActorResolver) -> None:
+    assert resolver.resolve("Kenya's attorney general").code == "KENGOV"
+    assert resolver.resolve("the public prosecutor").sector == "JUD"
+
+
+def test_capitalised_words_that_look_like_places_give_no_country(pipeline: Pipeline) -> None:
+    text = "The Coast Guard rescued six fishermen. More protesters gathered outside."
+    for actor in process(pipeline, text):
+        assert actor.country is None, actor
+
+
+def test_places_inside_longer_names_or_sponsors_give_no_country(pipeline: Pipeline) -> None:
+    text = ("Maritime and Transport Workers went on strike. An Iranian-backed militia and "
+            "Peruvian-funded rebels attacked the town.")
+    for actor in process(pipeline, text):
+        assert actor.country is None, actor

@@ -3,20 +3,29 @@
 Applied after every mention is resolved, left to right:
 
 * a repeated name: a one-word capitalised mention that is a word of an earlier, longer coded
-  mention or full name becomes that actor, full name included ("Foreign Minister Aziz
-  Nodira of Uzbekistan ... Nodira said" → Nodira is Uzbekistan's minister Aziz Nodira;
-  "John Kerry ... Kerry said" → John Kerry; "Kenyan police ... Police said");
+  mention's name or head (not of a name it only mentions: "Tesco" is not "7000 employees from
+  Tesco") becomes that actor, full name included ("Foreign Minister Aziz Nodira of
+  Uzbekistan ... Nodira said" → Nodira is Uzbekistan's minister Aziz Nodira; "John Kerry ...
+  Kerry said" → John Kerry; "Kenyan police ... Police said"); a full name repeated takes the
+  codes it had ("Mahan Air" after "Iranian airline Mahan Air"). A country or city named alone
+  is the state, never a longer name it is a word of ("Iran" after "Islamic Revolutionary
+  Guard Corps of Iran");
 * a definite description: a mention of at most three words that names a role but no country
   ("the ministry", "the army", "police", "the rebel group") takes the country of the earlier
-  mentions with the same head word ("Syria's foreign ministry") when they all agree; failing
-  those, of the earlier mentions with the same sector, again only when they agree. A role
-  word with no sector of its own ("the spokesman") is the latest named or coded mention with
-  that head ("Ministry spokesman U Kyaw Thiha Naing").
+  mentions with the same head word ("Syria's foreign ministry"; the head is the noun before
+  any prepositional phrase: "US Embassy in London") when they all agree; failing those, of
+  the earlier mentions with the same sector, again only when they agree. A role word with no
+  sector of its own ("the spokesman") is the latest named or coded mention with that head
+  ("Ministry spokesman U Kyaw Thiha Naing"). A longer description of a role in a body takes
+  the body's country ("Kurdish and Sunni members of parliament" after "the Parliament of
+  Iraq"). A description marked foreign ("foreign forces") is not the domestic body.
 
 A mention that already names a country keeps it; nothing crosses 2,000 characters backwards,
 and an antecedent that is not clear (two countries) leaves the mention as it is.
-"""
 
+Then, once the article's setting is applied, `one_code_per_person` gives every mention of a
+named person the best supported code among them.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -38,14 +47,20 @@ def _words(text: str) -> list[str]:
     return [token.word for token in normalise(text)]
 
 
-def _head(actor: Actor) -> str | None:
-    """The head noun: the last word before any prepositional phrase ("US Embassy in London")."""
+def _head_part(text: str) -> list[str]:
+    """The words before any prepositional phrase ("US Embassy" in "US Embassy in London")."""
     words: list[str] = []
-    for word in _words(actor.text):
+    for word in _words(text):
         if word in _PREPOSITIONS and words:
             break
         if word != "'s":
             words.append(word)
+    return words
+
+
+def _head(actor: Actor) -> str | None:
+    """The head noun: the last word before any prepositional phrase ("US Embassy in London")."""
+    words = _head_part(actor.text)
     return words[-1] if words else None
 
 
@@ -69,12 +84,16 @@ def _longer_name(full: str | None, short: str | None) -> bool:
 
 def _repeated_name(actor: Actor, earlier: list[Actor]) -> Actor | None:
     """'Nodira' after 'Foreign Minister Aziz Nodira': the same person, with the full name
-    and the codes of the first mention ('Kheiri' after 'Osman Adlan Kheiri' too, uncoded)."""
+    and the codes of the first mention ('Kheiri' after 'Osman Adlan Kheiri' too, uncoded);
+    a full name repeated takes the codes it had ("Mahan Air" after "airline Mahan Air")."""
     words = _words(actor.text)
-    if len(words) != 1 or not actor.text[:1].isupper():
+    if not actor.text[:1].isupper():
         return None
-    for candidate in reversed(earlier):
-        name_words = _words(candidate.name or "") + _words(candidate.text)
+    if len(words) > 1:  # the full name again: "Mahan Air" after "Iranian airline Mahan Air"
+        same = [c for c in earlier if c.name and _words(c.name) == words and c.code]
+        return _with(actor, same[-1]) if same else None
+    for candidate in reversed(earlier):  # not "Tesco" in "7000 employees from Tesco"
+        name_words = _words(candidate.name or "") + _head_part(candidate.text)
         if len(name_words) <= 1 or words[0] not in name_words:
             continue
         if actor.country and candidate.country and actor.country != candidate.country:

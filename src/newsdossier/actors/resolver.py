@@ -24,14 +24,22 @@ The surviving matches are then read the way English noun phrases are built:
   ("Gaddafi's forces" -> MIL); a capital's implied GOV last ("Damascus" -> SYR GOV), never
   when the capital only says where someone is based ("a Kabul-based charity"). "X-held",
   "X-controlled", "X-occupied" ... describe a place, so X gives no sector ("a
-  government-held district" is not GOV). A state sector preceded by "former", "ex",
+  government-held district" is not GOV), nor a capital that only modifies a thing ("the Kabul
+  car bombing"). A business title held of a state is a state office ("Hong Kong Chief
+  Executive" -> HKG GOV, not BUS). A state sector preceded by "former", "ex",
   "retired", "ousted", "exiled" or "deposed" becomes ELI ("former president" -> ELI), and so
   does a named person preceded by one of them ("ex-Thaksin Shinawatra" -> ELI).
 * Country: a possessor ("Russia's Syria envoy" -> RUS), else the country word closest to the
   head, else the organisation's own country ("Amnesty International" -> NGO). Country words
   after "pro-"/"anti-" or before "-backed", "-funded" etc. describe someone else and are
   ignored ("Iranian-backed militia" -> no country). A titled surname's country comes last,
-  after every explicit country word ("General Ismail of Malaysia" -> MYS).
+  after every explicit country word ("General Ismail of Malaysia" -> MYS). A location gives
+  no country to a role abroad ("the ambassador in Lima") or a foreign one.
+* A phrase headed by a noun naming what happens (sectors.tsv strength "event": "bombing",
+  "demands") keeps only what may name its party: owners, states, nationalities and strong
+  roles ("US strikes" -> USA, "a police raid" -> COP, "protesters' demands" -> CVL); a
+  capital, a weak role adjective or where it happened name none ("the Kabul car bombing",
+  "her diplomatic immunity", "criticism within Peru" -> nothing).
 * Name: the canonical name when the phrase's head is a named person or organisation or a
   country or capital ("the Kremlin" -> "Kremlin", "Damascus" -> "Syria"), otherwise None.
 * Code: country + sector, CAMEO style ("SYRGOV", "RUS" without a sector, "MIL" without a
@@ -71,7 +79,10 @@ FOREIGN_WORDS = frozenset(
     {
         "foreign", "international", "overseas", "outside", "external", "world", "global",
         "western", "allied", "allies", "multinational", "coalition", "peacekeepers",
-        "peacekeeping", "mercenaries", "mercenary",
+        "peacekeeping", "mercenaries", "mercenary", "neighbouring", "neighboring",
+        # regions of several states: "European leaders", "Arab ministers"
+        "european", "african", "asian", "arab", "nordic", "scandinavian", "balkan", "baltic",
+        "caribbean", "continental",
     }
 )  # fmt: skip
 DIPLOMATIC_WORDS = frozenset(

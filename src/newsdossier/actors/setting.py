@@ -15,14 +15,17 @@ country is weighed from what the article names before the places stage runs:
   set in the US;
 * every nationality word (NORP entities: "Serbian", "Iraqi"), at half weight too.
 
-The leading country is the setting when its weight reaches `MIN_WEIGHT` and is at least
-`DOMINANCE` times that of the runner-up; otherwise (a story about the US and Iran) there is
-none. Its confidence is its share of all the weight.
+The leading country is the setting when its weight reaches `MIN_WEIGHT`, is at least
+`DOMINANCE` times that of the runner-up and at least `MIN_SHARE` of all the weight; otherwise
+(a story about the US and Iran, or a speech that names half the region) there is none. Its
+confidence is that share.
 
 `apply_setting` then gives the setting country to role mentions that have a sector and no
 country, unless the role points abroad: diplomatic roles ("the embassy", "the ambassador":
-an embassy in London is another state's), and roles marked foreign or international ("foreign
-forces", "international observers").
+an embassy in London is another state's), roles marked foreign, international or of a region
+of several states ("foreign forces", "international observers", "European leaders"), and
+visitors ("refugees", "tourists"); nor to a listed body that belongs to no state ("Reuters").
+Each such actor records `country_basis` "article-setting" and `country_confidence`.
 """
 
 from __future__ import annotations
@@ -53,7 +56,18 @@ PARTY_WEIGHT = 0.5
 LEAD_CHARS = 600  # the lead paragraph, after a Wikinews-style date line
 MIN_WEIGHT = 4.0
 MIN_PROVINCE_CHARS = 3
+# Regions named by an ordinary word ("Coast" in Kenya, "Maritime" in Togo): never a place alone
+GENERIC_REGION_WORDS = frozenset(
+    {
+        "coast", "maritime", "central", "centre", "center", "capital", "north", "south", "east",
+        "west", "northern", "southern", "eastern", "western", "littoral", "plateau",
+        "plateaux", "lakes", "highlands", "lowlands", "islands", "mountains", "river",
+        "delta", "border", "interior", "upper", "lower", "middle", "savanes", "oriental",
+        "occidental", "national", "federal", "metropolitan", "frontier", "valley", "mountain",
+    }
+)  # fmt: skip
 DOMINANCE = 2.0
+MIN_SHARE = 0.5
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 PLACE_PREPOSITIONS = frozenset(
     {
@@ -163,13 +177,14 @@ def _province_countries() -> dict[str, str]:
         code = (info.get("ISO") or {}).get("alpha3")
         for province in info.get("provinces") or ():
             key = " ".join(t.word for t in normalise(province))
-            if code and len(key) > MIN_PROVINCE_CHARS:
+            if code and len(key) > MIN_PROVINCE_CHARS and key not in GENERIC_REGION_WORDS:
                 found.setdefault(key, set()).add(code)
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
 
 
 def province_country(text: str) -> str | None:
-    """The country of a province, county or state named in one country only ("Kent")."""
+    """The country of a province, county or state named in one country only
+    ("Northamptonshire")."""
     return _province_countries().get(" ".join(t.word for t in normalise(text)))
 
 
@@ -180,9 +195,10 @@ def decide(weights: dict[str, float]) -> Setting:
     ranked = sorted(weights.items(), key=lambda item: -item[1])
     country, top = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if top < MIN_WEIGHT or top < DOMINANCE * runner_up:
+    share = top / sum(weights.values())
+    if top < MIN_WEIGHT or top < DOMINANCE * runner_up or share < MIN_SHARE:
         return Setting(None, 0.0, weights)
-    return Setting(country, round(top / sum(weights.values()), 2), weights)
+    return Setting(country, round(share, 2), weights)
 
 
 def _lead_end(doc: Doc) -> int:

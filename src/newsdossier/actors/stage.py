@@ -3,7 +3,8 @@
 Candidate mentions, from the shared spaCy parse plus one dictionary scan:
 
 * named entities PERSON, NORP and ORG, except a country or city so mislabelled and used as
-  a place ("in Vilnius" tagged ORG);
+  a place ("in Vilnius" tagged ORG) and a clock time ("1800 UTC"); an organisation owned by
+  a state is widened to it ("Brazil's National Institute for Space Research");
 * names from the dictionaries found in the token stream: listed people ("Gitanas Nausėda",
   whom the tagger may miss or cut short; a single-name reference such as "Bush" only when it
   is not a verb, not the modifier of a thing ("Bush fires") and not inside a longer tagged
@@ -23,14 +24,20 @@ Candidate mentions, from the shared spaCy parse plus one dictionary scan:
   Scholz"), a group noun that the phrase qualifies ("a Somalia-based paramilitary
   group", "members of SANDF"), or any noun used as a subject or object and located in a
   named place ("targets in Syria"); a role chunk used as a place ("at the hospital", "in the
-  army") is skipped. A chunk keeps its prepositional modifiers ("trade unions in Denmark",
-  "leader of the rebels"), so the resolver sees the whole noun phrase;
+  army") is skipped, but not people fired at ("fired at protesters"), and neither is a lone
+  role word used as a mass noun ("used force"). A chunk keeps its prepositional modifiers
+  ("trade unions in Denmark", "leader of the rebels", "a spokesperson for the governor"), so
+  the resolver sees the whole noun phrase; a proper name introduced by its bearer's role is
+  one ("Iranian airline Mahan Air", named "Mahan Air"); a role noun owning what the chunk
+  names is a mention of its own ("protesters' demands"); a noun naming what happens
+  ("discussions within Europe") is none;
 * the head of a verbless sentence that is a role word even when tagged as an adjective
   ("paramedic", "mujahideen").
 
 Overlapping candidates are merged by keeping the longer span ("Syria's foreign ministry" is
-one actor, not "Syria" plus "foreign ministry"). Leading determiners and punctuation are
-trimmed token-wise, so `record.article.text[start:end] == text` always holds. Person names
+one actor, not "Syria" plus "foreign ministry"). Leading determiners, dates and punctuation
+are trimmed token-wise, and a mention never crosses a line break ("2019\n\nGermany" is
+"Germany"), so `record.article.text[start:end] == text` always holds. Person names
 the dictionaries do not list are kept out of the resolution (so "Jordan Peterson" is not
 Jordanian) except for leading titles ("President", "Syrian President") and, after a title,
 a surname borne by listed people of one country whose first names fit ("President Benigno
@@ -38,10 +45,18 @@ Aquino" is resolved as "President Aquino" and named "Benigno Aquino"); a listed 
 place, body or group the tagger mislabelled as a person ("Burkina Faso's", "Bosnian Serbs"),
 is resolved as such. A person's name becomes the actor's `name`.
 
-Last, a mention left with neither country nor sector takes both from a resolved mention in
-apposition to it: "Ivo Quaxley, the UN envoy," and "the UN envoy, Ivo Quaxley," are UNO GOV.
-A bracket after the mention is not an apposition of it ("Zorbatown (CNN)"); an acronym in
-brackets takes the name before it ("General Motors (GM)").
+A role with no country word takes the country of a town or region qualifying it
+("Northamptonshire police"), from the gazetteer when the dictionary does not list it.
+
+Then a mention left with neither country nor sector takes both from a resolved mention in
+apposition to it: "Ivo Quaxley, the UN envoy," and "the UN envoy, Ivo Quaxley," are UNO GOV;
+so does a name set off with the body it belongs to ("Sharif Hotak, of the provincial
+council,"). A bracket after the mention is not an apposition of it ("Zorbatown (CNN)"); an
+acronym in brackets takes the name before it ("General Motors (GM)"). Coreference follows
+(`coreference.py`), then the article's setting (`setting.py`: "police" in a story about
+Serbia are Serbia's), then one code per named person. Each actor records why its country is
+known in `country_basis`: "stated", "apposition", "coreference" or "article-setting" (with
+`country_confidence`, the setting's share of the article's place evidence).
 """
 
 from __future__ import annotations
@@ -77,6 +92,7 @@ ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 GPE_LABEL = "GPE"
 PERSON_LABEL = "PERSON"
 ORG_LABEL = "ORG"
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 SUBJECT_OBJECT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "dobj", "dative", "obj", "iobj", "poss"}
 )
@@ -126,6 +142,10 @@ APPOSITION = "apposition"
 MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
 DATE_LABELS = frozenset({"DATE", "TIME"})
+TIME_ZONES = frozenset(
+    {"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "MST",
+     "MDT", "PST", "PDT", "IST", "JST", "KST", "AEST", "AEDT", "MSK", "WAT", "EAT", "SAST"}
+)
 TITLE_KINDS = frozenset({"sectors", "demonyms", "countries"})
 NAME_KINDS = frozenset({"people", "organisations", "countries"})
 # A "person" the tagger found that is really a listed name or group ("Bosnian Serbs")
@@ -321,6 +341,8 @@ class ActorsStage:
         trimmed = _trimmed(chunk)
         if trimmed is None:
             return None
+        if end > trimmed.end:
+            _, end = _line_of_root(chunk.doc[chunk.start : end])
         return Candidate(trimmed.start, max(trimmed.end, end))
 
     def _chunk_is_actor(self, chunk: Span) -> bool:
@@ -508,8 +530,7 @@ class ActorsStage:
         merely is ("a delegation in Geneva")."""
         if any(token.lower_ in ABROAD_WORDS for token in span):
             return None
-        before_head = span.doc[span.start : span.root.i]  # not "a delegation in Geneva"
-        for run in _capitalised_runs(before_head):
+        for run in _place_names(span):  # before the head: not "a delegation in Geneva"
             country = self.settings.place_country(run.text)
             if country is not None:
                 return country
@@ -663,17 +684,38 @@ def _affiliation(span: Span, token: SpacyToken) -> Iterator[SpacyToken]:
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 
-def _capitalised_runs(span: Span) -> Iterator[Span]:
-    """Runs of capitalised words that are not a person's name ("Northamptonshire")."""
+def _place_names(span: Span) -> Iterator[Span]:
+    """Runs of capitalised nouns before the span's head that may name a place
+    ("Northamptonshire police"); not a word of the head's own name ("Coast Guard"), an
+    adjective ("More protesters") nor a person's name."""
     doc = span.doc
+    root = span.root.i
     position = span.start
-    while position < span.end:
+    while position < root:
         end = position
-        while end < span.end and doc[end].text[:1].isupper() and doc[end].ent_type_ != PERSON_LABEL:
+        while end < span.end and _may_name_place(doc[end]):
             end += 1
-        if end > position:
+        if position < end <= root and not _inside_longer_name(doc[position:end]):
             yield doc[position:end]
         position = end + 1
+
+
+def _inside_longer_name(run: Span) -> bool:
+    """A word of a longer name ("Maritime" in "Maritime and Transport Workers") or of a
+    hyphenated modifier ("Iranian-backed", "Kabul-based")."""
+    doc = run.doc
+    if run.end < len(doc) and doc[run.end].text == "-":
+        return True
+    ent = next((e for e in doc.ents if e.start <= run.start < e.end), None)
+    return ent is not None and ent.label_ not in PLACE_LABELS and (
+        ent.start < run.start or ent.end > run.end
+    )
+
+
+def _may_name_place(token: SpacyToken) -> bool:
+    if not token.text[:1].isupper() or token.ent_type_ == PERSON_LABEL:
+        return False
+    return token.ent_type_ in PLACE_LABELS or token.pos_ in ("PROPN", "NOUN")
 
 
 def _bracketed_after(span: Span, other: SpacyToken) -> bool:
@@ -807,9 +849,15 @@ def _chunks_after_datelines(doc: Doc) -> Iterator[Span]:
                 break
 
 
+def _is_clock_time(span: Span) -> bool:
+    """A time the tagger took for an organisation: "UTC", "1800 UTC", "BST"."""
+    return all(token.is_digit or token.is_punct or token.text in TIME_ZONES for token in span)
+
+
 def _trimmed(span: Span) -> Candidate | None:
     """The span without leading determiners/punctuation and trailing punctuation/'s, and
-    without a dateline before a dash ("BANGKOK — A human rights group")."""
+    without a dateline before a dash ("BANGKOK — A human rights group"); None for a clock
+    time ("1800 UTC")."""
     start, end = _line_of_root(span)
     doc = span.doc
     dashes = [i for i in range(start, end) if doc[i].text in DATELINE_DASHES]
@@ -821,7 +869,9 @@ def _trimmed(span: Span) -> Candidate | None:
         start += 1
     while end > start and (_is_filler(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return Candidate(start, end) if start < end else None
+    if start >= end or _is_clock_time(doc[start:end]):
+        return None
+    return Candidate(start, end)
 
 
 def _is_filler(token: SpacyToken) -> bool:
