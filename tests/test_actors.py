@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from pathlib import Path
 
 import pytest
@@ -284,15 +283,15 @@ def test_unknown_phrase_resolves_to_nothing(resolver: ActorResolver) -> None:
     assert resolver.resolve("") == Resolution()
 
 
-def test_resolver_is_fast(dictionary: ActorDictionary) -> None:
+def test_resolver_resolves_many_phrases_and_caches_them(dictionary: ActorDictionary) -> None:
+    # Its speed is measured in benchmarks/run.py (timings do not belong in tests).
     fresh = ActorResolver(dictionary)  # empty cache: every phrase is resolved
     heads = ["troops", "foreign ministry", "officials", "rebels", "police", "court", "envoy"]
     mods = ["Syrian", "the U.S.", "Russia's", "former", "Kremlin", "UN", "pro-Iranian"]
     phrases = [f"{mods[i % 7]} {heads[(i // 7) % 7]} number {i}" for i in range(10_000)]
-    began = time.perf_counter()
-    for phrase in phrases:
-        fresh.resolve(phrase)
-    assert time.perf_counter() - began < 1.0
+    first = [fresh.resolve(phrase) for phrase in phrases]
+    assert all(fresh.resolve(p) is r for p, r in zip(phrases[:100], first[:100], strict=True))
+    assert first[0].country == "SYR" and first[7].sector == "GOV"
 
 
 # --- the stage ------------------------------------------------------------------------

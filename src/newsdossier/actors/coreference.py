@@ -40,6 +40,7 @@ APPOSITION_WEIGHT = 2.0  # a role given beside the name counts as a title in the
 WINDOW_CHARS = 2000
 MAX_DESCRIPTION_WORDS = 3
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 _PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "on", "to", "with", "within", "across"})
 
 
@@ -116,6 +117,8 @@ def _description(actor: Actor, earlier: list[Actor]) -> Actor | None:
     after "Afghan forces"."""
     if actor.country is not None:
         return None
+    if _words(actor.text)[:1] and _words(actor.text)[0] in _POSSESSIVE_PRONOUNS:
+        return None  # "its troops": the owner says whose (the possessor's country)
     words = [w for w in _words(actor.text) if w not in _DETERMINERS]
     if FOREIGN_WORDS.intersection(words):
         return None

@@ -338,13 +338,20 @@ class ActorIndex:
             if node.head is node:
                 return None
             subject = child_with(node, SUBJECTS)
-            if subject is not None and subject.i != pronoun.i and subject.i < pronoun.i:
+            if subject is not None and subject.i != pronoun.i and subject.i < pronoun.i and (
+                    _agrees_in_number(word, subject)):
                 actors = [a for a in self.actors_for(subject) if a.code]
                 fits = word in _GROUP_PRONOUNS or any(a.name or a.sector for a in actors)
                 if actors and fits and subject.pos_ != "PRON":
                     return actors[0]
             node = node.head
         return None
+
+
+def _agrees_in_number(word: str, subject: Token) -> bool:
+    """'it'/'its' is never a plural noun ("Moscow said Ukrainian forces attacked its troops":
+    its = Moscow's); other pronouns take either (collectives are plural in use)."""
+    return word not in ("it", "itself") or subject.tag_ not in ("NNS", "NNPS")
 
 
 # Bodies, not persons: never the antecedent of "he" or "she".

@@ -33,7 +33,7 @@ the story what a sentence does not repeat: when, where, and who. Run after every
    scene set by the event just before, for an event with a party of that place's country or
    none), "actor-place" (a town or region the acting party is named by: "Athens expelled",
    "Northamptonshire police"; for acts often done abroad only when domestic),
-   "article-setting" (a domestic event — every coded party of one country — in the
+   "article-setting" (a domestic material event — every coded party of one country — in the
    place the article is set in, when one city of that country dominates its places) and
    "actor-country" (else that country itself). Future, hypothetical and historical events
    inherit nothing.
@@ -670,7 +670,8 @@ def place_events(mentions: list[Mention], record: Record,
                 _fits_scene(event, scene[0])):
             event.location, event.location_basis = scene[0], "narrative"
             continue
-        _place_domestic(event, setting, gazetteer)
+        if event.type in MATERIAL_TYPES:  # what is said can be said anywhere
+            _place_domestic(event, setting, gazetteer)
 
 
 def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
