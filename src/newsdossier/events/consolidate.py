@@ -31,12 +31,12 @@ the story what a sentence does not repeat: when, where, and who. Run after every
    takes the accuser as its target.
 4. **places events** likewise (`location_basis`): "stated", "same-event", "narrative" (the
    scene set by the event just before, for an event with a party of that place's country or
-   none), "actor-place" (a town or region the acting party is named by: "Athens expelled",
-   "Northamptonshire police"; for acts often done abroad only when domestic),
-   "article-setting" (a domestic material event — every coded party of one country — in the
-   place the article is set in, when one city of that country dominates its places) and
-   "actor-country" (else that country itself). Future, hypothetical and historical events
-   inherit nothing.
+   none), "article-setting" (a domestic event — every coded party of one country — in the
+   city the article is set in, when one city of that country dominates its places), and
+   for acts, not statements (what is said can be said anywhere), "actor-place" (a town or
+   region the acting party is named by: "Athens expelled", "Northamptonshire police"; for
+   acts often done abroad only when domestic) and "actor-country" (a domestic act in its
+   country). Future, hypothetical and historical events inherit nothing.
 """
 
 from __future__ import annotations
@@ -670,8 +670,7 @@ def place_events(mentions: list[Mention], record: Record,
                 _fits_scene(event, scene[0])):
             event.location, event.location_basis = scene[0], "narrative"
             continue
-        if event.type in MATERIAL_TYPES:  # what is said can be said anywhere
-            _place_domestic(event, setting, gazetteer)
+        _place_domestic(event, setting, gazetteer)
 
 
 def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
@@ -728,18 +727,21 @@ def _town_or_region(name: str, country: str, gazetteer: Gazetteer) -> Entry | No
 
 
 def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None) -> None:
+    """A domestic event in the city the article is set in; a domestic act (not a statement,
+    which can be made anywhere: never the speaker's capital) in the town its party is
+    named by, else in its country."""
     country = domestic_country(event)
-    named = actor_place(event.source, gazetteer) if gazetteer is not None else None
+    if country is not None and setting.city.get(country) is not None:
+        event.location = setting.by_name[setting.city[country]]
+        event.location_basis = "article-setting"
+        return
+    if event.type not in MATERIAL_TYPES or gazetteer is None:
+        return
+    named = actor_place(event.source, gazetteer)
     if named is not None and (named.country == country or event.type not in ABROAD_TYPES):
         event.location, event.location_basis = named, "actor-place"
         return
     if country is None:
-        return
-    city = setting.city.get(country)
-    if city is not None:
-        event.location, event.location_basis = setting.by_name[city], "article-setting"
-        return
-    if gazetteer is None:
         return
     entry = gazetteer.country(country)
     holder = next((a for a in event.source if a.country == country), None)
