@@ -87,3 +87,10 @@ def test_the_setting_names_the_extra_files(tmp_path: Path, nlp) -> None:
     record = pipeline.process(Article(id="t", text='"Nigeria swindled us," the Ghanaian '
                                                     "minister said.", published="2026-03-12"))
     assert [codes(e.target) for e in accusations(record)] == [["NGA"]]
+
+
+def test_two_named_people_of_one_government_are_two_parties(pipeline: Pipeline) -> None:
+    record = run(pipeline, '"President Harlow treats the courts with contempt," said the '
+                           "Kenyan attorney general, Mary Otieno.")
+    [criticism] = accusations(record)
+    assert criticism.target[0].name != criticism.source[0].name

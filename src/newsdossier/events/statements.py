@@ -201,7 +201,7 @@ class StatementsStage:
                     record: Record, speaker: list[Actor]) -> Accusation | None:
         for found in self._candidates(tokens, quote, index, record):
             accused = [a for a in found.accused if a.code and a.sector != UNIDENTIFIED
-                       and not same_party([a], speaker)]
+                       and not _own_side(a, speaker[0])]
             if accused:
                 return Accusation(found.word, found.cameo, accused)
         return None
@@ -238,6 +238,15 @@ class StatementsStage:
         start, end = sentence.start_char, sentence.end_char
         return any(start <= e.trigger.start < end and e.type in STATEMENT_TYPES
                    and same_party(e.source, [speaker]) for e in events)
+
+
+def _own_side(accused: Actor, speaker: Actor) -> bool:
+    """The speaker's own side — but two people named differently are two parties even of
+    one government ("the attorney general said President Trump treats the law with
+    contempt")."""
+    if accused.name and speaker.name and accused.name != speaker.name:
+        return False
+    return same_party([accused], [speaker])
 
 
 def _says_before_reporting(quote: Quote) -> bool:
