@@ -182,3 +182,14 @@ def test_interview_answers_are_statements_not_events(pipeline: Pipeline) -> None
     assert all(e.trigger.start < answers_start for e in record.events)
     plain = run(pipeline, "Rebels attacked Goma. Why? Nobody knows. The army withdrew.")
     assert plain.events, "a question or two do not make an interview"
+
+
+def test_an_answer_is_aimed_at_whoever_made_what_it_answers(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The Kenyan president called on Somalia to release the prisoners. "
+                           "The call was seconded by the Ugandan president.")
+    [support] = of_type(record, "SUPPORT")
+    assert [a.code for a in support.target] == ["KENGOV"]
+    record = run(pipeline, "Kenya asked Somalia to hand over the suspects. Somalia declined "
+                           "the request on Tuesday.")
+    [refusal] = of_type(record, "REJECT")
+    assert [a.country for a in refusal.target] == ["KEN"]

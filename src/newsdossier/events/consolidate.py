@@ -69,6 +69,15 @@ KINDRED_TYPES = ({"SANCTION", "COERCE"},)
 STATEMENT_TYPES = {"016": "REJECT", "019": "SUPPORT"}
 KEPT_STATEMENTS = frozenset({"015"})
 DENIAL = "016"
+# Nouns that name a statement, and the kind of event that makes one ("the call" answers a
+# request); event nouns of the pattern table add theirs ("the ban", "the attack").
+STATEMENT_NOUN_TYPES = {"call": "REQUEST", "request": "REQUEST", "demand": "REQUEST",
+                        "appeal": "REQUEST", "plea": "REQUEST", "ultimatum": "REQUEST",
+                        "accusation": "ACCUSE", "allegation": "ACCUSE", "claim": "ACCUSE",
+                        "charge": "ACCUSE", "criticism": "ACCUSE", "proposal": "AGREE",
+                        "offer": "AGREE", "pledge": "AGREE", "promise": "AGREE",
+                        "threat": "THREATEN", "ultimatums": "REQUEST"}
+ANSWERING_PREPOSITIONS = ("against", "to", "on", "over")
 STATEMENT_OBJECTS = frozenset({"accusation", "allegation", "claim", "charge", "report",
                                "assertion", "suggestion", "statement", "story", "rumour",
                                "rumor", "involvement", "responsibility", "wrongdoing"})
@@ -509,6 +518,65 @@ def _denies_a_statement(token: Token | None) -> bool:
     return obj.pos_ == "PRON" or obj.lemma_.lower() in STATEMENT_OBJECTS
 
 
+def aim_at_what_is_answered(mentions: list[Mention], noun_types: dict[str, str]) -> None:
+    """'Merkel seconded the call', 'the embassy declined the request', 'filed a lawsuit
+    against the state of emergency Trump declared': an event with no party as its target,
+    whose object is another event or statement, is aimed at whoever made that one — the
+    event the noun itself triggers in its sentence, else the latest earlier event of the
+    kind the noun names ("the call" → a request)."""
+    for number, mention in enumerate(mentions):
+        event = mention.event
+        if any(a.code for a in event.target) or mention.token is None:
+            continue
+        about = _what_it_answers(mention.token)
+        if about is None:
+            continue
+        answered = _event_named_by(about, mentions[:number] + mentions[number + 1:],
+                                   noun_types, mention)
+        if answered is None:
+            continue
+        parties = [a for a in answered.source if a.code and not _one_side(a, event.source)]
+        if parties:
+            event.target = parties
+
+
+def _what_it_answers(token: Token) -> Token | None:
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        for preposition in ANSWERING_PREPOSITIONS:
+            obj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ ==
+                        preposition for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                break
+    if obj is None:
+        return None
+    # "a lawsuit against the state of emergency": the noun the phrase is about
+    inner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "against"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    return inner if inner is not None and obj.pos_ == "NOUN" else obj
+
+
+def _event_named_by(noun: Token, others: list[Mention], noun_types: dict[str, str],
+                    mention: Mention) -> Event | None:
+    lemma = noun.lemma_.lower()
+    kind = noun_types.get(lemma)
+    if kind is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start, end = noun.idx, noun.idx + len(noun)
+    for other in others:  # the event the noun itself triggers ("the state of emergency")
+        trigger = other.event.trigger
+        if trigger.start < end and start < trigger.end:
+            return other.event
+    earlier = [o for o in others if o.sentence <= mention.sentence
+               and o.event.trigger.start < start and o.event.type == kind]
+    return earlier[-1].event if earlier else None
+
+
+def _one_side(actor: Actor, side: list[Actor]) -> bool:
+    return any(actor.country and actor.country == other.country and
+               (actor.sector or "") == (other.sector or "") for other in side)
+
+
 # --- dates -----------------------------------------------------------------------------------
 
 
@@ -859,9 +927,11 @@ class ConsolidateStage:
     name = "consolidate"
 
     def __init__(self, gazetteer: Gazetteer | None = None,
-                 event_nouns: frozenset[str] = frozenset()) -> None:
+                 event_nouns: frozenset[str] = frozenset(),
+                 noun_types: dict[str, str] | None = None) -> None:
         self.gazetteer = gazetteer
         self.event_nouns = event_nouns
+        self.noun_types = {**(noun_types or {}), **STATEMENT_NOUN_TYPES}
 
     def __call__(self, doc: Doc, record: Record) -> None:
         if skip_unless_english(record, self.name) or not record.events:
@@ -875,6 +945,7 @@ class ConsolidateStage:
         record.events = [m.event for m in kept]
         renumber_references(record, renamed)
         answer_denials(kept)
+        aim_at_what_is_answered(kept, self.noun_types)
         date_events(kept, parse_publication_date(record.article.published))
         place_events(kept, record, self.gazetteer)
 
@@ -885,6 +956,7 @@ def make_consolidate_stage(settings: Settings, nlp: Language) -> ConsolidateStag
     from .patterns import PatternTable
 
     del nlp
-    nouns = PatternTable.load(settings.event_patterns).event_nouns()
+    table = PatternTable.load(settings.event_patterns)
     return ConsolidateStage(Gazetteer.open(settings.gazetteer_dir or None,
-                                           settings.place_aliases), nouns)
+                                           settings.place_aliases), table.event_nouns(),
+                            table.noun_types())

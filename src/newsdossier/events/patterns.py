@@ -171,6 +171,16 @@ class PatternTable:
         """The head lemmas of the noun patterns: words that name an event ("attack")."""
         return frozenset(head for pos, head in self._index if pos == "NOUN")
 
+    def noun_types(self) -> dict[str, str]:
+        """An event noun's PLOVER type when it is unconditional (its least specific row)."""
+        types = {}
+        for (pos, head), patterns in self._index.items():
+            plain = [p for p in patterns if pos == "NOUN" and not p.when.specificity
+                     and p.type and not p.blocks and not p.modifiers]
+            if plain:
+                types[head] = plain[-1].type
+        return types
+
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> PatternTable:
         ordered: dict[tuple[str, str, str], Pattern] = {}
