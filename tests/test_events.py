@@ -440,3 +440,11 @@ def test_a_toll_of_a_known_attack_or_ones_own_arrests_accuses_nobody(pipeline: P
     assert not [e for e in arrests.events if e.type == "ACCUSE"]
     imputed = code(pipeline, "The French government said the journalist was poisoned.")
     assert [e.type for e in imputed.events if e.type == "ACCUSE"] == ["ACCUSE"]
+
+
+def test_a_statement_about_a_partys_thing_is_aimed_at_the_party(pipeline: Pipeline):
+    record = code(pipeline, "Kenya and Ethiopia have alleged Eritrean involvement.")
+    assert sorted(e.target[0].country for e in record.events if e.type == "ACCUSE") == [
+        "ERI", "ERI"]
+    condemned = only(code(pipeline, "Kenya condemned the Ugandan decision."), "ACCUSE")
+    assert [a.country for a in condemned.target] == ["UGA"]

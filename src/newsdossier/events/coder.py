@@ -76,6 +76,8 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investiga
                             "survey", "review", "audit", "paper", "memo", "cable", "indictment",
                             "complaint", "lawsuit", "petition", "declaration"})
 _NOMINAL_SOURCE_LABELS = frozenset({"NORP", "GPE", "ORG"})
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN", "REQUEST", "AGREE",
+                             "CONCEDE"})
 # Acts only one kind of body does (CAMEO code prefix → PLOVER sector): arrests and crowd
 # repression by the police, yielding on laws and restrictions by the government.
 IMPLIED_AGENTS = (("173", "COP"), ("175", "COP"), ("08", "GOV"))
@@ -277,8 +279,31 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         a.code for a in source
     ):
         source = _coded_or_inner(index, source_token)  # "a report released in Kigali"
+    if target_token is None and "comp" in pattern.target and not match.is_noun:
+        target_token = object_of(token)  # "alleged Iranian involvement": no clause, an object
     target = _coded_or_inner(index, target_token)
+    if not any(a.code for a in target) and pattern.type in STATEMENT_TYPES:
+        owner = _owner_of(index, target_token)
+        if owner is not None:  # "alleged Iranian involvement", "threatened the network's
+            target = [owner]   # franchise": the party the thing belongs to
     return source, target, via_with
+
+
+def _owner_of(index: ActorIndex, noun: Token | None) -> Actor | None:
+    """The party a non-party noun belongs to: its possessor or a nationality or country
+    modifier."""
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in noun.children:
+        if child.dep_ not in ("poss", "amod", "compound", "nmod"):
+            continue
+        found = [a for a in index.actors_for(child) if a.code]
+        if not found and child.ent_type_ in ("NORP", "GPE"):
+            resolved = index.resolve_phrase(child)
+            found = [resolved] if resolved is not None and resolved.code else []
+        if found:
+            return found[0]
+    return None
 
 
 def _implied_agent(match: Match, text: str) -> list[Actor]:
