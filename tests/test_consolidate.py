@@ -193,3 +193,19 @@ def test_an_answer_is_aimed_at_whoever_made_what_it_answers(pipeline: Pipeline) 
                            "the request on Tuesday.")
     [refusal] = of_type(record, "REJECT")
     assert [a.country for a in refusal.target] == ["KEN"]
+
+
+def test_a_people_protesting_is_its_civilians_not_its_state(pipeline: Pipeline) -> None:
+    [march] = of_type(run(pipeline, "Thousands of Serbians protested in Belgrade on Friday."),
+                      "PROTEST")
+    assert [a.code for a in march.source] == ["SRBCVL"]
+    [note] = of_type(run(pipeline, "Serbia protested to Croatia over the remarks."), "PROTEST")
+    assert [a.code for a in note.source] == ["SRB"]
+
+
+def test_a_participle_of_an_event_happens_where_it_does(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Saturday, protesters carrying placards asking the government "
+                           "to resign marched through Nairobi.")
+    request = next(e for e in record.events if e.type == "REQUEST")
+    assert request.location is not None and request.location.name == "Nairobi"
+    assert request.date == "2026-03-07"

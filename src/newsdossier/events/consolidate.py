@@ -630,6 +630,15 @@ def _date_from_host(mention: Mention, mentions: list[Mention], story_day: str | 
         mention.event.date, mention.event.date_basis = shifted, "narrative"
 
 
+def _contemporaneous_host(mention: Mention, mentions: list[Mention]) -> Event | None:
+    """The foreground event of a background event's sentence, when the background event
+    is told as part of it (a participle, a relative clause), not before or after it."""
+    if mention.token is None or _temporal_marker(mention.token) is not None:
+        return None
+    return next((m.event for m in mentions if not m.event.background and m is not mention
+                 and _told_in(m, mention.event.sentence)), None)
+
+
 def _told_in(mention: Mention, sentence: Span) -> bool:
     event = mention.event
     return event.sentence == sentence or sentence in event.mentions
@@ -733,12 +742,19 @@ def place_events(mentions: list[Mention], record: Record,
             event.location, event.location_basis = local, "sentence"
             continue
         if event.background:
-            continue
+            continue  # placed with its host, below
         if scene is not None and mention.sentence - scene[1] <= NARRATIVE_SENTENCES and (
                 _fits_scene(event, scene[0])):
             event.location, event.location_basis = scene[0], "narrative"
             continue
         _place_domestic(event, setting, gazetteer)
+    for mention in mentions:
+        event = mention.event
+        if event.background and event.location is None and (
+                event.status not in UNTIMED_STATUSES):
+            host = _contemporaneous_host(mention, mentions)
+            if host is not None and host.location is not None:
+                event.location, event.location_basis = host.location, "narrative"
 
 
 def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
@@ -873,6 +889,27 @@ def drop_interview_answers(record: Record) -> None:
                      if not any(a <= e.trigger.start < b for a, b in turns)]
 
 
+def protesters_are_civilians(doc: Doc, record: Record) -> None:
+    """'Serbians protested': a people named by its nationality in the plural, protesting,
+    is its civilians (CVL), not its state."""
+    for event in record.events:
+        if event.type != "PROTEST":
+            continue
+        event.source = [_as_civilians(doc, actor) for actor in event.source]
+
+
+def _as_civilians(doc: Doc, actor: Actor) -> Actor:
+    if actor.sector is not None or actor.country is None:
+        return actor
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return actor
+    head = span.root
+    if head.ent_type_ != "NORP" or head.tag_ not in ("NNS", "NNPS"):
+        return actor
+    return replace(actor, sector="CVL", code=f"{actor.country}CVL")
+
+
 def give_parties_the_setting(record: Record) -> None:
     """Roles the event coder named itself ("people were arrested": the police it implies;
     "protesters" it resolved from a phrase) take the article's setting country, as the
@@ -939,6 +976,7 @@ class ConsolidateStage:
         drop_statements_without_a_type(record)
         drop_interview_answers(record)
         give_parties_the_setting(record)
+        protesters_are_civilians(doc, record)
         split_joint_sources(record)
         mentions = mentions_of(doc, record, self.event_nouns)
         kept, renamed = merge_events(mentions)
