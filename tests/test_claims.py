@@ -152,3 +152,190 @@ def test_claim_words_errors_name_the_line(tmp_path: Path):
     bad.write_text("hoax\trefutes\nwhatever\tshouting\n", encoding="utf-8")
     with pytest.raises(ClaimWordError, match=r"bad\.tsv:2"):
         ClaimWords.load([bad])
+
+
+# --- stance read in context (reading.py) -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text, stance, words", [
+    # a neutral verb of claiming: what is claimed decides
+    ("The Red Hand militia has claimed responsibility for the ambush.", "asserts",
+     "claimed responsibility for the ambush"),
+    ("A militia spokesman claimed 40 soldiers had died.", "asserts", "40 soldiers had died"),
+    ("The governor claimed the army had shelled the village.", "alleges", "shelled the village"),
+    # wrongdoing said of a party the sentence names is an accusation; said of nobody it is not
+    ("The Spanish foreign minister said the Venezuelan government's repression of journalists "
+     "had to end.", "alleges", "repression of journalists"),
+    ("Lebanon's foreign ministry described the Israeli raid as a flagrant violation of its "
+     "sovereignty.", "alleges", "violation"),
+    ("Opposition leaders claimed the violent gangs were sent by the ruling party.", "alleges",
+     "sent by the ruling party"),
+    ("The defence minister said the perpetrators would be brought to justice.", "asserts",
+     "perpetrators"),
+    ("The senator claimed the new fence would stem illegal logging.", "asserts",
+     "illegal logging"),
+    ("The newspaper says the prison is marred by allegations of abuse.", "alleges",
+     "allegations of abuse"),
+    # the frame: a participle of saying takes the stance of the verb it hangs on
+    ("The governor agreed, saying only the militia could have carried out the attack.",
+     "supports", "only the militia"),
+    ("The Kenyan ministry denounced the ruling, calling it a political decision.", "disputes",
+     "political decision"),
+    # the speaker's own first-person stance verb
+    ("\u201cI firmly reject these new tariffs on our steel,\u201d the trade minister of Canada "
+     "wrote.", "disputes", "reject these new tariffs"),
+    # a negated verb of finding, disapproval, doubt
+    ("The inquiry did not find that the company had broken the law.", "disputes",
+     "broken the law"),
+    ("The embassy said it was disappointed by the court's decision.", "disputes",
+     "disappointed"),
+    ("The Kremlin dismissed the reports as groundless.", "disputes", "groundless"),
+])
+def test_stance_read_in_context(pipeline: Pipeline, text: str, stance: str, words: str):
+    _, claims = claims_of(pipeline, text)
+    assert [c.stance for c in claims if words in c.content.text] == [stance]
+    assert {c.stance for c in claims} == {stance}
+
+
+def test_evidence_needs_evidence_not_just_backing(pipeline: Pipeline):
+    _, claims = claims_of(pipeline, "According to the minister, the rebels are backed by Iran.")
+    (claim,) = claims
+    assert (claim.stance, claim.evidence) == ("asserts", [])
+
+
+def test_no_claim_of_a_bare_noun_phrase(pipeline: Pipeline):
+    _, claims = claims_of(pipeline, "The rebels denied responsibility for the attack. He gave "
+                                    "a speech which was delivered in Nairobi.")
+    assert [c.content.text for c in claims] == ["denied responsibility for the attack"]
+
+
+def test_one_claim_per_coordinated_accuser(pipeline: Pipeline):
+    _, claims = claims_of(pipeline, "Both Germany and France have accused Moscow of "
+                                    "interfering in the vote.")
+    assert sorted((c.claimant.country, c.stance) for c in claims) == [
+        ("DEU", "alleges"), ("FRA", "alleges")]
+
+
+def test_a_third_partys_accusation_inside_a_quote_is_its_own_claim(pipeline: Pipeline):
+    text = ("The president has said the forests should be opened to mining, and his critics "
+            "blame him for encouraging illegal logging.")
+    _, claims = claims_of(pipeline, text)
+    president = next(c for c in claims if c.claimant and c.claimant.sector == "GOV")
+    assert president.stance == "asserts" and "critics" not in president.content.text
+    blame = next(c for c in claims if "blame him" in c.content.text)
+    assert blame.stance == "alleges" and blame.claimant.text == "his critics"
+
+
+def test_no_evidence_of_an_allegation_disputes_the_nearest_one(pipeline: Pipeline):
+    text = ("Germany said the activist was poisoned. His associates had alleged he was "
+            "poisoned. Doctors in Omsk reported no traces of poison were found in his blood.")
+    _, claims = claims_of(pipeline, text)
+    doctors = next(c for c in claims if "no traces" in c.content.text)
+    associates = next(c for c in claims if c.claimant and c.claimant.text == "His associates")
+    assert (doctors.stance, doctors.responds_to) == ("disputes", associates.id)
+
+
+def test_two_people_of_one_government_are_two_claimants(pipeline: Pipeline):
+    text = ("President Ana Silva said she had dismissed her adviser Tomas Reyes on Monday. "
+            "Reyes gave a different account, saying he had resigned.")
+    _, claims = claims_of(pipeline, text)
+    silva, reyes = claims
+    assert (reyes.stance, reyes.responds_to) == ("disputes", silva.id)
+
+
+# --- claimants (claimants.py) ------------------------------------------------------------------
+
+PERU = (
+    "Two bombs exploded at a market in Ayacucho, Peru, on Sunday, killing nine people. Police "
+    "said the bombs had been hidden in fruit stalls. Colonel Ana Ruiz of the army's Southern "
+    "Command said the Shining Path were the suspected culprits. Radio Andina reports the group "
+    "has denied any role. Peru's interior ministry said 14 people had been arrested in Ayacucho "
+    "and Lima.\n\nInterior Minister Jorge Salas was questioned about the arrests while speaking "
+    "to the press in Lima. He said the investigation would take months.\n\nThe victim's "
+    "mother, Rosa Diaz, told reporters that the government had ignored warnings for months. "
+    "Opposition leader Marta Quispe was detained in Cusco last month. Her associates alleged "
+    "she had been beaten by guards."
+)
+
+
+def test_claimants_completed_from_the_article(pipeline: Pipeline):
+    _, claims = claims_of(pipeline, PERU)
+
+    def claimant_of(words: str) -> tuple[str | None, str | None]:
+        claim = next(c for c in claims if words in c.content.text)
+        return claim.claimant.country, claim.claimant.sector
+
+    assert claimant_of("hidden in fruit stalls") == ("PER", "COP")  # the article's setting
+    assert claimant_of("suspected culprits") == ("PER", "MIL")  # "of the army's …"
+    assert claimant_of("denied any role")[1] == "JRN"  # a name that reports the news
+    assert claimant_of("take months") == ("PER", "GOV")  # "He": the minister, not the press
+    assert claimant_of("ignored warnings") == ("PER", "CVL")  # a relative
+    assert claimant_of("beaten by guards") == ("PER", "OPP")  # "her associates"
+    assert all(c.claimant is not None for c in claims)
+
+
+# --- claims read from the parse (parsed.py) --------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean government has since declared victory over the rebels.",
+     [("asserts", "CHL", "declared victory over the rebels")]),
+    ("The bombing was claimed by the Red Hand militia.",
+     [("asserts", None, "The bombing was claimed by the Red Hand militia")]),
+    ("The Committee to Protect Journalists reports nine journalist deaths in the country "
+     "this year.", [("asserts", "NGO", "reports nine journalist deaths")]),
+    ("Similar accusations were made by the state broadcaster and the foreign minister.",
+     [("alleges", None, "Similar accusations were made"),
+      ("alleges", None, "Similar accusations were made")]),
+    ("The European Union sanctioned Belarus over alleged election fraud.",
+     [("alleges", "EUR", "alleged election fraud")]),
+    ("Students' demands include an inquiry into alleged police abuse.",
+     [("alleges", None, "alleged police abuse")]),
+    ("The militia is supported by Iran. The two leaders agreed to a meeting in May.", []),
+])
+def test_claims_from_the_parse(pipeline: Pipeline, text: str, expected: list):
+    _, claims = claims_of(pipeline, text)
+    found = [(c.stance, c.claimant.country if c.claimant and expected and expected[0][1]
+              else None, c.content.text) for c in claims]
+    assert [(s, code) for s, code, _ in found] == [(s, code) for s, code, _ in expected]
+    pairs = zip(found, expected, strict=True)
+    assert all(words in content for (_, _, content), (_, _, words) in pairs)
+
+
+def test_an_attribution_inside_a_report_is_the_inner_speakers_claim(pipeline: Pipeline):
+    text = ("Radio Andina reported the interior minister recommended that the curfew be lifted. "
+            "Reuters reported a senior Chilean official said the ban was not part of a wider "
+            "plan.")
+    _, claims = claims_of(pipeline, text)
+    minister = next(c for c in claims if c.claimant and c.claimant.text == "interior minister")
+    assert (minister.stance, minister.content.text) == ("supports", "the curfew be lifted")
+    assert minister.responds_to is None  # not the report that carries it
+    official = next(c for c in claims if c.claimant and "official" in c.claimant.text)
+    assert (official.claimant.code, official.content.text) == (
+        "CHLGOV", "the ban was not part of a wider plan")
+
+
+# --- what a claim answers (responses.py) -----------------------------------------------------
+
+
+def test_a_claim_named_by_its_owner_or_its_act_is_answered(pipeline: Pipeline):
+    text = ("The Chilean parliament voted on a resolution to expel the foreign troops. The US "
+            "State Department said it was disappointed by the parliament's decision. Chile's "
+            "ambassador asked the embassy to hand over the suspect. The embassy declined the "
+            "request and said the suspect had left the country.")
+    _, claims = claims_of(pipeline, text)
+    parliament = next(c for c in claims if c.claimant and c.claimant.sector == "LEG")
+    assert "resolution to expel the foreign troops" in parliament.content.text
+    disappointed = next(c for c in claims if "disappointed" in c.content.text)
+    assert (disappointed.stance, disappointed.responds_to) == ("disputes", parliament.id)
+    request = next(c for c in claims if "hand over the suspect" in c.content.text)
+    left = next(c for c in claims if "suspect had left" in c.content.text)
+    assert left.responds_to == request.id
+
+
+def test_an_answer_naming_the_accuser(pipeline: Pipeline):
+    text = ("President Rodrigo Reyes accused the broadcaster of cheating him. The broadcaster's "
+            "chief executive said refunds for Reyes's advertisements had been offered.")
+    _, claims = claims_of(pipeline, text)
+    accusation, answer = claims
+    assert (accusation.stance, answer.responds_to) == ("alleges", accusation.id)

@@ -1,0 +1,373 @@
+"""Who makes a claim: the resolved speaker of its quotation or the author of its event,
+completed from the article when the mention alone does not say whose side it is on.
+
+* no speaker: the subject the parse gives the claim's verb, through the clauses it hangs on
+  ("police were able to determine …", "was forceful in blaming …", "…,” said a protester");
+* several speakers ("Germany and France accused …"): one claimant each;
+* a claimant without country or kind takes them from the parties its own phrase names
+  ("Arnel dela Vega of the army's Western Mindanao Command" is the army's,
+  "Brazil's space institute" Brazil's, "his associates" those of the man "his" refers to),
+  from an earlier mention of the same name ("Hotak" after "Sharif Hotak, of the provincial
+  council"), a news organisation from the verb that makes it one ("Rudaw reports …");
+* a role ("police", "protesters", "officials") or a person still without a country belongs to
+  the country the article is set in — when one country clearly dominates the article's
+  parties and places, never when two compete.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..events.arguments import agent_of
+from ..model import Actor
+from .reading import span_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..events.arguments import ActorIndex
+    from ..model import Record
+
+# Codes that are no country an article can be set in.
+NOT_SETTINGS = frozenset({"IGO", "NGO", "IMG", "UNO", "EUR", "MNC"})
+SETTING_MIN_MENTIONS = 3
+SETTING_DOMINANCE = 2.0  # the setting country is named at least twice as often as any other
+# Sectors of the people and bodies of the place where a story happens.
+LOCAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "CVL", "MED",
+                           "EDU", "LAB", "REB", "CRM", "SOC", "REL", "BUS", "ELI"})
+# Nouns whose possessor is the side they speak for ("his associates", "her spokesman").
+AFFILIATES = frozenset({"associate", "aide", "ally", "spokesman", "spokeswoman",
+                        "spokesperson", "supporter", "adviser", "advisor", "lawyer", "attorney",
+                        "office", "staff", "camp", "campaign", "party", "follower", "deputy",
+                        "representative", "envoy", "government", "administration"})
+OUTLET_VERBS = frozenset({"report", "according"})
+# Nouns of kinship: a relative speaks as a private person.
+KIN = frozenset({"mother", "father", "parent", "wife", "husband", "son", "daughter",
+                 "brother", "sister", "widow", "widower", "relative", "family", "cousin",
+                 "uncle", "aunt", "grandmother", "grandfather", "neighbour", "neighbor"})
+_PRONOUN_REACH = 600  # characters back to the person a "he" / "she" claimant is
+_CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "advcl", "conj"})
+_MAX_CLIMB = 5
+_SPEECH = frozenset({"say", "tell", "add", "write", "ask"})
+_MAX_OWNER_TOKENS = 8
+_MAX_ROLE_TOKENS = 12  # "Sharif Hotak, of the Maidan Wardak provincial council"
+
+
+class Claimants:
+    """Claimant resolution for one record (see the module's docstring)."""
+
+    def __init__(self, doc: Doc, record: Record, index: ActorIndex) -> None:
+        self.doc = doc
+        self.record = record
+        self.index = index
+        self.text = record.article.text
+        self._setting: str | bool | None = False  # False: not computed yet
+        self.seen: list[Actor] = []  # completed claimants, in text order
+
+    # --- speakers from the parse --------------------------------------------------------
+
+    def from_parse(self, verb: Token | None) -> Actor | None:
+        """The subject the parse gives a claim's verb: its agent, that of the clause it
+        hangs on, or the noun after a closing verb of saying ("…,” said a protester)."""
+        if verb is None:
+            return None
+        head = self._subject(verb)
+        return self.actor_of(head) if head is not None else None
+
+    def actor_of(self, head: Token) -> Actor | None:
+        """The party a noun phrase names: its coded actor, else the phrase itself; parties
+        coordinated with it ("Saba and al-Eryani") make one phrase, split() parts it."""
+        found = self.index.actor_at(head)
+        if head.conjuncts:
+            last = max(head.conjuncts, key=lambda t: t.i)
+            start = head.left_edge.idx
+            end = last.right_edge.idx + len(last.right_edge)
+            if start < end and (found is None or found.start >= start):
+                return Actor(text=self.text[start:end], start=start, end=end)
+        if found is not None and found.code:
+            return found
+        return self._phrase(head)
+
+    def _subject(self, verb: Token) -> Token | None:
+        node = verb
+        for _ in range(_MAX_CLIMB):
+            if node.pos_ in ("VERB", "AUX"):
+                subject = agent_of(node)
+                if subject is not None and subject.lower_ not in ("it", "there", "that"):
+                    return subject
+                after = next((c for c in node.rights if c.dep_ in ("dobj", "nsubj")
+                              and c.pos_ in ("NOUN", "PROPN")), None)
+                if after is not None and node.lemma_.lower() in _SPEECH and node.i > 0 and (
+                        self.doc[node.i - 1].text in ("”", '"', ",", "'")):
+                    return after  # "…,” said a protester using the pseudonym Katya
+            if node.dep_ not in _CLIMB_DEPS or node.head is node:
+                return None
+            node = node.head
+        return None
+
+    def _phrase(self, head: Token) -> Actor | None:
+        """The subject's phrase: its words up to the head and an owner after it ("members
+        of opposition parties"), not a relative clause or participle."""
+        start, end = head.left_edge.i, head.i + 1
+        for child in head.rights:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "from", "for", "within") \
+                    or child.right_edge.i + 1 - end > _MAX_OWNER_TOKENS:
+                break
+            end = child.right_edge.i + 1
+        tokens = list(self.doc[start:end])
+        while tokens and (tokens[0].tag_ in ("DT", "PDT") or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        if not tokens or not any(t.is_alpha for t in tokens):
+            return None
+        first, last = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return Actor(text=self.text[first:last], start=first, end=last)
+
+    # --- several speakers --------------------------------------------------------------
+
+    def split(self, claimant: Actor | None) -> list[Actor | None]:
+        """'Germany and France': one claimant per coordinated party."""
+        if claimant is None:
+            return [None]
+        span = span_of(self.doc, claimant.start, claimant.end)
+        if span is None or not any(t.dep_ == "cc" for t in span):
+            return [claimant]
+        root = span.root.i
+        heads = [t for t in span if t.dep_ == "conj" or t.i == root]
+        parties = []
+        for head in heads:
+            party = self.index.actor_at(head)
+            if party is None or not party.code or not (
+                    claimant.start <= party.start and party.end <= claimant.end):
+                party = self._phrase_only(head)
+            if party is not None and party not in parties:
+                parties.append(party)
+        return list(parties) if len(parties) > 1 else [claimant]
+
+    def _phrase_only(self, head: Token) -> Actor | None:
+        """A conjunct's own words ("the foreign minister" of "X and the foreign
+        minister")."""
+        tokens = [t for t in head.subtree if not any(
+            c.dep_ in ("conj", "cc") and t in c.subtree for c in head.children)]
+        while tokens and (tokens[0].tag_ in ("DT", "PDT", "CC") or tokens[0].is_punct):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        found = self.index.actor_at(head)
+        if found is not None and found.code and start <= found.start and found.end <= end:
+            return found
+        return Actor(text=self.text[start:end], start=start, end=end)
+
+    # --- completion ------------------------------------------------------------------
+
+    def complete(self, claimant: Actor | None, verb: Token | None) -> Actor | None:
+        """The claimant with the country and kind the article gives it."""
+        claimant = self._cleaned(claimant)
+        if claimant is None:
+            return None
+        span = span_of(self.doc, claimant.start, claimant.end)
+        person = self._person_antecedent(claimant, span)
+        if person is not None:
+            claimant = Actor(text=claimant.text, start=claimant.start, end=claimant.end,
+                             name=person.name or person.text, country=person.country,
+                             sector=person.sector, code=person.code)
+        country, sector = claimant.country, claimant.sector
+        sources = [*self._inner(claimant, span), *self._places(span), *self._possessor(span),
+                   *self._same_name(claimant, span), *self._same_head(claimant, span)]
+        for source in sources:
+            if country and sector:
+                break
+            if source.sector and sector and source.sector != sector and country is None:
+                country = source.country  # "a spokesman of the ministry": only the country
+                continue
+            country = country or source.country
+            sector = sector or source.sector
+        if sector is None and country is None and _outlet(span, verb):
+            sector = "JRN"
+        if sector is None and span is not None and len(span) and \
+                span.root.lemma_.lower() in KIN:
+            sector = "CVL"  # "Dunn's mother": a private person
+        if country is None and span is not None and _local(span, sector):
+            country = self.setting()
+        if (country, sector) != (claimant.country, claimant.sector):
+            claimant = Actor(text=claimant.text, start=claimant.start, end=claimant.end,
+                             name=claimant.name, country=country, sector=sector,
+                             code=((country or "") + (sector or "")) or None)
+        self.seen.append(claimant)
+        return claimant
+
+    def surname(self, claimant: Actor | None) -> str | None:
+        """The last name of a claimant who is a named person ("Ortagus"), else None."""
+        if claimant is None:
+            return None
+        span = span_of(self.doc, claimant.start, claimant.end)
+        names = [t for t in span or () if t.ent_type_ == "PERSON"]
+        if names:
+            return names[-1].text
+        if claimant.name and claimant.text.lower() in ("he", "she"):
+            return claimant.name.split()[-1]
+        return None
+
+    def _cleaned(self, claimant: Actor | None) -> Actor | None:
+        """Not a dateline or furniture glued to the name ("2019\\n\\nEstimates by …"), not
+        a scrap ("'s")."""
+        if claimant is None:
+            return None
+        text, start = claimant.text, claimant.start
+        cut = text.rfind("\n")
+        if cut >= 0:
+            start += cut + 1
+            text = text[cut + 1:]
+            while text and text[0].isspace():
+                text, start = text[1:], start + 1
+        if not any(ch.isalpha() for ch in text) or text.lower() in ("'s", "s"):
+            return None
+        if start == claimant.start:
+            return claimant
+        return Actor(text=text, start=start, end=claimant.end, name=claimant.name,
+                     country=claimant.country, sector=claimant.sector, code=claimant.code)
+
+    def _inner(self, claimant: Actor, span: Span | None) -> list[Actor]:
+        """Coded parties named inside the claimant's phrase, other than itself."""
+        if span is None:
+            return []
+        return [a for a in self.record.actors if claimant.start <= a.start
+                and a.end <= claimant.end and (a.start, a.end) != (claimant.start, claimant.end)
+                and (a.country or a.sector) and a.country not in ("IGO",)]
+
+    def _places(self, span: Span | None) -> list[Actor]:
+        """'Northamptonshire police': the country of a place the phrase names."""
+        if span is None:
+            return []
+        found = []
+        for token in span:
+            if (token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ == "B") or (
+                    token.dep_ in ("compound", "poss") and token.pos_ == "PROPN"):
+                place = self.index.place_actor(token)
+                if place is not None and place.country not in NOT_SETTINGS:
+                    found.append(place)
+        return found
+
+    def _person_antecedent(self, claimant: Actor, span: Span | None) -> Actor | None:
+        """'He said' / 'he added': the person last named as the subject of a clause
+        before it, in its paragraph or the one before — not an organisation or a crowd
+        the pronoun was taken for ("the press", "the think tank")."""
+        if span is None or len(span) != 1 or span[0].lower_ not in ("he", "she"):
+            return None
+        pronoun = span[0]
+        low = max(0, pronoun.idx - _PRONOUN_REACH)
+        people = [a for a in [*self.record.actors, *self.seen] if low <= a.start
+                  and a.end <= pronoun.idx and a.code and self._names_person(a)]
+        if not people:
+            return None
+        subjects = [a for a in people if self._is_subject(a)]
+        return max(subjects or people, key=lambda a: a.start)
+
+    def _names_person(self, actor: Actor) -> bool:
+        span = span_of(self.doc, actor.start, actor.end)
+        return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+    def _is_subject(self, actor: Actor) -> bool:
+        span = span_of(self.doc, actor.start, actor.end)
+        return span is not None and len(span) > 0 and span.root.dep_ in (
+            "nsubj", "nsubjpass")
+
+    def _same_head(self, claimant: Actor, span: Span | None) -> list[Actor]:
+        """'the embassy' after 'the US Embassy in London': the latest earlier mention with
+        the same head noun and a country."""
+        if span is None or not len(span) or span.root.pos_ != "NOUN":
+            return []
+        word = span.root.lower_
+        for actor in sorted(self.record.actors, key=lambda a: -a.start):
+            if actor.end <= claimant.start and actor.country and \
+                    word in actor.text.lower().split():
+                return [actor]
+        return []
+
+    def _possessor(self, span: Span | None) -> list[Actor]:
+        """'his associates': the side of the man "his" refers to (the kind only for
+        affiliates: "his mother" is not in government)."""
+        if span is None or not len(span):
+            return []
+        head = span.root
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        if possessor is None or possessor.pos_ != "PRON":
+            return []
+        owner = self.index.antecedent(possessor)
+        if owner is None or not owner.code:
+            return []
+        if head.lemma_.lower() in AFFILIATES:
+            return [owner]
+        return [Actor(text=owner.text, start=owner.start, end=owner.end, country=owner.country)]
+
+    def _same_name(self, claimant: Actor, span: Span | None) -> list[Actor]:
+        """An earlier mention of the same person with its role ("Hotak" after "Sharif
+        Hotak, of the Maidan Wardak provincial council")."""
+        if span is None or not len(span) or span[-1].ent_type_ != "PERSON":
+            return []
+        surname = span[-1].text
+        for earlier in reversed(self.seen):
+            if earlier.end <= claimant.start and surname in earlier.text.split() and (
+                    earlier.country or earlier.sector):
+                return [earlier]
+        for entity in reversed(self.doc.ents):
+            if entity.label_ != "PERSON" or entity.end_char > claimant.start or \
+                    surname not in entity.text.split():
+                continue
+            root = entity.root
+            low = root.left_edge.idx
+            high = max(t.idx + len(t) for t in root.subtree if t.i - root.i <= _MAX_ROLE_TOKENS)
+            found = [a for a in self.record.actors if low <= a.start and a.end <= high
+                     and (a.country or a.sector)]
+            if found:
+                return found
+        return []
+
+    # --- the article's setting ---------------------------------------------------------
+
+    def setting(self) -> str | None:
+        """The country the article is set in: named (by its parties and its places) at
+        least SETTING_DOMINANCE times as often as any other; None when none dominates."""
+        if self._setting is False:
+            self._setting = self._dominant()
+        return self._setting if isinstance(self._setting, str) else None
+
+    def _dominant(self) -> str | None:
+        votes: Counter[str] = Counter(a.country for a in self.record.actors
+                                      if a.country and a.country not in NOT_SETTINGS)
+        covered = {t for a in self.record.actors for t in range(a.start, a.end)}
+        for entity in self.doc.ents:
+            if entity.label_ in ("GPE", "LOC", "FAC") and entity.start_char not in covered:
+                place = self.index.place_actor(entity.root)
+                if place is not None and place.country not in NOT_SETTINGS:
+                    votes[place.country] += 1
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < SETTING_MIN_MENTIONS:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < SETTING_DOMINANCE * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+
+def _outlet(span: Span | None, verb: Token | None) -> bool:
+    """'Rudaw reports …', 'according to CBS': a name otherwise unknown that reports the
+    news is a news organisation."""
+    if span is None or not len(span) or verb is None:
+        return False
+    if verb.lemma_.lower() not in OUTLET_VERBS and verb.lower_ not in OUTLET_VERBS:
+        return False
+    named = [t for t in span if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")]
+    return bool(named) and not any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in span)
+
+
+def _local(span: Span, sector: str | None) -> bool:
+    """A role of the story's own place, or someone named (who is not a foreigner the
+    phrase marks as such — that would have given a country already)."""
+    if sector is not None:
+        return sector in LOCAL_SECTORS
+    return span.root.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" for t in span)
