@@ -339,3 +339,29 @@ def test_an_answer_naming_the_accuser(pipeline: Pipeline):
     _, claims = claims_of(pipeline, text)
     accusation, answer = claims
     assert (accusation.stance, answer.responds_to) == ("alleges", accusation.id)
+
+
+def test_the_towns_named_set_the_article_when_two_countries_compete(pipeline: Pipeline):
+    text = ("The United States said a US diplomat's wife had left Britain after a crash near "
+            "Oxford. American officials said the US embassy had followed advice from "
+            "Washington. Police revealed on Saturday that she had left the country. The crash "
+            "happened on a road between Oxford and Reading.")
+    _, claims = claims_of(pipeline, text)
+    police = next(c for c in claims if c.claimant and c.claimant.text == "Police")
+    assert (police.claimant.country, police.claimant.sector) == ("GBR", "COP")
+
+
+def test_an_act_called_a_violation_is_an_accusation(pipeline: Pipeline):
+    # the parse may give the attack the ministry as its author: it is not the ministry's
+    _, claims = claims_of(pipeline, "The Foreign Ministry of Lebanon characterized the attack "
+                                    "as a serious violation of its sovereignty.")
+    (claim,) = claims
+    assert (claim.stance, claim.claimant.code) == ("alleges", "LBNGOV")
+
+
+def test_own_words_stance_with_a_later_clause(pipeline: Pipeline):
+    text = ("The Cuban foreign minister responded on Twitter: \u201cI strongly reject the new US "
+            "measure that bans flights to Cuban airports, they won't extract any concession from "
+            "us.\u201d")
+    _, claims = claims_of(pipeline, text)
+    assert [c.stance for c in claims] == ["disputes"]

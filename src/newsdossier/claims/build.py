@@ -70,13 +70,14 @@ class ClaimBuilder:
     def build(self, doc: Doc, record: Record, index: ActorIndex | None = None) -> list[Claim]:
         text = record.article.text
         drafts = [d for q in record.quotes if not _unsaid(doc, q, self.words)
-                  if (d := self._from_quote(doc, q, record)) is not None]
+                  if (d := self._from_quote(doc, q, record, index)) is not None]
         drafts += self._from_events(doc, record, drafts)
         claimants = Claimants(doc, record, index) if index is not None else None
         if claimants is not None:
             for draft in self.parsed.find(doc, drafts, claimants):
                 draft.event_ids = _events_in(draft.content, draft.cue, record.events)
-                draft.stance = self._stance(doc, draft, cue_token(doc, draft.cue), record)
+                draft.stance = self._stance(doc, draft, cue_token(doc, draft.cue), record,
+                                            index)
                 drafts.append(draft)
         drafts += self._hedged(doc, record, drafts)
         if claimants is not None and index is not None:
@@ -96,7 +97,8 @@ class ClaimBuilder:
 
     # --- where claims come from --------------------------------------------------------------
 
-    def _from_quote(self, doc: Doc, quote: Quote, record: Record) -> Draft | None:
+    def _from_quote(self, doc: Doc, quote: Quote, record: Record,
+                    index: ActorIndex | None) -> Draft | None:
         cue = (quote.cue.start, quote.cue.end) if quote.cue else None
         verb = cue_token(doc, cue)
         content = _proposition(doc, (quote.content.start, quote.content.end), verb)
@@ -104,7 +106,7 @@ class ClaimBuilder:
             return None  # "a speech which was delivered in Tehran": no proposition
         draft = Draft(quote.stance, content, quote.speaker, cue, quoted=quote.kind)
         draft.event_ids = _events_in(content, cue, record.events)
-        draft.stance = self._stance(doc, draft, verb, record)
+        draft.stance = self._stance(doc, draft, verb, record, index)
         accusation = next((e for e in record.events if cue and e.type == "ACCUSE"
                            and (e.trigger.start, e.trigger.end) == cue
                            and any(a.code for a in e.target)), None)
@@ -114,7 +116,8 @@ class ClaimBuilder:
             draft.target_codes = {a.country for a in accusation.target if a.country}
         return draft
 
-    def _stance(self, doc: Doc, draft: Draft, verb: Token | None, record: Record) -> str:
+    def _stance(self, doc: Doc, draft: Draft, verb: Token | None, record: Record,
+                index: ActorIndex | None) -> str:
         """The quote's stance read in context (reading.py)."""
         stance, framed = draft.stance, None
         claimed = verb is not None and self.words.lemma_has(verb.lemma_, "claiming")
@@ -142,7 +145,7 @@ class ClaimBuilder:
         reported = verb is not None and verb.pos_ in ("VERB", "AUX")  # not "Pentagon: …"
         if reported and (stance == "asserts" or framed == stance == "disputes") and accuses(
                 doc, draft.content, draft.claimant, record.actors, record.events, self.words,
-                claimed):
+                claimed, index):
             return "alleges"
         if stance == "asserts" and content is not None and len(content) and disapproves(
                 content[0].sent, draft.content, self.words):

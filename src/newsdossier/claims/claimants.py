@@ -20,6 +20,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..events.arguments import agent_of
+from ..gazetteer import city_country, region_country
 from ..model import Actor
 from .reading import span_of
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 # Codes that are no country an article can be set in.
 NOT_SETTINGS = frozenset({"IGO", "NGO", "IMG", "UNO", "EUR", "MNC"})
 SETTING_MIN_MENTIONS = 3
+LOCAL_MIN_MENTIONS = 2  # towns and regions of one country
 SETTING_DOMINANCE = 2.0  # the setting country is named at least twice as often as any other
 # Sectors of the people and bodies of the place where a story happens.
 LOCAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "CVL", "MED",
@@ -101,7 +103,7 @@ class Claimants:
                 if after is not None and node.lemma_.lower() in _SPEECH and node.i > 0 and (
                         self.doc[node.i - 1].text in ("”", '"', ",", "'")):
                     return after  # "…,” said a protester using the pseudonym Katya
-            if node.dep_ not in _CLIMB_DEPS or node.head is node:
+            if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
                 return None
             node = node.head
         return None
@@ -330,6 +332,17 @@ class Claimants:
 
     # --- the article's setting ---------------------------------------------------------
 
+    def _town(self, entity: Span) -> str | None:
+        """The country of a town or region named ("Watford", "Texas"), not of a country,
+        a continent or a town that shares a country's name ("Egypt", Illinois)."""
+        if entity.label_ not in ("GPE", "FAC"):
+            return None
+        town = city_country(entity.text) or region_country(entity.text)
+        if town is None or town in NOT_SETTINGS:
+            return None
+        named = self.index.resolver.resolve(entity.text).country
+        return town if named in (None, town) else None
+
     def setting(self) -> str | None:
         """The country the article is set in: named (by its parties and its places) at
         least SETTING_DOMINANCE times as often as any other; None when none dominates."""
@@ -338,20 +351,33 @@ class Claimants:
         return self._setting if isinstance(self._setting, str) else None
 
     def _dominant(self) -> str | None:
+        """The towns and regions an article names say where it happens ("Watford",
+        "London" in a story about a US diplomat's wife); failing those, the countries of
+        all its parties and places."""
+        local: Counter[str] = Counter()
         votes: Counter[str] = Counter(a.country for a in self.record.actors
                                       if a.country and a.country not in NOT_SETTINGS)
         covered = {t for a in self.record.actors for t in range(a.start, a.end)}
         for entity in self.doc.ents:
-            if entity.label_ in ("GPE", "LOC", "FAC") and entity.start_char not in covered:
+            if entity.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            town = self._town(entity)
+            if town is not None:
+                local[town] += 1
+            if entity.start_char not in covered:
                 place = self.index.place_actor(entity.root)
                 if place is not None and place.country not in NOT_SETTINGS:
                     votes[place.country] += 1
-        ranked = votes.most_common(2)
-        if not ranked or ranked[0][1] < SETTING_MIN_MENTIONS:
-            return None
-        if len(ranked) > 1 and ranked[0][1] < SETTING_DOMINANCE * ranked[1][1]:
-            return None
-        return ranked[0][0]
+        return _dominating(local, LOCAL_MIN_MENTIONS) or _dominating(votes, SETTING_MIN_MENTIONS)
+
+
+def _dominating(votes: Counter[str], least: int) -> str | None:
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < SETTING_DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _outlet(span: Span | None, verb: Token | None) -> bool:

@@ -185,7 +185,7 @@ def _grounds(alleged: Token, claimants: Claimants) -> Draft | None:
     noun = alleged.head
     node = noun
     for _ in range(_MAX_GROUNDS_CLIMB):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

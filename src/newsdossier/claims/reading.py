@@ -27,6 +27,7 @@ from ..model import Actor, Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from ..events.arguments import ActorIndex
     from .words import ClaimWords
 
 VERB_STANCES = {"alleging": "alleges", "denying": "denies", "disputing": "disputes",
@@ -71,10 +72,10 @@ def verb_stance(token: Token, words: ClaimWords) -> str | None:
 
 
 def _claim_object(verb: Token) -> bool:
-    if any(c.dep_ == "ccomp" for c in verb.children):
-        return True
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    return obj is not None and obj.lemma_.lower() in CLAIM_OBJECTS
+    if obj is None:
+        return any(c.dep_ == "ccomp" for c in verb.children)  # "denied that …"
+    return obj.lemma_.lower() in CLAIM_OBJECTS
 
 
 def is_negated(token: Token) -> bool:
@@ -96,7 +97,7 @@ def framing_stance(cue: Token, words: ClaimWords) -> str | None:
     if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "conj"):
         return None
     head = cue.head
-    if head is cue or head.pos_ not in ("VERB", "AUX") or is_negated(head):
+    if head.i == cue.i or head.pos_ not in ("VERB", "AUX") or is_negated(head):
         return None
     return verb_stance(head, words)
 
@@ -106,7 +107,7 @@ def own_words_stance(content: Span, words: ClaimWords) -> str | None:
     at the head of the first sentence of what is quoted."""
     tokens = [t for t in content if t.sent.start == content[0].sent.start] if len(content) else []
     heads = [t for t in tokens if t.head.i < content.start or t.head.i >= content.end
-             or t.head is t]
+             or t.head.i == t.i]
     root = next((t for t in heads if t.pos_ in ("VERB", "AUX")), None)
     if root is None:
         return None
@@ -130,7 +131,8 @@ def disapproves(sentence: Span, content: tuple[int, int], words: ClaimWords) -> 
 
 
 def accuses(doc: Doc, content: tuple[int, int], claimant: Actor | None, actors: list[Actor],
-            events: list[Event], words: ClaimWords, claimed: bool = False) -> bool:
+            events: list[Event], words: ClaimWords, claimed: bool = False,
+            index: ActorIndex | None = None) -> bool:
     """Whether a proposition is an accusation (see the module's docstring); the violence of
     another party makes one only when it is claimed ("claimed the army had shelled …"), not
     when it is reported ("officials reported 150 soldiers killed")."""
@@ -145,7 +147,7 @@ def accuses(doc: Doc, content: tuple[int, int], claimant: Actor | None, actors: 
         if word is None or is_negated(word):
             continue
         for charged in _charged(word):
-            if _other_party(charged, claimant, actors, events):
+            if _other_party(charged, claimant, actors, events, index):
                 return True
     return claimed and any(_violence_by_other(event, content, claimant) for event in events)
 
@@ -180,7 +182,7 @@ def _charged(word: Token) -> list[Token]:
         if node.dep_ in ("attr", "acomp") and node.head.pos_ in ("VERB", "AUX"):
             found += [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             return found
-        if node.head is node:
+        if node.head.i == node.i:
             return found
         node = node.head
     return found
@@ -196,20 +198,28 @@ def _doers(verb: Token) -> list[Token]:
             return agents
         return [c for c in verb.children if c.dep_ == "nsubjpass"]  # "were involved in"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return _doers(verb.head)
     return subjects
 
 
 def _other_party(charged: Token, claimant: Actor | None, actors: list[Actor],
-                 events: list[Event]) -> bool:
+                 events: list[Event], index: ActorIndex | None) -> bool:
     """A coded party within the charged phrase ("the agreement between Turkey and Libya")
-    other than the claimant's own side, or the author of an event it names ("the
-    attack")."""
+    other than the claimant's own side, or an act it names that is not the claimant's
+    own ("characterized the attack as a violation")."""
     low = charged.left_edge.idx
     high = charged.right_edge.idx + len(charged.right_edge)
+    named = [e for e in events if low <= e.trigger.start < high]
+    if any(e.type in VIOLENT_TYPES and not any(  # the claimant's own mention as the author
+            same_side(a, claimant) and not _overlaps(a, claimant) for a in e.source)
+           for e in named):
+        return True  # is the parse's guess: "X characterized the attack as …" is not X's
     inside = [a for a in actors if low <= a.start and a.end <= high]
-    inside += [a for e in events if low <= e.trigger.start < high for a in e.source]
+    inside += [a for e in named for a in e.source]
+    if index is not None:  # names the actor list missed ("between Turkey and Libya")
+        inside += [a for t in charged.subtree if t.pos_ == "PROPN" and t.i not in index.by_token
+                   and (a := index.place_actor(t)) is not None]
     return any(_party(a) and not _overlaps(a, claimant) and not same_side(a, claimant)
                for a in inside)
 
