@@ -365,3 +365,27 @@ def test_own_words_stance_with_a_later_clause(pipeline: Pipeline):
             "us.\u201d")
     _, claims = claims_of(pipeline, text)
     assert [c.stance for c in claims] == ["disputes"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement that disowns a link or a part denies it; the report carrying it asserts
+    ("Reuters reported a Chilean government source said the new tariff is not part of any "
+     "wider trade dispute.", [("asserts", "Reuters"), ("denies", "CHLGOV")]),
+    # a figure given by someone is their statement
+    ("Some casualty figures, provided anonymously by officials to reporters, exceeded 200.",
+     [("asserts", "GOV")]),
+    # a lawsuit that claims something alleges it, the filer's claim
+    ("The farmers' union filed a lawsuit claiming that the dam was illegal.",
+     [("alleges", "farmers' union")]),
+    # one name with "and" in it is one claimant
+    ("The Islamic State of Iraq and the Levant claimed responsibility for the bombing.",
+     [("asserts", "IMGREB")]),
+    # calling those who claim something liars denies it; "he" is the man last named
+    ("President Hassan Rouhani of Iran spoke on Sunday. \u201cThose who link these attacks to "
+     "Iran are lying,\u201d he said.", [("denies", "IRNGOV")]),
+])
+def test_more_claims_read_in_context(pipeline: Pipeline, text: str, expected: list):
+    _, claims = claims_of(pipeline, text)
+    assert len(claims) == len(expected)
+    for claim, (stance, who) in zip(claims, expected, strict=True):
+        assert claim.stance == stance and who in (claim.claimant.code, claim.claimant.text)

@@ -44,6 +44,7 @@ from .words import ClaimWords
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from ..events.arguments import ActorIndex
     from ..model import Record
@@ -57,6 +58,10 @@ CLAIM_NOUNS = frozenset({"claim", "claims", "allegation", "allegations", "accusa
                          "documents", "figure", "figures", "recording", "recordings"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 RELATIVES = frozenset({"which", "who", "whom", "whose"})
+# A cue in a clause another verb governs ("blame him for encouraging …") whose speaker
+# cannot be found is no cue at all.
+GOVERNED_CLAUSES = frozenset({"pcomp", "xcomp", "advcl", "amod", "relcl", "ccomp", "conj"})
+CLAIMERS = frozenset({"those", "anyone", "people", "whoever", "everyone", "they"})
 _EVIDENCE_WINDOW = 0  # evidence is looked for in the claim's own sentence
 
 
@@ -78,6 +83,9 @@ class ClaimBuilder:
                 draft.event_ids = _events_in(draft.content, draft.cue, record.events)
                 draft.stance = self._stance(doc, draft, cue_token(doc, draft.cue), record,
                                             index)
+                carrier = draft.carried_by
+                if carrier is not None and carrier.cue_stance is not None:
+                    carrier.stance = carrier.cue_stance  # "Reuters reported X said …": a report
                 drafts.append(draft)
         drafts += self._hedged(doc, record, drafts)
         if claimants is not None and index is not None:
@@ -104,7 +112,8 @@ class ClaimBuilder:
         content = _proposition(doc, (quote.content.start, quote.content.end), verb)
         if content is None:
             return None  # "a speech which was delivered in Tehran": no proposition
-        draft = Draft(quote.stance, content, quote.speaker, cue, quoted=quote.kind)
+        draft = Draft(quote.stance, content, quote.speaker, cue, quoted=quote.kind,
+                      cue_stance=quote.stance)
         draft.event_ids = _events_in(content, cue, record.events)
         draft.stance = self._stance(doc, draft, verb, record, index)
         accusation = next((e for e in record.events if cue and e.type == "ACCUSE"
@@ -134,11 +143,14 @@ class ClaimBuilder:
         if own is not None:
             stance = own
         words = record.article.text[draft.content[0]:draft.content[1]]
-        if stance in ("asserts", "alleges") and _about_a_claim(words):
+        if stance in ("asserts", "alleges") and (_about_a_claim(words) or (
+                content is not None and _claimers_subject(content))):
             if self.words.has(words, "refutes"):
                 return "denies"
             if self.words.has(words, "questions"):
                 return "disputes"
+        if stance == "asserts" and self.words.has(words, "disowns"):
+            return "denies"  # "the ban is not part of any broader plan"
         if stance == "denies" and self.words.has(words, "questions") and not self.words.has(
                 words, "refutes"):
             return "disputes"  # "dismissed the claim as groundless": doubted, not refuted
@@ -175,6 +187,14 @@ class ClaimBuilder:
             if holder is not None and stance == "disputes":
                 continue  # "said the government had ignored warnings": the speaker's claim
             content = _predicate(doc, trigger) or (event.sentence.start, event.sentence.end)
+            carrier = next((d for d in drafts if d.cue is not None and d.cue[0] > trigger[0]
+                            and content[0] <= d.cue[0] < content[1]), None)
+            if carrier is not None:  # "filed a lawsuit claiming that …": the quotation says it
+                if event.id not in carrier.event_ids:
+                    carrier.event_ids.append(event.id)
+                if carrier.stance == "asserts" and stance == "alleges":
+                    carrier.stance = stance
+                continue
             for claimant in event.source or [None]:  # "Saudi Arabia and the US alleged …"
                 draft = Draft(stance, content, claimant, trigger, [event.id])
                 draft.target_codes = {a.country for a in event.target if a.country}
@@ -260,7 +280,7 @@ def _with_claimants(drafts: list[Draft], claimants: Claimants, doc: Doc) -> list
         if draft.claimant is None and draft.cue is not None:
             draft.claimant = claimants.from_parse(verb)
             if draft.claimant is None and draft.quoted == "indirect" and verb is not None \
-                    and verb.lower_ != "according":
+                    and verb.dep_ in GOVERNED_CLAUSES:
                 continue
         for claimant in claimants.split(draft.claimant):
             completed = claimants.complete(claimant, verb)
@@ -490,6 +510,16 @@ def _about_a_claim(words: str) -> bool:
     """Whether the content talks about a claim ("the claims were unproven", "it is a lie")."""
     lowered = words.lower().split()
     return any(w.strip(".,;:!?\"'“”") in CLAIM_NOUNS for w in lowered[:6])
+
+
+def _claimers_subject(content: SpacySpan) -> bool:
+    """'Those who link these incidents to Iran are lying': the statement is about people
+    described by what they claim."""
+    for token in content:
+        if token.dep_ == "nsubj" and token.lower_ in CLAIMERS and any(
+                c.dep_ == "relcl" for c in token.children):
+            return True
+    return False
 
 
 def _about(draft: Draft, record: Record) -> list[Actor]:

@@ -87,6 +87,10 @@ class Claimants:
             end = last.right_edge.idx + len(last.right_edge)
             if start < end and (found is None or found.start >= start):
                 return Actor(text=self.text[start:end], start=start, end=end)
+        if found is not None and not found.start <= head.idx < found.end:
+            phrase = self.index.resolve_phrase(head)  # "a German government source"
+            if phrase is not None and phrase.code and phrase.sector:
+                return phrase
         if found is not None and found.code:
             return found
         return self._phrase(head)
@@ -103,6 +107,10 @@ class Claimants:
                 if after is not None and node.lemma_.lower() in _SPEECH and node.i > 0 and (
                         self.doc[node.i - 1].text in ("”", '"', ",", "'")):
                     return after  # "…,” said a protester using the pseudonym Katya
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.dep_ in (
+                    "dobj", "obj", "pobj") and node.head.head.i != node.head.i:
+                node = node.head.head  # "filed a motion claiming …": the filer
+                continue
             if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
                 return None
             node = node.head
@@ -136,14 +144,15 @@ class Claimants:
         span = span_of(self.doc, claimant.start, claimant.end)
         if span is None or not any(t.dep_ == "cc" for t in span):
             return [claimant]
+        named = self.index.by_token.get(span.root.i)
+        if named is not None and all(named.start <= t.idx < named.end for t in span
+                                     if t.dep_ == "cc"):
+            return [claimant]  # "the Islamic State of Iraq and the Levant": one name
         root = span.root.i
         heads = [t for t in span if t.dep_ == "conj" or t.i == root]
         parties = []
         for head in heads:
-            party = self.index.actor_at(head)
-            if party is None or not party.code or not (
-                    claimant.start <= party.start and party.end <= claimant.end):
-                party = self._phrase_only(head)
+            party = self._phrase_only(head)
             if party is not None and party not in parties:
                 parties.append(party)
         return list(parties) if len(parties) > 1 else [claimant]
@@ -271,8 +280,17 @@ class Claimants:
         return max(subjects or people, key=lambda a: a.start)
 
     def _names_person(self, actor: Actor) -> bool:
+        """A named person: a PERSON name, or a proper name the dictionary gives a role
+        ("Rouhani": IRN GOV) that is no place, organisation or nationality."""
         span = span_of(self.doc, actor.start, actor.end)
-        return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+        if span is None or not len(span):
+            return False
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return True
+        if span.text.lower() in ("he", "she"):
+            return bool(actor.name)  # a "he" already resolved to someone named
+        return bool(actor.name and actor.sector) and span.root.pos_ == "PROPN" and not any(
+            t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") for t in span)
 
     def _is_subject(self, actor: Actor) -> bool:
         span = span_of(self.doc, actor.start, actor.end)

@@ -22,3 +22,5 @@ class Draft:
     contradicts: Draft | None = None  # the allegation whose very terms this one negates
     quoted: str | None = None  # the kind of quotation it comes from: direct, indirect, mixed
     person: str | None = None  # the claimant's surname, when the claimant is a named person
+    carried_by: Draft | None = None  # the report that carries this attribution
+    cue_stance: str | None = None  # the stance its cue gives, before reading in context

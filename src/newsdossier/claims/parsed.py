@@ -36,6 +36,8 @@ ROLE_STANCES = {"asserting": "asserts", "claiming": "asserts", "finding": "asser
 SPEECH = frozenset({"say", "tell", "write", "state", "add"})
 DECIDING = frozenset({"vote"})  # a claim only when what is voted on is a proposal
 MAKING = frozenset({"make", "level", "raise", "voice", "repeat"})
+# Participles that give the source of a figure or a finding: "tolls provided by officials".
+PROVIDING = frozenset({"provide", "give", "release", "issue", "publish", "compile"})
 ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "attribution", "charge"})
 ALLEGED = frozenset({"alleged", "suspected", "purported"})
 # What one supports or disputes when one supports or disputes a proposition.
@@ -79,6 +81,8 @@ class ParsedClaims:
             lemma = token.lemma_.lower()
             if lemma in MAKING:
                 return _allegation_made(token, claimants)
+            if lemma in PROVIDING and token.dep_ == "acl":
+                return None if _inside(token, drafts) else _provided(token, claimants)
             stance = self._verb_stance(token)
             if stance is not None:
                 return self._stance_verb(token, stance, drafts, claimants)
@@ -105,6 +109,8 @@ class ParsedClaims:
         if holder is not None and verb.lemma_.lower() in SPEECH and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
             return None  # "…, further saying …": the holder's speaker goes on
+        if stance == "alleges" and not _accusation_frame(verb):
+            return None  # "will need charging every day"
         needs_proposal = stance in ("supports", "disputes", "denies") or (
             verb.lemma_.lower() in DECIDING)
         if needs_proposal and not _proposition_object(verb):
@@ -120,7 +126,19 @@ class ParsedClaims:
         if content is None:
             return None
         return Draft(stance, content, claimant, (verb.idx, verb.idx + len(verb)),
-                     quoted="parsed")
+                     quoted="parsed", carried_by=holder)
+
+
+def _accusation_frame(verb: Token) -> bool:
+    """'accused X of …', 'blamed X for …', 'alleged that …', 'alleged Iranian involvement':
+    a clause, or an object with what it is charged with."""
+    children = list(verb.children)
+    if any(c.dep_ == "ccomp" for c in children):
+        return True
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    charged = [c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in (
+        "of", "for", "with", "to", "over")]
+    return bool(objects) and (bool(charged) or verb.lemma_.lower() == "allege")
 
 
 def _proposition_object(verb: Token) -> bool:
@@ -177,6 +195,30 @@ def _allegation_made(verb: Token, claimants: Claimants) -> Draft | None:
         return None
     return Draft("alleges", content, claimant, (verb.idx, verb.idx + len(verb)),
                  quoted="parsed")
+
+
+def _provided(participle: Token, claimants: Claimants) -> Draft | None:
+    """'Death tolls, provided anonymously by officials to journalists, exceeded 100': the
+    statement is the officials'."""
+    agent = next((p for c in participle.children if c.dep_ == "agent" for p in c.children
+                  if p.dep_ == "pobj"), None)
+    noun = participle.head
+    if agent is None or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in (
+            "VERB", "AUX"):
+        return None
+    claimant = claimants.actor_of(agent)
+    clause = noun.head
+    cut = {t.i for t in participle.subtree}
+    cut |= {t.i for c in clause.children if c.dep_ in _CUT_AFTER_HEAD and c.i > clause.i
+            for t in c.subtree}
+    tokens = [t for t in clause.subtree if t.i not in cut and not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if claimant is None or len(tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Draft("asserts", (start, end), claimant,
+                 (participle.idx, participle.idx + len(participle)), quoted="parsed")
 
 
 def _grounds(alleged: Token, claimants: Claimants) -> Draft | None:

@@ -16,7 +16,7 @@ ROLES = frozenset({"refutes", "questions", "confirms", "hedges", "evidence", "qu
                    "claiming", "asserting", "alleging", "denying", "disputing", "supporting",
                    "finding",
                    # wordings that make a proposition an accusation, or frame disapproval
-                   "allegation", "wrongdoing", "disapproves"})
+                   "allegation", "wrongdoing", "disapproves", "disowns"})
 
 
 class ClaimWordError(ValueError):
