@@ -389,3 +389,29 @@ def test_more_claims_read_in_context(pipeline: Pipeline, text: str, expected: li
     assert len(claims) == len(expected)
     for claim, (stance, who) in zip(claims, expected, strict=True):
         assert claim.stance == stance and who in (claim.claimant.code, claim.claimant.text)
+
+
+# --- what is no claim (proposition.py) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters wearing helmets gathered outside the station, blocking the exits.",  # an act
+    "Ministers from four countries gathered in Cairo to discuss the crisis.",  # a purpose
+    "The law would let the government extradite people accused of crimes.",  # no accuser
+    "The festival, a holiday called Unity Day, was cancelled.",  # a name, not a statement
+    "Not everyone agreed there should be a new election.",  # nobody in particular
+    "Protesters with a banner saying \"free the press\". Image: Jane Doe.",  # a caption
+    "Most voters voted to leave.",  # an act
+    "The minister spoke with the ambassador about the case.",  # a topic
+])
+def test_no_claim(pipeline: Pipeline, text: str):
+    _, claims = claims_of(pipeline, text)
+    assert claims == []
+
+
+def test_no_claim_of_a_purpose_clause_or_a_refusal(pipeline: Pipeline):
+    _, claims = claims_of(pipeline, "The president declared an emergency last week so he could "
+                                    "build the fence. He urged residents to stay calm and "
+                                    "\"deny the attackers any victory\".")
+    assert not any(c.content.text.startswith("he could") for c in claims)
+    assert "denies" not in {c.stance for c in claims}

@@ -29,6 +29,7 @@ from ..model import Actor, Claim, Event, Quote, Span
 from .claimants import Claimants
 from .draft import Draft
 from .parsed import SPEECH, ParsedClaims
+from .proposition import predicate, proposition, quoted, refusal
 from .reading import (
     accuses,
     cue_token,
@@ -57,7 +58,6 @@ CLAIM_NOUNS = frozenset({"claim", "claims", "allegation", "allegations", "accusa
                          "photographs", "image", "images", "picture", "pictures", "document",
                          "documents", "figure", "figures", "recording", "recordings"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
-RELATIVES = frozenset({"which", "who", "whom", "whose"})
 # A cue in a clause another verb governs ("blame him for encouraging …") whose speaker
 # cannot be found is no cue at all.
 GOVERNED_CLAUSES = frozenset({"pcomp", "xcomp", "advcl", "amod", "relcl", "ccomp", "conj"})
@@ -97,7 +97,7 @@ class ClaimBuilder:
             self._supporting(draft, drafts, text)
             _contradicting(draft, drafts, doc)
             draft.about = _about(draft, record)
-        responses = Responses(doc, record.actors)
+        responses = Responses(doc, record.actors, self.words)
         for draft in drafts:
             draft.responds_to = responses.answered(draft, drafts)
         ids = {id(d): f"c{n}" for n, d in enumerate(drafts, start=1)}
@@ -109,7 +109,8 @@ class ClaimBuilder:
                     index: ActorIndex | None) -> Draft | None:
         cue = (quote.cue.start, quote.cue.end) if quote.cue else None
         verb = cue_token(doc, cue)
-        content = _proposition(doc, (quote.content.start, quote.content.end), verb)
+        content = proposition(doc, (quote.content.start, quote.content.end), verb, quote.kind,
+                              self.words)
         if content is None:
             return None  # "a speech which was delivered in Tehran": no proposition
         draft = Draft(quote.stance, content, quote.speaker, cue, quoted=quote.kind,
@@ -172,6 +173,9 @@ class ClaimBuilder:
             if trigger in cues or event.background or not _verbal(doc, event) or (
                     _speech(doc, event)):
                 continue  # "said": a quotation's, or an attribution inside one (parsed.py)
+            verb = cue_token(doc, trigger)
+            if verb is None or refusal(verb) or quoted(verb):
+                continue  # "deny terrorism any victory", a verb in someone's quoted words
             stance = _event_stance(event)
             if stance is None:
                 continue
@@ -180,13 +184,13 @@ class ClaimBuilder:
             if holder is not None and event.id not in holder.event_ids:
                 holder.event_ids.append(event.id)
             if holder is not None and _said_by(event, holder.claimant):
-                if holder.stance == "asserts":  # "said X had … and accused Y of …"
+                if holder.stance == "asserts" and stance != "disputes":  # "accused Y of …"
                     holder.stance = stance
                     holder.target_codes = {a.country for a in event.target if a.country}
                 continue
             if holder is not None and stance == "disputes":
                 continue  # "said the government had ignored warnings": the speaker's claim
-            content = _predicate(doc, trigger) or (event.sentence.start, event.sentence.end)
+            content = predicate(doc, trigger) or (event.sentence.start, event.sentence.end)
             carrier = next((d for d in drafts if d.cue is not None and d.cue[0] > trigger[0]
                             and content[0] <= d.cue[0] < content[1]), None)
             if carrier is not None:  # "filed a lawsuit claiming that …": the quotation says it
@@ -282,6 +286,8 @@ def _with_claimants(drafts: list[Draft], claimants: Claimants, doc: Doc) -> list
             if draft.claimant is None and draft.quoted == "indirect" and verb is not None \
                     and verb.dep_ in GOVERNED_CLAUSES:
                 continue
+        if claimants.nobody(draft.claimant):
+            continue  # "Not everyone agreed …": nobody in particular claims it
         for claimant in claimants.split(draft.claimant):
             completed = claimants.complete(claimant, verb)
             made.append(replace(draft, claimant=completed, person=claimants.surname(completed)))
@@ -349,29 +355,6 @@ def _noun_lemmas(doc: Doc, content: tuple[int, int]) -> set[str]:
 _GENERIC_LEMMAS = frozenset({"be", "have", "do", "say", "make", "take", "go", "get", "give",
                              "people", "thing", "time", "way", "one", "anyone", "anything",
                              "evidence", "information", "comment", "know", "see", "want"})
-
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-_OTHER_CLAUSES = frozenset({"advcl", "conj", "cc", "parataxis"})
-
-
-def _predicate(doc: Doc, trigger: tuple[int, int]) -> tuple[int, int] | None:
-    """What an accusation or denial says, without who says it: the trigger's phrase less
-    its subject ("accused the United States of 'diplomacy by press conference'")."""
-    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
-    if span is None:
-        return None
-    head = span.root
-    cut = {t.i for child in head.children if child.dep_ in _SUBJECT_DEPS
-           or (child.dep_ in ("aux", "advmod", "npadvmod", "prep") and child.i < head.i)
-           or (child.dep_ in _OTHER_CLAUSES and child.i > head.i)  # ", calling it …"
-           for t in child.subtree}
-    tokens = [t for t in head.subtree if t.i not in cut and t.i >= head.i]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < 2:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "assertion"})
@@ -449,27 +432,6 @@ def _said_by(event: Event, claimant: Actor | None) -> bool:
         return False
     return not event.source or any(same_side(a, claimant) or (
         a.start, a.end) == (claimant.start, claimant.end) for a in event.source)
-
-
-def _proposition(doc: Doc, content: tuple[int, int], verb: Token | None,
-                 ) -> tuple[int, int] | None:
-    """What a quotation claims: its content, or — when that is a bare noun phrase ("denied
-    responsibility", "blaming Iran") — the cue's predicate; None when a noun cue's content
-    states nothing ("a speech which was delivered in Tehran")."""
-    span = span_of(doc, *content)
-    if span is not None and len(span) and span[0].lower_ in RELATIVES and (
-            verb is None or verb.pos_ == "NOUN"):
-        return None  # "a speech which was delivered in Tehran" tells where, not what
-    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
-        return content
-    if verb is None or verb.lower_ == "according":
-        return content
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    predicate = _predicate(doc, (verb.idx, verb.idx + len(verb)))
-    if predicate is None or not (predicate[0] <= content[0] and content[1] <= predicate[1]):
-        return content
-    return predicate
 
 
 def _verbal(doc: Doc, event: Event) -> bool:

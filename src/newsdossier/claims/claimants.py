@@ -44,10 +44,15 @@ AFFILIATES = frozenset({"associate", "aide", "ally", "spokesman", "spokeswoman",
                         "office", "staff", "camp", "campaign", "party", "follower", "deputy",
                         "representative", "envoy", "government", "administration"})
 OUTLET_VERBS = frozenset({"report", "according"})
+OUTLET_MAX_TOKENS = 3  # "CBS", "The Guardian", "Radio Andina": a name, not a role
 # Nouns of kinship: a relative speaks as a private person.
 KIN = frozenset({"mother", "father", "parent", "wife", "husband", "son", "daughter",
                  "brother", "sister", "widow", "widower", "relative", "family", "cousin",
                  "uncle", "aunt", "grandmother", "grandfather", "neighbour", "neighbor"})
+# Documents that speak for their makers.
+DOCUMENTS = frozenset({"estimate", "statement", "report", "study", "letter", "tweet",
+                       "release", "motion", "lawsuit", "petition", "survey", "analysis",
+                       "footage", "video", "document", "filing", "complaint", "memo"})
 _PRONOUN_REACH = 600  # characters back to the person a "he" / "she" claimant is
 _CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "advcl", "conj"})
 _MAX_CLIMB = 5
@@ -107,8 +112,8 @@ class Claimants:
                 if after is not None and node.lemma_.lower() in _SPEECH and node.i > 0 and (
                         self.doc[node.i - 1].text in ("”", '"', ",", "'")):
                     return after  # "…,” said a protester using the pseudonym Katya
-            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and node.head.dep_ in (
-                    "dobj", "obj", "pobj") and node.head.head.i != node.head.i:
+            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "NOUN" and \
+                    node.head.dep_ in ("dobj", "obj", "pobj") and node.head.head.i != node.head.i:
                 node = node.head.head  # "filed a motion claiming …": the filer
                 continue
             if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
@@ -148,14 +153,24 @@ class Claimants:
         if named is not None and all(named.start <= t.idx < named.end for t in span
                                      if t.dep_ == "cc"):
             return [claimant]  # "the Islamic State of Iraq and the Levant": one name
-        root = span.root.i
-        heads = [t for t in span if t.dep_ == "conj" or t.i == root]
+        root = span.root
         parties = []
-        for head in heads:
+        for head in [root, *root.conjuncts]:
+            if not (claimant.start <= head.idx < claimant.end) or not head.is_alpha or \
+                    head.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE"):
+                continue
             party = self._phrase_only(head)
             if party is not None and party not in parties:
                 parties.append(party)
         return list(parties) if len(parties) > 1 else [claimant]
+
+    def nobody(self, claimant: Actor | None) -> bool:
+        """'Not everyone', 'no one', 'nobody': a claimant that names no one."""
+        if claimant is None:
+            return False
+        words = claimant.text.lower().split()
+        return bool(words) and (words[0] in ("nobody", "none") or words[:2] in (
+            ["no", "one"], ["not", "everyone"], ["not", "all"], ["not", "everybody"]))
 
     def _phrase_only(self, head: Token) -> Actor | None:
         """A conjunct's own words ("the foreign minister" of "X and the foreign
@@ -181,6 +196,7 @@ class Claimants:
         claimant = self._cleaned(claimant)
         if claimant is None:
             return None
+        claimant = self._owner(claimant)
         span = span_of(self.doc, claimant.start, claimant.end)
         person = self._person_antecedent(claimant, span)
         if person is not None:
@@ -224,6 +240,24 @@ class Claimants:
             return claimant.name.split()[-1]
         return None
 
+    def _owner(self, claimant: Actor) -> Actor:
+        """'Estimates by event organizers', 'a statement by the presidential spokesman',
+        'Footage from the student union': a document speaks for whoever made it."""
+        span = span_of(self.doc, claimant.start, claimant.end)
+        if span is None or not len(span) or claimant.code:
+            return claimant
+        head = span.root
+        if head.lemma_.lower() not in DOCUMENTS:
+            return claimant
+        makers = [c for c in head.children if c.dep_ == "poss"]
+        makers += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                   for p in c.children if p.dep_ == "pobj"]
+        for maker in makers:
+            found = self.actor_of(maker)
+            if found is not None and (found.code or maker.pos_ == "PROPN" or maker.tag_ == "NNS"):
+                return found
+        return claimant
+
     def _cleaned(self, claimant: Actor | None) -> Actor | None:
         """Not a dateline or furniture glued to the name ("2019\\n\\nEstimates by …"), not
         a scrap ("'s")."""
@@ -238,6 +272,11 @@ class Claimants:
                 text, start = text[1:], start + 1
         if not any(ch.isalpha() for ch in text) or text.lower() in ("'s", "s"):
             return None
+        span = span_of(self.doc, start, claimant.end)
+        if span is not None and len(span) > 1 and any(
+                t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "acl", "relcl")
+                and t.i > span.root.i for t in span):
+            return self._phrase_only(span.root) or claimant  # "government cease": the noun
         if start == claimant.start:
             return claimant
         return Actor(text=text, start=start, end=claimant.end, name=claimant.name,
@@ -406,7 +445,8 @@ def _outlet(span: Span | None, verb: Token | None) -> bool:
     if verb.lemma_.lower() not in OUTLET_VERBS and verb.lower_ not in OUTLET_VERBS:
         return False
     named = [t for t in span if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")]
-    return bool(named) and not any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in span)
+    return bool(named) and len(span) <= OUTLET_MAX_TOKENS and not any(
+        t.ent_type_ in ("PERSON", "GPE", "NORP") for t in span)
 
 
 def _local(span: Span, sector: str | None) -> bool:

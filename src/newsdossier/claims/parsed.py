@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..events.arguments import is_passive
 from .draft import Draft
+from .proposition import in_caption, quoted, refusal
 from .reading import is_negated, verb_stance
 
 if TYPE_CHECKING:
@@ -65,8 +66,11 @@ class ParsedClaims:
         for sentence in doc.sents:
             if len(sentence) > MAX_SENTENCE_TOKENS:
                 continue
+            if in_caption(doc, (sentence.start_char, sentence.end_char)):
+                continue
             for token in sentence:
-                if token.idx in cues or any(a <= token.idx < b for a, b in direct):
+                if token.idx in cues or any(a <= token.idx < b for a, b in direct) or (
+                        token.pos_ == "VERB" and quoted(token)):
                     continue
                 draft = self._from_token(token, drafts, claimants)
                 if draft is not None:
@@ -84,7 +88,7 @@ class ParsedClaims:
             if lemma in PROVIDING and token.dep_ == "acl":
                 return None if _inside(token, drafts) else _provided(token, claimants)
             stance = self._verb_stance(token)
-            if stance is not None:
+            if stance is not None and not refusal(token):
                 return self._stance_verb(token, stance, drafts, claimants)
         return None
 
@@ -109,8 +113,8 @@ class ParsedClaims:
         if holder is not None and verb.lemma_.lower() in SPEECH and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
             return None  # "…, further saying …": the holder's speaker goes on
-        if stance == "alleges" and not _accusation_frame(verb):
-            return None  # "will need charging every day"
+        if stance == "alleges" and not _accusation_frame(verb, nested=holder is not None):
+            return None  # "will need charging every day", "has alleged ties to …"
         needs_proposal = stance in ("supports", "disputes", "denies") or (
             verb.lemma_.lower() in DECIDING)
         if needs_proposal and not _proposition_object(verb):
@@ -129,12 +133,15 @@ class ParsedClaims:
                      quoted="parsed", carried_by=holder)
 
 
-def _accusation_frame(verb: Token) -> bool:
+def _accusation_frame(verb: Token, nested: bool) -> bool:
     """'accused X of …', 'blamed X for …', 'alleged that …', 'alleged Iranian involvement':
-    a clause, or an object with what it is charged with."""
+    a clause, or an object with what it is charged with; inside another report only a
+    clause ("Rudaw reports X has alleged ties to …" is no allegation by X)."""
     children = list(verb.children)
     if any(c.dep_ == "ccomp" for c in children):
         return True
+    if nested:
+        return False
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     charged = [c for c in children if c.dep_ in ("prep", "dative") and c.lower_ in (
         "of", "for", "with", "to", "over")]

@@ -37,6 +37,7 @@ NEGATORS = frozenset({"not", "n't", "no", "never", "without", "nothing", "cannot
 FIRST_PERSON = frozenset({"i", "we"})
 _NEGATION_REACH = 3  # tokens before a word that can negate it ("did not find", "no sign of")
 _MAX_CHARGE_CLIMB = 6
+_OPENING_TOKENS = 6  # "I strongly reject …": the stance verb opens the quotation
 # Passives that say something of their subject: "forces were involved in the protests".
 STATIVE_CHARGES = frozenset({"involve", "implicate", "engage"})
 # Objects that make a denial verb deny a claim ("denied responsibility") rather than reject a
@@ -104,17 +105,13 @@ def framing_stance(cue: Token, words: ClaimWords) -> str | None:
 
 def own_words_stance(content: Span, words: ClaimWords) -> str | None:
     """'"I strongly reject the new measure …"': the speaker's own first-person stance verb,
-    at the head of the first sentence of what is quoted."""
-    tokens = [t for t in content if t.sent.start == content[0].sent.start] if len(content) else []
-    heads = [t for t in tokens if t.head.i < content.start or t.head.i >= content.end
-             or t.head.i == t.i]
-    root = next((t for t in heads if t.pos_ in ("VERB", "AUX")), None)
-    if root is None:
-        return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in FIRST_PERSON or is_negated(root):
-        return None
-    return verb_stance(root, words)
+    opening what is quoted."""
+    opening = [t for t in content[:_OPENING_TOKENS] if t.pos_ == "VERB"]
+    for verb in opening:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in FIRST_PERSON:
+            return None if is_negated(verb) else verb_stance(verb, words)
+    return None
 
 
 def negated_finding(cue: Token, words: ClaimWords) -> bool:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from ..model import Actor
     from .draft import Draft
+    from .words import ClaimWords
 
 RESPONDING = frozenset({"denies", "disputes", "supports"})
 ANSWERED = frozenset({"alleges", "asserts"})
@@ -64,9 +65,10 @@ CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge"})
 class Responses:
     """The responds_to links of one record's drafts (see the module's docstring)."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+    def __init__(self, doc: Doc, actors: list[Actor], words: ClaimWords) -> None:
         self.doc = doc
         self.actors = actors
+        self.words = words
 
     def answered(self, draft: Draft, drafts: list[Draft]) -> Draft | None:
         named = next((d for d in drafts if d.reported_by is draft), None) or draft.contradicts
@@ -136,9 +138,13 @@ class Responses:
     # --- a response that names no claim ------------------------------------------------------
 
     def _responded(self, draft: Draft, earlier: list[Draft]) -> Draft | None:
+        answering = self._answering_verb(draft)
+        if not answering:  # denied by its words alone ("is not part of"): an allegation
+            earlier = [d for d in earlier if d.stance == "alleges"]
         if not earlier:
             return None
-        parties = [*draft.about, *self._sentence_parties(draft)]
+        parties = [p for p in [*draft.about, *self._sentence_parties(draft)]
+                   if self._person(p) or not same_side(p, draft.claimant)]  # not its own side
         for party in parties:  # the most specific party first: code, then country
             by_code = [d for d in earlier if d.claimant is not None and party.code
                        and d.claimant.code == party.code]
@@ -149,8 +155,31 @@ class Responses:
                     and d.claimant.country in countries]
         if by_party:
             return by_party[-1]
+        if not answering:
+            return None  # "the ban is not part of any plan": nothing the article names
         allegations = [d for d in earlier if d.stance == "alleges"]
         return (allegations or earlier)[0]  # the story's allegation, told first
+
+    def _answering_verb(self, draft: Draft) -> bool:
+        """Whether the claim's words answer something ("rejected", "agreed, saying …",
+        "said the claims were unproven", "gave a different account"): then it answers the
+        story's allegation."""
+        verbs = []
+        if draft.cue is not None:
+            span = span_of(self.doc, *draft.cue)
+            if span is not None and len(span):
+                verbs = [span.root, span.root.head]  # "agreed, saying …"
+        if any(self.words.lemma_has(v.lemma_, role) for v in verbs
+               for role in ("denying", "disputing", "supporting")):
+            return True
+        text = self.doc.text[draft.content[0]:draft.content[1]]
+        sentence = verbs[0].sent.text if verbs else text
+        return self.words.has(text, "refutes") or self.words.has(text, "questions") or (
+            self.words.has(text, "qualifies")) or self.words.has(sentence, "disapproves")
+
+    def _person(self, actor: Actor) -> bool:
+        span = span_of(self.doc, actor.start, actor.end)
+        return span is not None and any(t.ent_type_ == "PERSON" for t in span)
 
     def _sentence_parties(self, draft: Draft) -> list[Actor]:
         """Coded parties in the sentence that frames the claim, the claimant aside."""
