@@ -422,7 +422,8 @@ def _unsaid(doc: Doc, quote: Quote, words: ClaimWords) -> bool:
     cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
     if cue is None or not len(cue) or words.lemma_has(cue.root.lemma_, "finding"):
         return False
-    return any(c.dep_ == "neg" for t in cue for c in t.children)
+    auxiliaries = [c for t in cue for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "neg" for t in [*cue, *auxiliaries] for c in t.children)
 
 
 def _said_by(event: Event, claimant: Actor | None) -> bool:

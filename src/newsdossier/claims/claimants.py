@@ -104,7 +104,9 @@ class Claimants:
         node = verb
         for _ in range(_MAX_CLIMB):
             if node.pos_ in ("VERB", "AUX"):
-                subject = agent_of(node)
+                subject = agent_of(node) or next(  # "The US has been encouraging" misparsed
+                    (s for a in node.children if a.dep_ == "aux" for s in a.children
+                     if s.dep_ == "nsubj"), None)
                 if subject is not None and subject.lower_ not in ("it", "there", "that"):
                     return subject
                 after = next((c for c in node.rights if c.dep_ in ("dobj", "nsubj")
@@ -112,7 +114,7 @@ class Claimants:
                 if after is not None and node.lemma_.lower() in _SPEECH and node.i > 0 and (
                         self.doc[node.i - 1].text in ("”", '"', ",", "'")):
                     return after  # "…,” said a protester using the pseudonym Katya
-            if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "NOUN" and \
+            if node.dep_ == "acl" and _active(node) and node.head.pos_ == "NOUN" and \
                     node.head.dep_ in ("dobj", "obj", "pobj") and node.head.head.i != node.head.i:
                 node = node.head.head  # "filed a motion claiming …": the filer
                 continue
@@ -426,6 +428,12 @@ class Claimants:
                 if place is not None and place.country not in NOT_SETTINGS:
                     votes[place.country] += 1
         return _dominating(local, LOCAL_MIN_MENTIONS) or _dominating(votes, SETTING_MIN_MENTIONS)
+
+
+def _active(participle: Token) -> bool:
+    """'a motion claiming …', and a misparse: '… speaking to the think tank called the
+    agreement void' (a participle with an object is no passive)."""
+    return participle.tag_ == "VBG" or any(c.dep_ == "dobj" for c in participle.children)
 
 
 def _dominating(votes: Counter[str], least: int) -> str | None:

@@ -152,7 +152,8 @@ def _not_a_report(verb: Token, kind: str | None) -> bool:
     words."""
     if verb.pos_ in ("VERB", "AUX"):
         passive = any(c.dep_ == "auxpass" for c in verb.children) or (
-            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+            verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not any(
+                c.dep_ == "dobj" for c in verb.children))  # "… tank called it void"
         if passive and not any(c.dep_ == "agent" for c in verb.children):
             return True
         if refusal(verb):
