@@ -29,7 +29,7 @@ from ..model import Actor, Claim, Event, Quote, Span
 from .claimants import Claimants
 from .draft import Draft
 from .parsed import SPEECH, ParsedClaims
-from .proposition import predicate, proposition, quoted, refusal
+from .proposition import predicate, prepare, proposition, quoted, refusal
 from .reading import (
     accuses,
     cue_token,
@@ -58,6 +58,9 @@ CLAIM_NOUNS = frozenset({"claim", "claims", "allegation", "allegations", "accusa
                          "photographs", "image", "images", "picture", "pictures", "document",
                          "documents", "figure", "figures", "recording", "recordings"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Adverbs that tell a statement is someone's report, told in the article's voice.
+HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})
+MIN_HEARSAY_TOKENS = 4
 # A cue in a clause another verb governs ("blame him for encouraging …") whose speaker
 # cannot be found is no cue at all.
 GOVERNED_CLAUSES = frozenset({"pcomp", "xcomp", "advcl", "amod", "relcl", "ccomp", "conj"})
@@ -74,6 +77,7 @@ class ClaimBuilder:
 
     def build(self, doc: Doc, record: Record, index: ActorIndex | None = None) -> list[Claim]:
         text = record.article.text
+        prepare(doc, text)
         drafts = [d for q in record.quotes if not _unsaid(doc, q, self.words)
                   if (d := self._from_quote(doc, q, record, index)) is not None]
         drafts += self._from_events(doc, record, drafts)
@@ -97,7 +101,7 @@ class ClaimBuilder:
             self._supporting(draft, drafts, text)
             _contradicting(draft, drafts, doc)
             draft.about = _about(draft, record)
-        responses = Responses(doc, record.actors, self.words)
+        responses = Responses(doc, text, record.actors, self.words)
         for draft in drafts:
             draft.responds_to = responses.answered(draft, drafts)
         ids = {id(d): f"c{n}" for n, d in enumerate(drafts, start=1)}
@@ -217,6 +221,24 @@ class ClaimBuilder:
                 continue
             made.append(Draft("alleges", span, None, None, [event.id]))
             covered.append(span)
+        lowered = record.article.text.lower()
+        hedged = any(word in lowered for word in HEARSAY)
+        for sentence in doc.sents if hedged else ():  # "Reportedly, Trump and Bolton …"
+            hearsay = next((t for t in sentence if t.lower_ in HEARSAY and t.dep_ == "advmod"
+                            and t.head.pos_ in ("VERB", "AUX")), None)
+            if hearsay is None:
+                continue
+            reported = hearsay.head  # "the attack, reportedly conducted by …": the attack
+            if reported.dep_ == "acl":
+                reported = reported.head
+            elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in reported.children):
+                continue
+            content = _clause(reported)
+            if content is not None and not any(a < content[1] and content[0] < b
+                                               for a, b in covered):
+                made.append(Draft("asserts", content, None, None,
+                                  _events_in(content, None, record.events)))
+                covered.append(content)
         return made
 
     def _embedded_allegations(self, doc: Doc, record: Record, drafts: list[Draft],
@@ -440,6 +462,18 @@ def _verbal(doc: Doc, event: Event) -> bool:
     (a noun) only mentions one."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span is not None and span.root.pos_ in ("VERB", "AUX")
+
+
+def _clause(verb: Token) -> tuple[int, int] | None:
+    """A clause without its edge punctuation and hedges."""
+    tokens = [t for t in verb.subtree if not (t.lower_ in HEARSAY and t.head.i == verb.i)]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if len(tokens) < MIN_HEARSAY_TOKENS:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def _speech(doc: Doc, event: Event) -> bool:

@@ -17,6 +17,7 @@ completed from the article when the mention alone does not say whose side it is 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..events.arguments import agent_of
@@ -45,6 +46,7 @@ AFFILIATES = frozenset({"associate", "aide", "ally", "spokesman", "spokeswoman",
                         "representative", "envoy", "government", "administration"})
 OUTLET_VERBS = frozenset({"report", "according"})
 OUTLET_MAX_TOKENS = 3  # "CBS", "The Guardian", "Radio Andina": a name, not a role
+FIGURES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 # Nouns of kinship: a relative speaks as a private person.
 KIN = frozenset({"mother", "father", "parent", "wife", "husband", "son", "daughter",
                  "brother", "sister", "widow", "widower", "relative", "family", "cousin",
@@ -53,6 +55,9 @@ KIN = frozenset({"mother", "father", "parent", "wife", "husband", "son", "daught
 DOCUMENTS = frozenset({"estimate", "statement", "report", "study", "letter", "tweet",
                        "release", "motion", "lawsuit", "petition", "survey", "analysis",
                        "footage", "video", "document", "filing", "complaint", "memo"})
+FILING = frozenset({"file", "issue", "submit", "send", "release", "publish", "lodge",
+                    "bring"})
+_FILER_REACH = 600  # characters back to the sentence that says who filed a document
 _PRONOUN_REACH = 600  # characters back to the person a "he" / "she" claimant is
 _CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "advcl", "conj"})
 _MAX_CLIMB = 5
@@ -71,6 +76,13 @@ class Claimants:
         self.text = record.article.text
         self._setting: str | bool | None = False  # False: not computed yet
         self.seen: list[Actor] = []  # completed claimants, in text order
+        self._entities: tuple[Span, ...] | None = None
+
+    @property
+    def entities(self) -> tuple[Span, ...]:
+        if self._entities is None:
+            self._entities = tuple(self.doc.ents)
+        return self._entities
 
     # --- speakers from the parse --------------------------------------------------------
 
@@ -206,9 +218,7 @@ class Claimants:
                              name=person.name or person.text, country=person.country,
                              sector=person.sector, code=person.code)
         country, sector = claimant.country, claimant.sector
-        sources = [*self._inner(claimant, span), *self._places(span), *self._possessor(span),
-                   *self._same_name(claimant, span), *self._same_head(claimant, span)]
-        for source in sources:
+        for source in self._sources(claimant, span):
             if country and sector:
                 break
             if source.sector and sector and source.sector != sector and country is None:
@@ -258,7 +268,33 @@ class Claimants:
             found = self.actor_of(maker)
             if found is not None and (found.code or maker.pos_ == "PROPN" or maker.tag_ == "NNS"):
                 return found
+        if not makers and any(t.lower_ in ("the", "this") for t in head.lefts):
+            return self._filer(head) or claimant  # "The motion claims …"
         return claimant
+
+    def _filer(self, document: Token) -> Actor | None:
+        """Who filed, issued or sent the document an earlier sentence names ("attorneys
+        general filed a combined lawsuit … The motion claims …")."""
+        low = document.idx - _FILER_REACH
+        for token in reversed(self.doc[:document.i]):
+            if token.idx < low:
+                return None
+            if token.lemma_.lower() in DOCUMENTS and token.dep_ in ("dobj", "obj") and (
+                    token.head.lemma_.lower() in FILING):
+                subject = agent_of(token.head)
+                return self.actor_of(subject) if subject is not None else None
+        return None
+
+    def _sources(self, claimant: Actor, span: Span | None) -> Iterator[Actor]:
+        """Where a claimant's missing codes may come from, nearest first (looked at only as
+        far as needed)."""
+        if claimant.country and claimant.sector:
+            return
+        yield from self._inner(claimant, span)
+        yield from self._places(span)
+        yield from self._possessor(span)
+        yield from self._same_name(claimant, span)
+        yield from self._same_head(claimant, span)
 
     def _cleaned(self, claimant: Actor | None) -> Actor | None:
         """Not a dateline or furniture glued to the name ("2019\\n\\nEstimates by …"), not
@@ -274,6 +310,9 @@ class Claimants:
                 text, start = text[1:], start + 1
         if not any(ch.isalpha() for ch in text) or text.lower() in ("'s", "s"):
             return None
+        mention = self._named_mention(start, claimant.end)
+        if mention is not None:
+            return mention  # "Al Jazeera, US$3.6 billion from …": the name, not the list
         span = span_of(self.doc, start, claimant.end)
         if span is not None and len(span) > 1 and any(
                 t.pos_ == "VERB" and t.dep_ not in ("amod", "compound", "acl", "relcl")
@@ -283,6 +322,16 @@ class Claimants:
             return claimant
         return Actor(text=text, start=start, end=claimant.end, name=claimant.name,
                      country=claimant.country, sector=claimant.sector, code=claimant.code)
+
+    def _named_mention(self, start: int, end: int) -> Actor | None:
+        """The actor mention that opens a claimant phrase swollen with figures."""
+        span = span_of(self.doc, start, end)
+        if span is None or not any(t.ent_type_ in FIGURES for t in span):
+            return None
+        mention = self.index.by_token.get(span[0].i)
+        if mention is None or mention.end >= end or not mention.code:
+            return None
+        return mention
 
     def _inner(self, claimant: Actor, span: Span | None) -> list[Actor]:
         """Coded parties named inside the claimant's phrase, other than itself."""
@@ -299,7 +348,8 @@ class Claimants:
         found = []
         for token in span:
             if (token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ == "B") or (
-                    token.dep_ in ("compound", "poss") and token.pos_ == "PROPN"):
+                    token.dep_ in ("compound", "poss") and token.pos_ == "PROPN"
+                    and token.ent_type_ in ("", "ORG")):
                 place = self.index.place_actor(token)
                 if place is not None and place.country not in NOT_SETTINGS:
                     found.append(place)
@@ -376,7 +426,7 @@ class Claimants:
             if earlier.end <= claimant.start and surname in earlier.text.split() and (
                     earlier.country or earlier.sector):
                 return [earlier]
-        for entity in reversed(self.doc.ents):
+        for entity in reversed(self.entities):
             if entity.label_ != "PERSON" or entity.end_char > claimant.start or \
                     surname not in entity.text.split():
                 continue
@@ -417,7 +467,7 @@ class Claimants:
         votes: Counter[str] = Counter(a.country for a in self.record.actors
                                       if a.country and a.country not in NOT_SETTINGS)
         covered = {t for a in self.record.actors for t in range(a.start, a.end)}
-        for entity in self.doc.ents:
+        for entity in self.entities:
             if entity.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             town = self._town(entity)
@@ -453,8 +503,11 @@ def _outlet(span: Span | None, verb: Token | None) -> bool:
     if verb.lemma_.lower() not in OUTLET_VERBS and verb.lower_ not in OUTLET_VERBS:
         return False
     named = [t for t in span if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")]
-    return bool(named) and len(span) <= OUTLET_MAX_TOKENS and not any(
-        t.ent_type_ in ("PERSON", "GPE", "NORP") for t in span)
+    if not named or len(span) > OUTLET_MAX_TOKENS or any(t.ent_type_ in ("GPE", "NORP")
+                                                          for t in span):
+        return False
+    people = [t for t in span if t.ent_type_ == "PERSON"]
+    return not people or len(span) == 1  # "Rudaw reports": one word is no person's name
 
 
 def _local(span: Span, sector: str | None) -> bool:

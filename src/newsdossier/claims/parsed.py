@@ -58,6 +58,8 @@ class ParsedClaims:
 
     def __init__(self, words: ClaimWords) -> None:
         self.words = words
+        self.verbs = SPEECH | MAKING | PROVIDING | frozenset(
+            lemma for role in ROLE_STANCES for lemma in words.roles.get(role, ()))
 
     def find(self, doc: Doc, drafts: list[Draft], claimants: Claimants) -> list[Draft]:
         cues = {d.cue[0] for d in drafts if d.cue}
@@ -66,16 +68,24 @@ class ParsedClaims:
         for sentence in doc.sents:
             if len(sentence) > MAX_SENTENCE_TOKENS:
                 continue
-            if in_caption(doc, (sentence.start_char, sentence.end_char)):
+            candidates = [t for t in sentence if self._candidate(t) and t.idx not in cues]
+            if not candidates or in_caption(doc, (sentence.start_char, sentence.end_char)):
                 continue
-            for token in sentence:
-                if token.idx in cues or any(a <= token.idx < b for a, b in direct) or (
+            for token in candidates:
+                if any(a <= token.idx < b for a, b in direct) or (
                         token.pos_ == "VERB" and quoted(token)):
                     continue
                 draft = self._from_token(token, drafts, claimants)
                 if draft is not None:
                     made.append(draft)
         return made
+
+    def _candidate(self, token: Token) -> bool:
+        """A word a claim can be read from: a stance verb, a verb of making or providing,
+        "alleged" before a noun."""
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in self.verbs
+        return token.dep_ == "amod" and token.lower_ in ALLEGED
 
     def _from_token(self, token: Token, drafts: list[Draft],
                     claimants: Claimants) -> Draft | None:

@@ -21,6 +21,8 @@ held, the Senate did not find the network had …") states its own complement.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .reading import span_of
@@ -39,8 +41,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _AFTER_HEAD_CLAUSES = frozenset({"conj", "cc", "parataxis"})
 _CAPTION = re.compile(r"\b(?:Image|Photo|Picture|Photograph|Credit)s?:\s")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_OPENING_MARKS = ("“", "«")
-_CLOSING_MARKS = ("”", "»")
+_OPENING_MARKS = re.compile("[“«]")
+_CLOSING_MARKS = re.compile("[”»]")
+_STRAIGHT_MARKS = re.compile('"')
+_MARKS_KEY = "newsdossier.claims.marks"
 MIN_WORDS = 2
 MIN_INFINITIVE_WORDS = 4
 SAYING = frozenset({"say", "call", "describe", "label", "characterize", "characterise",
@@ -170,22 +174,67 @@ def refusal(verb: Token) -> bool:
 
 def quoted(token: Token) -> bool:
     """Whether a token stands inside quotation marks of its paragraph."""
-    text = token.doc.text
-    starts = [m.end() for m in _PARAGRAPH.finditer(text, 0, token.idx)]
-    before = text[(starts[-1] if starts else 0):token.idx]
-    opened = sum(before.count(m) for m in _OPENING_MARKS)
-    closed = sum(before.count(m) for m in _CLOSING_MARKS)
+    marks = _marks(token.doc)
+    paragraph = marks.paragraphs[bisect_right(marks.paragraphs, token.idx) - 1]
+    opened = _count(marks.opening, paragraph, token.idx)
+    closed = _count(marks.closing, paragraph, token.idx)
     if opened or closed:
         return opened > closed
-    return before.count('"') % 2 == 1
+    return _count(marks.straight, paragraph, token.idx) % 2 == 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    paragraphs: list[int]  # where each paragraph starts
+    opening: list[int]
+    closing: list[int]
+    straight: list[int]
+    captions: list[int]  # start, end, start, end … of the caption lines
+
+
+def _marks(doc: Doc, text: str | None = None) -> _Marks:
+    """The positions of paragraph starts, quotation marks and caption lines, found once per
+    document (`text` spares rebuilding the document's text)."""
+    cached = doc.user_data.get(_MARKS_KEY)
+    if cached is None:
+        text = doc.text if text is None else text
+        cached = (
+            [0, *(m.end() for m in _PARAGRAPH.finditer(text))],
+            [m.start() for m in _OPENING_MARKS.finditer(text)],
+            [m.start() for m in _CLOSING_MARKS.finditer(text)],
+            [m.start() for m in _STRAIGHT_MARKS.finditer(text)],
+            _caption_lines(text),
+        )
+        doc.user_data[_MARKS_KEY] = cached  # plain lists: user data must serialise
+    return _Marks(*cached)
+
+
+def prepare(doc: Doc, text: str) -> None:
+    """Find the marks of a document from its text, before any claim is read."""
+    _marks(doc, text)
+
+
+def _caption_lines(text: str) -> list[int]:
+    edges: list[int] = []
+    for match in _CAPTION.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        if edges and start < edges[-1]:
+            continue  # a second credit on the same line
+        edges += [start, end]
+    return edges
+
+
+def _count(positions: list[int], start: int, end: int) -> int:
+    return bisect_left(positions, end) - bisect_left(positions, start)
 
 
 def in_caption(doc: Doc, content: tuple[int, int]) -> bool:
-    text = doc.text
-    start = text.rfind("\n", 0, content[0]) + 1
-    end = text.find("\n", content[1])
-    line = text[start:end if end >= 0 else len(text)]
-    return bool(_CAPTION.search(line))
+    """Whether a range lies on a photo caption's line ("… Image: John Smith.")."""
+    lines = _marks(doc).captions
+    at = bisect_right(lines, content[0]) - 1
+    return at >= 0 and at % 2 == 0 and content[0] < lines[at + 1]
 
 
 def _found(verb: Token, content: tuple[int, int]) -> tuple[int, int]:

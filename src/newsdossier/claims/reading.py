@@ -216,6 +216,7 @@ def _other_party(charged: Token, claimant: Actor | None, actors: list[Actor],
     inside += [a for e in named for a in e.source]
     if index is not None:  # names the actor list missed ("between Turkey and Libya")
         inside += [a for t in charged.subtree if t.pos_ == "PROPN" and t.i not in index.by_token
+                   and t.ent_type_ in ("GPE", "NORP", "LOC")
                    and (a := index.place_actor(t)) is not None]
     return any(_party(a) and not _overlaps(a, claimant) and not same_side(a, claimant)
                for a in inside)

@@ -65,8 +65,9 @@ CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge"})
 class Responses:
     """The responds_to links of one record's drafts (see the module's docstring)."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], words: ClaimWords) -> None:
+    def __init__(self, doc: Doc, text: str, actors: list[Actor], words: ClaimWords) -> None:
         self.doc = doc
+        self.text = text
         self.actors = actors
         self.words = words
 
@@ -170,9 +171,9 @@ class Responses:
             if span is not None and len(span):
                 verbs = [span.root, span.root.head]  # "agreed, saying …"
         if any(self.words.lemma_has(v.lemma_, role) for v in verbs
-               for role in ("denying", "disputing", "supporting")):
-            return True
-        text = self.doc.text[draft.content[0]:draft.content[1]]
+               for role in ("denying", "disputing", "supporting", "finding")):
+            return True  # "did not find that …" answers the allegation
+        text = self.text[draft.content[0]:draft.content[1]]
         sentence = verbs[0].sent.text if verbs else text
         return self.words.has(text, "refutes") or self.words.has(text, "questions") or (
             self.words.has(text, "qualifies")) or self.words.has(sentence, "disapproves")
