@@ -66,9 +66,9 @@ def generate(path: Path, n_articles: int, n_events: int, seed: int = 7) -> None:
         day = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         text = ". ".join(words(rng, vocabulary, 18) for _ in range(10)) + "."
         article_id = f"a{a:06d}"
+        source = rng.choice(SOURCES)
         articles.append((article_id, f"Report {a}: {words(rng, vocabulary, 6)}", text, day,
-                         rng.choice(SOURCES), f"https://example.org/{a}", "en", "bench",
-                         day, "{}"))
+                         source, f"https://example.org/{a}", "en", "bench", day, "{}", source))
         for e in range(per_article):
             source, target = rng.sample(COUNTRIES, 2)
             place = rng.choice(PLACES) if rng.random() < 0.4 else None
@@ -80,16 +80,17 @@ def generate(path: Path, n_articles: int, n_events: int, seed: int = 7) -> None:
                 place[0] if place else None, place[1] if place else None,
                 place[2] if place else None, place[3] if place else None, None, day,
                 rng.choice(STATUSES), start, start + 110, start + 5, start + 12, "trigger",
-                int(rng.random() < 0.1)))
+                int(rng.random() < 0.1), round(rng.uniform(0.3, 0.95), 2)))
     conn.executemany("INSERT INTO articles(id, title, text, published, source, url, language, "
-                     "origin, ingested_at, record) VALUES (?,?,?,?,?,?,?,?,?,?)", articles)
+                     "origin, ingested_at, record, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     articles)
     conn.executemany(
         "INSERT INTO events(article_id, event_id, type, mode, context, cameo, source_name, "
         "source_country, source_sector, source_code, target_name, target_country, "
         "target_sector, target_code, source, target, location_name, location_country, lat, "
         "lon, location, date, status, sentence_start, sentence_end, trigger_start, "
-        "trigger_end, trigger_text, background) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
+        "trigger_end, trigger_text, background, confidence) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
     conn.executemany("INSERT INTO actors(article_id, idx, text, start, \"end\", name, country, "
                      "sector, code) VALUES (?,?,?,?,?,?,?,?,?)",
                      [(e[0], int(e[1][1:]), e[6], 0, 5, e[6], e[7], e[8], e[9]) for e in events])
@@ -104,6 +105,9 @@ def scenarios(rng: random.Random) -> dict[str, Any]:
 
     return {
         "events, first page": lambda: ("/api/events", {}),
+        "events, confidence ≥ 0.5 (default)": lambda: ("/api/events", {
+            "min_confidence": 0.5}),
+        "stats": lambda: ("/api/stats", {"min_confidence": 0.5}),
         "events, type + country": lambda: ("/api/events", {"type": pick(TYPES),
                                                            "country": pick(COUNTRIES)}),
         "events, dates + status, by type": lambda: ("/api/events", {

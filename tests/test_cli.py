@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import signal
 import sqlite3
@@ -13,6 +15,7 @@ import jsonschema
 import pyarrow.parquet as pq
 import pytest
 
+import synthetic
 from conftest import DOSSIER, run_dossier, shared_path
 
 ARTICLE = ("Syria's foreign ministry on Monday rejected accusations by the US State Department "
@@ -257,6 +260,74 @@ def test_demo_claims_show_the_allegation_thread_across_articles(tmp_path: Path):
     assert nothing.returncode == 0 and nothing.stdout == "" and "0 threads" in nothing.stderr
     missing = run_dossier("claims", "--db", str(tmp_path / "none.db"))
     assert missing.returncode != 0 and "no such database" in missing.stderr
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synthetic.build(tmp_path_factory.mktemp("cli") / "synthetic.db")
+
+
+def test_events_query_with_the_web_apps_filters(synthetic_db: Path):
+    db = str(synthetic_db)
+    table = run_dossier("events", "--db", db)
+    assert table.returncode == 0, table.stderr
+    # the default view hides the one event below confidence 0.5, and says so
+    assert f"{synthetic.FOREGROUND_TYPED_CONFIDENT} of {synthetic.FOREGROUND_TYPED_CONFIDENT} "\
+        "events (1 more below confidence 0.5" in table.stderr
+    assert "ASSAULT (190)   Police [SDNCOP] → the crowd [CVL]  @ Kalo (SDN)  (dead 3)" in \
+        table.stdout
+    assert "“Police fired at the crowd on 2 January, killing 3 people.”" in table.stdout
+    assert "Wikinews, 2020-01-08 — Protest in Kalo" in table.stdout
+    assert "claimed" not in table.stdout  # CAMEO-only: not a PLOVER event
+
+    rows = jsonl(run_dossier("events", "--db", db, "--country", "sdn", "--type", "assault",
+                             "--since", "2020-01-01", "--format", "jsonl").stdout)
+    assert [(r["article_id"], r["event_id"]) for r in rows] == [("wn-1", "e2")]
+    window = jsonl(run_dossier("events", "--db", db, "--since", "2019-12", "--until",
+                               "2019-12-31", "--format", "jsonl").stdout)
+    assert {r["event_id"] for r in window} == {"e1", "e3"}
+    every = jsonl(run_dossier("events", "--db", db, "--min-confidence", "0", "--format",
+                              "jsonl", "--sort", "confidence", "--order", "asc").stdout)
+    assert len(every) == synthetic.FOREGROUND_TYPED and every[0]["confidence"] == 0.3
+    wire = run_dossier("events", "--db", db, "--source-outlet", "Meridian Wire", "--format",
+                       "csv", "--limit", "1")
+    [row] = list(csv.DictReader(io.StringIO(wire.stdout)))
+    assert row["outlet"] == "Meridian Wire" and row["cameo"] in ("112", "010")
+
+    bad = run_dossier("events", "--db", db, "--type", "FIGHT")
+    assert bad.returncode == 2 and "ASSAULT" in bad.stderr
+    assert run_dossier("events", "--db", db, "--since", "last week").returncode == 2
+    missing = run_dossier("events", "--db", str(synthetic_db.parent / "none.db"))
+    assert missing.returncode == 1 and "no such database" in missing.stderr
+
+
+def test_stats_summarise_a_database(synthetic_db: Path):
+    text = run_dossier("stats", "--db", str(synthetic_db))
+    assert text.returncode == 0, text.stderr
+    assert f"3 articles (2020-01-08 → 2020-04-02), {synthetic.FOREGROUND_TYPED} events" \
+        in text.stdout
+    assert "with a date: 6 (86 %) · with a place: 2 (29 %)" in text.stdout
+    assert "1 recalled as background, 1 CAMEO-only" in text.stdout
+    found = json.loads(run_dossier("stats", "--db", str(synthetic_db), "--format",
+                                   "json").stdout)
+    assert {item["value"]: item["n"] for item in found["by_type"]} == {
+        "ASSAULT": 2, "PROTEST": 1, "CONSULT": 1, "ACCUSE": 1, "REJECT": 1, "AID": 1}
+    assert {item["value"]: item["n"] for item in found["by_outlet"]} == {
+        "Wikinews": 3, "Meridian Wire": 3, "example-news.com": 1}
+    assert {item["value"]: item["n"] for item in found["by_month"]} == {
+        "2019-12": 2, "2020-01": 1, "2020-02": 1, "2020-03": 1, "2020": 1}
+    countries = {item["value"]: item["n"] for item in found["by_country"]}
+    assert countries["SDN"] == 3 and countries["BOR"] == 2  # an event counts once per country
+    actors = {(item["name"], item["code"]): item["n"] for item in found["top_actors"]}
+    assert actors[("Borduria", "BOR")] == 2 and actors[("Police", "SDNCOP")] == 1
+    codes = {item["value"]: item["n"] for item in found["top_codes"]}
+    assert codes["BOR"] == 2 and codes["SDNGOV"] == 1
+    assert "CVL" not in codes  # a bare sector names no group of actors
+    assert found["left_out"] == {"background": 1, "no_plover_type": 1, "low_confidence": 1,
+                                 "low_confidence_below": 0.5}
+    confident = json.loads(run_dossier("stats", "--db", str(synthetic_db), "--min-confidence",
+                                       "0.5", "--format", "json").stdout)
+    assert confident["events"] == synthetic.FOREGROUND_TYPED_CONFIDENT
 
 
 def test_evaluate_lists_and_scores_a_gold_file(tmp_path: Path):

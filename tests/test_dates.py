@@ -450,3 +450,45 @@ def test_compact_archive_dates_are_normalised():
 
     assert normalise_publication_date("20080804") == "2008-08-04"
     assert normalise_publication_date("20081304") is None
+
+
+def test_a_date_entity_stops_at_a_line_break(nlp: Language, stage: DatesStage) -> None:
+    text = "Tuesday, March 10, 2026\u00a0\n\n\nFor a week, the port was closed."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, len(doc) - 9, label="DATE")]  # the model's run-on entity
+    record = _run(stage, doc, "2026-03-10")
+    first = record.dates[0]
+    assert (first.text, first.value) == ("Tuesday, March 10, 2026", "2026-03-10")
+    _assert_offsets(record)
+
+
+def test_days_told_relative_to_an_earlier_day_of_the_text(nlp: Language,
+                                                          stage: DatesStage) -> None:
+    text = ("The envoys met in Oslo on Monday. The following day the rebels answered, and "
+            "two days later the talks ended. Four days ago the port closed; the same day the "
+            "border shut. The army moved earlier in the month.")
+    record = _run(stage, nlp(text), "2026-03-12")
+    found = {m.text.lower(): m.value for m in record.dates}
+    assert found["monday"] == "2026-03-09"
+    assert found["the following day"] == "2026-03-10"
+    assert found["two days later"] == "2026-03-12"
+    assert found["the same day"] == found["four days ago"] == "2026-03-08"
+    assert found["earlier in the month"] == "2026-03"
+    _assert_offsets(record)
+
+
+def test_an_anchored_day_without_an_earlier_day_stays_unresolved(nlp: Language,
+                                                                 stage: DatesStage) -> None:
+    record = _run(stage, nlp("The following day the rebels answered."), "2026-03-12")
+    assert [m.value for m in record.dates] == [None]
+
+
+def test_a_date_alone_on_its_line_is_the_dateline_and_dates_no_event(nlp: Language,
+                                                                    stage: DatesStage) -> None:
+    text = "Tuesday, March 10, 2026\n\nRebels attacked the town, officials said on Monday."
+    record = _run(stage, nlp(text), "2026-03-10")
+    heading, monday = record.dates
+    assert heading.dateline and not monday.dateline
+    sentence_end = len(text)
+    found = date_for_span(record.dates, 0, 20, 0, sentence_end)
+    assert found is monday

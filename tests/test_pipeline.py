@@ -30,7 +30,8 @@ class CountingStage:
 
 def test_default_stages_fill_the_record(pipeline: Pipeline):
     assert pipeline.stage_names == ["language", "sentences", "dates", "actors", "quantities",
-                                    "events", "quotes", "claims", "places"]
+                                    "events", "quotes", "statements", "claims", "places",
+                                    "consolidate"]
     record = pipeline.process(Article(id="t", text=TEXT, published="2026-03-12"))
     assert record.article.language == "en"
     assert len(record.sentences) == 2
@@ -142,3 +143,12 @@ def test_settings_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (tmp_path / "bad.toml").write_text("model = [unclosed")
     with pytest.raises(SettingsError, match=r"bad\.toml"):
         load_settings(tmp_path / "bad.toml")
+
+
+def test_a_line_break_ends_a_sentence_but_a_dateline_leads_into_its_sentence(nlp):
+    text = ("Rebels say Sudan army shelled a camp\n\nKHARTOUM — Rebels on Monday said the army "
+            "shelled a camp near Omdurman. Officials denied it.")
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences[0] == "Rebels say Sudan army shelled a camp"
+    assert sentences[1].startswith("KHARTOUM — Rebels on Monday said")
+    assert sentences[-1] == "Officials denied it."

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
+import synthetic
 from conftest import DOSSIER, run_dossier
 from newsdossier.web import create_app
 from newsdossier.web.queries import MAX_PAGE, Filters, QueryError, connect, fts_query
@@ -242,6 +243,68 @@ def test_openapi_documents_the_api(client: TestClient):
 def test_filters_refuse_long_values():
     with pytest.raises(QueryError):
         Filters(actor="x" * 500).check()
+    with pytest.raises(QueryError):
+        Filters(min_confidence=1.5).check()
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """The app over the hand-made database of tests/synthetic.py."""
+    return TestClient(create_app(synthetic.build(tmp_path_factory.mktemp("small") / "s.db")))
+
+
+def test_timeline_weeks_are_iso_weeks_with_their_year(small: TestClient):
+    weeks = small.get("/api/timeline", params={"bucket": "week"}).json()
+    new_year = [row for row in weeks if row["period"] == "2020-W01"]
+    # 31 December, 2 January and "last week" (30 December) are one week, not two
+    assert sum(row["n"] for row in new_year) == 3
+    assert {(row["start"], row["end"]) for row in new_year} == {("2019-12-30", "2020-01-05")}
+    assert all(row["period"][:4] in ("2019", "2020") and "-W" in row["period"]
+               for row in weeks)
+    days = small.get("/api/timeline").json()
+    assert {row["period"] for row in days} >= {"2019-12-31", "2020-01-02"}
+    assert all(row["start"] == row["end"] == row["period"] for row in days)
+
+
+def test_events_filter_on_confidence_and_show_plover_events_only(small: TestClient):
+    everything = small.get("/api/events").json()
+    assert everything["total"] == synthetic.FOREGROUND_TYPED
+    assert all(row["type"] for row in everything["rows"])  # no CAMEO-only "null (015)"
+    confident = small.get("/api/events", params={"min_confidence": 0.5}).json()
+    assert confident["total"] == synthetic.FOREGROUND_TYPED_CONFIDENT
+    assert min(row["confidence"] for row in confident["rows"]) >= 0.5
+    assert small.get("/api/events", params={"min_confidence": 2}).status_code == 422
+    rows = list(csv.DictReader(io.StringIO(small.get("/api/events", params={
+        "min_confidence": 0.8, "format": "csv"}).text)))
+    assert rows and all(float(row["confidence"]) >= 0.8 for row in rows)
+    assert small.get("/api/map", params={"min_confidence": 0.95}).json() == []
+    assert None not in small.get("/api/overview").json()["types"]
+    article = small.get("/api/articles/wn-1").json()
+    assert all(event["type"] for event in article["events"])
+
+
+def test_articles_are_filed_under_their_outlet(small: TestClient):
+    article = small.get("/api/articles/wn-1").json()
+    assert article["outlet"] == "Wikinews" and article["source"] is None
+    assert "Wikinews" in small.get("/api/overview").json()["sources"]
+    wiki = small.get("/api/events", params={"source": "Wikinews"}).json()
+    assert wiki["total"] == 3 and {row["outlet"] for row in wiki["rows"]} == {"Wikinews"}
+    found = small.get("/api/search", params={"q": "Kalo"}).json()
+    assert {f["value"] for f in found["facets"]["source"]} == {"Wikinews", "example-news.com"}
+    assert {row["outlet"] for row in found["rows"]} == {"Wikinews", "example-news.com"}
+
+
+def test_network_nodes_are_no_bare_sector_codes(small: TestClient):
+    nodes = {node["id"] for node in small.get("/api/network").json()["nodes"]}
+    assert {"SDNCOP", "RUR", "BOR", "SDNGOV"} <= nodes
+    assert not nodes & {"CVL", "OPP", "NGO"} and "the crowd" in nodes
+
+
+def test_stats_api(small: TestClient):
+    found = small.get("/api/stats").json()
+    assert found["events"] == synthetic.FOREGROUND_TYPED and found["dated"] == 6
+    assert small.get("/api/stats", params={"min_confidence": 0.5}).json()["events"] == \
+        synthetic.FOREGROUND_TYPED_CONFIDENT
 
 
 # --- the real browser ------------------------------------------------------------------------
@@ -383,11 +446,34 @@ def test_browser_map_lists_a_places_events(server: str, browser):
 
 
 def test_browser_timeline_and_network_draw(server: str, browser):
+    import re
+
     from selenium.webdriver.common.by import By
 
     _open(browser, server + "/#/timeline", "timeline")
-    assert browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")
+    bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")
+    assert bars
+    labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "#timeline .period-label")]
+    assert labels and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", label) for label in labels)
+    colours = browser.execute_script("return TYPE_COLOURS")
+    assert len(colours) == 16 and len(set(colours.values())) == 16  # one per PLOVER type
+    fills = {bar.get_attribute("data-type"): bar.get_attribute("fill") for bar in bars}
+    assert all(fills[kind] == colours[kind] for kind in fills)
+    assert len(set(fills.values())) == len(fills) > 5
+    swatches = browser.execute_script(
+        "return [...document.querySelectorAll('#legend .swatch')].map("
+        "(node) => getComputedStyle(node).color)")
+    assert len(set(swatches)) == len(swatches) == len(fills)
     _shot(browser, "timeline")
+    _click_and_wait(browser, browser.find_element(By.ID, "by-week"), "timeline")
+    weeks = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "#timeline .period-label")]
+    assert weeks and all(re.fullmatch(r"\d{4}-W\d{2}", week) for week in weeks)
+    first = browser.find_element(By.CSS_SELECTOR, "#timeline rect.bar")
+    browser.execute_script("document.body.dataset.ready = 'pending'; arguments[0].dispatchEvent("
+                           "new MouseEvent('click', {bubbles: true}))", first)
+    _ready(browser, "events")
+    assert "date_from=" in browser.current_url and "date_to=" in browser.current_url
+    _shot(browser, "timeline-weeks")
     _open(browser, server + "/#/network?kind=accuse", "network")
     assert browser.find_elements(By.CSS_SELECTOR, "#network line.edge")
     assert all(row.find_elements(By.TAG_NAME, "td")[1].text == "ACCUSE"
@@ -412,6 +498,52 @@ def test_browser_claim_thread_to_the_highlighted_sentence(server: str, browser):
         "const r = document.getElementById('focus').getBoundingClientRect();"
         "return r.top >= 0 && r.bottom <= window.innerHeight;")
     _shot(browser, "article")
+
+
+def test_browser_claims_page_answers_at_both_addresses(server: str, browser):
+    from selenium.webdriver.common.by import By
+
+    for address in ("claims", "threads"):
+        _open(browser, server + f"/#/{address}", address)
+        assert browser.find_elements(By.CSS_SELECTOR, "#threads .thread-link")
+        active = browser.find_element(By.CSS_SELECTOR, "#nav a.active")
+        assert active.text == "Claims" and active.get_attribute("href").endswith("#/claims")
+    _open(browser, server + "/#/no-such-page", "no-such-page")
+    assert "no-such-page" in browser.find_element(By.ID, "not-found").text
+    assert not browser.find_elements(By.ID, "results")  # not the Search page in disguise
+
+
+def test_browser_hides_low_confidence_events_until_asked(server: str, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    def total() -> int:
+        return int(browser.find_element(By.ID, "total").text.split()[0])
+
+    def floor() -> str:
+        return Select(browser.find_element(By.ID, "f-min_confidence")) \
+            .first_selected_option.get_attribute("value")
+
+    _open(browser, server + "/#/events", "events")
+    assert floor() == "0.5" and browser.find_element(By.ID, "confidence-note").text
+    shown = total()
+    confidences = [float(row.find_elements(By.TAG_NAME, "td")[7].text) for row in
+                   browser.find_elements(By.CSS_SELECTOR, "#events .event-row")]
+    assert min(confidences) >= 0.5
+    exports = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR,
+                                                                       "#exports a")]
+    assert all("min_confidence=0.5" in href for href in exports)
+    Select(browser.find_element(By.ID, "f-min_confidence")).select_by_value("0.8")
+    _click_and_wait(browser, browser.find_element(By.ID, "apply"), "events")
+    assert "min_confidence=0.8" in browser.current_url and floor() == "0.8"
+    confident = total()
+    note = browser.find_element(By.ID, "confidence-note").text
+    hidden = int(note.split()[0])
+    assert 0 < confident < shown and "below confidence 0.8 are hidden" in note
+    _click_and_wait(browser, browser.find_element(By.ID, "show-low"), "events")
+    assert "min_confidence=0" in browser.current_url and floor() == "0"
+    assert total() == confident + hidden >= shown
+    _shot(browser, "events-all-confidence")
 
 
 def test_browser_runs_nothing_from_an_article(server: str, browser):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -354,49 +356,202 @@ def _demo_summary(store: Any, path: Path) -> str:
                      f"“{biggest['label'][:70]}…”")
     lines.append("  articles:")
     for row in store.iter_rows("articles", include_text=False):
-        lines.append(f"    {row['published'] or '????-??-??'}  {row['source'] or '?':<20}  "
+        lines.append(f"    {row['published'] or '????-??-??'}  {row['outlet'] or '?':<20}  "
                      f"{row['title']}")
-    lines.append(f"  next: dossier claims --db {path}")
+    lines.append(f"  next: dossier stats --db {path}")
+    lines.append(f"        dossier events --db {path} --type ASSAULT")
+    lines.append(f"        dossier claims --db {path}")
     lines.append(f"        dossier export --db {path} --table events --format csv")
     lines.append(f"        dossier export --db {path} --table places --format csv")
     lines.append(f"        dossier extract --format pretty {_demo_corpus()}")
     return "\n".join(lines)
 
 
+EXPORT_TABLES = ("articles", "actors", "events", "quotes", "claims", "places", "quantities",
+                 "dates", "event_clusters")
+
+
 @main.command()
 @click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
-@click.option("--table", required=True,
-              type=click.Choice(("articles", "actors", "events", "quotes", "claims", "places",
-                                 "quantities", "dates", "event_clusters")))
+@click.option("--table", required=True, type=click.Choice(EXPORT_TABLES))
 @click.option("--format", "output_format", type=click.Choice(("jsonl", "csv", "parquet")),
               default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Output file (default stdout; parquet needs a file or a pipe).")
+@click.option("--raw", is_flag=True, help="events: the stored table as it is (every column, "
+              "background and CAMEO-only events too) instead of the analyst's table.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help="events: leave out those whose confidence is lower.")
+@click.option("--background", is_flag=True,
+              help="events: also those recalled as background of another.")
 @click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
-def export(db: str | None, table: str, output_format: str, output: str | None,
-           config: str | None) -> None:
-    """Export a table of the database as JSONL, CSV or Parquet."""
-    from .export import export_table
-    from .store import Store, StoreError
+def export(db: str | None, table: str, output_format: str, output: str | None, raw: bool,
+           min_confidence: float | None, background: bool, config: str | None) -> None:
+    """Export a table of the database as JSONL, CSV or Parquet.
 
+    `--table events` is the analyst's events table, the same as the web app's downloads and
+    `dossier events --format csv`: per event its article (id, title, URL, outlet,
+    publication date), date with precision and basis, PLOVER type, CAMEO code (text), parties,
+    place, figures, confidence and the sentence. Read the CSV with the column types the
+    README gives (pandas `dtype={"cameo": str, ...}`) so CAMEO "010" keeps its zero."""
+    from .export import export_events, export_table
+    from .runner import progress_enabled, with_progress
+    from .store import Store, StoreError
+    from .web.queries import Filters, QueryError
+
+    if (raw or min_confidence is not None or background) and table != "events":
+        raise click.UsageError("--raw, --min-confidence and --background go with --table events")
     settings = _settings_from({"config": config})
     try:
         store = Store(_db_path(db, settings), readonly=True)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+
+    def write(text_out: Any = None, binary_out: Any = None) -> int:
+        if table != "events" or raw:
+            return export_table(store, table, output_format, text_out=text_out,
+                                binary_out=binary_out)
+        filters = Filters(min_confidence=min_confidence, include_background=background)
+        return export_events(store.conn, output_format, filters, text_out=text_out,
+                             binary_out=binary_out, sort="date", order="asc",
+                             progress=lambda rows: with_progress(
+                                 rows, progress_enabled(settings.progress), " events"))
+
     with store:
-        if output_format == "parquet":
-            if output:
-                with open(output, "wb") as handle:
-                    count = export_table(store, table, "parquet", binary_out=handle)
+        try:
+            if output_format == "parquet":
+                if output:
+                    with open(output, "wb") as handle:
+                        count = write(binary_out=handle)
+                else:
+                    count = write(binary_out=sys.stdout.buffer)
+            elif output:
+                with open(output, "w", encoding="utf-8", newline="") as handle:
+                    count = write(text_out=handle)
             else:
-                count = export_table(store, table, "parquet", binary_out=sys.stdout.buffer)
-        elif output:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                count = export_table(store, table, output_format, text_out=handle)
-        else:
-            count = export_table(store, table, output_format, text_out=sys.stdout)
-    click.echo(f"{count} rows exported from {table}", err=True)
+                count = write(text_out=sys.stdout)
+        except QueryError as exc:
+            raise click.ClickException(str(exc)) from exc
+    what = "events (the analyst's table)" if table == "events" and not raw else "rows"
+    click.echo(f"{count} {what} exported from {table}", err=True)
+
+
+def _date_option(value: str | None, param_hint: str) -> str | None:
+    import re
+
+    if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise click.BadParameter(f"not a date: {value!r} (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                 param_hint=param_hint)
+    return value or None
+
+
+def _read_connection(db: str | None) -> Any:
+    from .store import Store, StoreError
+
+    try:
+        return Store(_db_path(db, load_settings()), readonly=True)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
+@click.option("--country", help="ISO3 code of the source's, target's or place's country.")
+@click.option("--type", "event_type", help="PLOVER event type (ASSAULT, ACCUSE, CONSULT …).")
+@click.option("--since", help="From this date on (YYYY[-MM[-DD]]; the event's date, else the "
+              "article's).")
+@click.option("--until", help="Up to this date, included.")
+@click.option("--source-outlet", "outlet", help="Only articles of this outlet (as `dossier "
+              "stats` lists them, e.g. Wikinews).")
+@click.option("--actor", help="Source or target: a code (SYRGOV, USA) or part of a name.")
+@click.option("--status", help="asserted, reported, alleged, denied, negated, future …")
+@click.option("--location", help="The event's place, by name.")
+@click.option("--search", "words", help="Only articles holding these words.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Leave out events whose confidence is lower (0 shows all).")
+@click.option("--background", is_flag=True, help="Also events recalled as background.")
+@click.option("--sort", type=click.Choice(("date", "published", "type", "source", "target",
+                                           "location", "status", "dead", "confidence",
+                                           "outlet")), default="date", show_default=True)
+@click.option("--order", type=click.Choice(("asc", "desc")), default="desc", show_default=True)
+@click.option("--limit", type=click.IntRange(1), help="At most N events (default: 50 as a "
+              "table, all as csv/jsonl).")
+@click.option("--format", "output_format", type=click.Choice(("table", "csv", "jsonl")),
+              default="table", show_default=True)
+def events(db: str | None, country: str | None, event_type: str | None, since: str | None,
+           until: str | None, outlet: str | None, actor: str | None, status: str | None,
+           location: str | None, words: str | None, min_confidence: float, background: bool,
+           sort: str, order: str, limit: int | None, output_format: str) -> None:
+    """Query events with the web app's filters: a readable table, or the analyst's events
+    table as CSV / JSON lines (the columns of `dossier export --table events`)."""
+    from .events.patterns import PLOVER_TYPES
+    from .export import EVENT_EXPORT_COLUMNS, csv_chunks, event_rows, jsonl_lines
+    from .formatting import event_table_lines
+    from .web.queries import Filters, QueryError, count_events
+
+    if event_type and event_type.upper() not in PLOVER_TYPES:
+        raise click.BadParameter(f"{event_type!r}: one of {', '.join(sorted(PLOVER_TYPES))}",
+                                 param_hint="--type")
+    filters = Filters(q=words, date_from=_date_option(since, "--since"),
+                      date_to=_date_option(until, "--until"), actor=actor,
+                      country=country.upper() if country else None,
+                      type=event_type.upper() if event_type else None, status=status,
+                      source=outlet, include_background=background, location=location,
+                      min_confidence=min_confidence or None)
+    if limit is None and output_format == "table":
+        limit = 50
+    with _read_connection(db) as store:
+        try:
+            total = count_events(store.conn, filters)
+            rows = event_rows(store.conn, filters, sort=sort, order=order, limit=limit)
+            if output_format == "csv":
+                pieces = csv_chunks(rows, EVENT_EXPORT_COLUMNS)
+            elif output_format == "jsonl":
+                pieces = jsonl_lines(rows)
+            else:
+                width = shutil.get_terminal_size((120, 24)).columns
+                pieces = (line + "\n" for row in rows
+                          for line in event_table_lines(row, width))
+            for piece in pieces:
+                sys.stdout.write(piece)
+            hidden = (count_events(store.conn, replace(filters, min_confidence=None)) - total
+                      if filters.min_confidence else 0)
+        except QueryError as exc:
+            raise click.ClickException(str(exc)) from exc
+    shown = min(total, limit) if limit else total
+    note = f"{shown} of {total} events"
+    if hidden:
+        note += (f" ({hidden} more below confidence {min_confidence:g}: --min-confidence 0 "
+                 "shows them)")
+    click.echo(note, err=True)
+
+
+@main.command()
+@click.option("--db", envvar="DOSSIER_DB", help="Database file (default ./dossier.db).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Count only events at least this confident.")
+@click.option("--top", type=click.IntRange(1, 1000), default=15, show_default=True,
+              help="How many countries, outlets and actors to list.")
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text",
+              show_default=True)
+def stats(db: str | None, min_confidence: float, top: int, output_format: str) -> None:
+    """Summarise a database: events by type, country, month and outlet, the top actors, and
+    the share of events with a date and with a place."""
+    from .formatting import stats_text
+    from .web.queries import Filters, QueryError
+    from .web.queries import stats as compute_stats
+
+    with _read_connection(db) as store:
+        try:
+            found = compute_stats(store.conn, Filters(min_confidence=min_confidence or None),
+                                  top=top)
+        except QueryError as exc:
+            raise click.ClickException(str(exc)) from exc
+        path = store.path
+    if output_format == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        click.echo(stats_text(found, str(path)))
 
 
 @main.command()

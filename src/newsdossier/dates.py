@@ -231,10 +231,11 @@ def _ago(expr: str, published: datetime.date | None) -> ResolvedDate | None:
 
 
 _PERIOD = re.compile(
-    r"^(last|next|this|earlier this|later this|past|the past|the last|this past)"
-    r"\s+(week|month|year)$"
+    r"^(last|next|this|earlier this|later this|earlier in the|later in the|past|the past"
+    r"|the last|this past)\s+(week|month|year)$"
 )
-_PERIOD_OFFSETS = {"last": -1, "next": 1, "this": 0, "earlier this": 0, "later this": 0}
+_PERIOD_OFFSETS = {"last": -1, "next": 1, "this": 0, "earlier this": 0, "later this": 0,
+                   "earlier in the": 0, "later in the": 0}
 
 
 def _relative_period(expr: str, published: datetime.date | None) -> ResolvedDate | None:
@@ -366,6 +367,31 @@ _RULES = (
     _month_name,
     _coarse_period_of_year,
 )
+
+# --- expressions anchored on an earlier date of the text ------------------------------------
+
+_ANCHORED_DAY = re.compile(
+    r"^(?:(?:the|that)\s+)?(?:(following|next|previous|same|preceding)\s+day"
+    r"|day\s+(before|after)|(following|next|previous|same|preceding)\s+"
+    r"(?:morning|afternoon|evening|night)"
+    r"|(a|one|two|three|four|five|six|\d)\s+days?\s+(later|earlier|after|before))$"
+)
+_ANCHOR_OFFSETS = {"following": 1, "next": 1, "after": 1, "later": 1, "previous": -1,
+                   "preceding": -1, "before": -1, "earlier": -1, "same": 0}
+
+
+def resolve_anchored(expression: str, anchor: datetime.date) -> ResolvedDate | None:
+    """A day told relative to another day of the text ("the following day", "the same day",
+    "two days later"): resolved against that day (`anchor`, the latest day named before)."""
+    match = _ANCHORED_DAY.match(_normalise(expression))
+    if match is None:
+        return None
+    if match[4]:
+        count = _parse_count(match[4]) or 0
+        return _day(anchor + datetime.timedelta(days=count * _ANCHOR_OFFSETS[match[5]]))
+    word = match[1] or match[2] or match[3]
+    return _day(anchor + datetime.timedelta(days=_ANCHOR_OFFSETS[word]))
+
 
 # --- dateparser fallback, for absolute dates only ------------------------------------------
 
@@ -552,6 +578,7 @@ def date_for_span(
         mention
         for mention in dates
         if mention.value is not None
+        and not mention.dateline
         and sentence_start <= mention.start
         and mention.end <= sentence_end
     ]
@@ -576,7 +603,10 @@ _MISSED_EXPRESSION = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
-    r"|(?:(?:earlier|later)\s+this|last|next|this|the\s+past)\s+(?:weekend|week|month|year)"
+    r"|(?:(?:earlier|later)\s+this|(?:earlier|later)\s+in\s+the|last|next|this|the\s+past)"
+    r"\s+(?:weekend|week|month|year)"
+    r"|the\s+(?:following|next|previous|same)\s+day|the\s+day\s+(?:before|after)"
+    r"|(?:a|one|two|three|four|five|six)\s+days?\s+(?:later|earlier)"
     rf"|(?:\d{{1,3}}|(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?)\s+(?:day|week|month|year)s?\s+ago"
     r")\b",
     re.IGNORECASE,
@@ -588,10 +618,13 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _entity_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "on "/"in " if the model included it in the entity."""
+    """Drop a leading "on "/"in " if the model included it in the entity, and whatever
+    follows a line break: an entity never runs from a dateline into the first paragraph
+    ("Monday, May 4, 2020\n\nYesterday")."""
     if text[:3].lower() in ("on ", "in ") and len(text) > 3:
-        return start + 3, end
-    return start, end
+        start, text = start + 3, text[3:]
+    line = text.split("\n", 1)[0].rstrip("\u00a0 \t")
+    return start, start + len(line) if line else end
 
 
 class DatesStage:
@@ -607,8 +640,11 @@ class DatesStage:
         spans = self._entity_spans(doc) + self._missed_spans(doc)
         text = record.article.text  # == doc.text, which spaCy rebuilds on every access
         for start, end in spans:
-            record.dates.append(self._mention(text, start, end, published))
+            mention = self._mention(text, start, end, published)
+            mention.dateline = _alone_on_its_line(text, start, end)
+            record.dates.append(mention)
         record.dates.sort(key=lambda mention: (mention.start, mention.end))
+        _resolve_anchored_mentions(record.dates, doc)
 
     @staticmethod
     def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -636,6 +672,40 @@ class DatesStage:
         if resolved is None:
             return DateMention(span_text, start, end, None, None)
         return DateMention(span_text, start, end, resolved.value, resolved.granularity)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip(" \t\u00a0.,")
+
+
+def _resolve_anchored_mentions(mentions: list[DateMention], doc: Doc) -> None:
+    """'On Wednesday the ministers met … The following day Turkey replied': a day told
+    relative to another takes the latest day before it in the text that dates a clause
+    (not one that only describes a thing: "the deal of November 27")."""
+    anchor: datetime.date | None = None
+    for mention in mentions:
+        if mention.value is None and anchor is not None:
+            resolved = resolve_anchored(mention.text, anchor)
+            if resolved is not None:
+                mention.value, mention.granularity = resolved.value, resolved.granularity
+        if mention.value is not None and mention.granularity == "day" and (
+                _dates_a_clause(doc, mention)):
+            anchor = datetime.date.fromisoformat(mention.value)
+
+
+def _dates_a_clause(doc: Doc, mention: DateMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    head = span.root
+    if head.dep_ == "pobj" and head.head is not head:
+        head = head.head  # "on Wednesday", "of November 27"
+    if head.dep_ == "ROOT" or head.head is head:
+        return True
+    return head.head.pos_ in ("VERB", "AUX")
 
 
 @registry.stages.register("dates")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from .model import Actor, Claim, Event, Record
 
 
@@ -159,3 +162,105 @@ def _json_spans(value: object) -> list[str]:
         return [str(span.get("text", "")) for span in json.loads(value)]
     except (ValueError, AttributeError):
         return []
+
+
+# --- `dossier events` and `dossier stats` ----------------------------------------------------
+
+
+def _party(name: object, code: object) -> str:
+    if not name:
+        return "?"
+    return f"{name} [{code}]" if code else str(name)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def event_table_lines(row: dict[str, Any], width: int = 120) -> list[str]:
+    """An event of the analyst's table as three readable lines: date, type, parties, place,
+    figures, status and confidence; the sentence; the article it comes from."""
+    import textwrap
+
+    date = str(row.get("date") or "????-??-??")
+    precision = row.get("date_precision")
+    if precision and precision != "day" and len(date) == 10:
+        date += f" ({precision})"
+    kind = str(row.get("type") or "-") + (f" ({row['cameo']})" if row.get("cameo") else "")
+    head = (f"{date:10}  {kind:15} {_party(row.get('source_name'), row.get('source_code'))} → "
+            f"{_party(row.get('target_name'), row.get('target_code'))}")
+    if row.get("location_name"):
+        head += f"  @ {row['location_name']} ({row.get('location_country') or '?'})"
+    figures = [f"{label} {_figure(float(row[label]))}" for label in ("dead", "injured")
+               if row.get(label) is not None]
+    if figures:
+        head += "  (" + ", ".join(figures) + ")"
+    confidence = row.get("confidence")
+    head += f"  [{row.get('status')}" + (f", {confidence:.2f}]" if confidence is not None
+                                         else "]")
+    sentence = " ".join(str(row.get("sentence") or "").split())
+    body = textwrap.wrap(f"“{sentence}”", max(20, width - 6), max_lines=3, placeholder=" …")
+    where = f"{row.get('outlet') or 'unknown outlet'}, {row.get('published') or 'undated'} — "
+    article = f"  (id {row.get('article_id')})"
+    title = _clip(str(row.get("title") or "(untitled)"), max(20, width - 6 - len(where)
+                                                              - len(article)))
+    return [head, *(f"      {line}" for line in body), f"      {where}{title}{article}"]
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} ({100 * part / whole:.0f} %)" if whole else str(part)
+
+
+def _counts(items: list[dict[str, Any]], total: int, label: Callable[[dict[str, Any]], str]
+            ) -> list[str]:
+    if not items:
+        return ["    (none)"]
+    width = max(len(label(item)) for item in items)
+    return [f"    {label(item):<{width}}  {item['n']:>6}  {100 * item['n'] / total:5.1f} %"
+            if total else f"    {label(item):<{width}}  {item['n']:>6}" for item in items]
+
+
+def stats_text(stats: dict[str, Any], path: str) -> str:
+    """`dossier stats`: what a database holds, readably."""
+    events = stats["events"]
+    left = stats["left_out"]
+    lines = [f"{path}: {stats['articles']} articles ({stats['first_published'] or '?'} → "
+             f"{stats['last_published'] or '?'}), {events} events",
+             f"  with a date: {_share(stats['dated'], events)} · with a place: "
+             f"{_share(stats['placed'], events)} (coordinates: "
+             f"{_share(stats['with_coordinates'], events)}) · with deaths: "
+             f"{_share(stats['with_fatalities'], events)}",
+             f"  not counted: {left['background']} recalled as background, "
+             f"{left['no_plover_type']} CAMEO-only (no PLOVER type, e.g. claims of "
+             f"responsibility); the default views also hide {left['low_confidence']} below "
+             f"confidence {left['low_confidence_below']:g}"]
+    sections = (
+        ("by type", stats["by_type"], lambda item: str(item["value"])),
+        ("by country (source, target or place)", stats["by_country"],
+         lambda item: str(item["value"])),
+        ("by month of the event's date", _recent_months(stats),
+         lambda item: str(item["value"]) + (" (year only)" if len(str(item["value"])) == 4
+                                            else "")),
+        ("by outlet", stats["by_outlet"], lambda item: str(item["value"] or "(unknown)")),
+        ("top actors (source or target)", stats["top_actors"],
+         lambda item: _party(item["name"], item["code"])),
+        ("top actor codes (every actor of a country code)", stats["top_codes"],
+         lambda item: str(item["value"])),
+        ("by confidence", stats["by_confidence"], lambda item: str(item["value"])),
+    )
+    for title, items, label in sections:
+        lines.append(f"  {title}:")
+        lines += _counts(items, events, label)
+    return "\n".join(lines)
+
+
+def _recent_months(stats: dict[str, Any]) -> list[dict[str, Any]]:
+    """The months of the articles' time and the year before, with every earlier date in one
+    line ("before 2018"); later ones are kept, each a date to doubt."""
+    first = str(stats.get("first_published") or "")[:4]
+    if not first.isdigit():
+        return stats["by_month"]
+    since = str(int(first) - 1)
+    earlier = sum(item["n"] for item in stats["by_month"] if str(item["value"]) < since)
+    kept = [item for item in stats["by_month"] if str(item["value"]) >= since]
+    return ([{"value": f"before {since}", "n": earlier}] if earlier else []) + kept

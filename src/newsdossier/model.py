@@ -41,6 +41,13 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    # Why the country is known: "stated" (the mention's own words), "apposition" ("X, the
+    # Y envoy"), "coreference" (an earlier mention of the same actor), "article-setting" (a
+    # role such as "police" given the one country the article is about); None: no country.
+    country_basis: str | None = None
+    # How sure the article-setting country is (its share of the article's place evidence);
+    # None for the other bases.
+    country_confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -87,6 +94,19 @@ class Event:
     injured: float | None = None
     size: float | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    # Why the event has its date / location: "stated" (in its own clause), "same-event"
+    # (another mention of the event states it), "narrative" (the time or scene the story is
+    # telling at that point), "report-date" (present or present-perfect news: the article's
+    # date), "news-day" (the day of the news the article leads with); for places also
+    # "sentence" (the one town or site an attack's sentence names), "actor-place" (a town
+    # the acting party is named by: "Athens expelled"), "article-setting" / "actor-country"
+    # (a domestic event placed in the article's main city or its parties' country). None
+    # when the event has none.
+    date_basis: str | None = None
+    location_basis: str | None = None
+    # The other sentences that report the same event in the article (the event's own
+    # `sentence` is the first), so a merged event keeps every mention as provenance.
+    mentions: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -129,6 +149,9 @@ class DateMention:
     end: int
     value: str | None
     granularity: str | None = None
+    # A date standing alone on its line ("Monday, May 4, 2020" heading the story): the
+    # report's date, not when anything in it happened.
+    dateline: bool = False
 
 
 @dataclass(slots=True)
@@ -184,6 +207,7 @@ def _event_from_dict(data: dict[str, Any]) -> Event:
     location = fields.get("location")
     fields["location"] = Place(**location) if location else None
     fields["quantities"] = [_quantity_from_dict(q) for q in fields.get("quantities", [])]
+    fields["mentions"] = [Span(**m) for m in fields.get("mentions", [])]
     return Event(**fields)
 
 

@@ -44,6 +44,7 @@ def load_model(requested: str = "auto") -> Language:
     """Load (once per process) the spaCy pipeline named by the settings."""
     import spacy
 
+    _register_paragraphs()
     name = resolve_model_name(requested)
     try:
         nlp = spacy.load(name)
@@ -51,4 +52,30 @@ def load_model(requested: str = "auto") -> Language:
         raise ModelNotFoundError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
     # Our own input limit (max_article_chars) guards memory; spaCy's must not be lower.
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
+
+
+PARAGRAPHS = "newsdossier_paragraphs"
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if PARAGRAPHS in Language.factories:
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+        """A line break ends a sentence: a title, a dateline or a paragraph never runs on
+        into the next line (the parser keeps the boundaries set before it)."""
+        from .datelines import dateline_tokens
+
+        for token in doc[:-1]:
+            if (token.is_space and "\n" in token.text) or "\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+        for index in dateline_tokens(doc):  # "BEIRUT — Syria said …" is one sentence
+            if index + 1 < len(doc):
+                doc[index + 1].is_sent_start = False
+        return doc

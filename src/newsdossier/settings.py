@@ -22,7 +22,7 @@ class Settings:
     model: str = "auto"
     stages: tuple[str, ...] = (
         "language", "sentences", "dates", "actors", "quantities", "events", "quotes",
-        "claims", "places",
+        "statements", "claims", "places", "consolidate",
     )
     db: str = "dossier.db"
     batch_size: int = 16
@@ -31,6 +31,8 @@ class Settings:
     actor_dictionaries: tuple[str, ...] = field(default_factory=tuple)
     event_patterns: tuple[str, ...] = field(default_factory=tuple)
     event_intents: tuple[str, ...] = field(default_factory=tuple)
+    event_accusations: tuple[str, ...] = field(default_factory=tuple)
+    event_mishaps: tuple[str, ...] = field(default_factory=tuple)
     quote_cues: tuple[str, ...] = field(default_factory=tuple)
     claim_words: tuple[str, ...] = field(default_factory=tuple)
     thread_embeddings: str = "off"

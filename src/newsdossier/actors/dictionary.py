@@ -14,7 +14,10 @@ demonyms         pattern, country                            "Syrian", "Syrians"
 sectors          pattern, sector[, strength]                 role words; strength "weak" marks
                                                              titles that yield to any other role;
                                                              an empty sector marks a phrase with
-                                                             no role ("press officer")
+                                                             no role ("press officer"); strength
+                                                             "event" a noun naming what happens
+                                                             ("bombing"): a phrase it heads is
+                                                             no actor ("the Kabul car bombing")
 organisations    pattern, name, country, sector              named bodies (country/sector may be
                                                              empty)
 people           pattern, name, country, sector[, years]     named persons by full name (and a
@@ -30,7 +33,8 @@ line or, failing that, from its header line (the first non-comment line, first c
 `pattern<TAB>name<TAB>country<TAB>sector<TAB>years` → people (a demonym file needs the kind
 comment, otherwise it is read as countries, which only changes the canonical names). A people
 row's optional `years` cell (`2014-2022`, `2019-`, `2008`) documents when the role was held;
-it is checked, not used.
+outside those years an article's own words about the person weigh more than the listed role
+(`held_in`; the actors stage keeps one code per person and article).
 
 A one-word people pattern ("Putin") only matches a capitalised word. `surname_country` maps
 the family name of every listed person (the last word, generational suffixes dropped; the
@@ -176,7 +180,8 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a pattern means. `country`/`sector` may be None; `weak` only for role words."""
+    """What a pattern means. `country`/`sector` may be None; `weak` and `event` only for role
+    words (sectors files)."""
 
     kind: Kind
     country: str | None = None
@@ -184,6 +189,8 @@ class Entry:
     name: str | None = None
     weak: bool = False
     cased: bool = False
+    event: bool = False  # names what happens ("bombing", "demands"), never who acts
+    years: str | None = None  # a listed person's years in the role: "2014-2022", "2019-"
 
 
 def _strip_accents(text: str) -> str:
@@ -305,16 +312,35 @@ def _entry(kind: Kind, cells: Sequence[str], cased: bool, where: str) -> Entry:
     if kind == "sectors":
         sector = _check_sector(_cell(cells, 1), where)  # None: a phrase naming no role
         strength = (_cell(cells, 2) or "strong").lower()
-        if strength not in ("strong", "weak"):
-            raise DictionaryError(f"{where}: strength must be 'strong' or 'weak'")
-        return Entry(kind, sector=sector, weak=strength == "weak", cased=cased)
+        if strength not in ("strong", "weak", "event"):
+            raise DictionaryError(f"{where}: strength must be 'strong', 'weak' or 'event'")
+        if strength == "event" and sector is not None:
+            raise DictionaryError(f"{where}: an 'event' word names no role: leave its sector empty")
+        return Entry(kind, sector=sector, weak=strength == "weak", cased=cased,
+                     event=strength == "event")
     name = _cell(cells, 1) or cells[0]
     country = _check_country(_cell(cells, 2), where)
     sector = _check_sector(_cell(cells, 3), where)
+    years = None
     if kind == "people":
-        _check_years(_cell(cells, 4), where)
+        years = _cell(cells, 4)
+        _check_years(years, where)
         cased = False  # a person's name is never a pronoun
-    return Entry(kind, country=country, sector=sector, name=name, cased=cased)
+    return Entry(kind, country=country, sector=sector, name=name, cased=cased, years=years)
+
+
+def held_in(years: str | None, date: str | None) -> bool | None:
+    """Whether a role held in `years` ("2014-2022", "2019-", "2008") was held at `date`
+    (ISO, "2020-05-01"); None when either is unknown."""
+    if not years or not date or not date[:4].isdigit():
+        return None
+    first, _, last = years.partition("-")
+    year = int(date[:4])
+    if year < int(first):
+        return False
+    if not _ and year > int(first):  # a single year
+        return False
+    return not last or year <= int(last)
 
 
 def _check_years(value: str | None, where: str) -> None:

@@ -24,14 +24,22 @@ The surviving matches are then read the way English noun phrases are built:
   ("Gaddafi's forces" -> MIL); a capital's implied GOV last ("Damascus" -> SYR GOV), never
   when the capital only says where someone is based ("a Kabul-based charity"). "X-held",
   "X-controlled", "X-occupied" ... describe a place, so X gives no sector ("a
-  government-held district" is not GOV). A state sector preceded by "former", "ex",
+  government-held district" is not GOV), nor a capital that only modifies a thing ("the Kabul
+  car bombing"). A business title held of a state is a state office ("Hong Kong Chief
+  Executive" -> HKG GOV, not BUS). A state sector preceded by "former", "ex",
   "retired", "ousted", "exiled" or "deposed" becomes ELI ("former president" -> ELI), and so
   does a named person preceded by one of them ("ex-Thaksin Shinawatra" -> ELI).
 * Country: a possessor ("Russia's Syria envoy" -> RUS), else the country word closest to the
   head, else the organisation's own country ("Amnesty International" -> NGO). Country words
   after "pro-"/"anti-" or before "-backed", "-funded" etc. describe someone else and are
   ignored ("Iranian-backed militia" -> no country). A titled surname's country comes last,
-  after every explicit country word ("General Ismail of Malaysia" -> MYS).
+  after every explicit country word ("General Ismail of Malaysia" -> MYS). A location gives
+  no country to a role abroad ("the ambassador in Lima") or a foreign one.
+* A phrase headed by a noun naming what happens (sectors.tsv strength "event": "bombing",
+  "demands") keeps only what may name its party: owners, states, nationalities and strong
+  roles ("US strikes" -> USA, "a police raid" -> COP, "protesters' demands" -> CVL); a
+  capital, a weak role adjective or where it happened name none ("the Kabul car bombing",
+  "her diplomatic immunity", "criticism within Peru" -> nothing).
 * Name: the canonical name when the phrase's head is a named person or organisation or a
   country or capital ("the Kremlin" -> "Kremlin", "Damascus" -> "Syria"), otherwise None.
 * Code: country + sector, CAMEO style ("SYRGOV", "RUS" without a sector, "MIL" without a
@@ -41,7 +49,7 @@ The surviving matches are then read the way English noun phrases are built:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from .dictionary import (
@@ -57,6 +65,39 @@ from .dictionary import (
 FORMER_WORDS = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 ELITE_SECTOR = "ELI"
+BUSINESS_SECTOR = "BUS"
+GOVERNMENT_SECTOR = "GOV"
+# Business titles a person holds, which are state offices when held of a state
+OFFICE_TITLE_WORDS = frozenset(
+    {"executive", "chairman", "chairwoman", "chairperson", "chair", "ceo", "director", "head"}
+)
+# Roles that belong to another state than the one they are in, or to none: "the ambassador in
+# Damascus" is not Syrian, and no article's setting is theirs. Foreign markers also keep a
+# description from being the same body as a domestic one ("foreign forces" after "Afghan
+# forces").
+FOREIGN_WORDS = frozenset(
+    {
+        "foreign", "international", "overseas", "outside", "external", "world", "global",
+        "western", "allied", "allies", "multinational", "coalition", "peacekeepers",
+        "peacekeeping", "mercenaries", "mercenary", "neighbouring", "neighboring",
+        # regions of several states: "European leaders", "Arab ministers"
+        "european", "african", "asian", "arab", "nordic", "scandinavian", "balkan", "baltic",
+        "caribbean", "continental",
+    }
+)  # fmt: skip
+DIPLOMATIC_WORDS = frozenset(
+    {
+        "embassy", "embassies", "ambassador", "ambassadors", "envoy", "envoys", "diplomat",
+        "diplomats", "diplomatic", "consulate", "consulates", "consul", "consular",
+    }
+)  # fmt: skip
+VISITOR_WORDS = frozenset(
+    {
+        "expatriate", "expatriates", "exiled", "exile", "exiles", "immigrant", "immigrants",
+        "migrant", "migrants", "refugee", "refugees", "tourist", "tourists",
+    }
+)  # fmt: skip
+ABROAD_WORDS = FOREIGN_WORDS | DIPLOMATIC_WORDS | VISITOR_WORDS
 NEGATING_PREFIXES = frozenset({"pro", "anti"})
 SPONSOR_WORDS = frozenset(
     {"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned"}
@@ -138,6 +179,13 @@ class Resolution:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    # Where the sector comes from: "role" (a role word or title: "former President X"),
+    # "weak-role" (a generic one: "officials"), "person" (a listed person's own role),
+    # "place" (a capital speaking for its state); and, for "person", their years in the role.
+    # (provenance only: two resolutions are equal when they name the same actor)
+    sector_basis: str | None = field(default=None, compare=False)
+    years: str | None = field(default=None, compare=False)
+    person: bool = field(default=False, compare=False)  # names a listed person ("Wang Yi")
 
 
 UNRESOLVED = Resolution()
@@ -225,15 +273,25 @@ class ActorResolver:
     def _resolve(self, tokens: list[Token]) -> Resolution:
         if not tokens:
             return UNRESOLVED
-        parts = _segments(tokens, self._matches(tokens))
+        matches = self._matches(tokens)
+        parts = _segments(tokens, matches)
+        event = _headed_by_event(parts[0])
+        if event:  # where it happened names no party: "criticism within Peru"
+            parts = _segments(tokens, _agents_of_event(matches))
         live = [part for part in parts if part.kind in DESCRIBING_SEGMENTS]
-        places = [part for part in parts if part.kind is Segment.LOCATION]
-        sector = _sector(live, tokens)
-        country = _country(live) or _located_country(places)
+        places = [part for part in parts if part.kind is Segment.LOCATION and not event]
+        sector, sector_match = _sector(live, tokens)
+        country = _country(live)
+        if country is None and not _points_abroad(live, tokens):
+            country = _located_country(places)
         if sector is None and country is None:
             return UNRESOLVED
         name = self._name(live[0])
-        return Resolution(name, country, sector, make_code(country, sector))
+        head = live[0].matches[-1] if live[0].matches else None
+        person = head is not None and head.entry.kind == PERSON_KIND and name is not None
+        basis = _sector_basis(sector, sector_match, live, tokens)
+        years = sector_match.entry.years if basis == "person" and sector_match else None
+        return Resolution(name, country, sector, make_code(country, sector), basis, years, person)
 
     def _candidates(self, tokens: list[Token]) -> list[Match]:
         words = tuple(token.word for token in tokens)
@@ -289,6 +347,24 @@ class ActorResolver:
         if last.entry.kind == "countries":
             return self.dictionary.country_name(last.entry.country)
         return None
+
+
+def _headed_by_event(head: Part) -> bool:
+    """A phrase whose head names what happens ("the Kabul car bombing", "US strikes")."""
+    last = head.matches[-1] if head.matches else None
+    return last is not None and last.entry.event and last.end - 1 == head.last_word
+
+
+def _agents_of_event(matches: list[Match]) -> list[Match]:
+    """What may name the party behind an event noun: owners ("protesters' demands"),
+    states, nationalities and roles ("US strikes", "a police raid"); not a capital or town,
+    which says where it happened ("the Kabul car bombing"), nor a weak role adjective ("her
+    diplomatic immunity")."""
+    return [
+        match for match in matches
+        if match.possessor
+        or not ((match.entry.kind in COUNTRY_KINDS and match.entry.sector) or match.entry.weak)
+    ]
 
 
 def _is_single_name(entry: Entry, size: int) -> bool:
@@ -462,21 +538,59 @@ def _pick_sector_match(parts: list[Part]) -> Match | None:
             if found:
                 return found[-1]
     for part in parts:
-        implied = [m for m in part.matches if m.entry.kind in COUNTRY_KINDS and m.entry.sector]
+        implied = [m for m in part.matches if _speaks_for_state(m, part)]
         if implied:
             return implied[-1]
     return None
 
 
-def _sector(parts: list[Part], tokens: list[Token]) -> str | None:
+def _speaks_for_state(match: Match, part: Part) -> bool:
+    """A capital heading its phrase or owning something ("Damascus", "Moscow's"); not one
+    that only modifies a noun naming no actor ("the Kabul car bombing")."""
+    if match.entry.kind not in COUNTRY_KINDS or not match.entry.sector:
+        return False
+    return match.possessor or match.end - 1 >= part.last_word
+
+
+def _sector(parts: list[Part], tokens: list[Token]) -> tuple[str | None, Match | None]:
     match = _pick_sector_match(parts)
     if match is None:
-        return None
+        return None, None
     sector = match.entry.sector
+    if sector == BUSINESS_SECTOR and _state_office(parts, tokens):
+        return GOVERNMENT_SECTOR, match
     former_able = sector in STATE_SECTORS or match.entry.kind == PERSON_KIND
     if former_able and _follows_former_word(parts, match, tokens):
-        return ELITE_SECTOR
-    return sector
+        return ELITE_SECTOR, match
+    return sector, match
+
+
+def _sector_basis(
+    sector: str | None, match: Match | None, parts: list[Part], tokens: list[Token]
+) -> str | None:
+    """Where the sector came from (see `Resolution`): "former" is a role the text states."""
+    if sector is None or match is None:
+        return None
+    if match.entry.kind in COUNTRY_KINDS:
+        return "place"
+    if match.entry.kind == PERSON_KIND:
+        return "role" if sector == ELITE_SECTOR else "person"
+    return "weak-role" if match.entry.weak else "role"
+
+
+def _state_office(parts: list[Part], tokens: list[Token]) -> bool:
+    """A business title held of a state is a state office: "Hong Kong Chief Executive
+    Carrie Lam", "chief executive of Hong Kong"; not "Chinese chief executive", "Apple's
+    chief executive" nor a business ("Nigeria's airlines")."""
+    matches = [m for part in parts for m in part.matches if m.entry.kind != PERSON_KIND]
+    titles = [m for m in matches if m.entry.kind == "sectors"]
+    states = [m for m in matches if m.entry.kind == "countries"]
+    if not states or len(titles) + len(states) != len(matches):
+        return False
+    return all(
+        m.entry.sector == BUSINESS_SECTOR and tokens[m.end - 1].word in OFFICE_TITLE_WORDS
+        for m in titles
+    )
 
 
 def _follows_former_word(parts: list[Part], match: Match, tokens: list[Token]) -> bool:
@@ -494,6 +608,15 @@ def _country_in(part: Part, guessed: bool) -> str | None:
         return possessors[-1].entry.country
     words = [m for m in with_country if m.entry.kind in COUNTRY_KINDS]
     return (words or with_country)[-1].entry.country
+
+
+def _points_abroad(parts: list[Part], tokens: list[Token]) -> bool:
+    """A diplomatic or foreign role in the describing segments ("the ambassador in ...")."""
+    return any(
+        token.word in ABROAD_WORDS
+        for part in parts
+        for token in tokens[part.first_word : part.last_word + 1]
+    )
 
 
 def _located_country(parts: list[Part]) -> str | None:

@@ -3,7 +3,8 @@
 Candidate mentions, from the shared spaCy parse plus one dictionary scan:
 
 * named entities PERSON, NORP and ORG, except a country or city so mislabelled and used as
-  a place ("in Vilnius" tagged ORG);
+  a place ("in Vilnius" tagged ORG) and a clock time ("1800 UTC"); an organisation owned by
+  a state is widened to it ("Brazil's National Institute for Space Research");
 * names from the dictionaries found in the token stream: listed people ("Gitanas Nausėda",
   whom the tagger may miss or cut short; a single-name reference such as "Bush" only when it
   is not a verb, not the modifier of a thing ("Bush fires") and not inside a longer tagged
@@ -23,14 +24,20 @@ Candidate mentions, from the shared spaCy parse plus one dictionary scan:
   Scholz"), a group noun that the phrase qualifies ("a Somalia-based paramilitary
   group", "members of SANDF"), or any noun used as a subject or object and located in a
   named place ("targets in Syria"); a role chunk used as a place ("at the hospital", "in the
-  army") is skipped. A chunk keeps its prepositional modifiers ("trade unions in Denmark",
-  "leader of the rebels"), so the resolver sees the whole noun phrase;
+  army") is skipped, but not people fired at ("fired at protesters"), and neither is a lone
+  role word used as a mass noun ("used force"). A chunk keeps its prepositional modifiers
+  ("trade unions in Denmark", "leader of the rebels", "a spokesperson for the governor"), so
+  the resolver sees the whole noun phrase; a proper name introduced by its bearer's role is
+  one ("Iranian airline Mahan Air", named "Mahan Air"); a role noun owning what the chunk
+  names is a mention of its own ("protesters' demands"); a noun naming what happens
+  ("discussions within Europe") is none;
 * the head of a verbless sentence that is a role word even when tagged as an adjective
   ("paramedic", "mujahideen").
 
 Overlapping candidates are merged by keeping the longer span ("Syria's foreign ministry" is
-one actor, not "Syria" plus "foreign ministry"). Leading determiners and punctuation are
-trimmed token-wise, so `record.article.text[start:end] == text` always holds. Person names
+one actor, not "Syria" plus "foreign ministry"). Leading determiners, dates and punctuation
+are trimmed token-wise, and a mention never crosses a line break ("2019\n\nGermany" is
+"Germany"), so `record.article.text[start:end] == text` always holds. Person names
 the dictionaries do not list are kept out of the resolution (so "Jordan Peterson" is not
 Jordanian) except for leading titles ("President", "Syrian President") and, after a title,
 a surname borne by listed people of one country whose first names fit ("President Benigno
@@ -38,10 +45,18 @@ Aquino" is resolved as "President Aquino" and named "Benigno Aquino"); a listed 
 place, body or group the tagger mislabelled as a person ("Burkina Faso's", "Bosnian Serbs"),
 is resolved as such. A person's name becomes the actor's `name`.
 
-Last, a mention left with neither country nor sector takes both from a resolved mention in
-apposition to it: "Ivo Quaxley, the UN envoy," and "the UN envoy, Ivo Quaxley," are UNO GOV.
-A bracket after the mention is not an apposition of it ("Zorbatown (CNN)"); an acronym in
-brackets takes the name before it ("General Motors (GM)").
+A role with no country word takes the country of a town or region qualifying it
+("Northamptonshire police"), from the gazetteer when the dictionary does not list it.
+
+Then a mention left with neither country nor sector takes both from a resolved mention in
+apposition to it: "Ivo Quaxley, the UN envoy," and "the UN envoy, Ivo Quaxley," are UNO GOV;
+so does a name set off with the body it belongs to ("Sharif Hotak, of the provincial
+council,"). A bracket after the mention is not an apposition of it ("Zorbatown (CNN)"); an
+acronym in brackets takes the name before it ("General Motors (GM)"). Coreference follows
+(`coreference.py`), then the article's setting (`setting.py`: "police" in a story about
+Serbia are Serbia's), then one code per named person. Each actor records why its country is
+known in `country_basis`: "stated", "apposition", "coreference" or "article-setting" (with
+`country_confidence`, the setting's share of the article's place evidence).
 """
 
 from __future__ import annotations
@@ -53,9 +68,17 @@ from typing import TYPE_CHECKING
 from .. import registry
 from ..datelines import DATELINE_DASHES, dateline_tokens
 from ..model import Actor
-from .coreference import resolve_coreference
-from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, normalise
-from .resolver import COURTESY_WORDS, UNRESOLVED, ActorResolver, Resolution
+from .coreference import MentionEvidence, one_code_per_person, resolve_coreference
+from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, held_in, normalise
+from .resolver import (
+    ABROAD_WORDS,
+    COURTESY_WORDS,
+    UNRESOLVED,
+    ActorResolver,
+    Resolution,
+    make_code,
+)
+from .setting import PLACE_PREPOSITIONS, SettingFinder, apply_setting
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,6 +91,8 @@ if TYPE_CHECKING:
 ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 GPE_LABEL = "GPE"
 PERSON_LABEL = "PERSON"
+ORG_LABEL = "ORG"
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 SUBJECT_OBJECT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "dobj", "dative", "obj", "iobj", "poss"}
 )
@@ -75,30 +100,23 @@ FRAGMENT_DEP = "ROOT"  # a GPE heading a verbless sentence is a mention, not a l
 ARGUMENT_DEPS = SUBJECT_OBJECT_DEPS | {FRAGMENT_DEP, "appos", "conj"}
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn"})
 ACTOR_PREPOSITIONS = frozenset({"by", "against", "with", "on"})
-PLACE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "inside",
-        "outside",
-        "into",
-        "within",
-        "around",
-        "across",
-        "beside",
-        "behind",
-        "toward",
-        "towards",
-        "throughout",
-        "onto",
-    }
-)
 # Prepositional modifiers kept in a mention: owners ("leader of the rebels") and locations
 # ("trade unions in Denmark"); the resolver reads each kind its own way.
 LOCATING_PREPOSITIONS = frozenset({"in", "at", "across", "inside", "within", "throughout"})
 KEPT_PREPOSITIONS = LOCATING_PREPOSITIONS | {"of", "from"}
 MAX_MODIFIER_TOKENS = 10
+AFFILIATION_PREPOSITIONS = frozenset({"of", "from"})
+AIMED_PREPOSITIONS = frozenset({"at", "near", "toward", "towards"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Nouns for people who speak or act for someone else: a mention when "for" or "of" names whom
+# ("a spokesperson for the provincial governor")
+SPEAKER_NOUNS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+        "spokespeople", "spokespersons", "aide", "aides", "adviser", "advisers", "advisor",
+        "advisors",
+    }
+)  # fmt: skip
 # Nouns that name a group of people without a role of their own: a mention when the phrase
 # gives them a country or a role ("a Somalia-based paramilitary group", "members of SANDF").
 GROUP_NOUNS = frozenset(
@@ -113,8 +131,21 @@ GROUP_NOUNS = frozenset(
     }
 )  # fmt: skip
 MAX_PREMODIFIER_TOKENS = 8
+STATED = "stated"
+ROLE_WEIGHT = 2.0
+# A listed body of no state takes the article's setting only when it is a state body whose
+# name many states use ("National Security Council", "Intelligence Bureau"); not "Reuters".
+LOCAL_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"})
+WEAK_ROLE_WEIGHT = 1.0
+LISTED_WEIGHT = 1.0
+APPOSITION = "apposition"
 MAX_FRAGMENT_TOKENS = 8
 TRIMMED_TAGS = frozenset({"DT", "PDT"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
+TIME_ZONES = frozenset(
+    {"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "MST",
+     "MDT", "PST", "PDT", "IST", "JST", "KST", "AEST", "AEDT", "MSK", "WAT", "EAT", "SAST"}
+)
 TITLE_KINDS = frozenset({"sectors", "demonyms", "countries"})
 NAME_KINDS = frozenset({"people", "organisations", "countries"})
 # A "person" the tagger found that is really a listed name or group ("Bosnian Serbs")
@@ -168,6 +199,7 @@ class ActorsStage:
         self.resolver = resolver
         self.dictionary: ActorDictionary = resolver.dictionary
         self._name_starts = self.dictionary.first_words(NAME_KINDS)
+        self.settings = SettingFinder(resolver)
 
     def __call__(self, doc: Doc, record: Record) -> None:
         text = record.article.text
@@ -176,8 +208,20 @@ class ActorsStage:
         found = [c for c in self._candidates(doc, text, hits)
                  if c is not None and not dateline.issuperset(range(c.start, c.end))]
         candidates = _merge(_widened(found, hits))
-        actors = [self._actor(doc, text, c, hits) for c in candidates]
-        record.actors.extend(resolve_coreference(_with_appositions(doc, candidates, actors)))
+        published = record.article.published
+        mentions = [self._actor(doc, text, c, hits, published) for c in candidates]
+        actors = [actor for actor, _ in mentions]
+        actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
+        evidence = [said for _, said in mentions]
+        setting = self.settings.find(doc, record.article.title)
+        actors = apply_setting(actors, setting, [said.local for said in evidence])
+        record.actors.extend(one_code_per_person(actors, evidence))
+
+    def _is_place(self, actor: Actor) -> bool:
+        """A country, capital or city named on its own ("Iran", "Damascus's")."""
+        words = [token.word for token in normalise(actor.text) if token.word != POSSESSIVE]
+        entry = self.dictionary.get(tuple(words)) if words else None
+        return entry is not None and entry.kind == "countries"
 
     # --- dictionary names in the token stream -----------------------------------------
 
@@ -256,6 +300,8 @@ class ActorsStage:
                 continue
             if ent.label_ == PERSON_LABEL and parsed:
                 yield _trimmed(_with_premodifiers(ent))
+            elif ent.label_ == ORG_LABEL and parsed:
+                yield _trimmed(_with_owner(ent))
             elif ent.label_ in ACTOR_LABELS or (
                 parsed and ent.label_ == GPE_LABEL and self._gpe_is_actor(ent.root)
             ):
@@ -266,6 +312,7 @@ class ActorsStage:
         if parsed:
             for chunk in doc.noun_chunks:
                 yield self._chunk_candidate(chunk, text)
+                yield from self._role_possessors(chunk)
             for chunk in _chunks_after_datelines(doc):
                 yield self._chunk_candidate(chunk, text)
             yield from self._fragment_heads(doc)
@@ -294,6 +341,8 @@ class ActorsStage:
         trimmed = _trimmed(chunk)
         if trimmed is None:
             return None
+        if end > trimmed.end:
+            _, end = _line_of_root(chunk.doc[chunk.start : end])
         return Candidate(trimmed.start, max(trimmed.end, end))
 
     def _chunk_is_actor(self, chunk: Span) -> bool:
@@ -309,7 +358,9 @@ class ActorsStage:
             return self._gpe_is_actor(root)
         if entry.kind in ("organisations", "demonyms") and not root.text[:1].isupper():
             return False
-        return not _used_as_place(root)
+        if entry.weak and _bare_mass_noun(chunk):
+            return False  # "the police used force"
+        return not _used_as_place(root) or _people_aimed_at(root)
 
     def _chunk_is_other_actor(self, chunk: Span, text: str, end: int) -> bool:
         root = chunk.root
@@ -318,9 +369,29 @@ class ActorsStage:
         return (
             self._names_a_person(chunk)
             or self._titled_surname_chunk(chunk)
+            or self._named_after_role(chunk)
             or self._qualified_group(chunk, text, end)
             or self._located_argument(chunk, end)
         )
+
+    def _named_after_role(self, chunk: Span) -> bool:
+        """A name introduced by the role of its bearer: "Iranian airline Mahan Air", "the
+        broadcaster Radio Zeta", "rights group Citizens Watch"."""
+        return self._role_before_name(chunk) is not None
+
+    def _role_before_name(self, chunk: Span) -> int | None:
+        """Where the proper name after a role word starts in the chunk, if it has one."""
+        root = chunk.root
+        if root.pos_ != "PROPN" or root.ent_type_ in (PERSON_LABEL, GPE_LABEL):
+            return None
+        name_start = root.i
+        while name_start > chunk.start and chunk.doc[name_start - 1].pos_ == "PROPN":
+            name_start -= 1
+        for token in chunk.doc[chunk.start : name_start]:
+            entry = self.dictionary.entry_ending(normalise(token.text))
+            if entry is not None and entry.kind == "sectors" and entry.sector and not entry.weak:
+                return name_start
+        return None
 
     def _names_a_person(self, chunk: Span) -> bool:
         """A proper-noun phrase holding a person's name the tagger cut short."""
@@ -336,8 +407,9 @@ class ActorsStage:
         return self.resolver.surname_position(normalise(root.text)) is not None
 
     def _qualified_group(self, chunk: Span, text: str, end: int) -> bool:
-        """A group noun given a country or role by its phrase ("Somalia-based group")."""
-        if chunk.root.lower_ not in GROUP_NOUNS:
+        """A group noun given a country or role by its phrase ("Somalia-based group"), or
+        someone speaking for one ("a spokesperson for the provincial governor")."""
+        if chunk.root.lower_ not in GROUP_NOUNS | SPEAKER_NOUNS:
             return False
         doc = chunk.doc
         phrase = text[doc[chunk.start].idx : doc[end - 1].idx + len(doc[end - 1])]
@@ -349,14 +421,28 @@ class ActorsStage:
         root = chunk.root
         if end <= chunk.end or root.pos_ not in ("NOUN", "PROPN"):
             return False
-        if root.dep_ not in ARGUMENT_DEPS:
-            return False
+        if root.dep_ not in ARGUMENT_DEPS or self._names_an_event(root):
+            return False  # not "discussions within Europe"
         return any(
             token.ent_type_ == GPE_LABEL
             for child in root.rights
             if child.dep_ == "prep" and child.lower_ in LOCATING_PREPOSITIONS
             for token in child.subtree
         )
+
+    def _names_an_event(self, token: SpacyToken) -> bool:
+        entry = self.dictionary.entry_ending(normalise(token.text))
+        return entry is not None and entry.event
+
+    def _role_possessors(self, chunk: Span) -> Iterator[Candidate | None]:
+        """Role nouns owning what a noun phrase names ("protesters' demands", "the army's
+        statement"): noun chunks only give the whole phrase, which names no actor."""
+        for token in chunk:
+            if token.dep_ != "poss" or token.pos_ != "NOUN":
+                continue
+            entry = self.dictionary.entry_ending(normalise(token.text))
+            if entry is not None and entry.kind == "sectors" and entry.sector is not None:
+                yield _trimmed(chunk.doc[token.left_edge.i : token.i + 1])
 
     def _fragment_heads(self, doc: Doc) -> Iterator[Candidate | None]:
         """Role words heading a verbless sentence, whatever their tag ("paramedic")."""
@@ -400,7 +486,9 @@ class ActorsStage:
 
     # --- resolving mentions -----------------------------------------------------------
 
-    def _actor(self, doc: Doc, text: str, candidate: Candidate, hits: list[Hit]) -> Actor:
+    def _actor(
+        self, doc: Doc, text: str, candidate: Candidate, hits: list[Hit], published: str | None
+    ) -> tuple[Actor, MentionEvidence]:
         span = doc[candidate.start : candidate.end]
         start, end = span.start_char, span.end_char
         inside = [h for h in hits if candidate.start <= h.start and h.end <= candidate.end]
@@ -408,15 +496,45 @@ class ActorsStage:
         wording = "".join(phrase.kept)
         resolution: Resolution = self.resolver.resolve(wording) if wording.strip() else UNRESOLVED
         own_name = phrase.person if phrase.by_surname else None
-        return Actor(
+        if resolution.name is None and phrase.person is None:
+            own_name = self._name_after_role(span, text)
+        country = resolution.country
+        if country is None and resolution.sector is not None:
+            country = self._place_named_in(span)
+        actor = Actor(
             text=text[start:end],
             start=start,
             end=end,
             name=own_name or resolution.name or phrase.person,
-            country=resolution.country,
+            country=country,
             sector=resolution.sector,
-            code=resolution.code,
+            code=make_code(country, resolution.sector),
+            country_basis=STATED if country else None,
         )
+        person = resolution.person or phrase.person is not None
+        stateless = resolution.name is not None and not person and resolution.country is None
+        local = not stateless or resolution.sector in LOCAL_BODY_SECTORS
+        return actor, MentionEvidence(person, _weight(resolution, published), local)
+
+    def _name_after_role(self, span: Span, text: str) -> str | None:
+        """The proper name in "Iranian airline Mahan Air" ("Mahan Air")."""
+        start = self._role_before_name(span)
+        if start is None:
+            return None
+        return text[span.doc[start].idx : span.end_char]
+
+    def _place_named_in(self, span: Span) -> str | None:
+        """The country of a town or region that qualifies a role ("Northamptonshire police",
+        "Cheshire chief constable Mark Feldon"), found in the gazetteer when the dictionary
+        does not list it; never for a role abroad ("the Lagos embassy") nor for where a role
+        merely is ("a delegation in Geneva")."""
+        if any(token.lower_ in ABROAD_WORDS for token in span):
+            return None
+        for run in _place_names(span):  # before the head: not "a delegation in Geneva"
+            country = self.settings.place_country(run.text)
+            if country is not None:
+                return country
+        return None
 
     def _resolution_text(self, span: Span, text: str, hits: Sequence[Hit]) -> PhraseText:
         """The span's text without unknown person names (titles kept), and the person's name."""
@@ -495,6 +613,20 @@ class ActorsStage:
         return 0, None
 
 
+def _weight(resolution: Resolution, published: str | None) -> float:
+    """How much a mention's own code counts for the person it names: a role or title it
+    states most, a listed person's role less, and nothing when the article is dated outside
+    the years that role was held ("Joe Biden" listed as president from 2021, in 2020 news)."""
+    basis = resolution.sector_basis
+    if basis == "role":
+        return ROLE_WEIGHT
+    if basis == "weak-role":
+        return WEAK_ROLE_WEIGHT
+    if basis == "person":
+        return 0.0 if held_in(resolution.years, published) is False else LISTED_WEIGHT
+    return 0.0
+
+
 def _with_appositions(doc: Doc, candidates: list[Candidate], actors: list[Actor]) -> list[Actor]:
     """Unresolved mentions take the country and sector of a resolved apposition.
 
@@ -512,7 +644,8 @@ def _with_appositions(doc: Doc, candidates: list[Candidate], actors: list[Actor]
         if partner is not None and partner != number and actors[partner].code is not None:
             found = actors[partner]
             filled[number] = replace(
-                actor, country=found.country, sector=found.sector, code=found.code
+                actor, country=found.country, sector=found.sector, code=found.code,
+                country_basis=APPOSITION if found.country else None,
             )
     return filled
 
@@ -529,6 +662,7 @@ def _apposition_partner(span: Span, owner: dict[int, int]) -> int | None:
     for token in span:
         linked = [token.head] if token.dep_ == "appos" else []
         linked.extend(child for child in token.children if child.dep_ == "appos")
+        linked.extend(_affiliation(span, token))
         for other in linked:
             if span.start <= other.i < span.end or _bracketed_after(span, other):
                 continue
@@ -536,6 +670,52 @@ def _apposition_partner(span: Span, owner: dict[int, int]) -> int | None:
                 if position in owner and not (span.start <= position < span.end):
                     return owner[position]
     return None
+
+
+def _affiliation(span: Span, token: SpacyToken) -> Iterator[SpacyToken]:
+    """The body a named person is set off as belonging to: "Sharif Hotak, of the provincial
+    council," and "Ana Ruiz, from the health ministry," are the council's and the ministry's."""
+    if not all(t.pos_ == "PROPN" or t.ent_type_ == PERSON_LABEL for t in span):
+        return  # a name, not "the attack, of the kind seen before"
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in AFFILIATION_PREPOSITIONS:
+            continue
+        if child.i == span.end + 1 and span.doc[span.end].text == ",":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _place_names(span: Span) -> Iterator[Span]:
+    """Runs of capitalised nouns before the span's head that may name a place
+    ("Northamptonshire police"); not a word of the head's own name ("Coast Guard"), an
+    adjective ("More protesters") nor a person's name."""
+    doc = span.doc
+    root = span.root.i
+    position = span.start
+    while position < root:
+        end = position
+        while end < span.end and _may_name_place(doc[end]):
+            end += 1
+        if position < end <= root and not _inside_longer_name(doc[position:end]):
+            yield doc[position:end]
+        position = end + 1
+
+
+def _inside_longer_name(run: Span) -> bool:
+    """A word of a longer name ("Maritime" in "Maritime and Transport Workers") or of a
+    hyphenated modifier ("Iranian-backed", "Kabul-based")."""
+    doc = run.doc
+    if run.end < len(doc) and doc[run.end].text == "-":
+        return True
+    ent = next((e for e in doc.ents if e.start <= run.start < e.end), None)
+    return ent is not None and ent.label_ not in PLACE_LABELS and (
+        ent.start < run.start or ent.end > run.end
+    )
+
+
+def _may_name_place(token: SpacyToken) -> bool:
+    if not token.text[:1].isupper() or token.ent_type_ == PERSON_LABEL:
+        return False
+    return token.ent_type_ in PLACE_LABELS or token.pos_ in ("PROPN", "NOUN")
 
 
 def _bracketed_after(span: Span, other: SpacyToken) -> bool:
@@ -586,7 +766,8 @@ def _modifiers_end(chunk: Span) -> int:
     for child in chunk.root.rights:
         if child.i < end:
             continue
-        if child.i != end or child.dep_ != "prep" or child.lower_ not in KEPT_PREPOSITIONS:
+        kept = KEPT_PREPOSITIONS | ({"for"} if chunk.root.lower_ in SPEAKER_NOUNS else set())
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in kept:
             break
         stop = child.right_edge.i + 1
         if stop - chunk.end > MAX_MODIFIER_TOKENS or stop == child.i + 1:
@@ -611,6 +792,18 @@ def _with_premodifiers(ent: Span) -> Span:
     return doc[left : ent.end]
 
 
+def _with_owner(ent: Span) -> Span:
+    """An organisation widened to the state owning it ("Brazil's National Institute for
+    Space Research"), so the body takes the state's country."""
+    owners = [c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start]
+    if not owners or owners[-1].ent_type_ != GPE_LABEL:
+        return ent
+    start = owners[-1].left_edge.i
+    if ent.start - start > MAX_PREMODIFIER_TOKENS:
+        return ent
+    return ent.doc[start : ent.end]
+
+
 def _person_run_end(doc: Doc, start: int, limit: int, protected: set[int]) -> int:
     end = start + 1
     while (
@@ -621,6 +814,19 @@ def _person_run_end(doc: Doc, start: int, limit: int, protected: set[int]) -> in
     ):
         end += 1
     return end
+
+
+def _bare_mass_noun(chunk: Span) -> bool:
+    """A lone lower-case singular noun with no determiner ("used force", "by force"): English
+    names a body or a person with a determiner ("the force", "a commander")."""
+    root = chunk.root
+    return len(chunk) == 1 and root.tag_ == "NN" and root.text.islower()
+
+
+def _people_aimed_at(token: SpacyToken) -> bool:
+    """People, not a place, after "at" or "near": "fired at protesters", "shot at police
+    officers"; but "at the hospital", "in the army"."""
+    return token.tag_ in PLURAL_TAGS and token.head.lower_ in AIMED_PREPOSITIONS
 
 
 def _used_as_place(token: SpacyToken) -> bool:
@@ -643,23 +849,61 @@ def _chunks_after_datelines(doc: Doc) -> Iterator[Span]:
                 break
 
 
+def _is_clock_time(span: Span) -> bool:
+    """A time the tagger took for an organisation: "UTC", "1800 UTC", "BST"."""
+    return all(token.is_digit or token.is_punct or token.text in TIME_ZONES for token in span)
+
+
 def _trimmed(span: Span) -> Candidate | None:
     """The span without leading determiners/punctuation and trailing punctuation/'s, and
-    without a dateline before a dash ("BANGKOK — A human rights group")."""
-    start, end = span.start, span.end
+    without a dateline before a dash ("BANGKOK — A human rights group"); None for a clock
+    time ("1800 UTC")."""
+    start, end = _line_of_root(span)
     doc = span.doc
     dashes = [i for i in range(start, end) if doc[i].text in DATELINE_DASHES]
     if dashes and dashes[-1] < end - 1:
         start = dashes[-1] + 1
-    while start < end and (doc[start].tag_ in TRIMMED_TAGS or _is_filler(doc[start])):
+    while start < end and (
+        doc[start].tag_ in TRIMMED_TAGS or _is_filler(doc[start]) or _is_date(doc[start])
+    ):
         start += 1
     while end > start and (_is_filler(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return Candidate(start, end) if start < end else None
+    if start >= end or _is_clock_time(doc[start:end]):
+        return None
+    return Candidate(start, end)
 
 
 def _is_filler(token: SpacyToken) -> bool:
     return token.is_punct or token.is_space
+
+
+def _is_date(token: SpacyToken) -> bool:
+    """A date word before a mention ("on Sunday Presidents Buhari and Talon")."""
+    return token.ent_type_ in DATE_LABELS
+
+
+def _line_of_root(span: Span) -> tuple[int, int]:
+    """The span's tokens on the root's line: a mention never crosses a line break (the
+    parser may join a date line to the first sentence: "2019\n\nGermany")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    root = span.root.i
+    for position in range(span.start, span.end):
+        token = doc[position]
+        if token.is_space and "\n" in token.text:
+            if position < root:
+                start = position + 1
+            elif position > root:
+                end = position
+                break
+        elif "\n" in token.whitespace_:
+            if position < root:
+                start = position + 1
+            else:
+                end = position + 1
+                break
+    return start, end
 
 
 def _widened(candidates: Iterable[Candidate], hits: Sequence[Hit]) -> list[Candidate]:

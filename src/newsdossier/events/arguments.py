@@ -55,6 +55,7 @@ class ActorIndex:
         self.actors = actors
         self.by_token: dict[int, Actor] = {}
         self._resolving: set[int] = set()  # possessive pronouns being resolved (no cycles)
+        self._binding: set[int] = set()  # pronouns whose bound antecedent is being sought
         for actor in actors:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
@@ -275,7 +276,13 @@ class ActorIndex:
         word = _POSSESSIVES.get(pronoun.lower_, pronoun.lower_)
         if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
             return None
-        bound = self._bound_antecedent(pronoun, word)
+        if pronoun.i in self._binding:
+            return None  # a misparse made the pronoun its own antecedent's argument
+        self._binding.add(pronoun.i)
+        try:
+            bound = self._bound_antecedent(pronoun, word)
+        finally:
+            self._binding.discard(pronoun.i)
         if bound is not None:
             return bound
         limit = pronoun.idx - _PRONOUN_WINDOW_CHARS
@@ -331,13 +338,20 @@ class ActorIndex:
             if node.head is node:
                 return None
             subject = child_with(node, SUBJECTS)
-            if subject is not None and subject.i != pronoun.i and subject.i < pronoun.i:
+            if subject is not None and subject.i != pronoun.i and subject.i < pronoun.i and (
+                    _agrees_in_number(word, subject)):
                 actors = [a for a in self.actors_for(subject) if a.code]
                 fits = word in _GROUP_PRONOUNS or any(a.name or a.sector for a in actors)
                 if actors and fits and subject.pos_ != "PRON":
                     return actors[0]
             node = node.head
         return None
+
+
+def _agrees_in_number(word: str, subject: Token) -> bool:
+    """'it'/'its' is never a plural noun ("Moscow said Ukrainian forces attacked its troops":
+    its = Moscow's); other pronouns take either (collectives are plural in use)."""
+    return word not in ("it", "itself") or subject.tag_ not in ("NNS", "NNPS")
 
 
 # Bodies, not persons: never the antecedent of "he" or "she".
@@ -406,6 +420,10 @@ def _past_date(pobj: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# Verbs of saying a participle may be parsed under though it belongs to the reported clause.
+SAYING = frozenset({"say", "tell", "report", "add", "state", "announce", "claim", "confirm",
+                    "allege", "note", "write"})
+
 # Participles that describe their subject's stance, not something done to it: "Israel is
 # opposed to French mediation", "Vietnam is committed to opening up".
 STATIVE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "prepare", "dedicate",
@@ -440,6 +458,10 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
         return verb.head
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "shelled X, killing four"
+    reported = reported_clause(verb) if participle else None
+    if reported is not None:
+        # "Jets bombed the town, the rebels said, killing 12": the killing is the bombing's
+        return verb_subject(reported, depth + 1)
     if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head is not verb:
         if verb.dep_ == "xcomp":
             controller = child_with(verb.head, OBJECTS)
@@ -452,6 +474,18 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             return child_with(verb.head, PASSIVE_SUBJECTS)  # "was indicted and will resign"
         return verb_subject(verb.head, depth + 1)
     return None
+
+
+def reported_clause(participle: Token) -> Token | None:
+    """For a participle parsed under the verb of saying that interrupts a report ("Jets
+    bombed the town, the rebels said, killing 12"), the reported clause it continues."""
+    saying = participle.head
+    if saying is participle or saying.lemma_.lower() not in SAYING:
+        return None
+    if saying.dep_ in ("parataxis", "ccomp") and saying.head is not saying:
+        return saying.head
+    return next((c for c in saying.children if c.dep_ in ("ccomp", "parataxis")
+                 and c.i < participle.i), None)
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -3,9 +3,10 @@
 Per sentence: find the triggers (`triggers`), find each one's source and target (`arguments`),
 status and attribution (`status`) and whether it is news or background (`salience`); apply
 the statement frames (`frames`: promises, threats, demands, accusations); merge mentions of
-one event ("air strikes killed 12", "attacked the camp, killing 156"); fall back on the place
-of the event for a missing coded target; attach casualty and size figures; drop events with
-no coded party at all.
+one event ("air strikes killed 12", "attacked the camp, killing 156"); drop disasters and
+accidents worded as attacks and retype politicians' verbal "attacks" (`guards`); fall back
+on the place of the event for a missing coded target; attach casualty and size figures;
+drop events with no coded party at all.
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ from .arguments import (
     ActorIndex,
     agent_of,
     child_with,
+    is_passive,
     prep_object,
+    reported_clause,
 )
 from .draft import Draft
 from .frames import Frames
+from .guards import Mishaps, retype_as_criticism, verbal_attack
 from .intents import IntentTable
 from .patterns import Pattern, PatternTable
 from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
@@ -72,6 +76,10 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investiga
                             "survey", "review", "audit", "paper", "memo", "cable", "indictment",
                             "complaint", "lawsuit", "petition", "declaration"})
 _NOMINAL_SOURCE_LABELS = frozenset({"NORP", "GPE", "ORG"})
+# Acts only one kind of body does (CAMEO code prefix → PLOVER sector): arrests and crowd
+# repression by the police, yielding on laws and restrictions by the government.
+IMPLIED_AGENTS = (("173", "COP"), ("175", "COP"), ("08", "GOV"))
+IMPLIED_NAMES = {"COP": "police", "GOV": "government"}
 
 
 def _trimmed_sentence(sentence: SpacySpan, text: str) -> Span:
@@ -105,11 +113,13 @@ class EventCoder:
     """Finds every event of one document; stateless between documents."""
 
     def __init__(self, table: PatternTable, resolver: ActorResolver,
-                 reporting_verbs: dict[str, str], intents: IntentTable | None = None) -> None:
+                 reporting_verbs: dict[str, str], intents: IntentTable | None = None,
+                 mishaps: Mishaps | None = None) -> None:
         self.table = table
         self.resolver = resolver
         self.reporting_verbs = reporting_verbs
         self.intents = intents or IntentTable.load()
+        self.mishaps = mishaps or Mishaps.load()
 
     def code(self, doc: Doc, record: Record) -> list[Event]:
         text = record.article.text
@@ -148,8 +158,10 @@ class EventCoder:
 
         drafts = [d for d in frames.apply(drafts, sentence, sentence_span, date_of)
                   if not d.dropped]
-        drafts = _merged(drafts)
+        drafts = [d for d in _merged(drafts) if not self.mishaps.caused_by_mishap(d)]
         for draft in drafts:
+            if verbal_attack(draft):
+                retype_as_criticism(draft)
             _place_parties(draft, index)
             _protesters_destroying(draft)
             _heavy_weapon_instrument(draft)
@@ -181,6 +193,8 @@ class EventCoder:
         finding = find_status(match.token, match.light_verb, self.reporting_verbs, sentence,
                               event_date, published)
         source, target, via_with = _arguments(match, index, finding, triggers)
+        if not source:
+            source = _implied_agent(match, text)
         attributed = index.actors_for(finding.speaker_token)
         pattern = match.pattern
         if match.is_noun:
@@ -265,6 +279,23 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         source = _coded_or_inner(index, source_token)  # "a report released in Kigali"
     target = _coded_or_inner(index, target_token)
     return source, target, via_with
+
+
+def _implied_agent(match: Match, text: str) -> list[Actor]:
+    """Who does what only one kind of body can do, told without a doer: "71 people were
+    arrested" (the police), "the bill was suspended" (the government). The actor spans the
+    trigger, the words that imply it."""
+    code = match.pattern.cameo or ""
+    sector = next((s for prefix, s in IMPLIED_AGENTS if code.startswith(prefix)), None)
+    token = match.clause_head
+    if sector is None or match.is_noun or not is_passive(token) or agent_of(token) is not None:
+        return []
+    if token.dep_ in ("xcomp", "pcomp", "acl") or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return []  # the content of a demand or a plan ("called for the bill to be dropped")
+    span = _token_span([match.token], text)
+    return [Actor(text=span.text, start=span.start, end=span.end, name=IMPLIED_NAMES[sector],
+                  country=None, sector=sector, code=sector)]
 
 
 def _coded_or_inner(index: ActorIndex, token: Token | None, depth: int = 0) -> list[Actor]:
@@ -359,6 +390,8 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
     if pattern.type in ("ASSAULT", "COERCE", "THREATEN", "ACCUSE", "SANCTION"):
         for preposition in _HOSTILE_TARGET_PREPOSITIONS:
             found = prep_object(token, preposition)
+            if found is None and light_verb is not None and preposition == "against":
+                found = prep_object(light_verb, preposition)  # "used tear gas against them"
             if found is not None:
                 return found, False
     if pattern.pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":
@@ -381,6 +414,9 @@ def _complement_object(verb: Token) -> Token | None:
 
 def _attaches_to(mention: Draft, head: Draft) -> bool:
     node = mention.anchor
+    reported = reported_clause(node) if node.tag_ == "VBG" and node.dep_ == "advcl" else None
+    if reported is not None and reported.i in (head.anchor.i, head.clause.i):
+        return True  # "Jets bombed the town, the rebels said, killing 12"
     for _ in range(_MERGE_STEPS):
         if node.head is node or node.dep_ not in _MERGE_DEPS | {"conj"}:
             return False

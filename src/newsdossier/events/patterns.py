@@ -167,6 +167,10 @@ class PatternTable:
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
         return self._index.get((pos, lemma), [])
 
+    def event_nouns(self) -> frozenset[str]:
+        """The head lemmas of the noun patterns: words that name an event ("attack")."""
+        return frozenset(head for pos, head in self._index if pos == "NOUN")
+
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> PatternTable:
         ordered: dict[tuple[str, str, str], Pattern] = {}

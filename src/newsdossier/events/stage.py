@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from .. import registry
 from ..language import skip_unless_english
 from .coder import EventCoder
+from .guards import Mishaps
 from .intents import IntentTable
 from .patterns import PatternTable
 from .status import load_reporting_verbs
@@ -38,4 +39,5 @@ def make_events_stage(settings: Settings, nlp: Language) -> EventsStage:
     resolver = ActorResolver(ActorDictionary.load(settings.actor_dictionaries))
     table = PatternTable.load(settings.event_patterns)
     intents = IntentTable.load(settings.event_intents)
-    return EventsStage(EventCoder(table, resolver, load_reporting_verbs(), intents))
+    mishaps = Mishaps.load(settings.event_mishaps)
+    return EventsStage(EventCoder(table, resolver, load_reporting_verbs(), intents, mishaps))

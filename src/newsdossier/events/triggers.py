@@ -129,12 +129,27 @@ def _conditions_hold(token: Token, pattern: Pattern) -> bool:
     return not (when.xcomp and child_with(token, ("xcomp",)) is None)
 
 
+# Named things whose words are names, not events: "Organisation of Islamic Cooperation",
+# "the Committee to Protect Journalists", "the Defence of the Realm Act".
+NAME_LABELS = frozenset({"GPE", "PERSON", "NORP", "ORG", "FAC", "WORK_OF_ART", "LAW",
+                         "PRODUCT"})
+
+
 def _pos(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "VERB"
-    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("GPE", "PERSON", "NORP"):
+    if token.pos_ in ("NOUN", "PROPN") and not _inside_a_name(token):
         return "NOUN"
     return None
+
+
+def _inside_a_name(token: Token) -> bool:
+    if token.ent_type_ in ("GPE", "PERSON", "NORP"):
+        return True
+    if token.ent_type_ not in NAME_LABELS:
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len(entity) > 1
 
 
 def match_token(token: Token, table: PatternTable) -> Match | None:
@@ -166,6 +181,9 @@ def match_token(token: Token, table: PatternTable) -> Match | None:
 def light_verb(noun: Token) -> Token | None:
     """The verb a nominal trigger is the object of ("held talks", "launched an attack",
     "engaged them in a firefight", "faced pressure")."""
+    while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN",
+                                                                            "PROPN"):
+        noun = noun.head  # "used water cannon and tear gas": the first object's verb
     head = noun.head
     if noun.dep_ in OBJECTS + PASSIVE_SUBJECTS and head.pos_ in ("VERB", "AUX"):
         return head

@@ -68,7 +68,7 @@ def _matching(conn: sqlite3.Connection, key: tuple[str, str, str, str], day: str
 def _recount(conn: sqlite3.Connection, cluster: int) -> None:
     conn.execute(
         "UPDATE event_clusters SET (num_reports, num_sources, first_reported, first_date, "
-        "last_date) = (SELECT count(DISTINCT e.article_id), count(DISTINCT a.source), "
+        "last_date) = (SELECT count(DISTINCT e.article_id), count(DISTINCT a.outlet), "
         "min(a.published), min(substr(coalesce(e.date, a.published), 1, 10)), "
         "max(substr(coalesce(e.date, a.published), 1, 10)) FROM events e JOIN articles a ON "
         "a.id = e.article_id WHERE e.cluster_id = ?) WHERE cluster_id = ?", (cluster, cluster))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Record
+from ..outlets import outlet_name
 from .clusters import assign_events
 from .embeddings import Embedder
 from .migrations import MIGRATIONS, SCHEMA_VERSION
@@ -69,6 +70,24 @@ class Store:
             raise StoreError(f"{self.path}: not a newsdossier database ({exc})") from exc
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.migrate()
+        self._name_outlets()
+
+    def _name_outlets(self) -> None:
+        """Files articles stored without an outlet (before migration 9, or by another
+        writer) under their URL's site."""
+        unnamed = self.conn.execute("SELECT rowid, source, url FROM articles WHERE outlet IS "
+                                    "NULL AND url IS NOT NULL").fetchall()
+        named = [(outlet, row["rowid"]) for row in unnamed
+                 if (outlet := outlet_name(row["source"], row["url"]))]
+        if named:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.executemany("UPDATE articles SET outlet = ? WHERE rowid = ? AND "
+                                      "outlet IS NULL", named)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -137,10 +156,11 @@ class Store:
         try:
             cursor = self.conn.execute(
                 "INSERT OR IGNORE INTO articles(id, title, text, published, source, url, "
-                "language, origin, ingested_at, record) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "language, origin, ingested_at, record, outlet) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (article.id, article.title, article.text, article.published, article.source,
                  article.url, article.language, origin,
-                 datetime.now(UTC).isoformat(timespec="seconds"), record_json(record)),
+                 datetime.now(UTC).isoformat(timespec="seconds"), record_json(record),
+                 outlet_name(article.source, article.url)),
             )
             if cursor.rowcount == 0:
                 self.conn.execute("ROLLBACK")
@@ -239,7 +259,7 @@ class Store:
         sql = (
             "SELECT c.article_id, c.claim_id, c.stance, c.claimant_name, c.claimant_code, "
             "c.content_text, c.content_start, c.content_end, c.responds_to, c.evidence, "
-            "a.published, a.source, a.title "
+            "a.published, a.outlet AS source, a.title "
             "FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.thread_id = ? "
             "ORDER BY a.published, a.rowid, c.content_start"
         )
@@ -248,7 +268,7 @@ class Store:
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 query syntax), best first."""
         sql = (
-            "SELECT a.id, a.title, a.published, a.source, "
+            "SELECT a.id, a.title, a.published, a.outlet AS source, "
             "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"

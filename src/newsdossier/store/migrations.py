@@ -200,6 +200,26 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN cluster_id INTEGER;
     CREATE INDEX events_cluster ON events(cluster_id);
     """,
+    # 7: why an actor's country is known (stated, apposition, coreference, article-setting).
+    """
+    ALTER TABLE actors ADD COLUMN country_basis TEXT;
+    ALTER TABLE actors ADD COLUMN country_confidence REAL;
+    """,
+    # 8: why an event has its date and place; the other sentences that report it; a date
+    # that only heads the story (the report's date).
+    """
+    ALTER TABLE events ADD COLUMN date_basis TEXT;
+    ALTER TABLE events ADD COLUMN location_basis TEXT;
+    ALTER TABLE events ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE dates ADD COLUMN dateline INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 9: the outlet an article is filed under: its stated source, else its URL's site
+    # (outlets.py; the store names the sites of older articles when it opens for writing).
+    """
+    ALTER TABLE articles ADD COLUMN outlet TEXT;
+    UPDATE articles SET outlet = nullif(trim(source), '');
+    CREATE INDEX articles_outlet ON articles(outlet);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -21,6 +20,14 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from .. import __version__
+from ..export import (
+    EVENT_EXPORT_COLUMNS,
+    csv_chunks,
+    event_rows,
+    event_schema,
+    jsonl_lines,
+    write_parquet_rows,
+)
 from . import queries
 from .queries import Filters, QueryError
 
@@ -67,13 +74,18 @@ def filters(q: Annotated[str | None, Query(max_length=queries.MAX_QUERY_CHARS)] 
             country: Annotated[str | None, Query(max_length=8)] = None,
             type: Annotated[str | None, Query(max_length=32)] = None,
             status: Annotated[str | None, Query(max_length=32)] = None,
-            source: Annotated[str | None, Query(max_length=200)] = None,
+            source: Annotated[str | None, Query(max_length=200, description="the article's "
+                              "outlet: its stated source, else its web site")] = None,
             background: bool = False,
-            location: Annotated[str | None, Query(max_length=200)] = None) -> Filters:
+            location: Annotated[str | None, Query(max_length=200)] = None,
+            min_confidence: Annotated[float | None, Query(ge=0, le=1, description="leave out "
+                                      "events whose confidence is lower (the pages send 0.5 "
+                                      "unless told to show every event)")] = None) -> Filters:
     """The filters every listing shares (empty strings mean no filter)."""
-    return Filters(q or None, date_from or None, date_to or None, actor or None,
-                   country or None, type or None, status or None, source or None, background,
-                   location or None)
+    return Filters(q=q or None, date_from=date_from or None, date_to=date_to or None,
+                   actor=actor or None, country=country or None, type=type or None,
+                   status=status or None, source=source or None, include_background=background,
+                   location=location or None, min_confidence=min_confidence or None)
 
 
 FilterArgs = Annotated[Filters, Depends(filters)]
@@ -134,6 +146,11 @@ def create_app(db_path: str | Path) -> FastAPI:
             return queries.search(db, f, limit=limit, offset=offset)
         return _export(queries.iter_search(db, f), format, SEARCH_COLUMNS, "articles")
 
+    @app.get("/api/stats", summary="Events counted by type, country, month, outlet and actor; "
+             "shares with a date and a place")
+    def stats(db: Conn, f: FilterArgs) -> dict[str, Any]:
+        return queries.stats(db, f)
+
     @app.get("/api/events", summary="Events, filtered, sorted and paged; or exported",
              response_model=None)
     def events(db: Conn, f: FilterArgs,
@@ -146,8 +163,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                ) -> dict[str, Any] | Response:
         if format == "json":
             return queries.events(db, f, sort=sort, order=order, limit=limit, offset=offset)
-        rows = queries.iter_events(db, f, sort=sort, order=order)
-        return _export(rows, format, EVENT_EXPORT_COLUMNS, "events")
+        rows = event_rows(db, f, sort=sort, order=order)  # the CLI's export, the same table
+        return _export(rows, format, EVENT_EXPORT_COLUMNS, "events", event_schema())
 
     @app.get("/api/basemap", summary="Inhabited 1° cells of the world, for an offline map")
     def basemap(request: Request) -> dict[str, Any]:
@@ -213,43 +230,21 @@ def _inhabited_cells() -> dict[str, Any]:
     return {"cells": [[lat, lon] for lat, lon in rows], "note": "1° cells with a town"}
 
 
-EVENT_EXPORT_COLUMNS = [*queries.EVENT_COLUMNS, "published", "source", "title"]
 SEARCH_COLUMNS = ["id", "title", "published", "source", "snippet"]
 
 
 def _export(rows: Iterator[dict[str, Any]], fmt: str, columns: list[str],
-            name: str) -> Response:
+            name: str, schema: Any = None) -> Response:
     headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
     first = next(rows, None)  # a refused query fails here, before any byte is sent
     rows = itertools.chain([first] if first is not None else [], rows)
     if fmt == "parquet":
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
-        table = pa.Table.from_pylist(list(rows))
-        if table.num_rows == 0:
-            table = pa.table({column: pa.array([], pa.string()) for column in columns})
+        if schema is None:
+            schema = pa.schema([(column, pa.string()) for column in columns])
         buffer = io.BytesIO()
-        pq.write_table(table, buffer)
+        write_parquet_rows(rows, schema, buffer)
         return Response(buffer.getvalue(), media_type=EXPORT_TYPES[fmt], headers=headers)
-    return StreamingResponse(_lines(rows, fmt, columns), media_type=EXPORT_TYPES[fmt],
-                             headers=headers)
-
-
-def _lines(rows: Iterator[dict[str, Any]], fmt: str, columns: list[str]) -> Iterator[str]:
-    import csv
-
-    if fmt == "jsonl":
-        for row in rows:
-            yield json.dumps(row, ensure_ascii=False) + "\n"
-        return
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row)
-        if buffer.tell() > 65536:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    lines = jsonl_lines(rows) if fmt == "jsonl" else csv_chunks(rows, columns)
+    return StreamingResponse(lines, media_type=EXPORT_TYPES[fmt], headers=headers)

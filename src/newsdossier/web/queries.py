@@ -25,11 +25,39 @@ EVENT_COLUMNS = (
     "source_country", "source_sector", "source_code", "target_name", "target_country",
     "target_sector", "target_code", "location_name", "location_country", "lat", "lon",
     "attributed_name", "attributed_code", "trigger_text", "trigger_start", "trigger_end",
-    "sentence_start", "sentence_end", "dead", "injured", "background",
+    "sentence_start", "sentence_end", "dead", "injured", "background", "confidence",
+    "date_basis", "location_basis",
 )
 EVENT_SORTS = {"date": "e.date", "type": "e.type", "source": "e.source_name",
                "target": "e.target_name", "status": "e.status", "location": "e.location_name",
-               "published": "a.published", "dead": "e.dead"}
+               "published": "a.published", "dead": "e.dead", "confidence": "e.confidence",
+               "outlet": "a.outlet"}
+# The analyst's events table (exports, `dossier events`): each event with its article, the
+# sentence it comes from and the granularities of the article's time expressions that give
+# its date (export.py turns them and the value's form into `date_precision`).
+EVENT_EXPORT_SELECT = (
+    ("article_id", "e.article_id"), ("event_id", "e.event_id"), ("title", "a.title"),
+    ("url", "a.url"), ("outlet", "a.outlet"), ("published", "a.published"),
+    ("date", "e.date"), ("date_basis", "e.date_basis"),
+    ("type", "e.type"), ("mode", "e.mode"), ("cameo", "e.cameo"), ("status", "e.status"),
+    ("confidence", "e.confidence"),
+    ("source_name", "e.source_name"), ("source_code", "e.source_code"),
+    ("source_country", "e.source_country"), ("source_sector", "e.source_sector"),
+    ("target_name", "e.target_name"), ("target_code", "e.target_code"),
+    ("target_country", "e.target_country"), ("target_sector", "e.target_sector"),
+    ("attributed_name", "e.attributed_name"), ("attributed_code", "e.attributed_code"),
+    ("location_name", "e.location_name"), ("location_country", "e.location_country"),
+    ("lat", "e.lat"), ("lon", "e.lon"), ("location_basis", "e.location_basis"),
+    ("dead", "e.dead"), ("injured", "e.injured"), ("size", "e.size"),
+    ("sentence", "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"),
+    ("trigger_text", "e.trigger_text"), ("sentence_start", "e.sentence_start"),
+    ("sentence_end", "e.sentence_end"), ("trigger_start", "e.trigger_start"),
+    ("trigger_end", "e.trigger_end"), ("mentions", "json_array_length(e.mentions) + 1"),
+    ("background", "e.background"), ("reciprocal", "e.reciprocal"), ("intent", "e.intent"),
+    ("cluster_id", "e.cluster_id"),
+    ("date_granularities", "(SELECT group_concat(DISTINCT d.granularity) FROM dates d WHERE "
+     "d.article_id = e.article_id AND d.value = e.date)"),
+)
 
 
 class QueryError(ValueError):
@@ -57,15 +85,18 @@ class Filters:
     country: str | None = None  # ISO3 of source, target or location
     type: str | None = None
     status: str | None = None
-    source: str | None = None  # the article's source (publisher)
+    source: str | None = None  # the article's outlet (its stated source, else its site)
     include_background: bool = False
     location: str | None = None  # an event location's name
+    min_confidence: float | None = None  # events below it are left out (None: all)
 
     def check(self) -> Filters:
         for item in fields(self):
             value = getattr(self, item.name)
             if isinstance(value, str) and len(value) > MAX_QUERY_CHARS:
                 raise QueryError(f"{item.name}: at most {MAX_QUERY_CHARS} characters")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise QueryError("min_confidence: a number from 0 to 1")
         return self
 
 
@@ -83,13 +114,19 @@ def fts_query(text: str) -> str:
 
 
 def _event_where(filters: Filters) -> tuple[str, list[Any]]:
-    conditions: list[str] = []
+    """The events the filters select. Only PLOVER-typed events are events here: a
+    CAMEO-only one (a claim of responsibility, CAMEO 015, which PLOVER does not code) stays in
+    the stored `events` table and the record, out of every view, count and analyst export."""
+    conditions: list[str] = ["e.type IS NOT NULL"]
     parameters: list[Any] = []
     if not filters.include_background:
         conditions.append("e.background = 0")
+    if filters.min_confidence:  # an event with no confidence counts as 0
+        conditions.append("coalesce(e.confidence, 0) >= ?")
+        parameters.append(filters.min_confidence)
     _date_range(filters, "coalesce(e.date, a.published)", conditions, parameters)
     for column, value in (("e.type", filters.type), ("e.status", filters.status),
-                          ("a.source", filters.source), ("e.location_name", filters.location)):
+                          ("a.outlet", filters.source), ("e.location_name", filters.location)):
         if value:  # fixed column names; the value is a parameter
             conditions.append(f"{column} = ?")
             parameters.append(value)
@@ -112,7 +149,7 @@ def _event_where(filters: Filters) -> tuple[str, list[Any]]:
         conditions.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
                           "MATCH ?)")
         parameters.append(fts_query(filters.q))
-    return (" WHERE " + " AND ".join(conditions)) if conditions else "", parameters
+    return " WHERE " + " AND ".join(conditions), parameters
 
 
 def _date_range(filters: Filters, column: str, conditions: list[str],
@@ -142,16 +179,18 @@ def _execute(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> list[
         raise QueryError(f"query refused: {exc}") from exc
 
 
-_COUNTS: dict[tuple[str, tuple[Any, ...], int], int] = {}
+_COUNTS: dict[tuple[Any, ...], int] = {}
 _COUNTS_KEPT = 512
 
 
 def _count(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> int:
     """A count, remembered until the database changes (`PRAGMA data_version` moves when
     another connection commits, e.g. an ingest running beside the server): paging through
-    one filtered view counts its rows once."""
+    one filtered view counts its rows once. The version only means something on its own
+    connection, so the connection and its file are part of the key."""
     version = conn.execute("PRAGMA data_version").fetchone()[0]
-    cache_key = (sql, tuple(parameters), version)
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    cache_key = (id(conn), path, sql, tuple(parameters), version)
     if cache_key not in _COUNTS:
         if len(_COUNTS) >= _COUNTS_KEPT:
             _COUNTS.clear()
@@ -179,30 +218,44 @@ def events(conn: sqlite3.Connection, filters: Filters, *, sort: str = "date",
             "rows": [dict(row) for row in rows]}
 
 
-def iter_events(conn: sqlite3.Connection, filters: Filters, *, sort: str = "date",
-                order: str = "desc") -> Iterator[dict[str, Any]]:
-    """Every event the filters select (exports), streamed."""
+def count_events(conn: sqlite3.Connection, filters: Filters) -> int:
     where, parameters = _event_where(filters.check())
+    return _count(conn, "SELECT count(*) FROM events e JOIN articles a ON a.id = "
+                  f"e.article_id{where}", parameters)
+
+
+def iter_events(conn: sqlite3.Connection, filters: Filters, *, sort: str = "date",
+                order: str = "desc", limit: int = MAX_EXPORT_ROWS
+                ) -> Iterator[dict[str, Any]]:
+    """Every event the filters select as rows of the analyst's table (`EVENT_EXPORT_SELECT`;
+    export.py finishes them), streamed."""
+    where, parameters = _event_where(filters.check())
+    columns = ", ".join(f"{sql} AS {name}" for name, sql in EVENT_EXPORT_SELECT)
+    sql = (f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id{where} "
+           f"{_event_order(sort, order)} LIMIT ?")
     try:
-        cursor = conn.execute(_events_sql(where, sort, order) + " LIMIT ?",
-                              [*parameters, MAX_EXPORT_ROWS])
+        cursor = conn.execute(sql, [*parameters, min(max(0, limit), MAX_EXPORT_ROWS)])
     except sqlite3.OperationalError as exc:
         raise QueryError(f"query refused: {exc}") from exc
     for row in cursor:
         yield dict(row)
 
 
-def _events_sql(where: str, sort: str, order: str) -> str:
+def _event_order(sort: str, order: str) -> str:
     if sort not in EVENT_SORTS:
         raise QueryError(f"sort: one of {', '.join(EVENT_SORTS)}")
     if order not in ("asc", "desc"):
         raise QueryError("order: asc or desc")
-    columns = ", ".join(f"e.{c}" if c != "article_id" else "e.article_id"
-                        for c in EVENT_COLUMNS)
     nulls = " NULLS LAST" if order == "asc" else ""  # DESC puts NULLs last already
-    return (f"SELECT {columns}, a.published, a.source, a.title FROM events e JOIN articles a "
-            f"ON a.id = e.article_id{where} ORDER BY {EVENT_SORTS[sort]} {order.upper()}"
-            f"{nulls}, e.rowid {order.upper()}")
+    return f"ORDER BY {EVENT_SORTS[sort]} {order.upper()}{nulls}, e.rowid {order.upper()}"
+
+
+def _events_sql(where: str, sort: str, order: str) -> str:
+    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+    sentence = "substr(a.text, e.sentence_start + 1, min(e.sentence_end - e.sentence_start, 600))"
+    return (f"SELECT {columns}, a.published, a.source, a.outlet, a.title, {sentence} AS sentence "
+            f"FROM events e JOIN articles a ON a.id = e.article_id{where} "
+            f"{_event_order(sort, order)}")
 
 
 def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
@@ -213,7 +266,7 @@ def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
     conditions, parameters = ["articles_fts MATCH ?"], [fts_query(filters.q or "")]
     _date_range(filters, "a.published", conditions, parameters)
     if filters.source:
-        conditions.append("a.source = ?")
+        conditions.append("a.outlet = ?")
         parameters.append(filters.source)
     for column, value in (("type", filters.type), ("status", filters.status)):
         if value:
@@ -231,15 +284,17 @@ def search(conn: sqlite3.Connection, filters: Filters, *, limit: int = 20,
     base = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid" + where
     total = _count(conn, f"SELECT count(*) {base}", parameters)
     rows = _execute(
-        conn, "SELECT a.id, a.title, a.published, a.source, snippet(articles_fts, 1, ?, ?, "
+        conn, "SELECT a.id, a.title, a.published, a.source, a.outlet, "
+        "snippet(articles_fts, 1, ?, ?, "
         f"'…', 16) AS snippet {base} ORDER BY rank LIMIT ? OFFSET ?",
         [SNIPPET_OPEN, SNIPPET_CLOSE, *parameters, limit, offset])
     matched = f"SELECT a.id {base}"
     facets = {
-        "source": _facet(conn, f"SELECT source AS value, count(*) AS n FROM articles WHERE "
-                         f"id IN ({matched}) GROUP BY source", parameters),
+        "source": _facet(conn, f"SELECT outlet AS value, count(*) AS n FROM articles WHERE "
+                         f"id IN ({matched}) GROUP BY outlet", parameters),
         "type": _facet(conn, "SELECT type AS value, count(*) AS n FROM events WHERE "
-                       f"background = 0 AND article_id IN ({matched}) GROUP BY type", parameters),
+                       f"background = 0 AND type IS NOT NULL AND article_id IN ({matched}) "
+                       "GROUP BY type", parameters),
         "status": _facet(conn, "SELECT status AS value, count(*) AS n FROM events WHERE "
                          f"background = 0 AND article_id IN ({matched}) GROUP BY status",
                          parameters),
@@ -287,7 +342,7 @@ def iter_search(conn: sqlite3.Connection, filters: Filters) -> Iterator[dict[str
         page = search(conn, filters, limit=MAX_PAGE, offset=offset)
         for row in page["rows"]:
             yield {"id": row["id"], "title": row["title"], "published": row["published"],
-                   "source": row["source"],
+                   "source": row["outlet"],
                    "snippet": row["snippet"].replace(SNIPPET_OPEN, "[").replace(
                        SNIPPET_CLOSE, "]")}
         offset += MAX_PAGE
@@ -300,27 +355,39 @@ def _facet(conn: sqlite3.Connection, sql: str, parameters: list[Any]) -> list[di
     return [{"value": row["value"], "n": row["n"]} for row in rows if row["value"] is not None]
 
 
+def iso_week_sql(day: str) -> tuple[str, str, str]:
+    """SQL for the ISO week of `day` (a fixed expression giving YYYY-MM-DD): its label
+    ("2020-W01"), its Monday and its Sunday. The week belongs to the year of its Thursday, so
+    the days around New Year fall in one week (SQLite before 3.46 has no %G/%V)."""
+    thursday = f"date({day}, '-3 days', 'weekday 4')"
+    label = (f"printf('%s-W%02d', strftime('%Y', {thursday}), "
+             f"(CAST(strftime('%j', {thursday}) AS INTEGER) + 6) / 7)")
+    return label, f"date({thursday}, '-3 days')", f"date({thursday}, '+3 days')"
+
+
 def timeline(conn: sqlite3.Connection, filters: Filters, bucket: str = "day"
              ) -> list[dict[str, Any]]:
-    """Events per day or ISO week, by type."""
+    """Events per day or ISO week ("2020-W01"), by type; each period with its first and last
+    day."""
     if bucket not in ("day", "week"):
         raise QueryError("bucket: day or week")
     where, parameters = _event_where(filters.check())
     day = "substr(coalesce(e.date, a.published), 1, 10)"
-    period = day if bucket == "day" else f"strftime('%Y-W%W', {day})"
     dated = f"{day} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-    where = f"{where} AND {dated}" if where else f" WHERE {dated}"
-    rows = _execute(conn, f"SELECT {period} AS period, e.type AS type, count(*) AS n FROM "
-                    f"events e JOIN articles a ON a.id = e.article_id{where} GROUP BY period, "
-                    "e.type ORDER BY period, e.type", parameters)
+    per_day = (f"SELECT {day} AS day, e.type AS type, count(*) AS n FROM events e JOIN "
+               f"articles a ON a.id = e.article_id{where} AND {dated} GROUP BY day, e.type")
+    # weeks from the days counted, so the date arithmetic runs once a day, not once an event
+    period, first, last = ("day", "day", "day") if bucket == "day" else iso_week_sql("day")
+    rows = _execute(conn, f"SELECT {period} AS period, min({first}) AS start, "
+                    f"max({last}) AS end, type, sum(n) AS n FROM ({per_day}) GROUP BY period, "
+                    "type ORDER BY period, type", parameters)
     return [dict(row) for row in rows]
 
 
 def map_points(conn: sqlite3.Connection, filters: Filters) -> list[dict[str, Any]]:
     """Event locations with how many events, of which types, happened there."""
     where, parameters = _event_where(filters.check())
-    located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
-    where = f"{where} AND {located}" if where else f" WHERE {located}"
+    where = f"{where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
     rows = _execute(conn, "SELECT e.location_name AS name, e.location_country AS country, "
                     "round(e.lat, 3) AS lat, round(e.lon, 3) AS lon, count(*) AS n, "
                     "group_concat(DISTINCT e.type) AS types, min(e.article_id) AS article_id, "
@@ -344,9 +411,11 @@ def network(conn: sqlite3.Connection, filters: Filters, kind: str = "all",
     if NETWORK_TYPES[kind]:
         conditions.append("e.type IN (" + ", ".join("?" * len(NETWORK_TYPES[kind])) + ")")
         parameters = [*parameters, *NETWORK_TYPES[kind]]
-    joined = " AND ".join(conditions)
-    where = f"{where} AND {joined}" if where else f" WHERE {joined}"
-    node = "coalesce(e.{0}_code, e.{0}_country, e.{0}_name)"
+    where = f"{where} AND " + " AND ".join(conditions)
+    # A node is an actor code that names a country ("SYRGOV", "USA"); an actor coded by its
+    # sector alone ("GOV", "CVL") is its name, so no bare sector node lumps strangers together.
+    node = ("CASE WHEN e.{0}_country IS NOT NULL THEN coalesce(e.{0}_code, e.{0}_country) "
+            "ELSE e.{0}_name END")
     rows = _execute(conn, f"SELECT {node.format('source')} AS source, "
                     f"{node.format('target')} AS target, e.type AS type, count(*) AS weight, "
                     "min(e.source_name) AS source_name, min(e.target_name) AS target_name "
@@ -400,7 +469,8 @@ def thread(conn: sqlite3.Connection, thread_id: int) -> dict[str, Any] | None:
     claims = _execute(
         conn, "SELECT c.article_id, c.claim_id, c.stance, c.claimant_name, c.claimant_code, "
         "c.content_text, c.content_start, c.content_end, c.responds_to, c.evidence, "
-        "a.published, a.source, a.title FROM claims c JOIN articles a ON a.id = c.article_id "
+        "a.published, a.outlet AS source, a.title FROM claims c JOIN articles a ON a.id = "
+        "c.article_id "
         "WHERE c.thread_id = ? ORDER BY a.published, a.rowid, c.content_start", [thread_id])
     result = dict(head[0])
     result["claims"] = [{**dict(row), "evidence": json.loads(row["evidence"] or "[]")}
@@ -412,8 +482,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     """One article's text and the spans of everything extracted from it."""
     if len(article_id) > 500:
         raise QueryError("article id too long")
-    rows = _execute(conn, "SELECT id, title, text, published, source, url, language FROM "
-                    "articles WHERE id = ?", [article_id])
+    rows = _execute(conn, "SELECT id, title, text, published, source, outlet, url, language "
+                    "FROM articles WHERE id = ?", [article_id])
     if not rows:
         return None
     result = dict(rows[0])
@@ -422,7 +492,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     result["events"] = [dict(r) for r in _execute(
         conn, "SELECT event_id, type, cameo, status, date, source_name, target_name, "
         "location_name, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, "
-        "background FROM events WHERE article_id = ? ORDER BY sentence_start, trigger_start",
+        "background, confidence FROM events WHERE article_id = ? AND type IS NOT NULL "
+        "ORDER BY sentence_start, trigger_start",
         [article_id])]
     result["quotes"] = [dict(r) for r in _execute(
         conn, "SELECT quote_id, kind, stance, speaker_name, speaker_code, cue_start, cue_end, "
@@ -453,8 +524,80 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
         "counts": counts, "first_published": dates[0], "last_published": dates[1],
         "types": values("SELECT DISTINCT type FROM events ORDER BY type"),
         "statuses": values("SELECT DISTINCT status FROM events ORDER BY status"),
-        "sources": values("SELECT DISTINCT source FROM articles ORDER BY source"),
+        "sources": values("SELECT DISTINCT outlet FROM articles ORDER BY outlet"),
         "countries": values("SELECT country FROM (SELECT source_country AS country FROM events "
                             "UNION SELECT target_country FROM events UNION SELECT "
                             "location_country FROM events) ORDER BY country"),
     }
+
+
+DEFAULT_MIN_CONFIDENCE = 0.5  # what the default views (web pages, `dossier events`) hide
+
+
+def stats(conn: sqlite3.Connection, filters: Filters, top: int = 15) -> dict[str, Any]:
+    """What a database holds: the events the filters select counted by type, country
+    (source, target or place), month of the event's date, outlet and actor; the share with a
+    date and with a place; and what every view leaves out."""
+    where, parameters = _event_where(filters.check())
+    base = f"FROM events e JOIN articles a ON a.id = e.article_id{where}"
+
+    def one(extra: str = "") -> int:
+        return int(_execute(conn, f"SELECT count(*) {base}{extra}", parameters)[0][0] or 0)
+
+    def grouped(key: str, extra: str = "", order: str = "n DESC, value") -> list[dict[str, Any]]:
+        rows = _execute(conn, f"SELECT {key} AS value, count(*) AS n {base}{extra} "
+                        f"GROUP BY value ORDER BY {order}", parameters)
+        return [{"value": row["value"], "n": row["n"]} for row in rows]
+
+    events = one()
+    countries = _execute(
+        conn, "SELECT country AS value, count(*) AS n FROM (" + " UNION ".join(
+            f"SELECT e.rowid AS id, e.{side}_country AS country {base}"
+            for side in ("source", "target", "location")) + ") WHERE country IS NOT NULL "
+        "GROUP BY country ORDER BY n DESC, value LIMIT ?", [*parameters * 3, top])
+    # An actor is its (canonical) name with its code; a code group is every actor of one
+    # country code ("USAGOV": the US government, whoever speaks for it). A bare sector code
+    # ("GOV", "CVL") names no group.
+    actors = _execute(
+        conn, "SELECT name, code, count(DISTINCT id) AS n FROM (" + " UNION ALL ".join(
+            f"SELECT e.rowid AS id, e.{side}_name AS name, e.{side}_code AS code {base}"
+            for side in ("source", "target"))
+        + ") WHERE name IS NOT NULL GROUP BY name, code ORDER BY n DESC, name LIMIT ?",
+        [*parameters * 2, top])
+    codes = _execute(
+        conn, "SELECT code AS value, count(DISTINCT id) AS n FROM (" + " UNION ALL ".join(
+            f"SELECT e.rowid AS id, e.{side}_code AS code {base} AND e.{side}_country IS NOT "
+            "NULL" for side in ("source", "target"))
+        + ") WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, value LIMIT ?",
+        [*parameters * 2, top])
+    floor = filters.min_confidence or DEFAULT_MIN_CONFIDENCE
+    articles = _execute(conn, "SELECT count(*), min(published), max(published) FROM articles",
+                        [])[0]
+    return {
+        "articles": articles[0], "first_published": articles[1], "last_published": articles[2],
+        "events": events,
+        "dated": one(" AND e.date IS NOT NULL"),
+        "placed": one(" AND e.location_name IS NOT NULL"),
+        "with_coordinates": one(" AND e.lat IS NOT NULL"),
+        "with_fatalities": one(" AND e.dead > 0"),
+        "by_type": grouped("e.type"),
+        "by_country": [dict(row) for row in countries],
+        "by_month": grouped("substr(e.date, 1, 7)", " AND e.date IS NOT NULL", "value"),
+        "by_outlet": grouped("a.outlet")[:top],
+        "by_confidence": grouped(
+            "CASE WHEN coalesce(e.confidence, 0) < 0.5 THEN '< 0.5' WHEN e.confidence < 0.8 "
+            "THEN '0.5-0.8' ELSE '>= 0.8' END", order="value"),
+        "top_actors": [dict(row) for row in actors],
+        "top_codes": [dict(row) for row in codes],
+        "left_out": {
+            "background": _execute(conn, "SELECT count(*) FROM events WHERE background = 1 "
+                                   "AND type IS NOT NULL", [])[0][0],
+            "no_plover_type": _execute(conn, "SELECT count(*) FROM events WHERE type IS NULL",
+                                       [])[0][0],
+            "low_confidence": _execute(conn, "SELECT count(*) FROM events WHERE background = 0 "
+                                       "AND type IS NOT NULL AND coalesce(confidence, 0) < ?",
+                                       [floor])[0][0],
+            "low_confidence_below": floor,
+        },
+    }
+

@@ -2,11 +2,23 @@
 // textContent / createTextNode / setAttribute on our own elements, never as markup.
 "use strict";
 
-const FILTERS = ["q", "date_from", "date_to", "actor", "country", "type", "status", "source"];
+const FILTERS = ["q", "date_from", "date_to", "actor", "country", "type", "status", "source", "min_confidence"];
 const EXTRA = ["location"];  // filters set by clicking, not in the form
 const SVG = "http://www.w3.org/2000/svg";
-const PALETTE = ["#1f5fa8", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65", "#a04000",
-  "#2e4053", "#7d3c98", "#d4ac0d", "#5d6d7e", "#cb4335", "#148f77", "#884ea0", "#2874a6", "#af601a"];
+// Default views leave out events the coder is unsure of; the form's confidence control (or
+// min_confidence=0 in the address) shows them.
+const DEFAULT_MIN_CONFIDENCE = "0.5";
+// One colour per PLOVER type, the same on every page: cooperation in blues and greens,
+// verbal conflict in yellows and oranges, material conflict in reds, purples and browns.
+const TYPE_COLOURS = {
+  AGREE: "#4e79a7", CONSULT: "#a0cbe8", SUPPORT: "#59a14f", CONCEDE: "#8cd17d",
+  COOPERATE: "#499894", AID: "#86bcb6", RETREAT: "#b6992d", REQUEST: "#f1ce63",
+  ACCUSE: "#f28e2b", REJECT: "#ffbe7d", THREATEN: "#d37295", PROTEST: "#fabfd2",
+  SANCTION: "#b07aa1", MOBILIZE: "#9d7660", COERCE: "#e15759", ASSAULT: "#8b0000",
+};
+const OTHER_COLOUR = "#79706e";
+
+function typeColour(type) { return TYPE_COLOURS[type] || OTHER_COLOUR; }
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -42,7 +54,7 @@ function route() {
 
 function go(page, params) {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params || {})) {
+  for (const [key, value] of Object.entries(addressParams(params || {}))) {
     if (value !== "" && value !== null && value !== undefined) query.set(key, value);
   }
   const text = query.toString();
@@ -52,6 +64,14 @@ function go(page, params) {
 function filterParams(params) {
   const out = {};
   for (const key of [...FILTERS, ...EXTRA]) if (params.get(key)) out[key] = params.get(key);
+  if (!out.min_confidence) out.min_confidence = DEFAULT_MIN_CONFIDENCE;
+  return out;
+}
+
+// The filters as the address keeps them: the default confidence floor is left implicit.
+function addressParams(filters) {
+  const out = { ...filters };
+  if (out.min_confidence === DEFAULT_MIN_CONFIDENCE) delete out.min_confidence;
   return out;
 }
 
@@ -91,7 +111,12 @@ function fillSelect(id, values) {
 function syncForm(params) {
   for (const key of FILTERS) {
     const input = document.getElementById("f-" + key);
-    if (input) input.value = params.get(key) || "";
+    if (!input) continue;
+    const value = params.get(key) || (key === "min_confidence" ? DEFAULT_MIN_CONFIDENCE : "");
+    if (input.tagName === "SELECT" && value && ![...input.options].some((o) => o.value === value)) {
+      input.append(el("option", { value }, key === "min_confidence" ? "≥ " + value : value));
+    }
+    input.value = value;
   }
 }
 
@@ -101,7 +126,7 @@ function formFilters() {
     const value = document.getElementById("f-" + key).value.trim();
     if (value) out[key] = value;
   }
-  return out;
+  return addressParams(out);
 }
 
 // --- pages --------------------------------------------------------------------------------
@@ -121,7 +146,7 @@ async function searchPage(params) {
     for (const item of values.slice(0, 12)) {
       const filterName = name === "actor" ? "actor" : name;
       box.append(el("button", { type: "button", class: "facet-value", "data-value": item.value,
-        onclick: () => go("search", { ...filters, [filterName]: item.value }) },
+        onclick: () => go("search", addressParams({ ...filters, [filterName]: item.value })) },
       `${item.value} (${item.n})`));
     }
     facets.append(box);
@@ -136,7 +161,7 @@ async function searchPage(params) {
     }
     results.append(el("div", { class: "result" },
       el("h3", {}, articleLink(row.id, row.sentence_start, row.sentence_end, row.title || row.id)),
-      el("div", { class: "muted" }, `${row.published || "undated"} · ${row.source || "unknown source"}`),
+      el("div", { class: "muted" }, `${row.published || "undated"} · ${row.outlet || row.source || "unknown source"}`),
       snippet));
   }
   const exports = el("p", { id: "exports" }, "Export these articles: ");
@@ -144,7 +169,7 @@ async function searchPage(params) {
     exports.append(el("a", { href: "/api/search?" + new URLSearchParams({ ...filters, format }).toString(), download: "articles." + format, class: "export" }, format.toUpperCase()), " ");
   }
   show(el("p", { id: "total" }, `${data.total} articles`), exports, facets, results,
-    pager(data, (next) => go("search", { ...filters, offset: next })));
+    pager(data, (next) => go("search", addressParams({ ...filters, offset: next }))));
 }
 
 function pager(data, move) {
@@ -164,6 +189,7 @@ const EVENT_TABLE = [
   ["location", "location", (r) => r.location_name || ""],
   ["status", "status", (r) => r.status],
   ["dead", "dead", (r) => r.dead ?? ""],
+  ["confidence", "conf.", (r) => (r.confidence === null || r.confidence === undefined ? "" : r.confidence.toFixed(2))],
 ];
 
 function who(name, code) { return name ? name + (code ? ` [${code}]` : "") : ""; }
@@ -178,15 +204,16 @@ async function eventsPage(params) {
   for (const [key, label] of EVENT_TABLE) {
     const sorted = key === sort;
     head.append(el("th", { class: "sortable" + (sorted ? " sorted " + order : ""), "data-sort": key,
-      onclick: () => go("events", { ...filters, sort: key, order: sorted && order === "desc" ? "asc" : "desc" }) }, label));
+      onclick: () => go("events", addressParams({ ...filters, sort: key, order: sorted && order === "desc" ? "asc" : "desc" })) }, label));
   }
   head.append(el("th", {}, "sentence"));
   const body = el("tbody");
   for (const row of data.rows) {
     const tr = el("tr", { class: "event-row" });
     for (const [, , value] of EVENT_TABLE) tr.append(el("td", {}, value(row)));
-    tr.append(el("td", {}, articleLink(row.article_id, row.sentence_start, row.sentence_end,
-      `“${row.trigger_text}” · ${row.title || row.article_id}`)));
+    tr.append(el("td", { class: "sentence" }, articleLink(row.article_id, row.sentence_start, row.sentence_end,
+      `“${(row.sentence || row.trigger_text).trim()}”`),
+    el("div", { class: "muted" }, `${row.title || row.article_id} · ${row.outlet || "unknown source"} · ${(row.published || "undated").slice(0, 10)}`)));
     body.append(tr);
   }
   const exports = el("p", { id: "exports" }, "Export this view: ");
@@ -194,9 +221,28 @@ async function eventsPage(params) {
     const query = new URLSearchParams({ ...filters, sort, order, format }).toString();
     exports.append(el("a", { href: "/api/events?" + query, download: "events." + format, class: "export" }, format.toUpperCase()), " ");
   }
-  show(el("p", { id: "total" }, `${data.total} events`), exports,
+  show(el("p", { id: "total" }, `${data.total} events`), await hiddenNote("events", filters, data.total), exports,
     el("table", { id: "events" }, el("thead", {}, head), body),
-    pager(data, (next) => go("events", { ...filters, sort, order, offset: next })));
+    pager(data, (next) => go("events", addressParams({ ...filters, sort, order, offset: next }))));
+}
+
+// "12 events below confidence 0.5 are hidden — show them": the control that lifts the floor.
+async function hiddenNote(page, filters, shown) {
+  const floor = Number(filters.min_confidence || 0);
+  const note = el("p", { id: "confidence-note", class: "muted" });
+  if (!floor) {
+    note.append("Showing events of every confidence. ",
+      el("a", { href: "#/" + page + "?" + new URLSearchParams(addressParams({ ...filters, min_confidence: DEFAULT_MIN_CONFIDENCE })).toString(), id: "hide-low" },
+        `hide those below ${DEFAULT_MIN_CONFIDENCE}`));
+    return note;
+  }
+  const [everything, selected] = await Promise.all([
+    api("events", { ...filters, min_confidence: 0, limit: 1 }),
+    shown === undefined ? api("events", { ...filters, limit: 1 }) : { total: shown }]);
+  const hidden = everything.total - selected.total;
+  note.append(hidden ? `${hidden} events below confidence ${floor} are hidden. ` : `No event here is below confidence ${floor}. `,
+    el("a", { href: "#/" + page + "?" + new URLSearchParams({ ...filters, min_confidence: "0" }).toString(), id: "show-low" }, hidden ? "show them" : "show every confidence"));
+  return note;
 }
 
 async function timelinePage(params) {
@@ -204,36 +250,39 @@ async function timelinePage(params) {
   const bucket = params.get("bucket") || "day";
   const rows = await api("timeline", { ...filters, bucket });
   const periods = [...new Set(rows.map((r) => r.period))];
-  const types = [...new Set(rows.map((r) => r.type || "?"))];
+  const types = [...new Set(rows.map((r) => r.type))].sort();
   const totals = {};
   for (const row of rows) totals[row.period] = (totals[row.period] || 0) + row.n;
   const max = Math.max(1, ...Object.values(totals));
-  const width = Math.max(400, periods.length * 28 + 60), height = 260;
+  // Labels carry the year ("2026-03-09", "2020-W01") and stand on end under their bar.
+  const step = 24, top = 24, bottom = 80;
+  const width = Math.max(400, periods.length * step + 60), height = 300;
   const chart = svg("svg", { id: "timeline", width, height, viewBox: `0 0 ${width} ${height}`, role: "img" });
-  const stacked = {};
   periods.forEach((period, index) => {
-    const x = 40 + index * 28;
-    let y = height - 40;
+    const x = 40 + index * step;
+    let y = height - bottom;
     for (const row of rows.filter((r) => r.period === period)) {
-      const h = (row.n / max) * (height - 70);
+      const h = (row.n / max) * (height - bottom - top);
       y -= h;
-      const color = PALETTE[types.indexOf(row.type || "?") % PALETTE.length];
-      chart.append(svg("rect", { x, y, width: 22, height: h, fill: color, class: "bar",
-        "data-period": period, "data-type": row.type || "?",
-        onclick: () => go("events", { ...filters, type: row.type || "", date_from: period.includes("W") ? "" : period, date_to: period.includes("W") ? "" : period }) },
-      svg("title", {}, `${period} · ${row.type}: ${row.n}`)));
-      stacked[period] = true;
+      chart.append(svg("rect", { x, y, width: step - 5, height: h, fill: typeColour(row.type), class: "bar",
+        "data-period": period, "data-type": row.type, "data-colour": typeColour(row.type),
+        onclick: () => go("events", { ...filters, type: row.type, date_from: row.start, date_to: row.end }) },
+      svg("title", {}, `${period} (${row.start} to ${row.end}) · ${row.type}: ${row.n}`)));
     }
-    chart.append(svg("text", { x: x + 11, y: height - 25, "text-anchor": "middle", class: "bar-label" }, period.slice(5)));
+    const lx = x + (step - 5) / 2, ly = height - bottom + 8;
+    chart.append(svg("text", { x: lx, y: ly, "text-anchor": "end", class: "bar-label period-label",
+      transform: `rotate(-60 ${lx} ${ly})` }, period));
   });
-  chart.append(svg("text", { x: 4, y: 16, class: "bar-label" }, `max ${max} events per ${bucket}`));
-  const legend = el("p", { class: "legend" });
-  types.forEach((type, index) => legend.append(el("span", { style: null },
-    el("b", { class: "swatch", "data-color": PALETTE[index % PALETTE.length] }, "■ "), type)));
+  chart.append(svg("text", { x: 4, y: 16, class: "bar-label" }, `max ${max} events per ${bucket === "week" ? "ISO week" : "day"}`));
+  const legend = el("p", { class: "legend", id: "legend" });
+  for (const type of types) {
+    legend.append(el("span", { class: "legend-item", "data-type": type },
+      el("b", { class: "swatch", "data-color": typeColour(type) }, "■ "), type));
+  }
   const switcher = el("p", {}, "per ",
     el("button", { type: "button", id: "by-day", onclick: () => go("timeline", { ...filters, bucket: "day" }) }, "day"), " ",
-    el("button", { type: "button", id: "by-week", onclick: () => go("timeline", { ...filters, bucket: "week" }) }, "week"));
-  show(switcher, rows.length ? chart : el("p", {}, "No dated events."), legend);
+    el("button", { type: "button", id: "by-week", onclick: () => go("timeline", { ...filters, bucket: "week" }) }, "ISO week"));
+  show(switcher, await hiddenNote("timeline", filters), rows.length ? chart : el("p", {}, "No dated events."), legend);
   // colours through the DOM, not inline style attributes (the CSP allows no inline styles)
   legend.querySelectorAll(".swatch").forEach((node) => { node.style.color = node.dataset.color; });
 }
@@ -271,7 +320,7 @@ async function mapPage(params) {
     svg("title", {}, `${point.name} (${point.country || "?"}): ${point.n} events`)));
     map.append(svg("text", { x: x + 6, y: y - 4, class: "bar-label" }, point.name || ""));
   }
-  show(el("p", { id: "total" }, `${points.length} places with events`), map, detail);
+  show(el("p", { id: "total" }, `${points.length} places with events`), await hiddenNote("map", filters), map, detail);
 }
 
 async function placeDetail(point, filters, box) {
@@ -297,11 +346,10 @@ async function networkPage(params) {
     at[node.id] = [center + radius * Math.cos(angle), center + radius * Math.sin(angle)];
   });
   const maxWeight = Math.max(1, ...data.edges.map((e) => e.weight));
-  const types = [...new Set(data.edges.map((e) => e.type))];
   for (const edge of data.edges) {
     if (!at[edge.source] || !at[edge.target]) continue;
     const [x1, y1] = at[edge.source], [x2, y2] = at[edge.target];
-    graph.append(svg("line", { x1, y1, x2, y2, stroke: PALETTE[types.indexOf(edge.type) % PALETTE.length],
+    graph.append(svg("line", { x1, y1, x2, y2, stroke: typeColour(edge.type), "data-type": edge.type,
       "stroke-width": 1 + 5 * (edge.weight / maxWeight), "stroke-opacity": 0.7, class: "edge" },
     svg("title", {}, `${edge.source_name} → ${edge.type} → ${edge.target_name}: ${edge.weight}`)));
   }
@@ -323,7 +371,7 @@ async function networkPage(params) {
   for (const option of ["all", "accuse", "attack", "meet"]) {
     kinds.append(el("button", { type: "button", id: "kind-" + option, onclick: () => go("network", { ...filters, kind: option }) }, option), " ");
   }
-  show(kinds, graph, el("div", { class: "side" }, table));
+  show(kinds, await hiddenNote("network", filters), graph, el("div", { class: "side" }, table));
 }
 
 async function threadsPage(params) {
@@ -384,7 +432,7 @@ async function articlePage(id, params) {
     if (!focusNode && covering.some((c) => c[2] === "span-focus")) { node.id = "focus"; focusNode = node; }
     body.append(node);
   }
-  const meta = el("p", { class: "muted" }, `${data.published || "undated"} · ${data.source || "unknown source"} · `);
+  const meta = el("p", { class: "muted", id: "article-meta" }, `${data.published || "undated"} · ${data.outlet || data.source || "unknown source"} · `);
   if (data.url) meta.append(el("a", { href: data.url, rel: "noopener noreferrer nofollow", target: "_blank", id: "source-url" }, "original"));
   const legend = el("p", { class: "legend" }, el("span", { class: "span-event" }, "event trigger"),
     el("span", { class: "span-quote" }, "quotation"), el("span", { class: "span-place" }, "place"),
@@ -402,7 +450,14 @@ async function articlePage(id, params) {
 
 // --- routing --------------------------------------------------------------------------------
 
-const PAGES = { search: searchPage, events: eventsPage, timeline: timelinePage, map: mapPage, network: networkPage, threads: threadsPage };
+// "claims" is the page's name in the menu; "threads" its older address: both work.
+const PAGES = { search: searchPage, events: eventsPage, timeline: timelinePage, map: mapPage, network: networkPage, claims: threadsPage, threads: threadsPage };
+const MENU = { threads: "claims", thread: "claims", claim: "claims" };
+
+async function unknownPage(page) {
+  show(el("p", { id: "not-found", class: "error" }, `There is no page “${page}”. `,
+    el("a", { href: "#/search" }, "Go to Search"), " or pick a page above."));
+}
 
 let renderCount = 0;
 
@@ -412,13 +467,14 @@ async function render() {
   document.body.dataset.ready = "";
   const { parts, params } = route();
   const page = parts[0];
-  document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === page || (page === "thread" && a.dataset.page === "threads")));
+  document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("active", a.dataset.page === (MENU[page] || page)));
   syncForm(params);
   document.body.dataset.page = page;
   try {
     if (page === "article") await articlePage(parts.slice(1).join("/"), params);
-    else if (page === "thread") await threadPage(parts[1]);
-    else await (PAGES[page] || searchPage)(params);
+    else if (page === "thread" || page === "claim") await threadPage(parts[1]);
+    else if (PAGES[page]) await PAGES[page](params);
+    else await unknownPage(page);
     if (ticket !== renderCount) return;
     document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.ready = page;

@@ -1,0 +1,240 @@
+"""The article's setting: the one country a story takes place in, when the text makes it clear.
+
+A role named without a country ("protesters", "police", "the central government", "a
+provincial council member") belongs, in a news story, to the country the story is about. That
+country is weighed from what the article names before the places stage runs:
+
+* the title's countries, capitals, cities and nationality words (the title weight is shared
+  among them: "UK urges US to ..." supports both, each half as much);
+* the dateline ("BEIRUT —");
+* every place the parser tags (GPE and LOC entities), resolved with the actor dictionary's
+  countries, capitals and cities, then the gazetteer's towns and the provinces, counties and
+  states named in one country only (countryinfo's first-level regions): in full when used
+  as a place ("in Maidan Shahr", "near Mosul"), doubled in the lead paragraph; at half weight
+  when it names a party ("United States troops", "Iran said"): a story about the US is not
+  set in the US;
+* every nationality word (NORP entities: "Serbian", "Iraqi"), at half weight too.
+
+The leading country is the setting when its weight reaches `MIN_WEIGHT`, is at least
+`DOMINANCE` times that of the runner-up and at least `MIN_SHARE` of all the weight; otherwise
+(a story about the US and Iran, or a speech that names half the region) there is none. Its
+confidence is that share.
+
+`apply_setting` then gives the setting country to role mentions that have a sector and no
+country, unless the role points abroad: diplomatic roles ("the embassy", "the ambassador":
+an embassy in London is another state's), roles marked foreign, international or of a region
+of several states ("foreign forces", "international observers", "European leaders"), and
+visitors ("refugees", "tourists"); nor to a listed body that belongs to no state ("Reuters").
+Each such actor records `country_basis` "article-setting" and `country_confidence`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..datelines import dateline_tokens
+from ..gazetteer import city_country, region_country
+from ..model import Actor
+from .dictionary import NONSTATE_CODES, POSSESSIVE, ActorDictionary, normalise
+from .resolver import ABROAD_WORDS, make_code
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Token as SpacyToken
+
+    from .resolver import ActorResolver
+
+ARTICLE_SETTING = "article-setting"
+TITLE_WEIGHT = 4.0
+DATELINE_WEIGHT = 3.0
+PLACE_WEIGHT = 1.0
+LEAD_PLACE_WEIGHT = 2.0
+PARTY_WEIGHT = 0.5
+LEAD_CHARS = 600  # the lead paragraph, after a Wikinews-style date line
+MIN_WEIGHT = 4.0
+MIN_PROVINCE_CHARS = 3
+# Regions named by an ordinary word ("Coast" in Kenya, "Maritime" in Togo): never a place alone
+GENERIC_REGION_WORDS = frozenset(
+    {
+        "coast", "maritime", "central", "centre", "center", "capital", "north", "south", "east",
+        "west", "northern", "southern", "eastern", "western", "littoral", "plateau",
+        "plateaux", "lakes", "highlands", "lowlands", "islands", "mountains", "river",
+        "delta", "border", "interior", "upper", "lower", "middle", "savanes", "oriental",
+        "occidental", "national", "federal", "metropolitan", "frontier", "valley", "mountain",
+    }
+)  # fmt: skip
+DOMINANCE = 2.0
+MIN_SHARE = 0.5
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in", "at", "near", "inside", "outside", "into", "within", "around", "across",
+        "beside", "behind", "toward", "towards", "throughout", "onto",
+    }
+)  # fmt: skip
+NATIONALITY_LABEL = "NORP"
+COUNTRY_KINDS = frozenset({"countries", "demonyms"})
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """The country an article is about (None when no country clearly leads)."""
+
+    country: str | None
+    confidence: float = 0.0
+    weights: dict[str, float] = field(default_factory=dict)
+
+
+NO_SETTING = Setting(None)
+
+
+class SettingFinder:
+    """Weighs the countries an article names (see the module docstring)."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+        self.dictionary: ActorDictionary = resolver.dictionary
+
+    def find(self, doc: Doc, title: str | None) -> Setting:
+        if not doc.has_annotation("DEP"):
+            return NO_SETTING  # places and parties cannot be told apart without a parse
+        weights: dict[str, float] = {}
+        for country, weight in self._evidence(doc, title):
+            weights[country] = weights.get(country, 0.0) + weight
+        return decide(weights)
+
+    def _evidence(self, doc: Doc, title: str | None) -> Iterable[tuple[str, float]]:
+        title_countries = self._title_countries(title) if title else []
+        for country in title_countries:
+            yield country, TITLE_WEIGHT / len(title_countries)
+        dateline = dateline_tokens(doc)
+        if dateline:
+            text = " ".join(doc[i].text for i in sorted(dateline))
+            for country in set(self._countries_in(text)):
+                yield country, DATELINE_WEIGHT
+        lead_end = _lead_end(doc)
+        for ent in doc.ents:
+            if ent.start in dateline:
+                continue
+            if ent.label_ in PLACE_LABELS:
+                country = self.place_country(ent.text)
+                if not used_as_place(ent.root):
+                    weight = PARTY_WEIGHT
+                elif ent.start_char < lead_end:
+                    weight = LEAD_PLACE_WEIGHT
+                else:
+                    weight = PLACE_WEIGHT
+            elif ent.label_ == NATIONALITY_LABEL:
+                country = self.place_country(ent.text, kinds=frozenset({"demonyms"}))
+                weight = PARTY_WEIGHT
+            else:
+                continue
+            if country is not None:
+                yield country, weight
+
+    def _title_countries(self, title: str) -> list[str]:
+        return list(dict.fromkeys(self._countries_in(title)))
+
+    def _countries_in(self, text: str) -> Iterable[str]:
+        for match in self.resolver.matches(text):
+            country = match.entry.country
+            if match.entry.kind in COUNTRY_KINDS and country and country not in NONSTATE_CODES:
+                yield country
+
+    def place_country(
+        self, text: str, kinds: frozenset[str] = COUNTRY_KINDS
+    ) -> str | None:
+        """The state a place name (or nationality word) belongs to, if known."""
+        words = normalise(text)
+        if words and words[-1].word == POSSESSIVE:
+            words.pop()
+        if not words:
+            return None
+        entry = self.dictionary.get(tuple(w.word for w in words))
+        if entry is not None:
+            if entry.cased and not all(w.upper for w in words):
+                return None
+            if entry.kind not in kinds or entry.country in NONSTATE_CODES:
+                return None
+            return entry.country
+        if kinds != COUNTRY_KINDS:
+            return None
+        found = {city_country(text), region_country(text), province_country(text)} - {None}
+        return found.pop() if len(found) == 1 else None  # "Kent": a US city, an English county
+
+
+@functools.cache
+def _province_countries() -> dict[str, str]:
+    """First-level regions of every country (countryinfo), named in one country only."""
+    from countryinfo import all_countries
+
+    found: dict[str, set[str]] = {}
+    for country in all_countries():
+        info = country.info()
+        code = (info.get("ISO") or {}).get("alpha3")
+        for province in info.get("provinces") or ():
+            key = " ".join(t.word for t in normalise(province))
+            if code and len(key) > MIN_PROVINCE_CHARS and key not in GENERIC_REGION_WORDS:
+                found.setdefault(key, set()).add(code)
+    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+
+
+def province_country(text: str) -> str | None:
+    """The country of a province, county or state named in one country only
+    ("Northamptonshire")."""
+    return _province_countries().get(" ".join(t.word for t in normalise(text)))
+
+
+def decide(weights: dict[str, float]) -> Setting:
+    """The leading country, when it leads clearly enough (see the module docstring)."""
+    if not weights:
+        return NO_SETTING
+    ranked = sorted(weights.items(), key=lambda item: -item[1])
+    country, top = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    share = top / sum(weights.values())
+    if top < MIN_WEIGHT or top < DOMINANCE * runner_up or share < MIN_SHARE:
+        return Setting(None, 0.0, weights)
+    return Setting(country, round(share, 2), weights)
+
+
+def _lead_end(doc: Doc) -> int:
+    """Where the lead paragraph ends: LEAD_CHARS after the first line with a verb."""
+    for sentence in doc.sents:
+        if any(t.pos_ in ("VERB", "AUX") for t in sentence):
+            return sentence.start_char + LEAD_CHARS
+    return LEAD_CHARS
+
+
+def used_as_place(token: SpacyToken) -> bool:
+    """The object of a place preposition ("in Vilnius"), or coordinated with one."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
+def points_abroad(actor: Actor) -> bool:
+    """A role that belongs to another state or to none ("the embassy", "foreign forces")."""
+    return any(token.word in ABROAD_WORDS for token in normalise(actor.text))
+
+
+def apply_setting(
+    actors: list[Actor], setting: Setting, local: Sequence[bool] | None = None
+) -> list[Actor]:
+    """Role mentions with no country take the setting's (see the module docstring); `local`
+    says which mentions may (not a listed body that belongs to no state: "Reuters")."""
+    if setting.country is None:
+        return actors
+    allowed = local if local is not None else [True] * len(actors)
+    return [_with_setting(actor, setting) if ok else actor
+            for actor, ok in zip(actors, allowed, strict=True)]
+
+
+def _with_setting(actor: Actor, setting: Setting) -> Actor:
+    if actor.country is not None or actor.sector is None or points_abroad(actor):
+        return actor
+    return replace(actor, country=setting.country, code=make_code(setting.country, actor.sector),
+                   country_basis=ARTICLE_SETTING, country_confidence=setting.confidence)

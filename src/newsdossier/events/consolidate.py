@@ -1,0 +1,888 @@
+"""The "consolidate" stage: the events of one article read together, as a reader does.
+
+The event coder works one sentence at a time, but an article tells one event in several
+sentences ("Germany banned Mahan Air on Monday … the ban followed talks …") and leaves to
+the story what a sentence does not repeat: when, where, and who. Run after every other stage
+(places are resolved by then), this stage
+
+0. gives the parties the event coder named itself the article's setting country, as the
+   actors stage does for role mentions; types CAMEO statements where PLOVER has a type for
+   them (a denial: REJECT) and drops opinions PLOVER does not code (condolences,
+   pessimistic comments) — the record's quotes and claims carry what was said; claims of
+   responsibility stay (typeless, CAMEO 015); in a question-and-answer interview, the
+   answers are statements, not events;
+1. **splits an event two parties do each on their own** ("both Saudi Arabia and the United
+   States have alleged …": two accusations), as event data codes a compound actor;
+   reciprocal events (talks, a deal between them) stay one;
+2. **merges mentions of one real event**: two events of one type whose parties, dates and
+   places do not conflict are one when they are told in the same sentence, when the later
+   one is a definite or background mention ("the attack", "after the ban"), or — for
+   material events — when both name the same parties on both sides. The first mention
+   stays the event (its `sentence`); the others' sentences go to `mentions`, their parties,
+   date, place and figures fill what it lacks, and references to them (`reported_in`,
+   claims' `event_ids`) now point to it;
+3. **dates every event the article supports**, recording why in `date_basis`: "stated" (a
+   time expression of its own clause), "same-event" (another mention states it),
+   "narrative" (a past event told right after a dated one of the same story: the story
+   still tells that day), "report-date" (present or present-perfect news, "has denied": the
+   article's date), "news-day" (a past event of the story told elsewhere: the day of the
+   news the article leads with, when that is a recent day); otherwise no date;
+   A rejection that names no party answers the latest accusation against its source and
+   takes the accuser as its target.
+4. **places events** likewise (`location_basis`): "stated", "same-event", "narrative" (the
+   scene set by the event just before, for an event with a party of that place's country or
+   none), "actor-place" (a town or region the acting party is named by: "Athens expelled",
+   "Northamptonshire police"; for acts often done abroad only when domestic),
+   "article-setting" (a domestic material event — every coded party of one country — in the
+   place the article is set in, when one city of that country dominates its places) and
+   "actor-country" (else that country itself). Future, hypothetical and historical events
+   inherit nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .. import registry
+from ..dates import parse_publication_date
+from ..language import skip_unless_english
+from ..model import Actor, Event, Place, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+    from ..model import Record
+    from ..places.gazetteer import Entry, Gazetteer
+    from ..settings import Settings
+
+MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE",
+                            "PROTEST", "ASSAULT"})
+KINDRED_TYPES = ({"SANCTION", "COERCE"},)
+# CAMEO statement codes that PLOVER types (the others are not events; see below).
+STATEMENT_TYPES = {"016": "REJECT", "019": "SUPPORT"}
+KEPT_STATEMENTS = frozenset({"015"})
+DENIAL = "016"
+STATEMENT_OBJECTS = frozenset({"accusation", "allegation", "claim", "charge", "report",
+                               "assertion", "suggestion", "statement", "story", "rumour",
+                               "rumor", "involvement", "responsibility", "wrongdoing"})
+# Acts a party often does away from home: its own name does not place them.
+ABROAD_TYPES = frozenset({"ASSAULT", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "CONSULT",
+                          "PROTEST"})
+# Events that happen where something is done to someone: their sentence's one place is theirs.
+PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+GATHERING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+UNTIMED_STATUSES = frozenset({"future", "hypothetical", "historical"})
+DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his",
+                            "her", "such"})
+# How far a story's day or scene carries: the sentences after the one that set it.
+NARRATIVE_SENTENCES = 3
+TEMPORAL_MARKERS = frozenset({"after", "before", "since", "following", "until", "prior",
+                              "previously", "earlier", "ago"})
+# The news an article reports happened at most this many days before it was published.
+NEWS_DAYS = 10
+SAME_PLACE_KM = 50.0
+CITY_FEATURES = ("PPL", "FAC")
+# A city is where an article is set when it is named at least this often (a capital: once),
+# and more often than the country's other towns together.
+SETTING_MENTIONS = 2
+GOVERNING_STEPS = 4
+
+
+@dataclass
+class Mention:
+    """One event with where it sits in the article and how its clause is told."""
+
+    event: Event
+    sentence: int
+    paragraph: int
+    token: Token | None
+    tense: str
+    definite: bool
+    plural: bool = False  # a plural event noun: "the protests", "attacks"
+    quoted: bool = False  # the trigger is inside quotation marks
+    names: dict[str, set[str]] = field(default_factory=dict)  # side → its proper names
+    headline: bool = False  # told in a title line heading the text
+
+
+SPEAKER_TAG = re.compile(r"^\s*(?:\(\([^)]{1,40}\)\)|Q|A)\s*:?\s")
+INTERVIEW_TURNS = 3
+QUESTION_CHARS = 300
+
+
+# --- reading the parse -----------------------------------------------------------------------
+
+
+def trigger_token(doc: Doc, span: Span) -> Token | None:
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None and len(found) else None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a trigger is told with: itself, or for an event noun the verb it hangs on."""
+    node = token
+    for _ in range(GOVERNING_STEPS):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def tense(token: Token | None) -> str:
+    """present, perfect, past, pluperfect, future or unknown, from the auxiliaries and tag
+    of the trigger's verb; a complement ("vowed to fight") takes its governor's tense."""
+    verb = governing_verb(token) if token is not None else None
+    for _ in range(GOVERNING_STEPS):
+        if verb is None:
+            return "unknown"
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes):
+            return "future"
+        if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj",
+                                                         "pcomp", "acl"):
+            verb = verb.head  # "threatened to strike", "began shelling"
+            continue
+        found = _tense_of_auxes(auxes) or _tense_of_tag(verb)
+        if found is not None:
+            return found
+        if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return "unknown"
+    return "unknown"
+
+
+def _tense_of_auxes(auxes: list[Token]) -> str | None:
+    for aux in auxes:
+        if aux.lemma_ == "have":
+            return "perfect" if aux.tag_ in ("VBZ", "VBP") else "pluperfect"
+    for aux in auxes:
+        if aux.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if aux.tag_ == "VBD":
+            return "past"
+    return None
+
+
+def _tense_of_tag(verb: Token) -> str | None:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"):
+        return "past"  # "the strike carried out on Monday"
+    return None
+
+
+def is_definite(token: Token | None, event_nouns: frozenset[str]) -> bool:
+    """An event the reader already knows: a definite event noun ("the attack", "this ban",
+    "its strike"), or a verb whose subject is one ("the attack killed 12"; not a definite
+    party: "the spokesperson condemned")."""
+    if token is None:
+        return False
+    if token.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (subject is not None and subject.lemma_.lower() in event_nouns
+                and _definite_noun(subject))
+    return token.pos_ in ("NOUN", "PROPN") and _definite_noun(token)
+
+
+def is_noun(token: Token | None) -> bool:
+    return token is not None and token.pos_ in ("NOUN", "PROPN")
+
+
+def _definite_noun(token: Token) -> bool:
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_WORDS)
+               for c in token.children)
+
+
+class Layout:
+    """Sentence and paragraph numbers of character offsets."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.sentence_starts = [s.start_char for s in doc.sents]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+
+    def sentence(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def paragraph(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.paragraph_starts, offset) - 1, 0)
+
+
+def mentions_of(doc: Doc, record: Record,
+                event_nouns: frozenset[str] = frozenset()) -> list[Mention]:
+    text = record.article.text
+    layout = Layout(doc, text)
+    mentions = []
+    for event in record.events:
+        token = trigger_token(doc, event.trigger)
+        mentions.append(Mention(event, layout.sentence(event.trigger.start),
+                                layout.paragraph(event.trigger.start), token, tense(token),
+                                is_definite(token, event_nouns), _plural_noun(token),
+                                _inside_quotation(text, event),
+                                {"source": proper_names(doc, event.source),
+                                 "target": proper_names(doc, event.target)},
+                                is_headline(text, event.sentence)))
+    return mentions
+
+
+def is_headline(text: str, sentence: Span) -> bool:
+    """The text's first line, a title with no full stop, set apart by a line break."""
+    return (not text[:sentence.start].strip() and text[sentence.end:sentence.end + 1] == "\n"
+            and not sentence.text.rstrip().endswith((".", "!", "?", '"', "\u201d")))
+
+
+def _plural_noun(token: Token | None) -> bool:
+    return token is not None and token.tag_ in ("NNS", "NNPS")
+
+
+def _inside_quotation(text: str, event: Event) -> bool:
+    """An odd number of quotation marks between the sentence start and the trigger."""
+    before = text[event.sentence.start:event.trigger.start]
+    return (sum(before.count(mark) for mark in ('"', "\u201c", "\u201d")) % 2) == 1
+
+
+# --- when two mentions are one event ---------------------------------------------------------
+
+
+def countries(actors: Iterable[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def sides_compatible(first: list[Actor], second: list[Actor]) -> bool:
+    """Two renderings of one side of an event do not contradict each other: either is
+    unknown, or they share a country, or (no countries) they share a sector."""
+    a, b = countries(first), countries(second)
+    if a and b:
+        return bool(a & b)
+    if a or b:
+        return True
+    sectors_a = {x.sector for x in first if x.sector}
+    sectors_b = {x.sector for x in second if x.sector}
+    return not (sectors_a and sectors_b) or bool(sectors_a & sectors_b)
+
+
+def same_parties(first: Mention, second: Mention, side: str) -> bool:
+    """Both name the party of one side, and as the same one (a shared code, or a proper
+    name in common: "Mahan" in "Iranian airline Mahan Air" and "Mahan")."""
+    # a sector alone ("police", "protesters") does not say which police; a bare country
+    # ("Turkey") is the state any of its bodies acts for
+    for a in getattr(first.event, side):
+        for b in getattr(second.event, side):
+            if a.country and a.country == b.country and (
+                    a.sector is None or b.sector is None or a.sector == b.sector):
+                return True
+    return same_names(first, second, side) or _same_role(getattr(first.event, side),
+                                                         getattr(second.event, side))
+
+
+def _same_role(first: list[Actor], second: list[Actor]) -> bool:
+    """'the newspaper' and 'the newspaper's licence': one role word, one sector."""
+    roles_a = {(_head_word(a.text), a.sector) for a in first if a.sector}
+    roles_b = {(_head_word(a.text), a.sector) for a in second if a.sector}
+    return bool(roles_a & roles_b)
+
+
+def _head_word(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower())
+    return words[-1] if words else ""
+
+
+def same_names(first: Mention, second: Mention, side: str) -> bool:
+    return bool(first.names.get(side, set()) & second.names.get(side, set()))
+
+
+def proper_names(doc: Doc, actors: Iterable[Actor]) -> set[str]:
+    """The proper-name words of the parties' mentions: not demonyms or countries, which
+    many parties share ("Kenyan" students and "Kenyan" police)."""
+    words: set[str] = set()
+    for actor in actors:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        for token in span or ():
+            if token.pos_ == "PROPN" and token.ent_type_ not in ("NORP", "GPE", "LOC") and (
+                    len(token) > 2):
+                words.add(token.lower_)
+        if actor.name:
+            words.update(w.lower() for w in actor.name.split() if len(w) > 2 and w[0].isupper())
+    return words
+
+
+def dates_compatible(first: str | None, second: str | None) -> bool:
+    if not first or not second:
+        return True
+    return first.startswith(second) or second.startswith(first)
+
+
+def km_apart(first: Place, second: Place) -> float | None:
+    import math
+
+    if None in (first.lat, first.lon, second.lat, second.lon):
+        return None
+    p1, p2 = math.radians(first.lat), math.radians(second.lat)  # type: ignore[arg-type]
+    dl = math.radians(second.lon - first.lon)  # type: ignore[operator]
+    cosine = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cosine)))
+
+
+def places_compatible(first: Place | None, second: Place | None) -> bool:
+    if first is None or second is None:
+        return True
+    if first.country and second.country and first.country != second.country:
+        return False
+    distance = km_apart(first, second)
+    return distance is None or distance <= SAME_PLACE_KM or _contains(first, second)
+
+
+def _contains(first: Place, second: Place) -> bool:
+    """A country or region holds the town: not a conflict."""
+    broad = ("PCLI", "ADM1", "ADM2", "RGN", "CONT")
+    return (first.feature or "") in broad or (second.feature or "") in broad
+
+
+def same_kind(first: str | None, second: str | None) -> bool:
+    """The same PLOVER type, or two a coder may give one act (a ban: SANCTION or COERCE)."""
+    if first is None or second is None:
+        return False
+    return first == second or {first, second} in KINDRED_TYPES
+
+
+def _modality(event: Event) -> str:
+    if event.status in ("future", "hypothetical"):
+        return "unreal"
+    if event.status in ("historical", "negated"):
+        return event.status
+    return "actual"
+
+
+def one_event(first: Mention, later: Mention) -> bool:
+    """Whether a later mention reports the same real event as an earlier one."""
+    a, b = first.event, later.event
+    if not same_kind(a.type, b.type):
+        return False
+    if a.type != b.type and not (same_parties(first, later, "source")
+                                 and same_parties(first, later, "target")):
+        return False
+    if _modality(a) != _modality(b):
+        return False  # what will happen, what happened years ago and what did not happen
+    if not (sides_compatible(a.source, b.source) and sides_compatible(a.target, b.target)):
+        return False
+    # a background mention's date is often its sentence's, not its own ("the following day,
+    # the ministry denounced the agreements")
+    if not (b.background or dates_compatible(a.date, b.date)) or not places_compatible(
+            a.location, b.location):
+        return False
+    if first.sentence == later.sentence:
+        return True
+    if first.headline:
+        return True  # a title tells in short what the lead then tells
+    if later.plural and not first.plural and a.type in MATERIAL_TYPES:
+        return False  # "weeks of protests" are not the one protest told before ("the
+        # allegations" may well be the one accusation)
+    if later.definite or (b.background and is_noun(later.token)):
+        return True  # "the attack", "after last week's strike"
+    if a.type not in MATERIAL_TYPES:
+        # a statement told again right after in the speaker's own words ("Lam announced
+        # the bill's withdrawal … 'We will withdraw the bill,' Lam said")
+        return later.sentence - first.sentence <= 1 and later.quoted and (
+            same_names(first, later, "source")) and a.cameo == b.cameo
+    return bool(a.source) and bool(b.source) and same_parties(first, later, "source") and (
+        not (a.target and b.target) or same_parties(first, later, "target"))
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def antecedent(kept: list[Mention], mention: Mention) -> Mention | None:
+    """The earlier event a mention reports again: of those it can be, one that names a
+    party it names (the nearest such), else the nearest."""
+    candidates = [k for k in reversed(kept) if one_event(k, mention)]
+    event = mention.event
+    for candidate in candidates:
+        if (event.source and same_parties(candidate, mention, "source")) or (
+                event.target and same_parties(candidate, mention, "target")):
+            return candidate
+    return candidates[0] if candidates else None
+
+
+def merge_events(mentions: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
+    """Mentions of one event folded into its first; returns the kept mentions and the map
+    from each folded event's id to the id of the event it now belongs to."""
+    kept: list[Mention] = []
+    renamed: dict[str, str] = {}
+    for mention in mentions:
+        host = antecedent(kept, mention)
+        if host is None:
+            kept.append(mention)
+            continue
+        if host.headline and not mention.headline:  # the lead's telling stays the event
+            absorb(mention.event, host.event)
+            kept[kept.index(host)] = mention
+            renamed[host.event.id] = mention.event.id
+            continue
+        absorb(host.event, mention.event)
+        renamed[mention.event.id] = host.event.id
+    return kept, renamed
+
+
+def absorb(event: Event, other: Event) -> None:
+    """Fill the event from another mention of it; the mention's sentence joins `mentions`."""
+    if other.sentence != event.sentence and all(m != other.sentence for m in event.mentions):
+        event.mentions.append(other.sentence)
+    event.mentions.extend(m for m in other.mentions if m not in event.mentions)
+    if not any(a.code for a in event.source) and any(a.code for a in other.source):
+        event.source = other.source
+    if not any(a.code for a in event.target) and any(a.code for a in other.target):
+        event.target = [a for a in other.target if a not in event.source]
+    if _more_specific_code(other.cameo, event.cameo):
+        event.cameo, event.mode = other.cameo, other.mode or event.mode
+    if event.date is None and other.date is not None and not other.background:
+        event.date, event.date_basis = other.date, "same-event"
+    if event.location is None and other.location is not None:
+        event.location, event.location_basis = other.location, "same-event"
+    event.background = event.background and other.background
+    for figure in ("dead", "injured", "size"):
+        if getattr(event, figure) is None:
+            setattr(event, figure, getattr(other, figure))
+    spans = {(q.span.start, q.span.end) for q in event.quantities}
+    event.quantities.extend(q for q in other.quantities
+                            if (q.span.start, q.span.end) not in spans)
+    if other.confidence is not None:
+        event.confidence = max(event.confidence or 0.0, other.confidence)
+
+
+def _more_specific_code(candidate: str | None, current: str | None) -> bool:
+    if not candidate:
+        return False
+    if not current:
+        return True
+    return len(candidate) > len(current) and candidate.startswith(current[:2])
+
+
+def renumber_references(record: Record, renamed: dict[str, str]) -> None:
+    if not renamed:
+        return
+    for event in record.events:
+        if event.reported_in in renamed:
+            event.reported_in = renamed[event.reported_in]
+    for claim in record.claims:
+        ids = [renamed.get(i, i) for i in claim.event_ids]
+        claim.event_ids = list(dict.fromkeys(ids))
+
+
+def answer_denials(mentions: list[Mention]) -> None:
+    """'Sudan's foreign ministry rejected the accusation': a rejection or denial with no
+    party as its target answers the latest accusation against the rejecting party, and is
+    aimed at its accuser."""
+    accusations: list[Event] = []
+    for mention in mentions:
+        event = mention.event
+        if event.type == "ACCUSE":
+            accusations.append(event)
+            continue
+        if event.type != "REJECT" or event.cameo != DENIAL or any(a.code for a in event.target):
+            continue
+        if not _denies_a_statement(mention.token):
+            continue  # a refusal ("denied funding") answers nobody's accusation
+        rejecting = countries(event.source)
+        answered = next((a for a in reversed(accusations)
+                         if rejecting & countries(a.target) and a.source), None)
+        if answered is not None:
+            event.target = [actor for actor in answered.source if actor.code]
+
+
+def _denies_a_statement(token: Token | None) -> bool:
+    """'denied the accusation', 'denied that …', 'denied it' — not 'denied funding'."""
+    if token is None:
+        return False
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return True
+    return obj.pos_ == "PRON" or obj.lemma_.lower() in STATEMENT_OBJECTS
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def date_events(mentions: list[Mention], published: dt.date | None) -> None:
+    scene: tuple[str, int] | None = None  # the story's day and the last sentence told in it
+    news_day: str | None = None  # the first day of the news the article reports
+    for mention in mentions:
+        event = mention.event
+        if event.date is not None:
+            event.date_basis = event.date_basis or "stated"
+            if _sets_the_day(mention) and (not event.background
+                                           or _recent(event.date, published)):
+                scene = (event.date, mention.sentence)
+                if news_day is None and _recent(event.date, published):
+                    news_day = event.date
+            elif not event.background:
+                scene = None  # the story moved to another time ("in 2017, …")
+            continue
+        if event.status in UNTIMED_STATUSES:
+            continue
+        if event.background:
+            _date_from_host(mention, mentions, scene[0] if scene else news_day)
+            continue
+        if mention.tense in ("present", "perfect") and published is not None:
+            event.date, event.date_basis = published.isoformat(), "report-date"
+        elif mention.tense in ("past", "unknown") and scene is not None and (
+                mention.sentence - scene[1] <= NARRATIVE_SENTENCES):
+            event.date, event.date_basis = scene[0], "narrative"
+            scene = (scene[0], mention.sentence)
+        elif mention.tense == "past" and news_day is not None:
+            event.date, event.date_basis = news_day, "news-day"
+
+
+def _date_from_host(mention: Mention, mentions: list[Mention], story_day: str | None) -> None:
+    """A background event told as a participle or relative clause of a dated event of its
+    sentence happened then ("protesters, carrying placards asking the government to …");
+    one told as "N days/weeks/months after …" happened that long before its sentence's
+    event, or, when the sentence tells none ("The move comes a month after …"), before the
+    story's day; one told as plain "after …", "before …" or "since …" gets no date."""
+    if mention.token is None:
+        return
+    host = next((m.event.date for m in mentions if m.event.date and not m.event.background
+                 and _told_in(m, mention.event.sentence)), None)
+    marker = _temporal_marker(mention.token)
+    if marker is None:
+        if host is not None:
+            mention.event.date, mention.event.date_basis = host, "narrative"
+        return
+    shifted = _shifted(host or story_day, mention.event.sentence.text, marker)
+    if shifted is not None:  # "comes a month after U.S. jets struck …"
+        mention.event.date, mention.event.date_basis = shifted, "narrative"
+
+
+def _told_in(mention: Mention, sentence: Span) -> bool:
+    event = mention.event
+    return event.sentence == sentence or sentence in event.mentions
+
+
+DURATION = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                      r"(day|week|month|year)s?\s+(after|before|later|earlier)\b", re.I)
+SMALL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _shifted(value: str | None, sentence: str, marker: str) -> str | None:
+    """The host's day moved by the "N days/weeks/months after" of the sentence, at the
+    precision of the unit: the event in the after-clause came N units before the host."""
+    match = DURATION.search(sentence)
+    if value is None or len(value) != len("YYYY-MM-DD") or match is None:
+        return None
+    if match[3].lower() not in (marker, "later" if marker == "before" else "earlier"):
+        return None
+    count = SMALL_COUNTS.get(match[1].lower()) or int(match[1])
+    sign = -1 if marker == "after" else 1
+    day = dt.date.fromisoformat(value)
+    unit = match[2].lower()
+    if unit == "day":
+        return (day + dt.timedelta(days=sign * count)).isoformat()
+    if unit == "week":
+        return (day + dt.timedelta(weeks=sign * count)).isoformat()[:7]
+    if unit == "month":
+        year, month = divmod(day.year * 12 + day.month - 1 + sign * count, 12)
+        return f"{year:04d}-{month + 1:02d}"
+    return f"{day.year + sign * count:04d}"
+
+
+def _temporal_marker(token: Token) -> str | None:
+    node = token
+    for _ in range(GOVERNING_STEPS):
+        for candidate in (node, *node.children):
+            if candidate.lower_ in TEMPORAL_MARKERS and (
+                    candidate is node or candidate.dep_ in ("mark", "prep", "advmod")):
+                return "before" if candidate.lower_ in ("before", "until", "prior") else \
+                    "after"
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _recent(value: str, published: dt.date | None) -> bool:
+    """A day within the days before publication that news reports (not a flashback)."""
+    if published is None:
+        return False
+    days = (published - dt.date.fromisoformat(value)).days
+    return 0 <= days <= NEWS_DAYS
+
+
+def _sets_the_day(mention: Mention) -> bool:
+    """A day-precise event the story is telling (background mentions of a day count too:
+    "the fourth night that protesters marched" sets the night)."""
+    event = mention.event
+    return len(event.date or "") == len("YYYY-MM-DD") and event.status not in UNTIMED_STATUSES
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+class Setting:
+    """Where the article is set: per country, the city most of its places in that country
+    are, when one dominates and is named more than once."""
+
+    def __init__(self, places: list[Place]) -> None:
+        cities: dict[str, Counter[str]] = {}
+        self.by_name: dict[str, Place] = {}
+        for place in places:
+            if place.country and (place.feature or "").startswith(CITY_FEATURES):
+                key = place.name or place.text
+                cities.setdefault(place.country, Counter())[key] += 1
+                self.by_name.setdefault(key, place)
+        self.city: dict[str, str] = {}
+        for country, counts in cities.items():
+            (top, count), total = counts.most_common(1)[0], sum(counts.values())
+            capital = (self.by_name[top].feature or "") == "PPLC"
+            if (count >= SETTING_MENTIONS or capital) and count * 2 > total:
+                self.city[country] = top
+
+
+def place_events(mentions: list[Mention], record: Record,
+                 gazetteer: Gazetteer | None) -> None:
+    setting = Setting(record.places)
+    scene: tuple[Place, int] | None = None
+    for mention in mentions:
+        event = mention.event
+        if event.location is not None:
+            event.location_basis = event.location_basis or "stated"
+            if not event.background and event.status not in UNTIMED_STATUSES:
+                scene = (event.location, mention.sentence)
+            continue
+        if event.status in UNTIMED_STATUSES:
+            continue
+        local = _only_place_of_sentence(event, record.places)
+        if local is not None and event.type in PLACED_TYPES:
+            event.location, event.location_basis = local, "sentence"
+            continue
+        if event.background:
+            continue
+        if scene is not None and mention.sentence - scene[1] <= NARRATIVE_SENTENCES and (
+                _fits_scene(event, scene[0])):
+            event.location, event.location_basis = scene[0], "narrative"
+            continue
+        if event.type in MATERIAL_TYPES:  # what is said can be said anywhere
+            _place_domestic(event, setting, gazetteer)
+
+
+def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
+    """The one town, region or site an event's sentence names ("struck the air base north
+    of Omdurman, killing 14"), when it names exactly one (countries aside)."""
+    start, end = event.sentence.start, event.sentence.end
+    found = {(p.name, p.lat, p.lon): p for p in places
+             if start <= p.start < end and not (p.feature or "").startswith(("PCL", "CONT"))}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _fits_scene(event: Event, place: Place) -> bool:
+    """Talks and agreements happen where the story is; other events where a party is from,
+    or anywhere when no party's country is known."""
+    if event.type in GATHERING_TYPES:
+        return True
+    parties = countries([*event.source, *event.target])
+    return not parties or place.country in parties
+
+
+def domestic_country(event: Event) -> str | None:
+    """The country of an event between parties of one country (or with no other party): its
+    source's country, when every target is of that country too."""
+    parties = countries(event.source)
+    if len(parties) != 1 or any(a.country not in parties for a in event.target):
+        return None
+    country = next(iter(parties))
+    return country if re.fullmatch(r"[A-Z]{3}", country) and country not in (
+        "IGO", "NGO", "UNO", "EUR", "IMG", "MNC", "ISM") else None
+
+
+def actor_place(actors: list[Actor], gazetteer: Gazetteer) -> Place | None:
+    """A town or region a party is named by, of the party's own country: "Athens" (the
+    Greek government), "Northamptonshire police", "the Kabul governor"."""
+    for actor in actors:
+        if not actor.country:
+            continue
+        for match in re.finditer(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*", actor.text):
+            name = re.sub(r"'s$", "", match.group())
+            entry = _town_or_region(name, actor.country, gazetteer)
+            if entry is not None:
+                start = actor.start + match.start()
+                return Place(text=name, start=start, end=start + len(name), name=entry.name,
+                             country=entry.country, lat=entry.lat, lon=entry.lon,
+                             geonameid=entry.geonameid, feature=entry.feature)
+    return None
+
+
+def _town_or_region(name: str, country: str, gazetteer: Gazetteer) -> Entry | None:
+    for entry in gazetteer.candidates(name):
+        if entry.country == country and entry.feature.startswith(("PPL", "ADM")):
+            return entry
+    return None
+
+
+def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None) -> None:
+    country = domestic_country(event)
+    named = actor_place(event.source, gazetteer) if gazetteer is not None else None
+    if named is not None and (named.country == country or event.type not in ABROAD_TYPES):
+        event.location, event.location_basis = named, "actor-place"
+        return
+    if country is None:
+        return
+    city = setting.city.get(country)
+    if city is not None:
+        event.location, event.location_basis = setting.by_name[city], "article-setting"
+        return
+    if gazetteer is None:
+        return
+    entry = gazetteer.country(country)
+    holder = next((a for a in event.source if a.country == country), None)
+    if entry is None or holder is None:
+        return
+    event.location = Place(text=holder.text, start=holder.start, end=holder.end,
+                           name=entry.name, country=country, lat=entry.lat, lon=entry.lon,
+                           geonameid=entry.id, feature=entry.feature)
+    event.location_basis = "actor-country"
+
+
+def drop_statements_without_a_type(record: Record) -> None:
+    """CAMEO statements PLOVER has no type for are typed where PLOVER has a home for them
+    (a denial rejects an accusation: REJECT; expressing accord: SUPPORT). A claim of
+    responsibility (015) stays, typeless as the record schema allows: who claims an attack
+    is what CAMEO data and readers want. The rest (condolences, a pessimistic or
+    optimistic comment, a symbolic act) are opinions, not events: the record's quotes and
+    claims carry them. Events that pointed to one keep their own status; claims no longer
+    list it."""
+    for event in record.events:
+        if event.type is None and event.cameo in STATEMENT_TYPES:
+            event.type = STATEMENT_TYPES[event.cameo]
+    typeless = {e.id for e in record.events
+                if e.type is None and e.cameo not in KEPT_STATEMENTS}
+    if not typeless:
+        return
+    record.events = [e for e in record.events if e.id not in typeless]
+    for event in record.events:
+        if event.reported_in in typeless:
+            event.reported_in = None
+    for claim in record.claims:
+        claim.event_ids = [i for i in claim.event_ids if i not in typeless]
+
+
+def interview_turns(text: str) -> list[tuple[int, int]]:
+    """The question-and-answer paragraphs of an interview: paragraphs opening with a
+    speaker tag ("((WN)) :", "Q:"), questions, and the paragraph answering a question —
+    when the text has at least INTERVIEW_TURNS such tags or questions. Otherwise none."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+                  if text[m.start():m.end()].strip()]
+    tagged = [bool(SPEAKER_TAG.match(text[a:b])) for a, b in paragraphs]
+    asked = [text[a:b].strip().endswith("?") and b - a < QUESTION_CHARS for a, b in paragraphs]
+    if max(sum(tagged), sum(asked)) < INTERVIEW_TURNS:
+        return []
+    turns = []
+    for number, span in enumerate(paragraphs):
+        answered = number > 0 and asked[number - 1]
+        if tagged[number] or asked[number] or answered:
+            turns.append(span)
+    return turns
+
+
+def drop_interview_answers(record: Record) -> None:
+    """In a question-and-answer interview, what the interviewee says about themselves and
+    their views is statements (the record's quotes and claims), not events; the article's
+    own reporting around the interview keeps its events."""
+    turns = interview_turns(record.article.text)
+    if not turns:
+        return
+    record.events = [e for e in record.events
+                     if not any(a <= e.trigger.start < b for a, b in turns)]
+
+
+def give_parties_the_setting(record: Record) -> None:
+    """Roles the event coder named itself ("people were arrested": the police it implies;
+    "protesters" it resolved from a phrase) take the article's setting country, as the
+    actors stage gives it to the role mentions it found."""
+    from ..actors.setting import Setting, apply_setting
+
+    setting_country = {a.country for a in record.actors
+                       if a.country_basis == "article-setting" and a.country}
+    if len(setting_country) != 1:
+        return
+    confidence = max(a.country_confidence or 0.0 for a in record.actors
+                     if a.country_basis == "article-setting")
+    setting = Setting(next(iter(setting_country)), confidence)
+    for event in record.events:
+        event.source = apply_setting(event.source, setting)
+        event.target = apply_setting(event.target, setting)
+
+
+def split_joint_sources(record: Record) -> None:
+    """'Both Saudi Arabia and the United States have alleged Iranian involvement': two
+    parties that each act are two events (as event data codes a compound actor), unless
+    they act on each other (talks, an agreement between them: a reciprocal event)."""
+    events: list[Event] = []
+    for event in record.events:
+        parties = _by_country(event.source)
+        if event.reciprocal or len(parties) < 2:
+            events.append(event)
+            continue
+        for number, actors in enumerate(parties):
+            part = replace(event, source=actors, mentions=list(event.mentions),
+                           quantities=list(event.quantities))
+            if number:
+                part.id = f"{event.id}.{number}"
+            events.append(part)
+    record.events = events
+
+
+def _by_country(actors: list[Actor]) -> list[list[Actor]]:
+    groups: dict[str | None, list[Actor]] = {}
+    for actor in actors:
+        groups.setdefault(actor.country, []).append(actor)
+    if None in groups and len(groups) > 1:
+        uncoded = groups.pop(None)  # "Rwanda and its allies": the allies go with the first
+        next(iter(groups.values())).extend(uncoded)
+    return list(groups.values())
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+
+class ConsolidateStage:
+    name = "consolidate"
+
+    def __init__(self, gazetteer: Gazetteer | None = None,
+                 event_nouns: frozenset[str] = frozenset()) -> None:
+        self.gazetteer = gazetteer
+        self.event_nouns = event_nouns
+
+    def __call__(self, doc: Doc, record: Record) -> None:
+        if skip_unless_english(record, self.name) or not record.events:
+            return
+        drop_statements_without_a_type(record)
+        drop_interview_answers(record)
+        give_parties_the_setting(record)
+        split_joint_sources(record)
+        mentions = mentions_of(doc, record, self.event_nouns)
+        kept, renamed = merge_events(mentions)
+        record.events = [m.event for m in kept]
+        renumber_references(record, renamed)
+        answer_denials(kept)
+        date_events(kept, parse_publication_date(record.article.published))
+        place_events(kept, record, self.gazetteer)
+
+
+@registry.stages.register("consolidate")
+def make_consolidate_stage(settings: Settings, nlp: Language) -> ConsolidateStage:
+    from ..places.gazetteer import Gazetteer
+    from .patterns import PatternTable
+
+    del nlp
+    nouns = PatternTable.load(settings.event_patterns).event_nouns()
+    return ConsolidateStage(Gazetteer.open(settings.gazetteer_dir or None,
+                                           settings.place_aliases), nouns)

@@ -1,0 +1,112 @@
+"""Guards on violence: what is worded like an attack but is no attack between actors.
+
+* A disaster, disease or accident is no event between actors (`data/events/mishaps.tsv`):
+  an ASSAULT whose cause is one — the subject or "by" agent of the trigger ("the virus has
+  killed 813", "a fire at a factory killed 40"), the verb a participle hangs on ("a plane
+  crashed near Kathmandu, killing 72"), or what the victims died "in", "from" or "during"
+  ("killed in the flood") — is dropped. Nothing else names an attacker there; an actor
+  named as the attacker ("rebels set fire to the market") keeps the event.
+* A politician "attacking" another over something is criticism, not violence: an ASSAULT
+  whose source and target are both named people and whose trigger carries no weapon or
+  place ("Biden attacked Trump over the deaths") is an ACCUSE (CAMEO 111, criticize).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..tables import table_sources
+from .arguments import agent_of, prep_object, verb_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .draft import Draft
+
+CAUSE_PREPOSITIONS = ("in", "from", "during", "by", "after", "amid")
+WEAPON_PREPOSITIONS = ("with", "at", "in", "near", "on")
+CRITICIZE = ("ACCUSE", "111")
+
+
+class MishapError(ValueError):
+    """A mishap word table is malformed."""
+
+
+class Mishaps:
+    """Words naming disasters, diseases and accidents, by part of speech."""
+
+    def __init__(self, nouns: frozenset[str], verbs: frozenset[str]) -> None:
+        self.nouns = nouns
+        self.verbs = verbs
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> Mishaps:
+        words: dict[str, set[str]] = {"NOUN": set(), "VERB": set()}
+        for name, lines in table_sources(["events/mishaps.tsv"], extra_files, MishapError):
+            for number, line in enumerate(lines, start=1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                parts = [p.strip() for p in line.split("\t")]
+                if len(parts) < 2 or parts[1] not in ("NOUN", "VERB", "-"):
+                    raise MishapError(f"{name}:{number}: want lemma<TAB>NOUN|VERB|-")
+                lemma = parts[0].lower()
+                if parts[1] == "-":
+                    for kind in words.values():
+                        kind.discard(lemma)
+                else:
+                    words[parts[1]].add(lemma)
+        return cls(frozenset(words["NOUN"]), frozenset(words["VERB"]))
+
+    def names_mishap(self, token: Token | None) -> bool:
+        if token is None:
+            return False
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX"):
+            return lemma in self.verbs
+        # "a fire at a factory", "the plane crash": the head or its compound
+        return lemma in self.nouns or any(
+            c.dep_ == "compound" and c.lemma_.lower() in self.nouns for c in token.children)
+
+    def caused_by_mishap(self, draft: Draft) -> bool:
+        """Whether an attack-worded event is a disaster, disease or accident."""
+        if draft.type != "ASSAULT" or draft.match is None:
+            return False
+        clause = draft.clause
+        cause = agent_of(clause) if clause.pos_ in ("VERB", "AUX") else None
+        if self.names_mishap(cause):
+            return True
+        if clause.dep_ in ("advcl", "conj", "xcomp") and clause.tag_ == "VBG":
+            governor = clause.head
+            if self.names_mishap(governor) or self.names_mishap(verb_subject(governor)):
+                return True
+        if cause is not None and any(a.code and a.sector != "UNK" for a in draft.source):
+            return False  # "rebels killed ten people in a fire they set": an attacker named
+        return any(self.names_mishap(prep_object(clause, p)) for p in CAUSE_PREPOSITIONS)
+
+
+def verbal_attack(draft: Draft) -> bool:
+    """An 'attack' of one named person on another with no weapon or place: criticism."""
+    if draft.type != "ASSAULT" or draft.match is None or draft.match.is_noun:
+        return False
+    trigger = draft.match.token
+    if not (_a_person(agent_of(trigger)) and _a_person(_object(trigger))):
+        return False
+    return not any(prep_object(trigger, p) is not None and p != "over"
+                   for p in WEAPON_PREPOSITIONS)
+
+
+def _object(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _a_person(token: Token | None) -> bool:
+    return token is not None and token.ent_type_ == "PERSON"
+
+
+def retype_as_criticism(draft: Draft) -> None:
+    draft.type, draft.cameo = CRITICIZE
+    draft.mode = None
+    draft.context = []
+    draft.quantities = []

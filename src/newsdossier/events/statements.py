@@ -1,0 +1,263 @@
+"""The "statements" stage: accusations and condemnations told in what people say.
+
+A minister who says that a government "is lying", "treats the rule of law with contempt",
+"has chosen to suppress protests in a grossly unlawful way", or that a group "are the
+suspected perpetrators", accuses them, though no verb "accuse" is there; event data codes
+the saying (PLOVER ACCUSE: CAMEO 112 accuse, 111 criticize or denounce). For each quotation
+with a speaker, this stage looks in its content for
+
+* words of wrongdoing or condemnation (`data/events/accusations.tsv`: "lie", "violation",
+  "perpetrator", "unlawful" → 112; "contempt", "disgraceful", "lousy" → 111), and finds
+  whom each is about from the parse: the subject of the clause it is said of ("Trump
+  treats the law with contempt", "the group are the perpetrators", "they are lying"), the
+  possessor or agent of the noun ("the government's repression", "repression by the
+  army"), the noun an adjective qualifies ("an illegal blockade by Cuba");
+* for a cue of accusation ("claimed", "alleged", "blamed"): the doer of the content's main
+  verb ("claimed violent protesters were sent by the government" → the government); and
+  for a political speaker who says it before the report (not "…, officials said", not the
+  media), a hostile event the content reports that a party other than the speaker did;
+
+and adds one ACCUSE event from the speaker to that party (the cue is the trigger when it
+is in the same sentence, else the accusing word), unless the sentence already codes an
+accusation, rejection or request by the speaker. Events with no party to accuse, or only
+the speaker's own side, are not made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import registry
+from ..language import skip_unless_english
+from ..model import Actor, Event, Quote, Span
+from ..tables import table_sources
+from .arguments import ActorIndex, agent_of, child_with, prep_object, verb_subject
+from .frames import same_party
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from ..actors import ActorResolver
+    from ..model import Record
+    from ..settings import Settings
+
+KINDS = {"alleges": "112", "criticises": "111"}
+ACCUSING_STANCES = frozenset({"alleges"})
+# A sentence that already codes one of these by the speaker says what it says.
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CONFIDENCE = 0.5
+MEDIA_SECTOR = "JRN"
+UNIDENTIFIED = "UNK"  # "a bombing in Kabul killed 5": nobody named to accuse
+
+
+class AccusationError(ValueError):
+    """An accusation word table is malformed."""
+
+
+class AccusationWords:
+    """Lemma → kind ("alleges" | "criticises"), shipped rows then the user's."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        self.words = words
+
+    def kind(self, token: Token) -> str | None:
+        return self.words.get(token.lemma_.lower()) or self.words.get(token.lower_)
+
+    @classmethod
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> AccusationWords:
+        words: dict[str, str] = {}
+        for name, lines in table_sources(["events/accusations.tsv"], extra_files,
+                                         AccusationError):
+            for number, line in enumerate(lines, start=1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                parts = line.split("\t")
+                if len(parts) < 2:
+                    raise AccusationError(f"{name}:{number}: want lemma<TAB>kind")
+                lemma, kind = parts[0].strip().lower(), parts[1].strip()
+                if kind == "-":
+                    words.pop(lemma, None)
+                elif kind in KINDS:
+                    words[lemma] = kind
+                else:
+                    raise AccusationError(f"{name}:{number}: kind {kind!r} is not one of "
+                                          f"{', '.join(KINDS)} or -")
+        return cls(words)
+
+
+@dataclass(frozen=True)
+class Accusation:
+    word: Token | None  # the accusing word, or None for a cue of accusation
+    cameo: str
+    accused: list[Actor]
+
+
+# --- whom an accusing word is about --------------------------------------------------------
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a word is said of: its own, or that of the verb it
+    depends on through an object, attribute or prepositional phrase."""
+    node = token
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            return agent_of(node) or verb_subject(node)
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def accused_of_word(word: Token, index: ActorIndex) -> list[Actor]:
+    if word.pos_ in ("VERB", "AUX"):
+        return index.actors_for(agent_of(word) or verb_subject(word))
+    if word.pos_ in ("NOUN", "PROPN"):
+        owner = child_with(word, ("poss",)) or prep_object(word, "by")
+        if owner is not None:
+            return index.actors_for(owner)
+        of = prep_object(word, "of")
+        if of is not None and word.lemma_.lower() in ("perpetrator", "culprit", "mastermind"):
+            return []  # "the perpetrators of the attack": the accused are the subject
+    if word.pos_ == "ADJ" and word.dep_ == "amod":
+        qualified = index.actors_for(word.head)
+        if qualified:
+            return qualified
+        owner = child_with(word.head, ("poss",)) or prep_object(word.head, "by")
+        if owner is not None:
+            return index.actors_for(owner)
+    return index.actors_for(_clause_subject(word))
+
+
+def _content_tokens(doc: Doc, span: Span) -> SpacySpan | None:
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def _content_root(tokens: SpacySpan) -> Token | None:
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and
+             (t.head.i < tokens.start or t.head.i >= tokens.end or t.head is t)]
+    return verbs[0] if verbs else None
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+
+class StatementsStage:
+    name = "statements"
+
+    def __init__(self, words: AccusationWords, resolver: ActorResolver) -> None:
+        self.words = words
+        self.resolver = resolver
+
+    def __call__(self, doc: Doc, record: Record) -> None:
+        if skip_unless_english(record, self.name) or not record.quotes:
+            return
+        index = ActorIndex(doc, record.actors, self.resolver, record.article.text)
+        made: list[Event] = []
+        for quote in record.quotes:
+            event = self._accusation_event(doc, record, index, quote, made)
+            if event is not None:
+                made.append(event)
+        record.events.extend(made)
+        record.events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+
+    def _accusation_event(self, doc: Doc, record: Record, index: ActorIndex, quote: Quote,
+                          made: list[Event]) -> Event | None:
+        speaker = quote.speaker
+        if speaker is None:
+            return None
+        tokens = _content_tokens(doc, quote.content)
+        if tokens is None or not len(tokens):
+            return None
+        accusation = self._accusation(tokens, quote, index, record, [speaker])
+        if accusation is None:
+            return None
+        trigger_token = self._trigger_token(doc, quote, accusation, tokens)
+        sentence = trigger_token.sent
+        if self._already_coded(record.events + made, sentence, speaker):
+            return None
+        text = record.article.text
+        trigger = Span(trigger_token.idx, trigger_token.idx + len(trigger_token),
+                       trigger_token.text)
+        if quote.cue is not None and trigger_token.idx == quote.cue.start:
+            trigger = quote.cue
+        start, end = sentence.start_char, sentence.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Event(id=f"s{len(made) + 1}", type="ACCUSE", cameo=accusation.cameo,
+                     sentence=Span(start, end, text[start:end]), trigger=trigger,
+                     source=[speaker], target=accusation.accused, status="asserted",
+                     date=None, confidence=CONFIDENCE)
+
+    def _accusation(self, tokens: SpacySpan, quote: Quote, index: ActorIndex,
+                    record: Record, speaker: list[Actor]) -> Accusation | None:
+        for found in self._candidates(tokens, quote, index, record):
+            accused = [a for a in found.accused if a.code and a.sector != UNIDENTIFIED
+                       and not same_party([a], speaker)]
+            if accused:
+                return Accusation(found.word, found.cameo, accused)
+        return None
+
+    def _candidates(self, tokens: SpacySpan, quote: Quote, index: ActorIndex,
+                    record: Record) -> Iterator[Accusation]:
+        for token in tokens:
+            kind = self.words.kind(token)
+            if kind is not None and not _negated(token):
+                yield Accusation(token, KINDS[kind], accused_of_word(token, index))
+        if quote.stance in ACCUSING_STANCES:
+            root = _content_root(tokens)
+            if root is not None:
+                yield Accusation(None, "112", index.actors_for(agent_of(root)))
+        if not _says_before_reporting(quote):
+            return  # "Rebels attacked the camp, officials said": sourcing, not accusing
+        for event in record.events:
+            inside = quote.content.start <= event.trigger.start < quote.content.end
+            if inside and event.type in HOSTILE_TYPES and event.status != "negated":
+                yield Accusation(None, "112", list(event.source))
+
+    @staticmethod
+    def _trigger_token(doc: Doc, quote: Quote, accusation: Accusation,
+                       tokens: SpacySpan) -> Token:
+        word = accusation.word or tokens[0]
+        if quote.cue is not None:
+            cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+            if cue is not None and len(cue) and cue[0].sent == word.sent:
+                return cue[0]
+        return word
+
+    @staticmethod
+    def _already_coded(events: list[Event], sentence: SpacySpan, speaker: Actor) -> bool:
+        start, end = sentence.start_char, sentence.end_char
+        return any(start <= e.trigger.start < end and e.type in STATEMENT_TYPES
+                   and same_party(e.source, [speaker]) for e in events)
+
+
+def _says_before_reporting(quote: Quote) -> bool:
+    """A political speaker who says, before the report, that a party did something accuses
+    it; a source cited after the fact, or the media, reports it."""
+    speaker = quote.speaker
+    if quote.cue is None or speaker is None or speaker.sector == MEDIA_SECTOR:
+        return False
+    return quote.cue.start < quote.content.start
+
+
+def _negated(token: Token) -> bool:
+    node = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "neg" for c in node.children)
+
+
+@registry.stages.register("statements")
+def make_statements_stage(settings: Settings, nlp: Language) -> StatementsStage:
+    from ..actors import ActorDictionary, ActorResolver
+
+    del nlp
+    resolver = ActorResolver(ActorDictionary.load(settings.actor_dictionaries))
+    return StatementsStage(AccusationWords.load(settings.event_accusations), resolver)

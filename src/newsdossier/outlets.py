@@ -1,0 +1,71 @@
+"""The outlet an article comes from: the source its input names, else its URL's site.
+
+A feed's title or a page's site name is kept as given; an article with neither (a JSONL
+corpus with only `url`) is filed under its site's registered domain, named readably from
+`data/outlets/outlets.tsv` ("en.wikinews.org" → "Wikinews") or shown as the domain itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import urllib.parse
+from importlib import resources
+
+# Second-level labels under a two-letter country domain that are themselves public
+# suffixes ("bbc.co.uk", "abc.net.au", "example.com.br"): the registered name is one more.
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "go", "or", "ne",
+                           "gv", "mil", "nic", "ltd", "plc", "sch", "nhs", "info", "biz",
+                           "nom", "gob", "gouv"})
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    text = resources.files("newsdossier").joinpath("data/outlets/outlets.tsv").read_text("utf-8")
+    names = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        domain, _, name = line.partition("\t")
+        if domain.strip() and name.strip():
+            names[domain.strip().lower()] = name.strip()
+    return names
+
+
+def registered_domain(host: str) -> str:
+    """The name a site registered ("en.wikinews.org" → "wikinews.org", "news.bbc.co.uk" →
+    "bbc.co.uk"); an IP address or a one-label host comes back as it is."""
+    host = host.strip().lower().rstrip(".")
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return host
+    except ValueError:
+        pass
+    labels = [label for label in host.split(".") if label]
+    if len(labels) <= 2:
+        return ".".join(labels)
+    keep = 3 if len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The readable outlet name of a web address, or its registered domain; None when it
+    is no http(s) address."""
+    if not url:
+        return None
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    domain = registered_domain(host)
+    return _names().get(domain, domain)
+
+
+def outlet_name(source: str | None, url: str | None) -> str | None:
+    """The outlet an article is filed under: its stated source, else its URL's site."""
+    if source and source.strip():
+        return source.strip()
+    return outlet_from_url(url)

@@ -1,0 +1,184 @@
+"""The "consolidate" stage: one event per real event, dates and places from the story."""
+
+from __future__ import annotations
+
+from newsdossier.events.consolidate import tense
+from newsdossier.model import Article, Event, Record
+from newsdossier.pipeline import Pipeline
+
+PUBLISHED = "2026-03-12"  # a Thursday
+
+
+def run(pipeline: Pipeline, text: str) -> Record:
+    return pipeline.process(Article(id="t", text=text, published=PUBLISHED))
+
+
+def of_type(record: Record, type_: str) -> list[Event]:
+    return [e for e in record.events if e.type == type_]
+
+
+def test_a_definite_mention_later_is_the_same_event(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Rebels attacked the town of Koro in Mali on Monday, officials "
+                           "said. The attack killed 12 soldiers, the army said.")
+    [attack] = of_type(record, "ASSAULT")
+    assert attack.sentence.text.startswith("Rebels attacked")
+    assert [m.text for m in attack.mentions] == ["The attack killed 12 soldiers, the army said."]
+    assert attack.dead == 12 and attack.date == "2026-03-09" and attack.date_basis == "stated"
+    assert record.article.text[attack.mentions[0].start:attack.mentions[0].end] == \
+        attack.mentions[0].text
+
+
+def test_a_plural_mention_is_not_the_single_event_told_before(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Police dispersed a protest in Bamako on Friday. The protest "
+                           "followed weeks of protests against the government.")
+    protests = of_type(record, "PROTEST")
+    assert len(protests) == 2
+    assert any("weeks of protests" in e.trigger.text or e.trigger.text == "protests"
+               for e in protests)
+
+
+def test_one_act_coded_two_kindred_ways_is_one_event(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The Malian government banned the newspaper Le Soir. The "
+                           "information ministry suspended the newspaper's licence.")
+    acts = [e for e in record.events if e.type in ("COERCE", "SANCTION")]
+    assert len(acts) == 1 and len(acts[0].mentions) == 1
+
+
+def test_separate_statements_of_one_speaker_stay_separate(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The prime minister accused the opposition of fraud. The prime "
+                           "minister also accused the judges of bias.")
+    assert len(of_type(record, "ACCUSE")) == 2
+
+
+def test_the_story_keeps_its_day_for_the_events_that_follow(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Friday, thousands of protesters marched to the parliament in "
+                           "Bamako. Police fired tear gas at the protesters.")
+    [march] = of_type(record, "PROTEST")
+    [tear_gas] = [e for e in record.events if e is not march]
+    assert (march.date, march.date_basis) == ("2026-03-06", "stated")
+    assert (tear_gas.date, tear_gas.date_basis) == ("2026-03-06", "narrative")
+    assert tear_gas.location is not None and tear_gas.location.name == "Bamako"
+    assert tear_gas.location_basis == "narrative"
+
+
+def test_a_flashback_ends_the_scene_and_leaves_the_news_day(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Friday, protesters marched in Bamako. In 2012, France sent "
+                           "troops to Mali. Soldiers later clashed with rebels.")
+    flashback = next(e for e in record.events if "2012" in e.sentence.text)
+    clash = next(e for e in record.events if "clashed" in e.sentence.text)
+    assert (flashback.date, flashback.date_basis) == ("2012", "stated")
+    # not told in Friday's scene any more: the story's news day, flagged as such
+    assert (clash.date, clash.date_basis) == ("2026-03-06", "news-day")
+
+
+def test_an_old_day_is_no_news_day(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On March 2, 2025, rebels attacked Gao. Soldiers later clashed "
+                           "with rebels in Kidal.")
+    clash = next(e for e in record.events if "clashed" in e.sentence.text)
+    assert clash.date_basis != "news-day"
+
+
+def test_present_and_present_perfect_news_takes_the_report_date(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Mali's foreign ministry has rejected the accusations of torture.")
+    [denial] = [e for e in record.events if e.cameo and e.cameo.startswith(("12", "01"))]
+    assert (denial.date, denial.date_basis) == (PUBLISHED, "report-date")
+
+
+def test_future_and_historical_events_inherit_no_date(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Monday, rebels attacked the army in Gao. Rebels will attack "
+                           "the capital, a commander warned. In 2012 rebels had attacked Gao.")
+    future = [e for e in record.events if e.status in ("future", "historical")
+              or e.intent is not None]
+    assert future and all(e.date_basis in (None, "stated") for e in future)
+
+
+def test_a_domestic_event_is_placed_in_its_country(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenyan police arrested a Kenyan opposition leader.")
+    [arrest] = record.events
+    assert arrest.location is not None and arrest.location.country == "KEN"
+    assert arrest.location_basis == "actor-country"
+    assert arrest.location.text == record.article.text[arrest.location.start:
+                                                       arrest.location.end]
+
+
+def test_an_event_between_two_countries_gets_no_fallback_place(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya accused Somalia of harbouring militants.")
+    accusation = next(e for e in record.events if e.type == "ACCUSE")
+    assert accusation.location is None and accusation.location_basis is None
+
+
+def test_merged_events_keep_references_pointing_at_the_kept_event(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Troops shelled the village of Dosso on Monday. Residents said "
+                           "the shelling killed four people.")
+    ids = {e.id for e in record.events}
+    assert all(e.reported_in is None or e.reported_in in ids for e in record.events)
+    assert all(i in ids for claim in record.claims for i in claim.event_ids)
+
+
+def test_tense_of_triggers(nlp) -> None:
+    doc = nlp("The ministry has denied it. Police arrested him. She says they will strike. "
+              "He had resigned. Rebels are attacking the city.")
+    by_word = {t.text: t for t in doc}
+    assert tense(by_word["denied"]) == "perfect"
+    assert tense(by_word["arrested"]) == "past"
+    assert tense(by_word["says"]) == "present"
+    assert tense(by_word["strike"]) == "future"
+    assert tense(by_word["resigned"]) == "pluperfect"
+    assert tense(by_word["attacking"]) == "present"
+
+
+def test_a_party_named_by_its_town_places_what_it_does_at_home(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Nairobi expelled the Ugandan ambassador on Monday.")
+    [expulsion] = record.events
+    assert expulsion.location is not None and expulsion.location.name == "Nairobi"
+    assert expulsion.location_basis == "actor-place"
+    police = run(pipeline, "Mombasa police arrested two Kenyan journalists.").events[0]
+    assert (police.location.name, police.location_basis) == ("Mombasa", "actor-place")
+
+
+def test_parties_sharing_a_demonym_are_not_one_party(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Nairobi police arrested 40 Kenyan students. Kenyan police also "
+                           "detained a Kenyan opposition leader.")
+    assert len([e for e in record.events if e.type == "COERCE"]) == 2
+
+
+def test_a_title_line_tells_the_leads_events(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya accuses Somalia of shelling border town\n\nNAIROBI — Kenya on "
+                           "Monday accused Somalia of shelling the border town of Mandera.")
+    accusations = of_type(record, "ACCUSE")
+    assert len(accusations) == 1
+    assert accusations[0].sentence.text.startswith("NAIROBI — Kenya on Monday accused")
+    assert accusations[0].date == "2026-03-09"
+
+
+def test_a_denial_answers_the_accusation_against_its_source(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya accused Somalia of shelling the town of Mandera on Monday. "
+                           "Somalia's foreign ministry denied the accusation on Tuesday.")
+    [denial] = of_type(record, "REJECT")
+    assert [a.country for a in denial.target] == ["KEN"]
+    refusal = run(pipeline, "Kenya accused Somalia of shelling the town. Somalia's "
+                            "parliament denied funding for the army.")
+    assert all(not e.target or e.target[0].country != "KEN" for e in of_type(refusal, "REJECT"))
+
+
+def test_an_act_told_some_time_before_the_news_is_dated_from_it(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya on Monday accused Somalia of shelling Mandera. The accusation "
+                           "comes a month after Kenyan jets struck a base near Kismayo.")
+    strike = next(e for e in record.events if e.trigger.text == "struck")
+    assert (strike.date, strike.date_basis) == ("2026-02", "narrative")
+    assert strike.location is not None and strike.location.name == "Kismayo"
+
+
+def test_interview_answers_are_statements_not_events(pipeline: Pipeline) -> None:
+    text = ("The candidate, who fought in Iraq, spoke to our reporter on Monday.\n\n"
+            "((WN)) What would you do about crime?\n\n"
+            "((Candidate)) We would attack the gangs and arrest their leaders.\n\n"
+            "((WN)) And abroad?\n\n"
+            "((Candidate)) We should sanction Iran and withdraw troops from Syria.\n\n"
+            "((WN)) Anything else?\n\n"
+            "((Candidate)) I would meet Putin.\n")
+    record = run(pipeline, text)
+    answers_start = text.index("((WN))")
+    assert all(e.trigger.start < answers_start for e in record.events)
+    plain = run(pipeline, "Rebels attacked Goma. Why? Nobody knows. The army withdrew.")
+    assert plain.events, "a question or two do not make an interview"

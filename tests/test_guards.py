@@ -1,0 +1,64 @@
+"""Guards on violence: disasters, accidents and verbal attacks are no assaults; a casualty
+figure belongs to the event its clause continues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdossier.events.guards import MishapError, Mishaps
+from newsdossier.model import Article, Record
+from newsdossier.pipeline import Pipeline
+
+
+def run(pipeline: Pipeline, text: str) -> Record:
+    return pipeline.process(Article(id="t", text=text, published="2026-03-12"))
+
+
+@pytest.mark.parametrize("text", [
+    "The virus has killed 813 people in Peru, health officials said.",
+    "A fire at a textile factory in Dhaka killed 40 workers on Monday.",
+    "A passenger plane crashed near Kathmandu, killing all 72 people on board.",
+    "Eleven people were killed in the flood that swept through the valley.",
+])
+def test_disasters_diseases_and_accidents_are_no_assaults(pipeline: Pipeline,
+                                                          text: str) -> None:
+    assert [e for e in run(pipeline, text).events if e.type == "ASSAULT"] == []
+
+
+def test_an_attacker_named_keeps_the_event_whatever_the_means(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Rebels killed ten villagers in a fire they set in Goma.")
+    [attack] = [e for e in record.events if e.type == "ASSAULT"]
+    assert attack.source[0].sector == "REB" and attack.dead == 10
+
+
+def test_one_politician_attacking_another_is_criticism(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Senator Maria Olsen attacked President John Harlow over the "
+                           "rising death toll.")
+    assert [(e.type, e.cameo, e.dead) for e in record.events] == [("ACCUSE", "111", None)]
+
+
+def test_gunmen_attacking_a_politician_is_violence(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Gunmen attacked the convoy of Senator John Smith near Kandahar.")
+    assert [e.type for e in record.events] == ["ASSAULT"]
+
+
+def test_a_figure_after_an_interrupting_attribution_stays_with_the_attack(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "Russian jets bombed rebel positions near Idlib on Tuesday, the "
+                           "monitoring group said, killing nine fighters.")
+    attacks = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].dead == 9
+    assert attacks[0].source[0].country == "RUS"
+    assert not [e for e in record.events if e.type == "ACCUSE"]
+
+
+def test_user_mishap_files(tmp_path: Path) -> None:
+    extra = tmp_path / "m.tsv"
+    extra.write_text("meteor\tNOUN\nfire\t-\n", encoding="utf-8")
+    mishaps = Mishaps.load([extra])
+    assert "meteor" in mishaps.nouns and "fire" not in mishaps.nouns
+    extra.write_text("meteor\tADJ\n", encoding="utf-8")
+    with pytest.raises(MishapError, match=r"m\.tsv:1"):
+        Mishaps.load([extra])

@@ -1,0 +1,89 @@
+"""The "statements" stage: accusations and condemnations told in quotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdossier.events.statements import AccusationError, AccusationWords
+from newsdossier.model import Article, Event, Record
+from newsdossier.pipeline import Pipeline
+from newsdossier.settings import Settings
+
+
+def run(pipeline: Pipeline, text: str) -> Record:
+    return pipeline.process(Article(id="t", text=text, published="2026-03-12"))
+
+
+def accusations(record: Record) -> list[Event]:
+    return [e for e in record.events if e.type == "ACCUSE"]
+
+
+def codes(actors) -> list[str]:
+    return [a.code for a in actors]
+
+
+def test_saying_a_party_lies_accuses_it(pipeline: Pipeline) -> None:
+    record = run(pipeline, '"The Venezuelan government is lying about the death toll," said '
+                           "Colombian foreign minister Ana Ruiz.")
+    [accusation] = accusations(record)
+    assert (accusation.cameo, codes(accusation.source), codes(accusation.target)) == (
+        "112", ["COLGOV"], ["VENGOV"])
+    assert accusation.trigger.text == "said"
+    assert record.article.text[accusation.sentence.start:accusation.sentence.end] == \
+        accusation.sentence.text
+
+
+def test_a_condemning_word_criticises_the_owner_of_the_act(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Kenya's president said Uganda's decision to close the border was "
+                           '"disgraceful".')
+    [criticism] = accusations(record)
+    assert criticism.cameo == "111" and codes(criticism.target) == ["UGA"]
+
+
+def test_calling_an_act_a_violation_accuses_its_actor(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Peru's foreign ministry called the Bolivian blockade a serious "
+                           "violation of international law.")
+    [accusation] = accusations(record)
+    assert codes(accusation.source) == ["PERGOV"] and codes(accusation.target) == ["BOL"]
+
+
+def test_a_claim_accuses_the_doer_of_what_it_claims(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The Chadian opposition claimed the protesters were beaten by the "
+                           "army.")
+    [accusation] = accusations(record)
+    assert codes(accusation.source) == ["TCDOPP"]
+    assert [a.sector for a in accusation.target] == ["MIL"]
+
+
+def test_no_accusation_when_negated_or_only_about_the_speakers_side(pipeline: Pipeline) -> None:
+    assert accusations(run(pipeline, '"Ghana is not lying," the Togolese minister said.')) == []
+    assert accusations(run(pipeline, '"We will not tolerate terrorism," Nigeria\'s president '
+                                      "said.")) == []
+
+
+def test_an_accusation_the_coder_already_found_is_not_made_twice(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Mali accused France of lying about the raid.")
+    assert len(accusations(record)) == 1
+
+
+def test_user_word_files_add_and_remove_words(tmp_path: Path) -> None:
+    extra = tmp_path / "words.tsv"
+    extra.write_text("# mine\nswindle\talleges\nlie\t-\n", encoding="utf-8")
+    words = AccusationWords.load([extra])
+    assert words.words["swindle"] == "alleges" and "lie" not in words.words
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("swindle\tscolds\n", encoding="utf-8")
+    with pytest.raises(AccusationError, match=r"bad\.tsv:1"):
+        AccusationWords.load([bad])
+
+
+def test_the_setting_names_the_extra_files(tmp_path: Path, nlp) -> None:
+    extra = tmp_path / "words.tsv"
+    extra.write_text("swindle\talleges\n", encoding="utf-8")
+    settings = Settings(event_accusations=(str(extra),))
+    pipeline = Pipeline(settings, nlp=nlp)
+    record = pipeline.process(Article(id="t", text='"Nigeria swindled us," the Ghanaian '
+                                                    "minister said.", published="2026-03-12"))
+    assert [codes(e.target) for e in accusations(record)] == [["NGA"]]
