@@ -47,6 +47,8 @@ AFFILIATES = frozenset({"associate", "aide", "ally", "spokesman", "spokeswoman",
 OUTLET_VERBS = frozenset({"report", "according"})
 OUTLET_MAX_TOKENS = 3  # "CBS", "The Guardian", "Radio Andina": a name, not a role
 FIGURES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
+DIPLOMATIC = frozenset({"embassy", "ambassador", "envoy", "consulate", "consul", "diplomat",
+                        "attaché", "attache", "legation", "chargé"})
 # Nouns of kinship: a relative speaks as a private person.
 KIN = frozenset({"mother", "father", "parent", "wife", "husband", "son", "daughter",
                  "brother", "sister", "widow", "widower", "relative", "family", "cousin",
@@ -248,8 +250,10 @@ class Claimants:
         names = [t for t in span or () if t.ent_type_ == "PERSON"]
         if names:
             return names[-1].text
-        if claimant.name and claimant.text.lower() in ("he", "she"):
-            return claimant.name.split()[-1]
+        if claimant.name and (claimant.text.lower() in ("he", "she") or (
+                span is not None and len(span)
+                and span.root.text == claimant.name.split()[-1])):
+            return claimant.name.split()[-1]  # "Reyes", named "Tomas Reyes" before
         return None
 
     def _owner(self, claimant: Actor) -> Actor:
@@ -512,7 +516,10 @@ def _outlet(span: Span | None, verb: Token | None) -> bool:
 
 def _local(span: Span, sector: str | None) -> bool:
     """A role of the story's own place, or someone named (who is not a foreigner the
-    phrase marks as such — that would have given a country already)."""
+    phrase marks as such — that would have given a country already); never a diplomat,
+    who serves another country."""
+    if any(t.lemma_.lower() in DIPLOMATIC for t in span):
+        return False
     if sector is not None:
         return sector in LOCAL_SECTORS
     return span.root.pos_ == "PROPN" or any(t.ent_type_ == "PERSON" for t in span)
