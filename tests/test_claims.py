@@ -415,3 +415,54 @@ def test_no_claim_of_a_purpose_clause_or_a_refusal(pipeline: Pipeline):
                                     "\"deny the attackers any victory\".")
     assert not any(c.content.text.startswith("he could") for c in claims)
     assert "denies" not in {c.stance for c in claims}
+
+
+def test_hearsay_in_the_articles_voice(pipeline: Pipeline):
+    _, claims = claims_of(pipeline, "Reportedly, the two ministers have been at odds over the "
+                                    "budget.")
+    (claim,) = claims
+    assert (claim.stance, claim.claimant) == ("asserts", None)
+    assert claim.content.text == "the two ministers have been at odds over the budget"
+
+
+def test_a_document_speaks_for_whoever_filed_it(pipeline: Pipeline):
+    _, claims = claims_of(pipeline, "Farmers from Oregon filed a lawsuit on Monday. The lawsuit "
+                                    "claims that the dam is illegal.")
+    claim = next(c for c in claims if "the dam is illegal" in c.content.text)
+    assert claim.claimant.text == "Farmers from Oregon"
+
+
+@pytest.mark.parametrize("text, who, sector", [
+    ("Dawnbreak reports the minister has resigned.", "Dawnbreak", "JRN"),  # an outlet
+    ("Information Minister Ali al-Rashidi spoke in Aden. According to al-Rashidi, the rebels "
+     "are armed by Iran.", "Rashidi", "GOV"),  # a person named before, not an outlet
+])
+def test_who_reports(pipeline: Pipeline, text: str, who: str, sector: str):
+    _, claims = claims_of(pipeline, text)
+    (claim,) = claims
+    assert who in claim.claimant.text and claim.claimant.sector == sector
+
+
+def test_a_diplomat_does_not_take_the_articles_setting(pipeline: Pipeline):
+    text = ("Police in Lima said two men were arrested in Lima and Cusco. The embassy declined "
+            "the request and said the suspect had left Peru.")
+    _, claims = claims_of(pipeline, text)
+    embassy = next(c for c in claims if "had left Peru" in c.content.text)
+    assert embassy.claimant.country is None
+
+
+@pytest.mark.parametrize("text, stance", [
+    # a question asked later on is no verdict on a claim
+    ("\u201cAnd I hope that she will come back. To anticipate a question you might ask, I will "
+     "raise it myself,\u201d the prime minister said.", "asserts"),
+    ("The Kremlin said the claims were unproven.", "disputes"),
+])
+def test_a_verdict_is_said_of_a_claim(pipeline: Pipeline, text: str, stance: str):
+    _, claims = claims_of(pipeline, text)
+    assert [c.stance for c in claims] == [stance]
+
+
+def test_a_negated_auxiliary_unsays(pipeline: Pipeline):
+    _, claims = claims_of(pipeline, "The United States had not, as of yesterday, announced any "
+                                    "plans to withdraw the troops.")
+    assert claims == []

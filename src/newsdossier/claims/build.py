@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor, Claim, Event, Quote, Span
 from .claimants import Claimants
 from .draft import Draft
-from .parsed import SPEECH, ParsedClaims
+from .parsed import SPEECH, ParsedClaims, accusation_frame
 from .proposition import predicate, prepare, proposition, quoted, refusal
 from .reading import (
     accuses,
@@ -37,6 +37,7 @@ from .reading import (
     framing_stance,
     negated_finding,
     own_words_stance,
+    party,
     same_side,
     span_of,
 )
@@ -64,6 +65,7 @@ MIN_HEARSAY_TOKENS = 4
 # A cue in a clause another verb governs ("blame him for encouraging …") whose speaker
 # cannot be found is no cue at all.
 GOVERNED_CLAUSES = frozenset({"pcomp", "xcomp", "advcl", "amod", "relcl", "ccomp", "conj"})
+_VERDICT_CLIMB = 4
 CLAIMERS = frozenset({"those", "anyone", "people", "whoever", "everyone", "they"})
 _EVIDENCE_WINDOW = 0  # evidence is looked for in the claim's own sentence
 
@@ -123,7 +125,8 @@ class ClaimBuilder:
         draft.stance = self._stance(doc, draft, verb, record, index)
         accusation = next((e for e in record.events if cue and e.type == "ACCUSE"
                            and (e.trigger.start, e.trigger.end) == cue
-                           and any(a.code for a in e.target)), None)
+                           and any(party(a) and not same_side(a, quote.speaker)
+                                   for a in e.target)), None)
         if accusation is not None and draft.stance == "asserts":
             draft.stance = "alleges"  # "The US said Iraq had attacked": an accusation
         if accusation is not None:
@@ -148,12 +151,10 @@ class ClaimBuilder:
         if own is not None:
             stance = own
         words = record.article.text[draft.content[0]:draft.content[1]]
-        if stance in ("asserts", "alleges") and (_about_a_claim(words) or (
-                content is not None and _claimers_subject(content))):
-            if self.words.has(words, "refutes"):
-                return "denies"
-            if self.words.has(words, "questions"):
-                return "disputes"
+        if stance in ("asserts", "alleges") and content is not None and len(content):
+            verdict = _verdict_on_a_claim(content, self.words)
+            if verdict is not None:
+                return verdict
         if stance == "asserts" and self.words.has(words, "disowns"):
             return "denies"  # "the ban is not part of any broader plan"
         if stance == "denies" and self.words.has(words, "questions") and not self.words.has(
@@ -194,6 +195,9 @@ class ClaimBuilder:
                 continue
             if holder is not None and stance == "disputes":
                 continue  # "said the government had ignored warnings": the speaker's claim
+            if holder is not None and stance == "alleges" and not accusation_frame(
+                    verb, nested=True):
+                continue  # "Rudaw reports X has alleged ties to …": the report's words
             content = predicate(doc, trigger) or (event.sentence.start, event.sentence.end)
             carrier = next((d for d in drafts if d.cue is not None and d.cue[0] > trigger[0]
                             and content[0] <= d.cue[0] < content[1]), None)
@@ -503,19 +507,31 @@ def _events_in(content: tuple[int, int], cue: tuple[int, int] | None,
     return found
 
 
-def _about_a_claim(words: str) -> bool:
-    """Whether the content talks about a claim ("the claims were unproven", "it is a lie")."""
-    lowered = words.lower().split()
-    return any(w.strip(".,;:!?\"'“”") in CLAIM_NOUNS for w in lowered[:6])
+def _verdict_on_a_claim(content: SpacySpan, words: ClaimWords) -> str | None:
+    """'the claims were unproven' disputes, 'it is a lie' / 'those who say so are lying'
+    denies: a refuting or doubting word said of a claim (or of those who make it)."""
+    start = content.start_char
+    for role, stance in (("refutes", "denies"), ("questions", "disputes")):
+        for hit in words.find(content.text, role):
+            token = next((t for t in content if t.idx >= start + hit.start), None)
+            if token is not None and _said_of_a_claim(token):
+                return stance
+    return None
 
 
-def _claimers_subject(content: SpacySpan) -> bool:
-    """'Those who link these incidents to Iran are lying': the statement is about people
-    described by what they claim."""
-    for token in content:
-        if token.dep_ == "nsubj" and token.lower_ in CLAIMERS and any(
-                c.dep_ == "relcl" for c in token.children):
+def _said_of_a_claim(word: Token) -> bool:
+    node = word
+    for _ in range(_VERDICT_CLIMB):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for subject in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lemma_.lower() in CLAIM_NOUNS or subject.lower_ in CLAIM_NOUNS:
             return True
+        if subject.lower_ in CLAIMERS and any(c.dep_ == "relcl" for c in subject.children):
+            return True  # "those who link these attacks to Iran are lying"
     return False
 
 

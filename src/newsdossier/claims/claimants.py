@@ -351,6 +351,8 @@ class Claimants:
             return []
         found = []
         for token in span:
+            if token.dep_ == "pobj" and token.head.lower_ not in ("of", "from"):
+                continue  # "the delegation in Geneva" is not Swiss
             if (token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ == "B") or (
                     token.dep_ in ("compound", "poss") and token.pos_ == "PROPN"
                     and token.ent_type_ in ("", "ORG")):
@@ -427,7 +429,8 @@ class Claimants:
             return []
         surname = span[-1].text
         for earlier in reversed(self.seen):
-            if earlier.end <= claimant.start and surname in earlier.text.split() and (
+            names = earlier.text.replace("-", " ").split()
+            if earlier.end <= claimant.start and surname in names and (
                     earlier.country or earlier.sector):
                 return [earlier]
         for entity in reversed(self.entities):
@@ -511,7 +514,16 @@ def _outlet(span: Span | None, verb: Token | None) -> bool:
                                                           for t in span):
         return False
     people = [t for t in span if t.ent_type_ == "PERSON"]
-    return not people or len(span) == 1  # "Rudaw reports": one word is no person's name
+    # "Rudaw reports": one word never named before is no person's name ("al-Eryani" is)
+    return not people or (len(span) == 1 and not _named_before(span[0]))
+
+
+def _named_before(token: Token) -> bool:
+    """Whether a word is part of a name the article gave before ("Minister of Information
+    Moammar al-Eryani" before "al-Eryani")."""
+    word = token.text.lower()
+    return any(word in t.lower_.split("-") for t in token.doc[:token.i]
+               if t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
 
 
 def _local(span: Span, sector: str | None) -> bool:

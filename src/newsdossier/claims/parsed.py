@@ -123,7 +123,7 @@ class ParsedClaims:
         if holder is not None and verb.lemma_.lower() in SPEECH and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
             return None  # "…, further saying …": the holder's speaker goes on
-        if stance == "alleges" and not _accusation_frame(verb, nested=holder is not None):
+        if stance == "alleges" and not accusation_frame(verb, nested=holder is not None):
             return None  # "will need charging every day", "has alleged ties to …"
         needs_proposal = stance in ("supports", "disputes", "denies") or (
             verb.lemma_.lower() in DECIDING)
@@ -143,7 +143,7 @@ class ParsedClaims:
                      quoted="parsed", carried_by=holder)
 
 
-def _accusation_frame(verb: Token, nested: bool) -> bool:
+def accusation_frame(verb: Token, nested: bool) -> bool:
     """'accused X of …', 'blamed X for …', 'alleged that …', 'alleged Iranian involvement':
     a clause, or an object with what it is charged with; inside another report only a
     clause ("Rudaw reports X has alleged ties to …" is no allegation by X)."""

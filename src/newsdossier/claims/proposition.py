@@ -46,6 +46,7 @@ _CLOSING_MARKS = re.compile("[”»]")
 _STRAIGHT_MARKS = re.compile('"')
 _MARKS_KEY = "newsdossier.claims.marks"
 MIN_WORDS = 2
+CLOSING_QUOTES = frozenset({'"', "”", "»"})
 MIN_INFINITIVE_WORDS = 4
 SAYING = frozenset({"say", "call", "describe", "label", "characterize", "characterise",
                     "term", "brand", "dub", "name"})
@@ -68,9 +69,20 @@ def predicate(doc: Doc, trigger: tuple[int, int]) -> tuple[int, int] | None:
     tokens = [t for t in head.subtree if t.i not in cut and t.i >= head.i]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
+    after = tokens[-1].i + 1 if tokens else 0
+    if tokens and after < len(doc) and doc[after].text in CLOSING_QUOTES and _opened(tokens):
+        tokens.append(doc[after])  # 'as "a new Hollywood plot"': the quotation closes
     if len(tokens) < MIN_WORDS:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _opened(tokens: list[Token]) -> bool:
+    """Whether a run of tokens opens a quotation it does not close."""
+    straight = sum(t.text == '"' for t in tokens)
+    opening = sum(t.text in ("“", "«") for t in tokens)
+    closing = sum(t.text in ("”", "»") for t in tokens)
+    return straight % 2 == 1 or opening > closing
 
 
 def proposition(doc: Doc, content: tuple[int, int], verb: Token | None, kind: str | None,

@@ -83,7 +83,9 @@ def is_negated(token: Token) -> bool:
     """A token negated by its own or its head's "not" / "never" ("did not find", "never
     accepted"), or by a negator just before it ("no evidence of abuse")."""
     for node in (token, token.head):
-        if any(c.dep_ == "neg" for c in node.children):
+        if any(c.dep_ == "neg" for c in node.children) or any(
+                n.dep_ == "neg" for c in node.children if c.dep_ in ("aux", "auxpass")
+                for n in c.children):  # "had not, as of yesterday, announced"
             return True
         if node.dep_ not in ("aux", "auxpass", "xcomp", "amod", "compound", "pobj"):
             break
@@ -218,7 +220,7 @@ def _other_party(charged: Token, claimant: Actor | None, actors: list[Actor],
         inside += [a for t in charged.subtree if t.pos_ == "PROPN" and t.i not in index.by_token
                    and t.ent_type_ in ("GPE", "NORP", "LOC")
                    and (a := index.place_actor(t)) is not None]
-    return any(_party(a) and not _overlaps(a, claimant) and not same_side(a, claimant)
+    return any(party(a) and not _overlaps(a, claimant) and not same_side(a, claimant)
                for a in inside)
 
 
@@ -228,10 +230,10 @@ def _violence_by_other(event: Event, content: tuple[int, int],
         return False
     if not content[0] <= event.trigger.start < content[1]:
         return False
-    return any(_party(a) and not same_side(a, claimant) for a in event.source)
+    return any(party(a) and not same_side(a, claimant) for a in event.source)
 
 
-def _party(actor: Actor) -> bool:
+def party(actor: Actor) -> bool:
     return bool(actor.code) and actor.sector not in ("CVL", "UNK")
 
 

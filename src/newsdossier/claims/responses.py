@@ -106,16 +106,22 @@ class Responses:
         return None
 
     def _act_nouns(self, draft: Draft) -> list[Token]:
-        """Speech-act nouns in the claim's content or the words that frame it ("declined
-        the request and said …")."""
+        """Speech-act nouns in the claim's content, or that its verb (or the verb its verb
+        goes on from) takes ("opposed Macron's statement: …", "declined the request and
+        said …") — not one elsewhere in the sentence ("did not accede to the protesters'
+        demands")."""
         span = span_of(self.doc, *draft.content)
         if span is None or not len(span):
             return []
-        sentence = span[0].sent
-        low = min(sentence.start_char, draft.content[0])
-        return [t for t in sentence if t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_ACTS
-                and low <= t.idx < max(sentence.end_char, draft.content[1])
-                and not _in_claimant(t, draft)]
+        verbs: set[int] = set()
+        if draft.cue is not None:
+            cue = span_of(self.doc, *draft.cue)
+            if cue is not None and len(cue):
+                verbs = {cue.root.i, cue.root.head.i}
+        return [t for t in span[0].sent if t.pos_ == "NOUN"
+                and t.lemma_.lower() in SPEECH_ACTS and not _in_claimant(t, draft) and (
+                    draft.content[0] <= t.idx < draft.content[1]
+                    or (t.dep_ in ("dobj", "pobj") and t.head.i in verbs))]
 
     def _owner(self, noun: Token) -> Actor | None:
         """Whose the named claim is: "Macron's statement", "the claim from Berlin", "the
