@@ -466,3 +466,14 @@ def test_a_negated_auxiliary_unsays(pipeline: Pipeline):
     _, claims = claims_of(pipeline, "The United States had not, as of yesterday, announced any "
                                     "plans to withdraw the troops.")
     assert claims == []
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The President declared an emergency on Friday. \u201cHe knows his emergency declaration "
+     "is unwarranted,\u201d the attorney general said.", "disputes"),
+    ("\u201cThey are using different tricks and lies,\u201d a protester said.", "asserts"),
+])
+def test_a_statement_called_unfounded_and_lies_that_are_used(pipeline: Pipeline, text: str,
+                                                             stance: str):
+    _, claims = claims_of(pipeline, text)
+    assert claims[-1].stance == stance

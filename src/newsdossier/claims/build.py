@@ -57,7 +57,12 @@ CLAIM_NOUNS = frozenset({"claim", "claims", "allegation", "allegations", "accusa
                          # what a claim rests on, called fake ("the video was a hoax")
                          "video", "videos", "footage", "photo", "photos", "photograph",
                          "photographs", "image", "images", "picture", "pictures", "document",
-                         "documents", "figure", "figures", "recording", "recordings"})
+                         "documents", "figure", "figures", "recording", "recordings",
+                         # statements and decisions called unfounded ("the declaration is
+                         # unwarranted")
+                         "statement", "statements", "declaration", "decision", "announcement",
+                         "conclusion", "conclusions", "finding", "findings", "assessment",
+                         "estimate", "estimates", "account"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Adverbs that tell a statement is someone's report, told in the article's voice.
 HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})
@@ -520,6 +525,11 @@ def _verdict_on_a_claim(content: SpacySpan, words: ClaimWords) -> str | None:
 
 
 def _said_of_a_claim(word: Token) -> bool:
+    role = word
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    if role.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "compound", "poss"):
+        return False  # "they're using tricks and lies": lies used, no claim called a lie
     node = word
     for _ in range(_VERDICT_CLIMB):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
