@@ -356,10 +356,19 @@ class Claimants:
             if (token.ent_type_ in ("GPE", "LOC") and token.ent_iob_ == "B") or (
                     token.dep_ in ("compound", "poss") and token.pos_ == "PROPN"
                     and token.ent_type_ in ("", "ORG")):
-                place = self.index.place_actor(token)
-                if place is not None and place.country not in NOT_SETTINGS:
-                    found.append(place)
+                entity = next((e for e in self.entities if e.start <= token.i < e.end), None)
+                name = entity if entity is not None else self.doc[token.i:token.i + 1]
+                country = self._place_country(name.text)
+                if country is not None and country not in NOT_SETTINGS:
+                    found.append(Actor(text=name.text, start=name.start_char,
+                                       end=name.end_char, country=country, code=country))
         return found
+
+    def _place_country(self, name: str) -> str | None:
+        """The country a place name stands for: a country, region or town the resolver or
+        the gazetteer knows."""
+        return (self.index.resolver.resolve(name).country or city_country(name)
+                or region_country(name))
 
     def _person_antecedent(self, claimant: Actor, span: Span | None) -> Actor | None:
         """'He said' / 'he added': the person last named as the subject of a clause
@@ -481,9 +490,9 @@ class Claimants:
             if town is not None:
                 local[town] += 1
             if entity.start_char not in covered:
-                place = self.index.place_actor(entity.root)
-                if place is not None and place.country not in NOT_SETTINGS:
-                    votes[place.country] += 1
+                country = self._place_country(entity.text)
+                if country is not None and country not in NOT_SETTINGS:
+                    votes[country] += 1
         return _dominating(local, LOCAL_MIN_MENTIONS) or _dominating(votes, SETTING_MIN_MENTIONS)
 
 
