@@ -22,44 +22,57 @@ article:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Claim, Event, Quote, Span
+from .claimants import Claimants
+from .draft import Draft
+from .parsed import SPEECH, ParsedClaims, accusation_frame
+from .proposition import predicate, prepare, proposition, quoted, refusal
+from .reading import (
+    accuses,
+    cue_token,
+    disapproves,
+    framing_stance,
+    negated_finding,
+    own_words_stance,
+    party,
+    same_side,
+    span_of,
+)
+from .responses import RESPONDING, Responses, same_claimant
 from .words import ClaimWords
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from ..events.arguments import ActorIndex
     from ..model import Record
 
-RESPONDING = frozenset({"denies", "disputes", "supports"})
-ANSWERED = frozenset({"alleges", "asserts"})
 CLAIM_NOUNS = frozenset({"claim", "claims", "allegation", "allegations", "accusation",
                          "accusations", "charge", "charges", "report", "reports", "it", "this",
                          "that", "they", "story", "assertion", "assertions",
                          # what a claim rests on, called fake ("the video was a hoax")
                          "video", "videos", "footage", "photo", "photos", "photograph",
                          "photographs", "image", "images", "picture", "pictures", "document",
-                         "documents", "figure", "figures", "recording", "recordings"})
+                         "documents", "figure", "figures", "recording", "recordings",
+                         # statements and decisions called unfounded ("the declaration is
+                         # unwarranted")
+                         "statement", "statements", "declaration", "decision", "announcement",
+                         "conclusion", "conclusions", "finding", "findings", "assessment",
+                         "estimate", "estimates", "account"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Adverbs that tell a statement is someone's report, told in the article's voice.
+HEARSAY = frozenset({"reportedly", "purportedly", "supposedly"})
+MIN_HEARSAY_TOKENS = 4
+# A cue in a clause another verb governs ("blame him for encouraging …") whose speaker
+# cannot be found is no cue at all.
+GOVERNED_CLAUSES = frozenset({"pcomp", "xcomp", "advcl", "amod", "relcl", "ccomp", "conj"})
+_VERDICT_CLIMB = 4
+CLAIMERS = frozenset({"those", "anyone", "people", "whoever", "everyone", "they"})
 _EVIDENCE_WINDOW = 0  # evidence is looked for in the claim's own sentence
-
-
-@dataclass(slots=True)
-class Draft:
-    stance: str
-    content: tuple[int, int]
-    claimant: Actor | None
-    cue: tuple[int, int] | None
-    event_ids: list[str] = field(default_factory=list)
-    about: list[Actor] = field(default_factory=list)
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-    responds_to: Draft | None = None
-    target_codes: set[str] = field(default_factory=set)  # who a response answers
-    reported_by: Draft | None = None  # the response whose words carry this allegation
-    contradicts: Draft | None = None  # the allegation whose very terms this one negates
 
 
 class ClaimBuilder:
@@ -67,14 +80,27 @@ class ClaimBuilder:
 
     def __init__(self, words: ClaimWords) -> None:
         self.words = words
+        self.parsed = ParsedClaims(words)
 
     def build(self, doc: Doc, record: Record, index: ActorIndex | None = None) -> list[Claim]:
         text = record.article.text
-        drafts = [self._from_quote(q, record.events, text) for q in record.quotes
-                  if not _unsaid(doc, q)]
+        prepare(doc, text)
+        drafts = [d for q in record.quotes if not _unsaid(doc, q, self.words)
+                  if (d := self._from_quote(doc, q, record, index)) is not None]
         drafts += self._from_events(doc, record, drafts)
+        claimants = Claimants(doc, record, index) if index is not None else None
+        if claimants is not None:
+            for draft in self.parsed.find(doc, drafts, claimants):
+                draft.event_ids = _events_in(draft.content, draft.cue, record.events)
+                draft.stance = self._stance(doc, draft, cue_token(doc, draft.cue), record,
+                                            index)
+                carrier = draft.carried_by
+                if carrier is not None and carrier.cue_stance is not None:
+                    carrier.stance = carrier.cue_stance  # "Reuters reported X said …": a report
+                drafts.append(draft)
         drafts += self._hedged(doc, record, drafts)
-        if index is not None:
+        if claimants is not None and index is not None:
+            drafts = _with_claimants(drafts, claimants, doc)
             drafts += self._embedded_allegations(doc, record, drafts, index)
         drafts.sort(key=lambda d: (d.content[0], d.content[1]))
         for draft in drafts:
@@ -82,55 +108,114 @@ class ClaimBuilder:
             self._supporting(draft, drafts, text)
             _contradicting(draft, drafts, doc)
             draft.about = _about(draft, record)
+        responses = Responses(doc, text, record.actors, self.words)
         for draft in drafts:
-            draft.responds_to = _answered(draft, drafts, text)
+            draft.responds_to = responses.answered(draft, drafts)
         ids = {id(d): f"c{n}" for n, d in enumerate(drafts, start=1)}
         return [_claim(d, ids, text) for d in drafts]
 
     # --- where claims come from --------------------------------------------------------------
 
-    def _from_quote(self, quote: Quote, events: list[Event], text: str) -> Draft:
-        content = (quote.content.start, quote.content.end)
+    def _from_quote(self, doc: Doc, quote: Quote, record: Record,
+                    index: ActorIndex | None) -> Draft | None:
         cue = (quote.cue.start, quote.cue.end) if quote.cue else None
-        draft = Draft(quote.stance, content, quote.speaker, cue)
-        draft.event_ids = _events_in(content, cue, events)
-        accusation = next((e for e in events if cue and e.type == "ACCUSE"
-                           and (e.trigger.start, e.trigger.end) == cue), None)
+        verb = cue_token(doc, cue)
+        content = proposition(doc, (quote.content.start, quote.content.end), verb, quote.kind,
+                              self.words)
+        if content is None:
+            return None  # "a speech which was delivered in Tehran": no proposition
+        draft = Draft(quote.stance, content, quote.speaker, cue, quoted=quote.kind,
+                      cue_stance=quote.stance)
+        draft.event_ids = _events_in(content, cue, record.events)
+        draft.stance = self._stance(doc, draft, verb, record, index)
+        accusation = next((e for e in record.events if cue and e.type == "ACCUSE"
+                           and (e.trigger.start, e.trigger.end) == cue
+                           and any(party(a) and not same_side(a, quote.speaker)
+                                   for a in e.target)), None)
         if accusation is not None and draft.stance == "asserts":
             draft.stance = "alleges"  # "The US said Iraq had attacked": an accusation
+        if accusation is not None:
             draft.target_codes = {a.country for a in accusation.target if a.country}
-        words = text[content[0]:content[1]]
-        if draft.stance in ("asserts", "alleges") and _about_a_claim(words):
-            if self.words.has(words, "refutes"):
-                draft.stance = "denies"
-            elif self.words.has(words, "questions"):
-                draft.stance = "disputes"
         return draft
+
+    def _stance(self, doc: Doc, draft: Draft, verb: Token | None, record: Record,
+                index: ActorIndex | None) -> str:
+        """The quote's stance read in context (reading.py)."""
+        stance, framed = draft.stance, None
+        claimed = verb is not None and self.words.lemma_has(verb.lemma_, "claiming")
+        if verb is not None:
+            if negated_finding(verb, self.words):
+                return "disputes"
+            framed = framing_stance(verb, self.words)
+            if framed is not None:
+                stance = framed
+            elif stance == "alleges" and claimed:
+                stance = "asserts"  # what is claimed decides
+        content = span_of(doc, *draft.content)
+        own = own_words_stance(content, self.words) if content is not None else None
+        if own is not None:
+            stance = own
+        words = record.article.text[draft.content[0]:draft.content[1]]
+        if stance in ("asserts", "alleges") and content is not None and len(content):
+            verdict = _verdict_on_a_claim(content, self.words)
+            if verdict is not None:
+                return verdict
+        if stance == "asserts" and self.words.has(words, "disowns"):
+            return "denies"  # "the ban is not part of any broader plan"
+        if stance == "denies" and self.words.has(words, "questions") and not self.words.has(
+                words, "refutes"):
+            return "disputes"  # "dismissed the claim as groundless": doubted, not refuted
+        reported = verb is not None and verb.pos_ in ("VERB", "AUX")  # not "Pentagon: …"
+        if reported and (stance == "asserts" or framed == stance == "disputes") and accuses(
+                doc, draft.content, draft.claimant, record.actors, record.events, self.words,
+                claimed, index):
+            return "alleges"
+        if stance == "asserts" and content is not None and len(content) and disapproves(
+                content[0].sent, draft.content, self.words):
+            return "disputes"
+        return stance
 
     def _from_events(self, doc: Doc, record: Record, drafts: list[Draft]) -> list[Draft]:
         cues = {d.cue for d in drafts if d.cue}
         made = []
         for event in record.events:
             trigger = (event.trigger.start, event.trigger.end)
-            if trigger in cues or event.background or not _verbal(doc, event):
-                continue
+            if trigger in cues or event.background or not _verbal(doc, event) or (
+                    _speech(doc, event)):
+                continue  # "said": a quotation's, or an attribution inside one (parsed.py)
+            verb = cue_token(doc, trigger)
+            if verb is None or refusal(verb) or quoted(verb):
+                continue  # "deny terrorism any victory", a verb in someone's quoted words
             stance = _event_stance(event)
             if stance is None:
                 continue
             holder = next((d for d in drafts if d.content[0] <= trigger[0]
                            and trigger[1] <= d.content[1] and d.claimant is not None), None)
-            if holder is not None:  # "said X had … and accused Y of …": the quote's claim
-                if holder.stance == "asserts":
+            if holder is not None and event.id not in holder.event_ids:
+                holder.event_ids.append(event.id)
+            if holder is not None and _said_by(event, holder.claimant):
+                if holder.stance == "asserts" and stance != "disputes":  # "accused Y of …"
                     holder.stance = stance
                     holder.target_codes = {a.country for a in event.target if a.country}
-                if event.id not in holder.event_ids:
-                    holder.event_ids.append(event.id)
                 continue
-            claimant = event.source[0] if event.source else None
-            content = _predicate(doc, trigger) or (event.sentence.start, event.sentence.end)
-            draft = Draft(stance, content, claimant, trigger, [event.id])
-            draft.target_codes = {a.country for a in event.target if a.country}
-            made.append(draft)
+            if holder is not None and stance == "disputes":
+                continue  # "said the government had ignored warnings": the speaker's claim
+            if holder is not None and stance == "alleges" and not accusation_frame(
+                    verb, nested=True):
+                continue  # "Rudaw reports X has alleged ties to …": the report's words
+            content = predicate(doc, trigger) or (event.sentence.start, event.sentence.end)
+            carrier = next((d for d in drafts if d.cue is not None and d.cue[0] > trigger[0]
+                            and content[0] <= d.cue[0] < content[1]), None)
+            if carrier is not None:  # "filed a lawsuit claiming that …": the quotation says it
+                if event.id not in carrier.event_ids:
+                    carrier.event_ids.append(event.id)
+                if carrier.stance == "asserts" and stance == "alleges":
+                    carrier.stance = stance
+                continue
+            for claimant in event.source or [None]:  # "Saudi Arabia and the US alleged …"
+                draft = Draft(stance, content, claimant, trigger, [event.id])
+                draft.target_codes = {a.country for a in event.target if a.country}
+                made.append(draft)
         return made
 
     def _hedged(self, doc: Doc, record: Record, drafts: list[Draft]) -> list[Draft]:
@@ -145,6 +230,24 @@ class ClaimBuilder:
                 continue
             made.append(Draft("alleges", span, None, None, [event.id]))
             covered.append(span)
+        lowered = record.article.text.lower()
+        hedged = any(word in lowered for word in HEARSAY)
+        for sentence in doc.sents if hedged else ():  # "Reportedly, Trump and Bolton …"
+            hearsay = next((t for t in sentence if t.lower_ in HEARSAY and t.dep_ == "advmod"
+                            and t.head.pos_ in ("VERB", "AUX")), None)
+            if hearsay is None:
+                continue
+            reported = hearsay.head  # "the attack, reportedly conducted by …": the attack
+            if reported.dep_ == "acl":
+                reported = reported.head
+            elif not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in reported.children):
+                continue
+            content = _clause(reported)
+            if content is not None and not any(a < content[1] and content[0] < b
+                                               for a, b in covered):
+                made.append(Draft("asserts", content, None, None,
+                                  _events_in(content, None, record.events)))
+                covered.append(content)
         return made
 
     def _embedded_allegations(self, doc: Doc, record: Record, drafts: list[Draft],
@@ -183,8 +286,9 @@ class ClaimBuilder:
             phrase = _noun_phrase(doc, start + hit.start, start + hit.end)
             if phrase is not None and phrase not in found:
                 found.append(phrase)
-        for hit in self.words.find(words, "qualifies"):
-            found.append((start + hit.start, _clause_end(doc, start + hit.end, end)))
+        if found:  # "consistent with" ties evidence to a claim; "backed by Iran" cites none
+            for hit in self.words.find(words, "qualifies"):
+                found.append((start + hit.start, _clause_end(doc, start + hit.end, end)))
         low, high = draft.content
         draft.evidence = [r for r in _merged_ranges(found) if r[0] < high and low < r[1]]
 
@@ -201,6 +305,27 @@ class ClaimBuilder:
 # --- helpers -------------------------------------------------------------------------------
 
 
+def _with_claimants(drafts: list[Draft], claimants: Claimants, doc: Doc) -> list[Draft]:
+    """Every claimant resolved and completed (claimants.py), one claim per coordinated
+    claimant; an indirect quotation nobody can be found to have said is dropped (a
+    participle the cue table took for a cue: "… for encouraging illegal logging")."""
+    made = []
+    for draft in sorted(drafts, key=lambda d: d.content[0]):
+        verb = cue_token(doc, draft.cue)
+        if draft.claimant is None and draft.cue is not None:
+            draft.claimant = claimants.from_parse(verb)
+            if draft.claimant is None and draft.quoted == "indirect" and verb is not None \
+                    and verb.dep_ in GOVERNED_CLAUSES:
+                continue
+        if claimants.nobody(draft.claimant):
+            continue  # "Not everyone agreed …": nobody in particular claims it
+        for claimant in claimants.split(draft.claimant):
+            completed = claimants.complete(claimant, verb)
+            made.append(replace(draft, claimant=completed, person=claimants.surname(completed)))
+    return made
+
+
+
 def _contradicting(draft: Draft, drafts: list[Draft], doc: Doc) -> None:
     """'There is no crematorium. There have been no executions.' against an earlier
     allegation of executions and a crematorium, by someone else: a denial of it."""
@@ -209,26 +334,37 @@ def _contradicting(draft: Draft, drafts: list[Draft], doc: Doc) -> None:
     negated = _negated_nouns(doc, draft.content)
     if not negated:
         return
-    for allegation in drafts:
+    absent = bool(negated & TRACES)
+    for allegation in reversed(drafts):  # the nearest earlier one
         if allegation.stance != "alleges" or allegation.content[0] >= draft.content[0] \
-                or _same_claimant(allegation, draft):
+                or same_claimant(allegation, draft):
             continue
         if negated & _noun_lemmas(doc, allegation.content):
-            draft.stance = "denies"
+            draft.stance = "disputes" if absent else "denies"
             draft.contradicts = allegation
             return
 
 
+# "no traces of poison were found": no evidence of the allegation, which disputes it (a
+# flat "there was no poison" denies it).
+TRACES = frozenset({"trace", "sign", "evidence", "proof", "indication"})
+
+
 def _negated_nouns(doc: Doc, content: tuple[int, int]) -> set[str]:
     """Lemmas of the nouns a content negates: "no crematorium", "were not executed",
-    "never tortured anyone" (the verb's lemma counts too: "executed" meets "executions")."""
+    "never tortured anyone" (the verb's lemma counts too: "executed" meets "executions"),
+    "no traces of poison" (the traces and the poison)."""
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     if span is None:
         return set()
     found: set[str] = set()
     for token in span:
         if token.lower_ == "no" and token.dep_ == "det" and token.head.pos_ == "NOUN":
-            found.add(token.head.lemma_.lower())
+            noun = token.head
+            found.add(noun.lemma_.lower())
+            if noun.lemma_.lower() in TRACES:
+                found |= {p.lemma_.lower() for c in noun.children if c.dep_ == "prep"
+                          and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"}
         elif token.dep_ == "neg" and token.head.pos_ in ("VERB", "AUX"):
             verb = token.head
             found.add(verb.lemma_.lower())
@@ -250,27 +386,6 @@ def _noun_lemmas(doc: Doc, content: tuple[int, int]) -> set[str]:
 _GENERIC_LEMMAS = frozenset({"be", "have", "do", "say", "make", "take", "go", "get", "give",
                              "people", "thing", "time", "way", "one", "anyone", "anything",
                              "evidence", "information", "comment", "know", "see", "want"})
-
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-
-
-def _predicate(doc: Doc, trigger: tuple[int, int]) -> tuple[int, int] | None:
-    """What an accusation or denial says, without who says it: the trigger's phrase less
-    its subject ("accused the United States of 'diplomacy by press conference'")."""
-    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
-    if span is None:
-        return None
-    head = span.root
-    cut = {t.i for child in head.children if child.dep_ in _SUBJECT_DEPS
-           or (child.dep_ in ("aux", "advmod", "npadvmod", "prep") and child.i < head.i)
-           for t in child.subtree}
-    tokens = [t for t in head.subtree if t.i not in cut and t.i >= head.i]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    if len(tokens) < 2:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "assertion"})
@@ -330,13 +445,25 @@ def _alleged_content(noun: Token) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _unsaid(doc: Doc, quote: Quote) -> bool:
+def _unsaid(doc: Doc, quote: Quote, words: ClaimWords) -> bool:
     """'Rebels did not say that they attacked': a negated verb of plain saying claims
-    nothing, though it is still an attribution."""
+    nothing, though it is still an attribution ("did not find that …" disputes, though)."""
     if quote.stance != "asserts" or quote.cue is None:
         return False
     cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-    return cue is not None and any(c.dep_ == "neg" for t in cue for c in t.children)
+    if cue is None or not len(cue) or words.lemma_has(cue.root.lemma_, "finding"):
+        return False
+    auxiliaries = [c for t in cue for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "neg" for t in [*cue, *auxiliaries] for c in t.children)
+
+
+def _said_by(event: Event, claimant: Actor | None) -> bool:
+    """Whether an event inside a quotation is the speaker's own act of speech ("said X had
+    attacked and accused Y of …"), not a third party's ("… and his critics blame him")."""
+    if claimant is None:
+        return False
+    return not event.source or any(same_side(a, claimant) or (
+        a.start, a.end) == (claimant.start, claimant.end) for a in event.source)
 
 
 def _verbal(doc: Doc, event: Event) -> bool:
@@ -344,6 +471,23 @@ def _verbal(doc: Doc, event: Event) -> bool:
     (a noun) only mentions one."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span is not None and span.root.pos_ in ("VERB", "AUX")
+
+
+def _clause(verb: Token) -> tuple[int, int] | None:
+    """A clause without its edge punctuation and hedges."""
+    tokens = [t for t in verb.subtree if not (t.lower_ in HEARSAY and t.head.i == verb.i)]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if len(tokens) < MIN_HEARSAY_TOKENS:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _speech(doc: Doc, event: Event) -> bool:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in SPEECH
 
 
 def _event_stance(event: Event) -> str | None:
@@ -368,10 +512,37 @@ def _events_in(content: tuple[int, int], cue: tuple[int, int] | None,
     return found
 
 
-def _about_a_claim(words: str) -> bool:
-    """Whether the content talks about a claim ("the claims were unproven", "it is a lie")."""
-    lowered = words.lower().split()
-    return any(w.strip(".,;:!?\"'“”") in CLAIM_NOUNS for w in lowered[:6])
+def _verdict_on_a_claim(content: SpacySpan, words: ClaimWords) -> str | None:
+    """'the claims were unproven' disputes, 'it is a lie' / 'those who say so are lying'
+    denies: a refuting or doubting word said of a claim (or of those who make it)."""
+    start = content.start_char
+    for role, stance in (("refutes", "denies"), ("questions", "disputes")):
+        for hit in words.find(content.text, role):
+            token = next((t for t in content if t.idx >= start + hit.start), None)
+            if token is not None and _said_of_a_claim(token):
+                return stance
+    return None
+
+
+def _said_of_a_claim(word: Token) -> bool:
+    role = word
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    if role.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "compound", "poss"):
+        return False  # "they're using tricks and lies": lies used, no claim called a lie
+    node = word
+    for _ in range(_VERDICT_CLIMB):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            break
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for subject in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lemma_.lower() in CLAIM_NOUNS or subject.lower_ in CLAIM_NOUNS:
+            return True
+        if subject.lower_ in CLAIMERS and any(c.dep_ == "relcl" for c in subject.children):
+            return True  # "those who link these attacks to Iran are lying"
+    return False
 
 
 def _about(draft: Draft, record: Record) -> list[Actor]:
@@ -389,39 +560,6 @@ def _about(draft: Draft, record: Record) -> list[Actor]:
             codes.add(actor.code)
             found.append(actor)
     return found
-
-
-def _answered(draft: Draft, drafts: list[Draft], text: str) -> Draft | None:
-    """The earlier allegation a denial, dispute or support answers."""
-    if draft.stance not in RESPONDING:
-        return None
-    named = next((d for d in drafts if d.reported_by is draft), None) or draft.contradicts
-    if named is not None:
-        return named  # "denied US accusations that …": the allegation its words name
-    earlier = [d for d in drafts if d.content[0] < draft.content[0] and d.stance in ANSWERED
-               and d is not draft and not _same_claimant(d, draft)]
-    if not earlier:
-        return None
-    named = _named_parties(draft, text)
-    by_party = [d for d in earlier if d.claimant is not None and d.claimant.country in named]
-    if by_party:
-        return by_party[-1]
-    allegations = [d for d in earlier if d.stance == "alleges"]
-    return (allegations or earlier)[0]  # the story's allegation, told first
-
-
-def _named_parties(draft: Draft, text: str) -> set[str]:
-    codes = set(draft.target_codes)
-    codes |= {a.country for a in draft.about if a.country}
-    return codes
-
-
-def _same_claimant(left: Draft, right: Draft) -> bool:
-    if left.claimant is None or right.claimant is None:
-        return False
-    if left.claimant.code and left.claimant.code == right.claimant.code:
-        return True
-    return (left.claimant.start, left.claimant.end) == (right.claimant.start, right.claimant.end)
 
 
 def _is_noun(doc: Doc, start: int, end: int) -> bool:

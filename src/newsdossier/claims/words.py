@@ -1,5 +1,6 @@
 """The claim word table (data/claims/words.tsv): refuting, questioning, confirming and hedging
-words, kinds of evidence and the wordings that tie evidence to a proposition."""
+words, kinds of evidence and the wordings that tie evidence to a proposition; the verbs that
+give a reported proposition its stance and the wordings that make it an accusation."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from pathlib import Path
 
 from ..tables import table_sources
 
-ROLES = frozenset({"refutes", "questions", "confirms", "hedges", "evidence", "qualifies"})
+ROLES = frozenset({"refutes", "questions", "confirms", "hedges", "evidence", "qualifies",
+                   # verbs (lemmas) that report a proposition with a stance
+                   "claiming", "asserting", "alleging", "denying", "disputing", "supporting",
+                   "finding",
+                   # wordings that make a proposition an accusation, or frame disapproval
+                   "allegation", "wrongdoing", "disapproves", "disowns"})
 
 
 class ClaimWordError(ValueError):
