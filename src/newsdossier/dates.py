@@ -701,9 +701,9 @@ def _dates_a_clause(doc: Doc, mention: DateMention) -> bool:
     if span is None or not len(span):
         return True
     head = span.root
-    if head.dep_ == "pobj" and head.head is not head:
+    if head.dep_ == "pobj" and head.head.i != head.i:
         head = head.head  # "on Wednesday", "of November 27"
-    if head.dep_ == "ROOT" or head.head is head:
+    if head.dep_ == "ROOT" or head.head.i == head.i:
         return True
     return head.head.pos_ in ("VERB", "AUX")
 

@@ -211,7 +211,7 @@ def _lead_end(doc: Doc) -> int:
 
 def used_as_place(token: SpacyToken) -> bool:
     """The object of a place preposition ("in Vilnius"), or coordinated with one."""
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 

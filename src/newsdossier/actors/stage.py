@@ -472,7 +472,7 @@ class ActorsStage:
             return token.head.lower_ in ACTOR_PREPOSITIONS
         if dep in MODIFIER_DEPS:
             return self._is_actor_noun(token.head)
-        if dep in ("conj", "appos") and token.head is not token:
+        if dep in ("conj", "appos") and token.head.i != token.i:
             return token.head.ent_type_ == GPE_LABEL and self._gpe_is_actor(token.head)
         return False
 

@@ -323,11 +323,11 @@ class ActorIndex:
         """'Obama and Putin said they ...': every member of the governing subject."""
         node = pronoun.head
         for _ in range(4):
-            if node.head is node:
-                return []
             subject = child_with(node, SUBJECTS)
             if subject is not None and subject.i < pronoun.i and subject.pos_ != "PRON":
                 return [t for t in self._members(subject) if t not in members]
+            if node.head.i == node.i:
+                return []
             node = node.head
         return []
 
@@ -335,8 +335,6 @@ class ActorIndex:
         """The subject of the clause that governs the pronoun's clause, when it fits."""
         node = pronoun.head
         for _ in range(4):
-            if node.head is node:
-                return None
             subject = child_with(node, SUBJECTS)
             if subject is not None and subject.i != pronoun.i and subject.i < pronoun.i and (
                     _agrees_in_number(word, subject)):
@@ -344,6 +342,8 @@ class ActorIndex:
                 fits = word in _GROUP_PRONOUNS or any(a.name or a.sector for a in actors)
                 if actors and fits and subject.pos_ != "PRON":
                     return actors[0]
+            if node.head.i == node.i:
+                return None
             node = node.head
         return None
 
@@ -462,7 +462,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if reported is not None:
         # "Jets bombed the town, the rebels said, killing 12": the killing is the bombing's
         return verb_subject(reported, depth + 1)
-    if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head is not verb:
+    if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head.i != verb.i:
         if verb.dep_ == "xcomp":
             controller = child_with(verb.head, OBJECTS)
             if controller is not None and verb.head.lemma_ in OBJECT_CONTROL:
@@ -480,9 +480,9 @@ def reported_clause(participle: Token) -> Token | None:
     """For a participle parsed under the verb of saying that interrupts a report ("Jets
     bombed the town, the rebels said, killing 12"), the reported clause it continues."""
     saying = participle.head
-    if saying is participle or saying.lemma_.lower() not in SAYING:
+    if saying.i == participle.i or saying.lemma_.lower() not in SAYING:
         return None
-    if saying.dep_ in ("parataxis", "ccomp") and saying.head is not saying:
+    if saying.dep_ in ("parataxis", "ccomp") and saying.head.i != saying.i:
         return saying.head
     return next((c for c in saying.children if c.dep_ in ("ccomp", "parataxis")
                  and c.i < participle.i), None)
@@ -494,7 +494,7 @@ def agent_of(verb: Token) -> Token | None:
         by = prep_object(verb, "by")
         if by is not None:
             return by
-        if verb.dep_ == "conj" and verb.head is not verb and is_passive(verb.head):
+        if verb.dep_ == "conj" and verb.head.i != verb.i and is_passive(verb.head):
             return prep_object(verb.head, "by")
         return None
     return verb_subject(verb)

@@ -443,7 +443,7 @@ def _attaches_to(mention: Draft, head: Draft) -> bool:
     if reported is not None and reported.i in (head.anchor.i, head.clause.i):
         return True  # "Jets bombed the town, the rebels said, killing 12"
     for _ in range(_MERGE_STEPS):
-        if node.head is node or node.dep_ not in _MERGE_DEPS | {"conj"}:
+        if node.head.i == node.i or node.dep_ not in _MERGE_DEPS | {"conj"}:
             return False
         if node.dep_ == "conj" and child_with(node, ("nsubj", "nsubjpass")) is not None:
             return False  # "Russia attacked Kyiv and Israel bombed Gaza": two events

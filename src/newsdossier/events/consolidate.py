@@ -139,7 +139,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(GOVERNING_STEPS):
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -162,7 +162,7 @@ def tense(token: Token | None) -> str:
         found = _tense_of_auxes(auxes) or _tense_of_tag(verb)
         if found is not None:
             return found
-        if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
         return "unknown"
@@ -677,10 +677,10 @@ def _temporal_marker(token: Token) -> str | None:
     for _ in range(GOVERNING_STEPS):
         for candidate in (node, *node.children):
             if candidate.lower_ in TEMPORAL_MARKERS and (
-                    candidate is node or candidate.dep_ in ("mark", "prep", "advmod")):
+                    candidate.i == node.i or candidate.dep_ in ("mark", "prep", "advmod")):
                 return "before" if candidate.lower_ in ("before", "until", "prior") else \
                     "after"
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None

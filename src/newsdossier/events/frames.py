@@ -79,7 +79,7 @@ def demanded_clause(clause: Token) -> bool:
     head = clause.head
     return clause.dep_ == "xcomp" and head.lemma_.lower() in DEMAND_VERBS and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-    ) and head is not clause
+    ) and head.i != clause.i
 
 
 def _same(left: Actor, right: Actor) -> bool:
@@ -146,7 +146,7 @@ def _future_tense(clause: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_WORDS for c in node.children):
             return True
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -158,7 +158,7 @@ def _unless_clause(clause: Token) -> Token | None:
         for child in node.children:
             if child.dep_ == "advcl" and any(m.lower_ == "unless" for m in child.children):
                 return child
-        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -220,7 +220,7 @@ class Frames:
     def _governor(self, draft: Draft, by_anchor: dict[int, Draft]) -> Draft | None:
         node = draft.clause
         for _ in range(4):
-            if node.dep_ not in _CONTENT_DEPS or node.head is node:
+            if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
                 return None
             content_dep = node.dep_
             node = node.head
@@ -330,7 +330,7 @@ class Frames:
         for _ in range(3):
             if demanded_clause(node):
                 return True
-            if node.dep_ != "xcomp" or node.head is node:
+            if node.dep_ != "xcomp" or node.head.i == node.i:
                 return False
             node = node.head
         return False

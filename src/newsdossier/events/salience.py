@@ -100,7 +100,7 @@ def clause_is_background(verb: Token, triggers: set[int] | None = None) -> bool:
     for _ in range(MAX_STEPS):
         if _clause_backgrounds(node, triggers):
             return True
-        if node.head is node or node.dep_ == "ROOT" or node.dep_ not in _CLIMBING_DEPS:
+        if node.head.i == node.i or node.dep_ == "ROOT" or node.dep_ not in _CLIMBING_DEPS:
             return False
         node = node.head
     return False
@@ -113,7 +113,7 @@ def noun_is_background(noun: Token, light_verb: Token | None, is_trigger: set[in
             return True  # the content of another event: "condemned the attack"
         return clause_is_background(light_verb, is_trigger)
     dep = noun.dep_
-    if dep == "conj" and noun.head is not noun:
+    if dep == "conj" and noun.head.i != noun.i:
         return noun_is_background(noun.head, None, is_trigger)
     if dep in _NOUN_FOREGROUND_DEPS or _is_existential_subject(noun):
         head = noun.head

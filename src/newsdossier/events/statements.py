@@ -109,7 +109,7 @@ def _clause_subject(token: Token) -> Token | None:
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX"):
             return agent_of(node) or verb_subject(node)
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -141,7 +141,7 @@ def _content_tokens(doc: Doc, span: Span) -> SpacySpan | None:
 
 def _content_root(tokens: SpacySpan) -> Token | None:
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and
-             (t.head.i < tokens.start or t.head.i >= tokens.end or t.head is t)]
+             (t.head.i < tokens.start or t.head.i >= tokens.end or t.head.i == t.i)]
     return verbs[0] if verbs else None
 
 

@@ -71,7 +71,7 @@ def reporting_ancestor(clause: Token, verbs: dict[str, str]) -> Attribution | No
     node = clause
     for _ in range(8):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if node.dep_ not in _COMPLEMENT_DEPS:
             return None
@@ -173,7 +173,7 @@ def modality(clause: Token) -> str | None:
             FUTURE_GOVERNORS
         ):
             return "future"
-        if node.dep_ in ("xcomp", "conj") and head is not node:
+        if node.dep_ in ("xcomp", "conj") and head.i != node.i:
             node = head
             continue
         break
@@ -234,7 +234,7 @@ def find_status(
     published: dt.date | None,
 ) -> StatusFinding:
     clause = light_verb if light_verb is not None else trigger
-    if clause is trigger and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in (
+    if clause.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in (
         "nsubj", "nsubjpass"
     ) and trigger.head.pos_ in ("VERB", "AUX"):
         clause = trigger.head  # "the meeting is set to open tomorrow": the verb's modality

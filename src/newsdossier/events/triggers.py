@@ -181,7 +181,7 @@ def match_token(token: Token, table: PatternTable) -> Match | None:
 def light_verb(noun: Token) -> Token | None:
     """The verb a nominal trigger is the object of ("held talks", "launched an attack",
     "engaged them in a firefight", "faced pressure")."""
-    while noun.dep_ == "conj" and noun.head is not noun and noun.head.pos_ in ("NOUN",
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN",
                                                                             "PROPN"):
         noun = noun.head  # "used water cannon and tear gas": the first object's verb
     head = noun.head

@@ -54,7 +54,7 @@ def _attachment(doc: Doc, place: Place) -> Token | None:
     if span is None:
         return None
     root = span.root
-    while root.dep_ in ("compound", "appos", "conj") and root.head is not root:
+    while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
         root = root.head  # "in Sagaing region", "in Homs and Hama"
     while root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lower_ in PLACE_NOUNS:
@@ -62,7 +62,7 @@ def _attachment(doc: Doc, place: Place) -> Token | None:
     if root.dep_ != "pobj" or root.head.lower_ not in EVENT_PREPOSITIONS:
         return None
     preposition = root.head
-    return preposition.head if preposition.head is not preposition else None
+    return preposition.head if preposition.head.i != preposition.i else None
 
 
 def _steps_to(head: Token, trigger: Token) -> int | None:
@@ -75,12 +75,12 @@ def _steps_to(head: Token, trigger: Token) -> int | None:
             return steps
         if token.pos_ in ("VERB", "AUX"):
             break  # another clause's verb
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     token = trigger
     for steps in range(1, 3):
-        if token.dep_ not in ("xcomp", "ccomp") or token.head is token:
+        if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
             return None
         token = token.head
         if token.i == head.i:

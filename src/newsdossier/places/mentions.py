@@ -128,7 +128,7 @@ def _locational(span: Span, actors: list[Actor]) -> bool:
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE:
         return True
-    if root.dep_ in ("appos", "conj", "compound") and head is not root:
+    if root.dep_ in ("appos", "conj", "compound") and head.i != root.i:
         return root.dep_ != "compound" or head.lower_ in PLACE_WORDS
     acting = any(a.start <= span.start_char and span.end_char <= a.end and a.code
                  for a in actors)

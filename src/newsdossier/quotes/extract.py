@@ -385,10 +385,10 @@ def _speaker(verb: Token) -> Token | None:
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
             node = node.head  # "continued to say", "…, saying that …"
             continue
-        if node.dep_ == "relcl" and node.head is not node:
+        if node.dep_ == "relcl" and node.head.i != node.i:
             return node.head  # "officials, who said …"
         return None
     return None
