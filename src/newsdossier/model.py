@@ -43,7 +43,8 @@ class Actor:
     code: str | None = None
     # Why the country is known: "stated" (the mention's own words), "apposition" ("X, the
     # Y envoy"), "coreference" (an earlier mention of the same actor), "article-setting" (a
-    # role such as "police" given the one country the article is about); None: no country.
+    # role such as "police" given the one country the article is about), "event-place" (a
+    # role hit by an attack or arrest where the text places it); None: no country.
     country_basis: str | None = None
     # How sure the article-setting country is (its share of the article's place evidence);
     # None for the other bases.

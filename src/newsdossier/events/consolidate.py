@@ -84,6 +84,9 @@ STATEMENT_OBJECTS = frozenset({"accusation", "allegation", "claim", "charge", "r
 # Acts a party often does away from home: its own name does not place them.
 ABROAD_TYPES = frozenset({"ASSAULT", "MOBILIZE", "AID", "RETREAT", "COOPERATE", "CONSULT",
                           "PROTEST"})
+NONSTATE = frozenset({"IGO", "NGO", "UNO", "EUR", "IMG", "MNC", "ISM"})
+# Roles often foreign to where they are: aid workers, journalists, refugees, businesses.
+FOREIGN_SECTORS = frozenset({"JRN", "MED", "REF", "BUS", "NGO", "IGO", "UAF"})
 # Events that happen where something is done to someone: their sentence's one place is theirs.
 PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 GATHERING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -762,8 +765,31 @@ def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
     of Omdurman, killing 14"), when it names exactly one (countries aside)."""
     start, end = event.sentence.start, event.sentence.end
     found = {(p.name, p.lat, p.lon): p for p in places
-             if start <= p.start < end and not (p.feature or "").startswith(("PCL", "CONT"))}
+             if start <= p.start < end and not (p.feature or "").startswith(("PCL", "CONT"))
+             and not _dateline_place(event.sentence, p)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _dateline_place(sentence: Span, place: Place) -> bool:
+    """'WASHINGTON — The United States on Monday …': where the report was filed."""
+    before = sentence.text[:place.start - sentence.start]
+    after = sentence.text[place.end - sentence.start:place.end - sentence.start + 40]
+    return not before.strip(" ,") and bool(re.match(r"[^—–-]{0,30}[—–-]", after))
+
+
+def localize_targets(event: Event) -> None:
+    """The people an attack, arrest or crackdown hits where the text places it, named by
+    their role alone ("detainees", "the air base"), are of that place's country."""
+    place = event.location
+    if event.type not in PLACED_TYPES or place is None or not place.country or (
+            event.location_basis not in ("stated", "sentence", "same-event", "narrative")):
+        return
+    if place.country in NONSTATE or not re.fullmatch(r"[A-Z]{3}", place.country):
+        return
+    event.target = [replace(a, country=place.country, code=f"{place.country}{a.sector}",
+                            country_basis="event-place")
+                    if a.country is None and a.sector and a.sector not in FOREIGN_SECTORS
+                    else a for a in event.target]
 
 
 def _fits_scene(event: Event, place: Place) -> bool:
@@ -986,6 +1012,8 @@ class ConsolidateStage:
         aim_at_what_is_answered(kept, self.noun_types)
         date_events(kept, parse_publication_date(record.article.published))
         place_events(kept, record, self.gazetteer)
+        for mention in kept:
+            localize_targets(mention.event)
 
 
 @registry.stages.register("consolidate")
