@@ -11,6 +11,7 @@ from ..tables import table_sources
 
 STANCES = frozenset({"asserts", "alleges", "denies", "supports", "disputes"})
 POSES = frozenset({"VERB", "NOUN", "ADJ", "PREP"})
+FRAMES = frozenset({"clause", "object", "infinitive", "target", "any"})
 
 
 class CueError(ValueError):
@@ -22,7 +23,7 @@ class Cue:
     words: tuple[str, ...]  # ("say",), ("point", "out"), ("according", "to")
     pos: str
     stance: str
-    frame: str  # clause | object | any | prep:P
+    frame: str  # clause | object | infinitive | target | any | prep:P
 
     @property
     def head(self) -> str:
@@ -50,7 +51,7 @@ def _rows(lines: Iterable[str], name: str) -> Iterable[Cue]:
             raise CueError(f"{where}: pos must be VERB, NOUN, ADJ or PREP, not {pos!r}")
         if stance not in STANCES:
             raise CueError(f"{where}: unknown stance {stance!r}")
-        if frame not in ("clause", "object", "any") and not frame.startswith("prep:"):
+        if frame not in FRAMES and not frame.startswith("prep:"):
             raise CueError(f"{where}: unknown frame {frame!r}")
         yield Cue(tuple(cue.lower().split()), pos, stance, frame)
 
