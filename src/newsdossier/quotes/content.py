@@ -84,7 +84,7 @@ def subtree_range(token: Token, skip: Token | None = None,
     subtree when it sits at an edge (", officials said") and without a conjoined clause that
     is another speaker's statement ("X said A, and several said B": not B)."""
     cut = _other_statements(token, is_cue) if is_cue is not None else set()
-    tokens = [t for t in token.subtree if t.i not in cut and (
+    tokens = [t for t in token.subtree if t.i not in cut and not in_dateline(t) and (
         skip is None or not (skip.left_edge.i <= t.i <= skip.right_edge.i))]
     tokens = _trim(tokens)
     return token_range(tokens) if tokens else None
@@ -147,15 +147,19 @@ def clause_content(token: Token, is_cue: IsCue) -> Range | None:
     clause), the clause a trailing or parenthetical cue reports, a quotation's verb the
     parser hung under the cue."""
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS and not in_dateline(child) and not any(
+        if child.dep_ in CLAUSE_DEPS and not any(
                 c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS - _COMPLEMENT_MARKS
-                for c in child.children):  # "declared an emergency so he could …"
+                for c in child.children) and not (  # "declared an emergency so he could …"
+                _set_apart(child, token, is_cue)):
             found = subtree_range(child, is_cue=is_cue)
             return _with_second_clause(token, child, found, is_cue)
     for child in token.children:
         if child.dep_ == "advcl" and child.i < token.i and not in_dateline(child) and not (
                 is_circumstance(child)):
             return subtree_range(child, is_cue=is_cue)
+    told = _told_that(token)
+    if told is not None:
+        return subtree_range(told, is_cue=is_cue)
     if trailing(token):
         return subtree_range(token.head, skip=token, is_cue=is_cue)  # "…, officials said"
     if parenthetical(token):
@@ -164,9 +168,38 @@ def clause_content(token: Token, is_cue: IsCue) -> Range | None:
             token.tag_ in ("VBD", "VBZ", "VBP") and has_subject(token)):
         after = [t for t in token.head.subtree if t.i > token.right_edge.i
                  and not (t.is_punct or t.is_space)]  # "X said parents want …" misparsed
-        if after:
+        comma = after and any(t.text == "," for t in token.doc[token.right_edge.i:after[0].i])
+        if after and not comma:  # not "Though they offer flights, the airlines are …"
             return token_range([after[0], after[-1]])
     return None
+
+
+def _told_that(cue: Token) -> Token | None:
+    """'told a meeting of leaders that few people understood …': a that-clause the parser
+    took for a relative clause on the addressee (it has a subject of its own)."""
+    for holder in _objects(cue):
+        for inner in holder.subtree:
+            if inner.dep_ != "relcl" or inner.i < holder.i:
+                continue
+            first = inner.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"
+                    for c in inner.children):
+                return inner
+    return None
+
+
+def _set_apart(clause: Token, cue: Token, is_cue: IsCue) -> bool:
+    """A clause the parser hung on the cue that is not its content: one before it and closed
+    by a semicolon or a paragraph break ("The war has gone on for years; the group wants
+    …"), or another attribution set beside it ("“…,” X said. Y said …")."""
+    if clause.dep_ == "parataxis" and is_cue(clause) and has_subject(clause):
+        return True
+    if clause.i > cue.i:
+        return False
+    if is_circumstance(clause) and not in_dateline(clause):
+        return True  # "Writing for the paper, X noted that …"
+    return any(t.text == ";" or "\n" in t.text for t in cue.doc[clause.right_edge.i + 1:cue.i])
 
 
 def _with_second_clause(cue: Token, clause: Token, found: Range | None,
@@ -186,10 +219,13 @@ def _with_second_clause(cue: Token, clause: Token, found: Range | None,
 def _set_off(token: Token) -> tuple[bool, bool]:
     """Whether the cue's own phrase has a comma (or a closing quotation mark or dash)
     right before it and one right after it."""
-    words = [t for t in token.subtree if not t.is_punct]
+    clauses = {t.i for c in token.children if c.dep_ in ("advcl", "ccomp", "parataxis")
+               and c.i < token.i for t in c.subtree}  # "Because …, reads the motion, …"
+    words = [t for t in token.subtree if not t.is_punct and t.i not in clauses]
     left, right = min(t.i for t in words), max(t.i for t in words)
     doc = token.doc
-    before = left > 0 and doc[left - 1].text in (",", "”", '"', "''", "—", "–")
+    before = left > 0 and (doc[left - 1].text in (",", "”", "''", "—", "–") or (
+        doc[left - 1].text == '"' and doc[left - 1].tag_ == "''"))  # a closing mark only
     after = right + 1 < len(doc) and doc[right + 1].text in (",", "—", "–")
     return before, after
 
@@ -200,7 +236,8 @@ def trailing(token: Token) -> bool:
     under the content's verb."""
     if token.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or token.head.i > token.i:
         return False
-    if token.tag_ in ("VBG", "VBN", "TO") or (token.dep_ == "conj" and has_subject(token)):
+    if token.tag_ in ("VBG", "VBN", "TO") or (token.dep_ == "conj" and (
+            has_subject(token) or token.tag_ not in ("VBD", "VBZ", "VBP"))):
         return False  # "…, claiming …", "… and the minister said …": not an attribution
     return _set_off(token)[0]
 
@@ -270,8 +307,12 @@ def controlled_content(token: Token, particle: str | None, is_cue: IsCue) -> Ran
         verb = _infinitive(token, holder.i)
         if verb is not None:
             found = subtree_range(verb, is_cue=is_cue)
-            if found is not None:
-                return holder.left_edge.idx, found[1]
+            if found is None:
+                continue
+            more = [c.right_edge for c in token.children if _continues(c, verb)]
+            if more:
+                return _span_of(holder.left_edge, max(more, key=lambda t: t.i))
+            return holder.left_edge.idx, found[1]
     if particle is not None:
         for child in token.children:  # "called for the bill to be dropped"
             mark = next((c for c in child.children if c.dep_ == "mark"
@@ -281,6 +322,13 @@ def controlled_content(token: Token, particle: str | None, is_cue: IsCue) -> Ran
                 inside = [t for t in child.subtree if t.i != mark.i]
                 return subtree_range(child, is_cue=is_cue) and _without_mark(inside)
     return None
+
+
+def _continues(conj: Token, infinitive: Token) -> bool:
+    """'urged locals to assist the police and “deny terrorism any victory”': a bare verb
+    the parser conjoined to the cue continues the infinitive."""
+    return conj.dep_ == "conj" and conj.i > infinitive.i and conj.tag_ == "VB" and (
+        not has_subject(conj))
 
 
 def _without_mark(tokens: list[Token]) -> Range | None:
@@ -296,6 +344,8 @@ def predicate_content(token: Token) -> Range | None:
         ends = [c.right_edge for c in token.children if c.i > holder.i and (
             c.dep_ in ("oprd", "acomp") or (c.dep_ == "npadvmod" and c.pos_ == "ADJ") or (
                 c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPOSITIONS))]
+        ends += [c.right_edge for c in holder.children if c.dep_ == "prep" and (
+            c.lower_ == "as")]  # "described the attacks as …" hung on the object
         if ends:
             return _span_of(holder.left_edge, max(ends, key=lambda t: t.i))
     return None
@@ -445,8 +495,9 @@ def noun_clause_content(noun: Token, is_cue: IsCue) -> Range | None:
         return subtree_range(child, is_cue=is_cue)
     verb = noun.head
     if noun.dep_ == "nsubj" and verb.lemma_ in ("be", "include") and verb.i > noun.i:
-        complement = next((c for c in verb.children if c.i > verb.i and c.dep_ in (
-            "attr", "dobj", "ccomp", "acomp")), None)  # "their demands include …"
+        wanted = ("dobj",) if verb.lemma_ == "include" else ("ccomp",)
+        complement = next((c for c in verb.children if c.i > verb.i and c.dep_ in wanted),
+                          None)  # "their demands include …", "her view is that …"
         if complement is not None:
             return subtree_range(complement, is_cue=is_cue)
     return None
@@ -468,8 +519,8 @@ def noun_phrase_statement(noun: Token) -> Range | None:
 def verb_content(token: Token, cue: Cue, is_cue: IsCue) -> Range | None:
     """The content of a cue verb, by its frame (see cues.tsv)."""
     frame = cue.frame
-    if not any(c.dep_ in CLAUSE_DEPS for c in token.children):
-        passive = passive_content(token)
+    if frame in ("object", "any") and not any(c.dep_ in CLAUSE_DEPS for c in token.children):
+        passive = passive_content(token)  # not "the case was heard by ten judges"
         if passive is not None:
             return passive
     if cue.particle is not None:
@@ -489,7 +540,21 @@ def verb_content(token: Token, cue: Cue, is_cue: IsCue) -> Range | None:
             return found
     found = controlled_content(token, None, is_cue) or predicate_content(token) or (
         split_clause_content(token))
-    if found is not None or frame in ("clause", "target"):
+    if found is not None or frame == "clause":
         return found
+    if frame == "target":
+        return propositional_object(token, is_cue)
     return object_content(token, is_cue, noun_phrases=frame != "infinitive",
                           claims_only=cue.stance == "denies")
+
+
+def propositional_object(token: Token, is_cue: IsCue) -> Range | None:
+    """'praised Ms Lee's plan to cut taxes', 'attacked loopholes that benefit the rich': an
+    object that carries a proposition of its own (a clause inside it), which is what a
+    reaction is about; a bare object ("condemned the attack") says nothing."""
+    for holder in _objects(token):
+        if holder.i > token.i and any(
+                t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "pcomp", "ccomp")
+                for t in holder.subtree):
+            return noun_phrase_content(token, holder)
+    return None

@@ -96,11 +96,11 @@ class QuoteFinder:
         for sentence in doc.sents:
             if len(sentence) > MAX_SENTENCE_TOKENS:
                 continue
-            clipped = (_clipped(f, breaks, text) for f in self._sentence(sentence, index))
-            found.extend(f for f in clipped if f.content[1] > f.content[0])
+            found.extend(self._sentence(sentence, index, breaks, text))
         found.extend(self._transcripts(doc, text))
         merged = _outermost(_with_direct_quotes(found, marks, doc, text, self, index))
-        merged = [f for f in _joined_pieces(merged, text) if _has_a_source(f, doc)]
+        merged = [f for f in _joined_pieces(merged, text)
+                  if _has_a_source(f, doc) and _says_anything(f, text)]
         quoted = [(m.start, m.end) for m in marks]
         return [self._quote(f, n, doc, text, index, quoted)
                 for n, f in enumerate(_ordered(merged), 1)]
@@ -130,15 +130,18 @@ class QuoteFinder:
     def is_speech_noun(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and self._cue(token) is not None
 
-    def _sentence(self, sentence: SpacySpan, index: ActorIndex) -> list[Found]:
+    def _sentence(self, sentence: SpacySpan, index: ActorIndex, breaks: list[int],
+                  text: str) -> list[Found]:
         found: list[Found] = []
         for token in sentence:
             cue = self._cue(token)
             if cue is None:
                 continue
             made = self._found(token, cue, sentence, index)
-            if made is not None and made.content[1] > made.content[0]:
-                found.append(made)
+            if made is not None:
+                made = _clipped(made, breaks, text)
+                if made.content[1] > made.content[0]:
+                    found.append(made)
         return _without_nested(found)
 
     def _found(self, token: Token, cue: Cue, sentence: SpacySpan,
@@ -234,12 +237,19 @@ def _has_particle(token: Token, particle: str) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+    """'did not say', 'had not, as of yesterday, announced': a negation on the cue or on
+    its auxiliary."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
+               for c in token.children)
 
 
 def _clause_at(content: tuple[int, int], doc: Doc) -> bool:
     span = doc.char_span(content[0], content[1], alignment_mode="expand")
     return span is not None and is_clause(span)
+
+
+def _says_anything(found: Found, text: str) -> bool:
+    return any(c.isalnum() for c in text[found.content[0]:found.content[1]])
 
 
 def _has_a_source(found: Found, doc: Doc) -> bool:
@@ -306,6 +316,7 @@ def _without_nested(found: list[Found]) -> list[Found]:
     return kept
 
 
+
 # --- direct quotations ---------------------------------------------------------------------
 
 
@@ -324,6 +335,11 @@ def _with_direct_quotes(found: list[Found], marks: list[Quoted], doc: Doc, text:
         if any(f.kind == "direct" and f.cue is not None and f.cue[0] >= quoted.start
                for f in inside):
             continue  # "“WALLACE: … PENCE: …”": the transcript lines speak for themselves
+        cut = next((f for f in result if f.kind == "indirect"
+                    and f.content[0] + 2 < quoted.start < f.content[1] < quoted.end
+                    and "\n" not in text[f.content[1]:quoted.end]), None)
+        if cut is not None:  # a quoted fragment the sentence splitter cut off the content
+            cut.content = (cut.content[0], quoted.end)
         holder = next((f for f in result if f.content[0] <= quoted.start
                        and quoted.end <= f.content[1] + 2), None)
         if holder is not None:
@@ -377,12 +393,15 @@ def _cued_quotation(quoted: Quoted, doc: Doc, text: str, finder: QuoteFinder,
 
 def _adjacent_cue(span: SpacySpan, doc: Doc, finder: QuoteFinder) -> tuple[Token | None,
                                                                          Cue | None]:
-    """A cue verb next to the quotation but outside it: after it first ("…,” he said", also
-    across a sentence break the splitter put after "…!”"), then before it in its sentence
-    ("He said: “…”"); never past another quotation, a paragraph break or a clause of its own
-    ("“…” as the protests continued")."""
-    before = [t for t in reversed(list(span[0].sent)) if t.i < span.start]
-    for token in [*_following(span, doc), *before[:8]]:
+    """The cue verb nearest the quotation outside it: after it ("…,” he said", also across
+    the sentence break the splitter puts after "…!”") or before it in its sentence ("He
+    said: “…”"); never past another quotation, a paragraph break or a clause of its own
+    ("“…” as the protests continued"), nor after a quotation that ends its own sentence
+    ("“… the White House.” The White House refers to …")."""
+    before = [t for t in reversed(list(span[0].sent)) if t.i < span.start][:8]
+    candidates = [(n, 0, t) for n, t in enumerate(_following(span, doc))]
+    candidates += [(n, 1, t) for n, t in enumerate(before)]
+    for _, _, token in sorted(candidates, key=lambda c: (c[0], c[1])):
         cue = finder._cue(token)
         if cue is not None and cue.pos == "VERB":
             return token, cue
@@ -390,14 +409,16 @@ def _adjacent_cue(span: SpacySpan, doc: Doc, finder: QuoteFinder) -> tuple[Token
 
 
 def _following(span: SpacySpan, doc: Doc) -> list[Token]:
-    """Up to six tokens after a quotation, in its paragraph, up to the next quotation mark
+    """Up to eight tokens after a quotation, in its paragraph, up to the next quotation mark
     or the first word that opens a clause of its own."""
+    if span[-1].text == "." or (span[-1].is_punct and len(span) > 1 and span[-2].text == "."):
+        return []  # a quoted sentence closed by its full stop
     tokens: list[Token] = []
     position = span.end
     while position < len(doc) and doc[position].is_punct and position < span.end + 3 and (
             doc[position].text not in ("“", "``")):
         position += 1  # the closing mark and its comma
-    for token in doc[position:position + 6]:
+    for token in doc[position:position + 8]:
         if "\n" in token.text or token.text in ("“", '"', "``") or token.dep_ == "mark" or (
                 token.pos_ == "SCONJ"):
             break

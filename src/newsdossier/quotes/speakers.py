@@ -69,6 +69,8 @@ def verb_speaker(verb: Token, is_speech_noun: IsCue, index: ActorIndex | None = 
             if inverted is not None:
                 return inverted
         if node.dep_ == "acl" and node.head is not node:
+            if node.tag_ == "VBN":
+                return None  # "people accused of crimes": the accused, not the accuser
             return _acl_speaker(node, is_speech_noun, index)
         if node.dep_ == "pcomp" and node.head.head is not node.head:
             node = node.head.head  # "called for calm by saying …"
@@ -76,8 +78,8 @@ def verb_speaker(verb: Token, is_speech_noun: IsCue, index: ActorIndex | None = 
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
             node = node.head  # "continued to say", "…, saying that …"
             continue
-        if node.dep_ == "relcl" and node.head is not node:
-            return node.head  # "officials, who said …"
+        if node.dep_ == "relcl" and node.head is not node and not is_passive(node):
+            return node.head  # "officials, who said …" (not "people who were accused …")
         return None
     return None
 
@@ -202,7 +204,7 @@ def speaker_actor(head: Token | None, span: Range | None, content: Range, doc: D
     mention = _mention_in(index, start, end, head)
     if head.pos_ == "PRON":
         mention = antecedent(head, content, index, quoted) or mention
-    elif mention is None and head.pos_ == "NOUN":
+    elif mention is None and head.pos_ == "NOUN" and _bare(head):
         mention = _earlier_with_head(index, head, content)
     if mention is None:
         return Actor(text=text[start:end], start=start, end=end)
@@ -216,6 +218,11 @@ def _mention_in(index: ActorIndex, start: int, end: int, head: Token) -> Actor |
         return index.by_token[head.i]
     inside = [a for a in index.actors if start <= a.start and a.end <= end]
     return inside[-1] if inside else None
+
+
+def _bare(head: Token) -> bool:
+    """'the spokesman': a noun with no words of its own but a determiner."""
+    return all(c.dep_ == "det" or c.is_punct for c in head.children)
 
 
 def _earlier_with_head(index: ActorIndex, head: Token, content: Range) -> Actor | None:
@@ -294,16 +301,25 @@ def _entity_head(token: Token) -> bool:
 
 
 def _person(token: Token, index: ActorIndex) -> bool:
-    if not _entity_head(token):
+    """A named person, a coded role held by one ("the minister"), or a name in apposition
+    to a role ("a spokesperson, Morgan Ortagus," whatever entity type the tagger gave)."""
+    if not _entity_head(token) or token.pos_ not in ("NOUN", "PROPN"):
         return False
     if token.ent_type_ == "PERSON":
         return True
+    if token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in INSTITUTION_WORDS:
+        return False
+    if token.dep_ == "appos" and token.pos_ == "PROPN" and _one_person(token.head):
+        return True
     actor = index.by_token.get(token.i)
-    if actor is None or token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+    if actor is None or token.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
         return False
-    if token.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
-        return False
-    return token.lemma_.lower() not in INSTITUTION_WORDS and bool(actor.sector or actor.name)
+    return bool(actor.sector or actor.name)
+
+
+def _one_person(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and noun.tag_ == "NN" and (
+        noun.lemma_.lower() not in INSTITUTION_WORDS)
 
 
 def _group(token: Token, index: ActorIndex) -> bool:
@@ -311,7 +327,9 @@ def _group(token: Token, index: ActorIndex) -> bool:
         return False  # not "Italian" in "the Italian foreign minister"
     if token.dep_ in ("amod", "compound", "poss"):
         return False
-    if any(c.dep_ == "conj" for c in token.children) and _is_subject(token):
+    if token.dep_ == "conj":
+        return False  # the coordination is named by its first member
+    if any(c.dep_ == "conj" for c in token.children) and token.dep_ in _SPEAKER_DEPS:
         return True  # "Shoukry and his counterparts gathered …"
     if token.ent_type_ == "PERSON":
         return False
