@@ -201,7 +201,8 @@ def test_cue_table_loads_and_user_rows_win(tmp_path: Path):
 
 
 @pytest.mark.parametrize("row, message", [
-    ("say\tVERB\tasserts", "expected 4 tab-separated columns"),
+    ("say\tVERB\tasserts", "expected 4 or 5 tab-separated columns"),
+    ("say\tVERB\tasserts\tclause\tsomeone", "speaker must be any or agent"),
     ("say\tADVERB\tasserts\tclause", "pos must be"),
     ("say\tVERB\tshouts\tclause", "unknown stance"),
     ("say\tVERB\tasserts\tsomewhere", "unknown frame"),

@@ -46,7 +46,13 @@ from .content import (
 )
 from .cues import Cue, CueTable
 from .marks import Quoted, quotations
-from .speakers import adjective_speaker, noun_speaker, speaker_actor, verb_speaker
+from .speakers import (
+    adjective_speaker,
+    could_intend,
+    noun_speaker,
+    speaker_actor,
+    verb_speaker,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -157,10 +163,14 @@ class QuoteFinder:
             content = self._adjective_content(token, cue)
             speaker = adjective_speaker(token, self.is_speech_noun, index) if content else None
         else:
+            if token.dep_ in ("dobj", "obj") and _negated(token.head):
+                return None  # "has not issued any statement": nothing was said
             speaker = noun_speaker(token, self.is_speech_noun, index)
             content = self._noun_content(token, cue, speaker)
         if content is None:
             return None
+        if cue.speaker == "agent" and (speaker is None or not could_intend(speaker, index)):
+            return None  # "the agreement seeks to …": no one's intention
         cue_tokens = [token, *(c for c in token.children
                                if c.dep_ in ("prt",) and c.lower_ == (cue.particle or ""))]
         return Found(content, _span(sorted(cue_tokens, key=lambda t: t.i)), speaker,

@@ -45,7 +45,8 @@ INSTITUTION_WORDS = frozenset({
     "commission", "assembly", "senate", "congress", "cabinet", "board", "bank", "authority",
     "authorities", "regime", "movement", "coalition", "alliance", "force", "forces", "press",
     "media", "state", "country", "nation", "team", "network", "newspaper", "broadcaster",
-    "channel", "station", "hospital", "university", "institute", "summit",
+    "channel", "station", "hospital", "university", "institute", "summit", "panel",
+    "legislature", "jury", "tribunal",
 })
 
 
@@ -117,6 +118,26 @@ def could_speak(token: Token, index: ActorIndex | None) -> bool:
         return True
     actor = index.by_token.get(token.i) if index is not None else None
     return actor is not None and bool(actor.sector or actor.country or actor.name)
+
+
+# Endings of nouns for people ("voter", "analyst", "nominee", "resident"), not things
+# ("agreement", "referendum", "effort").
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
+_THING_ENDINGS = ("ment", "ness", "tion", "sion", "ity")
+
+
+def could_intend(token: Token, index: ActorIndex | None) -> bool:
+    """Someone with a will: what could_speak admits, people and bodies by the shape of the
+    noun ("voters", "analysts", "the commission", "a nominee") — not "the agreement seeks",
+    "a referendum seeking", "one of the goals"."""
+    if could_speak(token, index):
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    word = token.lower_
+    if token.tag_ == "NNS" or token.lemma_.lower() in INSTITUTION_WORDS:
+        return True
+    return word.endswith(_PERSON_ENDINGS) and not word.endswith(_THING_ENDINGS)
 
 
 def _acl_speaker(participle: Token, is_speech_noun: IsCue,

@@ -1,0 +1,229 @@
+"""Quotations in whole articles: what counts as a statement, who made it, one quote for one
+statement. Every sentence here is invented for the phenomenon it shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdossier.model import Article, Quote, Record
+from newsdossier.pipeline import Pipeline
+
+
+def quotes_of(pipeline: Pipeline, text: str) -> list[Quote]:
+    record: Record = pipeline.process(Article(id="s", text=text, published="2026-03-12"))
+    for quote in record.quotes:
+        assert text[quote.content.start:quote.content.end] == quote.content.text
+        if quote.speaker is not None:
+            assert text[quote.speaker.start:quote.speaker.end] == quote.speaker.text
+    return record.quotes
+
+
+def only_quote(pipeline: Pipeline, text: str) -> Quote:
+    found = quotes_of(pipeline, text)
+    assert len(found) == 1, [(q.kind, q.content.text) for q in found]
+    return found[0]
+
+
+def speaker_name(quote: Quote) -> str:
+    assert quote.speaker is not None
+    return quote.speaker.name or quote.speaker.text
+
+
+# --- what is a statement ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor condemned the shooting.",  # a reaction to something, nothing said of it
+    "The embassy declined the request.",  # an anaphoric object points back, says nothing
+    "The two ministers met to discuss trade relations.",
+    "Speaking on Monday, the minister visited the flooded villages.",
+    "The treaty seeks to remove tariffs on farm goods.",  # no one's intention
+    "Courts can extradite people accused of fraud.",  # the accused, not an accuser
+    "The government has not announced any plans to withdraw.",  # nothing was said
+    "Infographic: The number of refugees has doubled since 2015.",
+    "The ministry denied funding for the new stadium.",  # a refusal, not a denied claim
+])
+def test_no_statement(pipeline: Pipeline, text: str):
+    assert quotes_of(pipeline, text) == []
+
+
+def test_a_reaction_with_what_is_said_of_its_object(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The mayor condemned the shooting as an act of hatred.")
+    assert quote.content.text == "the shooting as an act of hatred"
+    assert quote.stance == "disputes"
+
+
+def test_object_and_infinitive_make_one_request(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The envoy urged the rebels to lay down their arms.")
+    assert quote.content.text == "the rebels to lay down their arms"
+    assert quote.speaker.text == "envoy"
+    called = only_quote(pipeline, "Teachers called on the government to raise salaries.")
+    assert called.content.text == "the government to raise salaries"
+
+
+def test_called_for_a_clause(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The farmers' union has called for the law to be repealed.")
+    assert quote.content.text == "the law to be repealed"
+    assert quote.speaker.text == "farmers' union"
+
+
+def test_a_bare_noun_phrase_comes_with_its_cue(pipeline: Pipeline):
+    claimed = only_quote(pipeline, "A local militia later claimed responsibility.")
+    assert claimed.content.text == "claimed responsibility" and claimed.stance == "alleges"
+    announced = only_quote(pipeline, "The ministry announced new limits on fishing.")
+    assert announced.content.text == "announced new limits on fishing"
+
+
+def test_accused_and_attributed_keep_their_object(pipeline: Pipeline):
+    accused = only_quote(pipeline, "The prosecutor accused the firm of hiding losses.")
+    assert accused.content.text == "the firm of hiding losses"
+    blamed = only_quote(pipeline, "Investigators attributed the fire to faulty wiring.")
+    assert blamed.content.text == "the fire to faulty wiring" and blamed.stance == "alleges"
+
+
+def test_passive_claim_names_its_speaker_in_the_agent(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The bombing was claimed by an armed group from the north.")
+    assert quote.content.text == "The bombing was claimed by an armed group from the north"
+    assert quote.speaker.text == "armed group from the north"
+
+
+def test_openers_and_circumstances_are_not_content(pipeline: Pipeline):
+    opener = only_quote(pipeline, "Speaking on Monday, the minister said the talks had failed.")
+    assert opener.content.text == "the talks had failed"
+    scene = only_quote(pipeline, "While prices rose, the central bank announced a new savings "
+                                 "plan.")
+    assert scene.content.text == "announced a new savings plan"
+
+
+def test_a_clause_closed_by_a_semicolon_is_the_writers(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The war has lasted a decade; the rebels want foreign troops "
+                                 "to leave.")
+    assert "decade" not in quote.content.text
+
+
+def test_statement_nouns_with_their_source(pipeline: Pipeline):
+    quote = only_quote(pipeline, "Messages of support have come from the president and the "
+                                 "archbishop.")
+    assert quote.content.text == "Messages of support"
+    assert "president" in quote.speaker.text
+
+
+def test_parenthetical_cue_reports_both_sides(pipeline: Pipeline):
+    quote = only_quote(pipeline, "Because the law is vague, reads the ruling, the case must "
+                                 "be heard again.")
+    assert quote.content.text.startswith("Because the law is vague")
+    assert quote.content.text.endswith("the case must be heard again")
+    assert quote.speaker.text == "ruling"
+
+
+def test_dateline_is_not_part_of_the_content(pipeline: Pipeline):
+    quote = only_quote(pipeline, "LONDON — The strike will go ahead, union leaders said on "
+                                 "Friday.")
+    assert quote.content.text == "The strike will go ahead"
+
+
+def test_told_an_audience_that(pipeline: Pipeline):
+    quote = only_quote(pipeline, "She told a meeting of rice farmers that prices would rise "
+                                 "again.")
+    assert quote.content.text == "that prices would rise again"
+
+
+def test_split_clause_object(pipeline: Pipeline):
+    quote = only_quote(pipeline, "On Friday the council announced the new district, to be "
+                                 "called Riverside, would elect its own mayor from 2027.")
+    assert quote.content.text.endswith("would elect its own mayor from 2027")
+
+
+# --- who said it -------------------------------------------------------------------------------
+
+
+def test_participle_on_its_speaker(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The port was closed on Tuesday, with officials saying the "
+                                 "storm had damaged the cranes.")
+    assert quote.speaker.text == "officials"
+    assert quote.content.text == "the storm had damaged the cranes"
+
+
+def test_a_document_filed_speaks_for_who_filed_it(pipeline: Pipeline):
+    quote = only_quote(pipeline, "Residents filed a petition claiming the factory had "
+                                 "poisoned the river.")
+    assert quote.speaker.text == "Residents"
+
+
+def test_inverted_cue_and_a_name_given_in_a_participle(pipeline: Pipeline):
+    quote = only_quote(pipeline, '"The bridge is not safe," said an engineer using the '
+                                 'pseudonym Omar.')
+    assert "Omar" in quote.speaker.text and quote.kind == "direct"
+
+
+def test_a_pronoun_is_the_person_not_the_audience(pipeline: Pipeline):
+    text = ("Governor Tom Reyes was asked about the budget while speaking to the press in "
+            'Albany. He said, "We will not raise taxes this year."')
+    quote = only_quote(pipeline, text)
+    assert quote.speaker.text == "He" and speaker_name(quote) == "Tom Reyes"
+
+
+def test_a_pronoun_after_a_run_of_quoted_sentences(pipeline: Pipeline):
+    text = ('Maria Lopez was speaking at the opening of the new port. "Trade will double. '
+            'Ships will come from every continent. Our workers are ready. The cranes are '
+            'the biggest in the region," she said.\n\n"This is only the beginning," she '
+            'continued.')
+    first, second = quotes_of(pipeline, text)
+    assert speaker_name(first) == speaker_name(second) == "Maria Lopez"
+    assert second.cue is not None and second.cue.text == "continued"
+
+
+def test_they_is_a_group(pipeline: Pipeline):
+    text = ("The foreign ministers of Norway and Chile met in Oslo on Monday. The Chilean "
+            "minister, Ana Ruiz, chaired the talks. They called on both sides to resume "
+            "negotiations.")
+    quote = quotes_of(pipeline, text)[-1]
+    assert quote.speaker.text == "They" and speaker_name(quote) != "Ana Ruiz"
+
+
+# --- one statement, one quote ------------------------------------------------------------------
+
+
+def test_a_quoted_sentence_split_by_its_attribution_is_one_quote(pipeline: Pipeline):
+    quote = only_quote(pipeline, '"We are ready," the minister said, "to talk to anyone who '
+                                 'wants peace."')
+    assert quote.kind == "direct"
+    assert quote.content.text.startswith("We are ready")
+    assert quote.content.text.endswith("who wants peace.")
+
+
+def test_request_with_a_quoted_part_is_one_mixed_quote(pipeline: Pipeline):
+    quote = only_quote(pipeline, 'The general urged residents to stay indoors and "trust '
+                                 'nobody in uniform".')
+    assert quote.kind == "mixed" and "trust nobody" in quote.content.text
+
+
+def test_attribution_after_an_exclamation_across_the_sentence_break(pipeline: Pipeline):
+    quote = only_quote(pipeline, '"The river is rising. Help us now!" the mayor wrote on '
+                                 'Monday.')
+    assert quote.kind == "direct" and quote.speaker.text == "mayor"
+
+
+def test_a_quoted_sentence_does_not_take_the_next_sentences_verb(pipeline: Pipeline):
+    text = ('Kim Ode said the fund would be "the largest ever set up by the city." The city '
+            'council refers to it as the Harbour Fund.')
+    for quote in quotes_of(pipeline, text):
+        assert quote.speaker is not None and "council" not in quote.speaker.text
+
+
+def test_a_quoted_sign_in_a_caption_is_not_a_continuation(pipeline: Pipeline):
+    text = ('"We will march every week until the law goes," said Ana Diaz.\n\n'
+            '"No war in our name, never again" banner. Image: J. Doe.')
+    assert len(quotes_of(pipeline, text)) == 1
+
+
+def test_another_speakers_statement_is_not_part_of_the_first(pipeline: Pipeline):
+    text = "One farmer said the harvest had failed and several said they would leave."
+    first, second = quotes_of(pipeline, text)
+    assert first.content.text == "the harvest had failed"
+    assert second.speaker.text == "several"
+
+
+def test_two_apostrophe_quotation_marks(pipeline: Pipeline):
+    quote = only_quote(pipeline, "''We will win this case,'' the lawyer said.")
+    assert quote.kind == "direct" and quote.content.text == "We will win this case,"
