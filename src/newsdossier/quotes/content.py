@@ -549,11 +549,14 @@ def verb_content(token: Token, cue: Cue, is_cue: IsCue) -> Range | None:
 
 
 def propositional_object(token: Token, is_cue: IsCue) -> Range | None:
-    """'praised Ms Lee's plan to cut taxes', 'attacked loopholes that benefit the rich': an
-    object that carries a proposition of its own (a clause inside it), which is what a
-    reaction is about; a bare object ("condemned the attack") says nothing."""
+    """'praised Ms Lee's plan to cut taxes', 'attacked loopholes that benefit the rich',
+    'welcomed the allegation': an object that carries a proposition of its own (a clause
+    inside it, or a claim), which is what a reaction is about; a bare object ("condemned
+    the attack") says nothing."""
     for holder in _objects(token):
-        if holder.i > token.i and any(
+        if holder.i < token.i or holder.pos_ == "PRON":
+            continue
+        if holder.lemma_.lower() in CLAIM_WORDS or any(
                 t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "pcomp", "ccomp")
                 for t in holder.subtree):
             return noun_phrase_content(token, holder)
