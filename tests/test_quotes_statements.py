@@ -227,3 +227,10 @@ def test_another_speakers_statement_is_not_part_of_the_first(pipeline: Pipeline)
 def test_two_apostrophe_quotation_marks(pipeline: Pipeline):
     quote = only_quote(pipeline, "''We will win this case,'' the lawyer said.")
     assert quote.kind == "direct" and quote.content.text == "We will win this case,"
+
+
+def test_a_colon_quote_cut_by_the_sentence_splitter_stays_one_quote(pipeline: Pipeline):
+    text = ('Inspector Lena Park said at a press conference: "The officers were in danger. '
+            'One of them fired a warning shot."')
+    quote = only_quote(pipeline, text)
+    assert quote.kind == "direct" and quote.content.text.endswith("warning shot.")

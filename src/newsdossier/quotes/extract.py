@@ -350,6 +350,11 @@ def _with_direct_quotes(found: list[Found], marks: list[Quoted], doc: Doc, text:
                     and "\n" not in text[f.content[1]:quoted.end]), None)
         if cut is not None:  # a quoted fragment the sentence splitter cut off the content
             cut.content = (cut.content[0], quoted.end)
+        opening = next((f for f in result if f.kind == "indirect"
+                        and abs(f.content[0] - quoted.start) <= 2
+                        and quoted.start < f.content[1] < quoted.end), None)
+        if opening is not None:  # 'said: “A. B.”' whose content stopped after A
+            opening.content = (quoted.start, quoted.end)
         holder = next((f for f in result if f.content[0] <= quoted.start
                        and quoted.end <= f.content[1] + 2), None)
         if holder is not None:
@@ -553,7 +558,28 @@ def _outermost(found: list[Found]) -> list[Found]:
         )
         if not inside and not within_direct:
             kept.append(item)
+    return _one_per_statement(kept)
+
+
+def _one_per_statement(found: list[Found]) -> list[Found]:
+    """Two readings of one statement ("disputes the idea that …" and "the idea that …", a
+    quotation and a cue inside it) are one quotation: of two that mostly overlap with the
+    same speaker (or one without), the longer, or the direct one, stays."""
+    ranked = sorted(found, key=lambda f: (f.kind != "direct", -(f.content[1] - f.content[0])))
+    kept: list[Found] = []
+    for item in ranked:
+        if not any(_same_statement(item, other) for other in kept):
+            kept.append(item)
     return kept
+
+
+def _same_statement(item: Found, other: Found) -> bool:
+    overlap = min(item.content[1], other.content[1]) - max(item.content[0], other.content[0])
+    shorter = min(item.content[1] - item.content[0], other.content[1] - other.content[0])
+    if overlap <= 0 or overlap < 0.6 * shorter:
+        return False
+    a, b = item.speaker, other.speaker
+    return a is None or b is None or a.i == b.i or a.lower_ == b.lower_
 
 
 def _ordered(found: list[Found]) -> list[Found]:
