@@ -234,3 +234,14 @@ def test_a_colon_quote_cut_by_the_sentence_splitter_stays_one_quote(pipeline: Pi
             'One of them fired a warning shot."')
     quote = only_quote(pipeline, text)
     assert quote.kind == "direct" and quote.content.text.endswith("warning shot.")
+
+
+def test_a_clause_before_a_cue_with_its_own_object_is_not_its_content(pipeline: Pipeline):
+    text = ("In a short message posted the next morning, the ministry denounced the verdict of "
+            "the court.")
+    assert quotes_of(pipeline, text) == []
+
+
+def test_a_quoted_fragment_keeps_its_closing_mark(pipeline: Pipeline):
+    quote = only_quote(pipeline, 'The ministry described the verdict as "a political farce".')
+    assert quote.content.text.endswith('farce"') and quote.kind == "mixed"

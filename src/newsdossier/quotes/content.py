@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..datelines import in_dateline
 from .cues import Cue
+from .people import looks_like_people
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -68,14 +69,36 @@ def token_range(tokens: list[Token]) -> Range:
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    """Edge punctuation and spaces off, quotation marks kept (a direct quote's marks)."""
+    """Edge punctuation and spaces off, quotation marks kept (a direct quote's marks), and
+    the closing mark of a quoted fragment the parser hung elsewhere taken in ('called it “a
+    plot”')."""
     while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in "“\"":
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and (
         tokens[-1].text not in "”\""
     ):
         tokens = tokens[:-1]
+    if tokens and _opening_marks(tokens) > 0:
+        following = tokens[-1].i + 1
+        doc = tokens[-1].doc
+        if following < len(doc) and _is_closing(doc[following]):
+            tokens = [*tokens, doc[following]]
     return tokens
+
+
+def _is_closing(token: Token) -> bool:
+    return token.text in ("”", "''") or (token.text == '"' and token.tag_ == "''")
+
+
+def _opening_marks(tokens: list[Token]) -> int:
+    """Opening quotation marks not closed inside the tokens."""
+    count = 0
+    for token in tokens:
+        if token.text in ("“", "``") or (token.text == '"' and token.tag_ == "``"):
+            count += 1
+        elif _is_closing(token):
+            count = max(0, count - 1)
+    return count
 
 
 def subtree_range(token: Token, skip: Token | None = None,
@@ -155,7 +178,7 @@ def clause_content(token: Token, is_cue: IsCue) -> Range | None:
             return _with_second_clause(token, child, found, is_cue)
     for child in token.children:
         if child.dep_ == "advcl" and child.i < token.i and not in_dateline(child) and not (
-                is_circumstance(child)):
+                is_circumstance(child) or _set_apart(child, token, is_cue)):
             return subtree_range(child, is_cue=is_cue)
     told = _told_that(token)
     if told is not None:
@@ -197,6 +220,8 @@ def _set_apart(clause: Token, cue: Token, is_cue: IsCue) -> bool:
         return True
     if clause.i > cue.i:
         return False
+    if any(o.i > cue.i and not looks_like_people(o) for o in _objects(cue)):
+        return True  # "In a release, the ministry denounced the summit": not "…, he said"
     if is_circumstance(clause) and not in_dateline(clause):
         return True  # "Writing for the paper, X noted that …"
     return any(t.text == ";" or "\n" in t.text for t in cue.doc[clause.right_edge.i + 1:cue.i])

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..datelines import in_dateline
 from ..model import Actor
+from .people import INSTITUTION_WORDS, looks_like_people
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,17 +38,6 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "themsel
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # How far back a pronoun looks for its antecedent, in sentences.
 ANTECEDENT_SENTENCES = 6
-# Bodies, not persons: never the antecedent of "he" or "she" (their heads).
-INSTITUTION_WORDS = frozenset({
-    "ministry", "government", "parliament", "army", "police", "council", "committee", "court",
-    "party", "company", "firm", "group", "union", "agency", "department", "office",
-    "administration", "embassy", "organisation", "organization", "military", "navy",
-    "commission", "assembly", "senate", "congress", "cabinet", "board", "bank", "authority",
-    "authorities", "regime", "movement", "coalition", "alliance", "force", "forces", "press",
-    "media", "state", "country", "nation", "team", "network", "newspaper", "broadcaster",
-    "channel", "station", "hospital", "university", "institute", "summit", "panel",
-    "legislature", "jury", "tribunal",
-})
 
 
 # --- the speaker token ------------------------------------------------------------------------
@@ -120,24 +110,13 @@ def could_speak(token: Token, index: ActorIndex | None) -> bool:
     return actor is not None and bool(actor.sector or actor.country or actor.name)
 
 
-# Endings of nouns for people ("voter", "analyst", "nominee", "resident"), not things
-# ("agreement", "referendum", "effort").
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")
-_THING_ENDINGS = ("ment", "ness", "tion", "sion", "ity")
-
-
 def could_intend(token: Token, index: ActorIndex | None) -> bool:
     """Someone with a will: what could_speak admits, people and bodies by the shape of the
     noun ("voters", "analysts", "the commission", "a nominee") — not "the agreement seeks",
     "a referendum seeking", "one of the goals"."""
     if could_speak(token, index):
         return True
-    if token.pos_ != "NOUN":
-        return False
-    word = token.lower_
-    if token.tag_ == "NNS" or token.lemma_.lower() in INSTITUTION_WORDS:
-        return True
-    return word.endswith(_PERSON_ENDINGS) and not word.endswith(_THING_ENDINGS)
+    return token.pos_ == "NOUN" and (token.tag_ == "NNS" or looks_like_people(token))
 
 
 def _acl_speaker(participle: Token, is_speech_noun: IsCue,
