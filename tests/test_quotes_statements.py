@@ -245,3 +245,16 @@ def test_a_clause_before_a_cue_with_its_own_object_is_not_its_content(pipeline: 
 def test_a_quoted_fragment_keeps_its_closing_mark(pipeline: Pipeline):
     quote = only_quote(pipeline, 'The ministry described the verdict as "a political farce".')
     assert quote.content.text.endswith('farce"') and quote.kind == "mixed"
+
+
+def test_a_gerund_shares_the_subject_of_the_verb_it_hangs_on(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The senator stopped short of calling the raid illegal.")
+    assert quote.speaker.text == "senator"
+    lead = only_quote(pipeline, "The Greens were in the lead in demanding a ban on coal.")
+    assert lead.speaker.text == "Greens"
+
+
+def test_a_name_read_as_a_clause_still_speaks(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The Committee to Protect Journalists reports twelve "
+                                 "reporters killed this year.")
+    assert "Committee to Protect Journalists" in speaker_name(quote)

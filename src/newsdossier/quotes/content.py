@@ -169,6 +169,11 @@ def clause_content(token: Token, is_cue: IsCue) -> Range | None:
     """A cue verb's reported clause: its complement clause (with a second "and that …"
     clause), the clause a trailing or parenthetical cue reports, a quotation's verb the
     parser hung under the cue."""
+    for child in token.children:  # "noted that …", "tweeted at dawn that …" (any label)
+        if child.i > token.i and child.dep_ in (*CLAUSE_DEPS, "advcl") and (
+                child.left_edge.lower_ == "that" and has_subject(child)):
+            return _with_second_clause(token, child, subtree_range(child, is_cue=is_cue),
+                                       is_cue)
     for child in token.children:
         if child.dep_ in CLAUSE_DEPS and not any(
                 c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS - _COMPLEMENT_MARKS

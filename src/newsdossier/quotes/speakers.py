@@ -31,6 +31,9 @@ IsCue = Callable[["Token"], bool]
 Range = tuple[int, int]
 
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
+# Links between an infinitive or gerund and the verb whose subject it shares: "in the lead
+# in advocating", "short of calling", "unable to say".
+_BETWEEN = ("pobj", "prep", "acomp", "advmod", "npadvmod", "oprd", "dobj")
 _DASHES = ("—", "–", "―", "-", "--")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
@@ -46,8 +49,10 @@ ANTECEDENT_SENTENCES = 6
 def verb_speaker(verb: Token, is_speech_noun: IsCue, index: ActorIndex | None = None,
                  ) -> Token | None:
     node = verb
-    for _ in range(5):
-        subjects = [c for c in node.children if c.dep_ in _SPEAKER_DEPS and not in_dateline(c)]
+    for _ in range(7):
+        subjects = [c for c in node.children if not in_dateline(c) and (
+            c.dep_ in _SPEAKER_DEPS or (c.dep_ == "csubj" and c.ent_type_ in SPEAKER_ENTITIES))]
+        # a name the parser read as a clause: "The Committee to Protect Journalists reports"
         before = [s for s in subjects if s.i < node.i]
         subject = before[-1] if before else (subjects[0] if subjects else None)
         if subject is not None and not (subject.dep_ == "nsubjpass" and is_passive(node)):
@@ -68,6 +73,9 @@ def verb_speaker(verb: Token, is_speech_noun: IsCue, index: ActorIndex | None = 
             continue
         if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
             node = node.head  # "continued to say", "…, saying that …"
+            continue
+        if node is not verb and node.dep_ in _BETWEEN and node.head is not node:
+            node = node.head  # "were in the lead in advocating …", "stopped short of calling"
             continue
         if node.dep_ == "relcl" and node.head is not node and not is_passive(node):
             return node.head  # "officials, who said …" (not "people who were accused …")
