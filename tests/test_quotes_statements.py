@@ -258,3 +258,20 @@ def test_a_name_read_as_a_clause_still_speaks(pipeline: Pipeline):
     quote = only_quote(pipeline, "The Committee to Protect Journalists reports twelve "
                                  "reporters killed this year.")
     assert "Committee to Protect Journalists" in speaker_name(quote)
+
+
+def test_a_subjunctive_clause_after_a_statement_noun(pipeline: Pipeline):
+    quote = only_quote(pipeline, "Residents were surprised by the mayor's proposal the depot "
+                                 "be sold to the city.")
+    assert quote.content.text == "the depot be sold to the city"
+    assert quote.speaker.text == "mayor"
+
+
+def test_a_subordinate_clause_after_a_comma_is_no_attribution(pipeline: Pipeline):
+    text = "Ticket sales fell sharply, as fans complained about the prices."
+    assert all("Ticket sales" not in q.content.text for q in quotes_of(pipeline, text))
+
+
+def test_a_predicate_keeps_the_phrase_that_completes_it(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The agency reported the flood the worst since 1953.")
+    assert quote.content.text == "the flood the worst since 1953"

@@ -143,12 +143,13 @@ def has_subject(verb: Token) -> bool:
 
 def is_clause(span: Span) -> bool:
     """Whether a stretch of text is a clause: its root (a token whose head lies outside) is
-    a verb with a subject or a "that"."""
+    a verb with a subject or a "that" inside the stretch."""
     for token in span:
         if span.start <= token.head.i < span.end and token.head is not token:
             continue
         if token.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in _SUBJECTS or (c.dep_ == "mark" and c.lower_ == "that")
+                span.start <= c.i < span.end and (
+                    c.dep_ in _SUBJECTS or (c.dep_ == "mark" and c.lower_ == "that"))
                 for c in token.children):
             return True
     return False
@@ -266,6 +267,8 @@ def trailing(token: Token) -> bool:
     under the content's verb."""
     if token.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or token.head.i > token.i:
         return False
+    if is_circumstance(token):
+        return False  # "…, as they offer flights": a subordinate clause, not an attribution
     if token.tag_ in ("VBG", "VBN", "TO") or (token.dep_ == "conj" and (
             has_subject(token) or token.tag_ not in ("VBD", "VBZ", "VBP"))):
         return False  # "…, claiming …", "… and the minister said …": not an attribution
@@ -377,7 +380,11 @@ def predicate_content(token: Token) -> Range | None:
         ends += [c.right_edge for c in holder.children if c.dep_ == "prep" and (
             c.lower_ == "as")]  # "described the attacks as …" hung on the object
         if ends:
-            return _span_of(holder.left_edge, max(ends, key=lambda t: t.i))
+            last = max(ends, key=lambda t: t.i)
+            for child in token.children:  # "reported the attack the deadliest since 2018"
+                if child.dep_ == "prep" and child.i == last.i + 1:
+                    last = child.right_edge
+            return _span_of(holder.left_edge, last)
     return None
 
 
@@ -518,10 +525,10 @@ def noun_clause_content(noun: Token, is_cue: IsCue) -> Range | None:
             continue
         if child.dep_ == "relcl" and (child.i < noun.i or is_relative_clause(child)):
             continue
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            continue  # "a statement read on state television" says nothing
-        if child.dep_ == "acl" and is_cue(child):
-            continue  # "a statement saying …": the participle is the cue
+        if child.dep_ == "acl" and not has_subject(child) and (
+                child.tag_ == "VBN" or is_cue(child)):
+            continue  # "a statement read on television" says nothing, "a statement saying …"
+            # has the participle for its cue
         return subtree_range(child, is_cue=is_cue)
     verb = noun.head
     if noun.dep_ == "nsubj" and verb.lemma_ in ("be", "include") and verb.i > noun.i:
@@ -588,6 +595,6 @@ def propositional_object(token: Token, is_cue: IsCue) -> Range | None:
             continue
         if holder.lemma_.lower() in CLAIM_WORDS or any(
                 t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "pcomp", "ccomp")
-                for t in holder.subtree):
-            return noun_phrase_content(token, holder)
+                and t.left_edge.pos_ != "ADP" for t in holder.subtree):
+            return noun_phrase_content(token, holder)  # not "the deal under which …"
     return None
