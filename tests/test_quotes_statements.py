@@ -275,3 +275,25 @@ def test_a_subordinate_clause_after_a_comma_is_no_attribution(pipeline: Pipeline
 def test_a_predicate_keeps_the_phrase_that_completes_it(pipeline: Pipeline):
     quote = only_quote(pipeline, "The agency reported the flood the worst since 1953.")
     assert quote.content.text == "the flood the worst since 1953"
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Diaz Image: City Hall.",  # a caption credit, not a transcript line
+    'The twins, known as "the Flying Brothers of Lyon", toured France.',  # a name
+    "The letter did not name any suspect, nor mention any damage to the building.",
+])
+def test_page_furniture_names_and_negations(pipeline: Pipeline, text: str):
+    assert quotes_of(pipeline, text) == []
+
+
+def test_the_medium_after_a_name_is_not_the_speaker(pipeline: Pipeline):
+    quote = only_quote(pipeline, '"Heartbroken and numb," writes her old partner Erick Rowan '
+                                 'on Instagram.')
+    assert quote.speaker.text.endswith("Erick Rowan")
+
+
+def test_an_indefinite_speaker_is_someone_new(pipeline: Pipeline):
+    text = ('Student leader Joshua Lee spoke first. "We stay," said a protester using the '
+            'pseudonym Mira.')
+    quote = quotes_of(pipeline, text)[-1]
+    assert "Mira" in quote.speaker.text and quote.speaker.name != "Joshua Lee"

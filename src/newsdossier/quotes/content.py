@@ -74,10 +74,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
     plot”')."""
     while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in "“\"":
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and (
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc") and (
         tokens[-1].text not in "”\""
     ):
-        tokens = tokens[:-1]
+        tokens = tokens[:-1]  # "…, and": a coordinator left by a cut conjunct
     if tokens and _opening_marks(tokens) > 0:
         following = tokens[-1].i + 1
         doc = tokens[-1].doc
@@ -175,7 +175,8 @@ def clause_content(token: Token, is_cue: IsCue) -> Range | None:
                 child.left_edge.lower_ == "that" and has_subject(child)):
             return _with_second_clause(token, child, subtree_range(child, is_cue=is_cue),
                                        is_cue)
-    for child in token.children:
+    after_first = sorted(token.children, key=lambda c: (c.i < token.i, c.i))
+    for child in after_first:  # "X reached out to Y, however Y said he …": not X's words
         if child.dep_ in CLAUSE_DEPS and not any(
                 c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS - _COMPLEMENT_MARKS
                 for c in child.children) and not (  # "declared an emergency so he could …"
@@ -369,14 +370,15 @@ def _without_mark(tokens: list[Token]) -> Range | None:
     return token_range(tokens) if tokens else None
 
 
-def predicate_content(token: Token) -> Range | None:
+def predicate_content(token: Token, frame: str = "any") -> Range | None:
     """'called the deal "null and void"', 'described the vote as a farce', 'praised the
     police for acting', 'reported the attack the deadliest': the object and what is said of
-    it."""
+    it ("for" only with a cue that can take an object: not "continued his bid for months")."""
     for holder in _objects(token):
+        reasons = _PREDICATE_PREPOSITIONS if frame != "clause" else ("as",)
         ends = [c.right_edge for c in token.children if c.i > holder.i and (
             c.dep_ in ("oprd", "acomp") or (c.dep_ == "npadvmod" and c.pos_ == "ADJ") or (
-                c.dep_ == "prep" and c.lower_ in _PREDICATE_PREPOSITIONS))]
+                c.dep_ == "prep" and c.lower_ in reasons))]
         ends += [c.right_edge for c in holder.children if c.dep_ == "prep" and (
             c.lower_ == "as")]  # "described the attacks as …" hung on the object
         if ends:
@@ -457,8 +459,7 @@ def split_clause_content(token: Token) -> Range | None:
         first = doc[after]
         verb = first if first.pos_ in ("VERB", "AUX") and first.dep_ not in ("aux", "auxpass") \
             else first.head
-        finite = first.tag_ in ("VBZ", "VBD", "VBP", "MD") or (
-            first.dep_ in ("aux", "auxpass") and first.tag_ in ("VBZ", "VBD", "VBP", "MD"))
+        finite = first.is_alpha and first.tag_ in ("VBZ", "VBD", "VBP", "MD")
         if not finite or verb.pos_ not in ("VERB", "AUX") or has_subject(verb):
             continue
         if verb.i < first.i or verb in token.ancestors or verb.i == token.i:
@@ -556,7 +557,10 @@ def noun_phrase_statement(noun: Token) -> Range | None:
 def verb_content(token: Token, cue: Cue, is_cue: IsCue) -> Range | None:
     """The content of a cue verb, by its frame (see cues.tsv)."""
     frame = cue.frame
-    if frame in ("object", "any") and not any(c.dep_ in CLAUSE_DEPS for c in token.children):
+    predicated = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+                     for c in token.children)  # "was identified as X by Y"
+    if (frame in ("object", "any") or (frame == "target" and predicated)) and not any(
+            c.dep_ in CLAUSE_DEPS for c in token.children):
         passive = passive_content(token)  # not "the case was heard by ten judges"
         if passive is not None:
             return passive
@@ -575,7 +579,7 @@ def verb_content(token: Token, cue: Cue, is_cue: IsCue) -> Range | None:
         found = colon_content(token)
         if found is not None:
             return found
-    found = controlled_content(token, None, is_cue) or predicate_content(token) or (
+    found = controlled_content(token, None, is_cue) or predicate_content(token, frame) or (
         split_clause_content(token))
     if found is not None or frame == "clause":
         return found
@@ -593,8 +597,10 @@ def propositional_object(token: Token, is_cue: IsCue) -> Range | None:
     for holder in _objects(token):
         if holder.i < token.i or holder.pos_ == "PRON":
             continue
+        own = [*holder.children, *(g for c in holder.children if c.dep_ == "prep"
+                                   for g in c.children)]  # not inside an apposition
         if holder.lemma_.lower() in CLAIM_WORDS or any(
                 t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl", "pcomp", "ccomp")
-                and t.left_edge.pos_ != "ADP" for t in holder.subtree):
+                and t.left_edge.pos_ != "ADP" for t in own):
             return noun_phrase_content(token, holder)  # not "the deal under which …"
     return None

@@ -247,8 +247,11 @@ def _has_particle(token: Token, particle: str) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """'did not say', 'had not, as of yesterday, announced': a negation on the cue or on
-    its auxiliary."""
+    """'did not say', 'had not, as of yesterday, announced', '…, nor mentioned': a negation
+    on the cue, on its auxiliary or on the clause it is coordinated with by "nor"."""
+    if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("nor", "neither")
+                                    for c in token.head.children):
+        return True  # "did not list any incident, nor mention any damage"
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
                for c in token.children)
 
@@ -418,9 +421,17 @@ def _adjacent_cue(span: SpacySpan, doc: Doc, finder: QuoteFinder) -> tuple[Token
     candidates += [(n, 1, t) for n, t in enumerate(before)]
     for _, _, token in sorted(candidates, key=lambda c: (c[0], c[1])):
         cue = finder._cue(token)
-        if cue is not None and cue.pos == "VERB":
+        if cue is not None and cue.pos == "VERB" and not _unsaid_passive(token):
             return token, cue
     return None, None
+
+
+def _unsaid_passive(token: Token) -> bool:
+    """'(known as “Lucky”)', 'a tax described as “a scandal”': a passive with no one who
+    said it."""
+    passive = token.tag_ == "VBN" and (token.dep_ in ("acl", "amod") or any(
+        c.dep_ == "auxpass" for c in token.children))
+    return passive and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _following(span: SpacySpan, doc: Doc) -> list[Token]:
@@ -593,9 +604,9 @@ def _is_a_name(name: SpacySpan) -> bool:
     words = [t for t in name if not t.is_punct]
     if not words or len(words) > _TRANSCRIPT_MAX_NAME_TOKENS:
         return False
-    if words[0].lower_ in _NOT_SPEAKERS or any(t.ent_type_ in ("GPE", "DATE", "TIME")
-                                               for t in words):
-        return False
+    if any(t.lower_ in _NOT_SPEAKERS for t in words) or any(
+            t.ent_type_ in ("GPE", "DATE", "TIME") for t in words):
+        return False  # "Jane Doe Image: …" is a caption credit
     return all(t.text[:1].isupper() for t in words) and all(t.pos_ in ("PROPN", "NOUN")
                                                             or t.text.isupper() for t in words)
 

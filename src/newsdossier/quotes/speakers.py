@@ -177,10 +177,10 @@ def adjective_speaker(adjective: Token, is_speech_noun: IsCue,
 def phrase_range(head: Token) -> Range | None:
     """A speaker's noun phrase: its subtree without a following relative clause or
     participle (unless it names the speaker: "a protester using the pseudonym Katya"), a date
-    phrase ("on Wednesday") or a dateline before a dash ("BANGKOK — A rights group")."""
-    cut = {t.i for child in head.children if child.i > head.i and (
-        (child.dep_ in ("relcl", "acl") and not _names_someone(child)) or (
-            child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)))
+    phrase ("on Wednesday"), the medium or venue after a name ("Erick Rowan on Instagram"),
+    quoted words the parser hung on it, or a dateline before a dash ("BANGKOK — A rights
+    group")."""
+    cut = {t.i for child in head.children if child.i > head.i and _not_the_speaker(head, child)
            for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in cut]
     dashes = [n for n, t in enumerate(tokens) if t.text in _DASHES and t.i < head.i]
@@ -195,6 +195,26 @@ def phrase_range(head: Token) -> Range | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     glued_dash = len(tokens[0].text) > 1 and tokens[0].text[0] in "-—–"  # "-Commissioner"
     return (start + 1, end) if glued_dash else (start, end)
+
+
+_AFFILIATIONS = ("of", "from", "for", "at", "by", "with")
+_MARKS = ("“", '"', "``", "”", "''")  # "Mijares of the police", "a spokesman for X"
+
+
+def _not_the_speaker(head: Token, child: Token) -> bool:
+    if child.dep_ in ("relcl", "acl"):
+        return not _names_someone(child)
+    doc = child.doc
+    before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+    if any(t.text in _MARKS for t in child.subtree) or (before is not None and (
+            before.text in _MARKS)):
+        return True  # '…, reads a press release, “a fierce talent …”'
+    if child.dep_ != "prep":
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+        return True
+    named = doc[child.i - 1].pos_ == "PROPN"  # "Erick Rowan on Instagram"
+    return named and child.lower_ not in _AFFILIATIONS
 
 
 def _names_someone(clause: Token) -> bool:
@@ -216,9 +236,15 @@ def speaker_actor(head: Token | None, span: Range | None, content: Range, doc: D
         mention = _earlier_with_head(index, head, content)
     if mention is None:
         return Actor(text=text[start:end], start=start, end=end)
-    return Actor(text=text[start:end], start=start, end=end,
-                 name=mention.name or (mention.text if mention.start != start else None),
+    name = mention.name or (mention.text if mention.start != start else None)
+    if name and _indefinite(head) and name not in text[start:end]:
+        name = None  # "a protester" is someone new, not the protester named before
+    return Actor(text=text[start:end], start=start, end=end, name=name,
                  country=mention.country, sector=mention.sector, code=mention.code)
+
+
+def _indefinite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
 
 
 def _mention_in(index: ActorIndex, start: int, end: int, head: Token) -> Actor | None:
