@@ -297,3 +297,11 @@ def test_an_indefinite_speaker_is_someone_new(pipeline: Pipeline):
             'pseudonym Mira.')
     quote = quotes_of(pipeline, text)[-1]
     assert "Mira" in quote.speaker.text and quote.speaker.name != "Joshua Lee"
+
+
+@pytest.mark.parametrize("text", [
+    "Video footage from the square shows the officer drawing his pistol.",
+    "A security camera recording showed the car leaving at midnight.",
+])
+def test_a_recording_shows_but_says_nothing(pipeline: Pipeline, text: str):
+    assert quotes_of(pipeline, text) == []

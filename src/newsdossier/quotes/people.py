@@ -22,7 +22,8 @@ INSTITUTION_WORDS = frozenset({
     "authorities", "regime", "movement", "coalition", "alliance", "force", "forces", "press",
     "media", "state", "country", "nation", "team", "network", "newspaper", "broadcaster",
     "channel", "station", "hospital", "university", "institute", "summit", "panel",
-    "legislature", "jury", "tribunal",
+    "legislature", "jury", "tribunal", "people", "public", "crowd", "community", "family",
+    "staff", "delegation", "opposition", "campaign",
 })
 
 _PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive")

@@ -121,7 +121,7 @@ def could_speak(token: Token, index: ActorIndex | None) -> bool:
 def could_intend(token: Token, index: ActorIndex | None) -> bool:
     """Someone with a will: what could_speak admits, people and bodies by the shape of the
     noun ("voters", "analysts", "the commission", "a nominee") — not "the agreement seeks",
-    "a referendum seeking", "one of the goals"."""
+    "a referendum seeking", "one of the goals", "polls show"."""
     if could_speak(token, index):
         return True
     return token.pos_ == "NOUN" and (token.tag_ == "NNS" or looks_like_people(token))
