@@ -305,3 +305,20 @@ def test_an_indefinite_speaker_is_someone_new(pipeline: Pipeline):
 ])
 def test_a_recording_shows_but_says_nothing(pipeline: Pipeline, text: str):
     assert quotes_of(pipeline, text) == []
+
+
+def test_according_to_keeps_the_statement_the_parser_hung_on_the_source(pipeline: Pipeline):
+    quote = only_quote(pipeline, "According to radio host Ann Price, the reform reeks of "
+                                 "panic.")
+    assert quote.content.text == "the reform reeks of panic"
+    assert quote.speaker.text.endswith("Ann Price")
+
+
+def test_a_reported_clause_after_an_adverbial(pipeline: Pipeline):
+    quote = only_quote(pipeline, "The coach said after the final he would resign.")
+    assert quote.content.text.endswith("he would resign")
+
+
+def test_a_short_quoted_question_is_speech(pipeline: Pipeline):
+    quote = only_quote(pipeline, '"You winning?" she said.')
+    assert quote.kind == "direct" and quote.content.text == "You winning?"

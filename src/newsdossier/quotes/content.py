@@ -171,8 +171,9 @@ def clause_content(token: Token, is_cue: IsCue) -> Range | None:
     clause), the clause a trailing or parenthetical cue reports, a quotation's verb the
     parser hung under the cue."""
     for child in token.children:  # "noted that …", "tweeted at dawn that …" (any label)
-        if child.i > token.i and child.dep_ in (*CLAUSE_DEPS, "advcl") and (
-                child.left_edge.lower_ == "that" and has_subject(child)):
+        if child.i > token.i and child.dep_ in (*CLAUSE_DEPS, "advcl") and has_subject(child) and (
+                child.left_edge.lower_ == "that" or (
+                    child.dep_ == "advcl" and not is_circumstance(child))):
             return _with_second_clause(token, child, subtree_range(child, is_cue=is_cue),
                                        is_cue)
     after_first = sorted(token.children, key=lambda c: (c.i < token.i, c.i))

@@ -294,15 +294,17 @@ _FIGURES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 
 def _according_to(token: Token, cue: Cue, sentence: SpacySpan) -> Found | None:
     """'According to X, …': the rest of the sentence; X without what the parser hung on it
-    that is part of the statement (a figure in apposition: "according to Al Jazeera, $3.6
-    billion …")."""
+    that is part of the statement (an apposition running to the end of the sentence or
+    holding a figure: "according to Al Jazeera, $3.6 billion …")."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
+    last = max((t.i for t in sentence if not (t.is_punct or t.is_space)), default=source.i)
     stray = {t.i for child in source.children if child.dep_ in ("appos", "conj")
-             and child.i > source.i and any(t.ent_type_ in _FIGURES for t in child.subtree)
-             for t in child.subtree}
+             and child.i > source.i and (child.right_edge.i >= last or any(
+                 t.ent_type_ in _FIGURES for t in child.subtree))
+             for t in child.subtree}  # "according to X, the plan reeks of fear."
     phrase = [t for t in [token, *to.subtree] if t.i not in stray]
     phrase_ids = {t.i for t in phrase}
     rest = [t for t in sentence if t.i not in phrase_ids
@@ -400,7 +402,8 @@ def _cued_quotation(quoted: Quoted, doc: Doc, text: str, finder: QuoteFinder,
             return Found((quoted.start, quoted.end), None, dash, "asserts", "direct")
         return None
     words = len(text[quoted.start:quoted.end].split())
-    if words < MIN_QUOTE_WORDS and (cue.frame != "clause" or not is_clause(span)):
+    spoken = is_clause(span) or text[quoted.start:quoted.end].rstrip()[-1:] in "?!"
+    if words < MIN_QUOTE_WORDS and (cue.frame != "clause" or not spoken):
         return None  # 'called it “a disgrace”', 'the “Radio Control Law”': a quoted phrase
     if cue.pos == "VERB":
         speaker = verb_speaker(cue_token, finder.is_speech_noun, index)
