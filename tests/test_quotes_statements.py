@@ -322,3 +322,9 @@ def test_a_reported_clause_after_an_adverbial(pipeline: Pipeline):
 def test_a_short_quoted_question_is_speech(pipeline: Pipeline):
     quote = only_quote(pipeline, '"You winning?" she said.')
     assert quote.kind == "direct" and quote.content.text == "You winning?"
+
+
+def test_it_is_a_body(pipeline: Pipeline):
+    text = "The Finance Ministry published new figures on Monday. It said the deficit had shrunk."
+    quote = quotes_of(pipeline, text)[-1]
+    assert quote.speaker.text == "It" and quote.speaker.sector == "GOV"

@@ -58,7 +58,6 @@ CLAIM_WORDS = frozenset({"claim", "allegation", "accusation", "charge", "report"
                          "link", "blame", "culpability", "guilt", "complicity", "existence",
                          "presence", "participation", "account"})
 _PREDICATE_PREPOSITIONS = ("as", "for")  # "rejected it as a plot", "praised them for acting"
-_EDGE_KEEP = "“\"”"
 
 
 # --- spans ---------------------------------------------------------------------------------
@@ -354,8 +353,8 @@ def controlled_content(token: Token, particle: str | None, is_cue: IsCue) -> Ran
                          and c.lower_ == particle), None)
             if mark is not None and child.dep_ in ("advcl", "ccomp", "xcomp") and (
                     mark.i == token.i + 1):
-                inside = [t for t in child.subtree if t.i != mark.i]
-                return subtree_range(child, is_cue=is_cue) and _without_mark(inside)
+                cut = _other_statements(child, is_cue) | {mark.i}
+                return _without_mark([t for t in child.subtree if t.i not in cut])
     return None
 
 

@@ -38,6 +38,7 @@ _DASHES = ("—", "–", "―", "-", "--")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our", "themselves"})
+BODY_PRONOUNS = frozenset({"it", "its", "itself"})
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # How far back a pronoun looks for its antecedent, in sentences.
 ANTECEDENT_SENTENCES = 6
@@ -282,6 +283,8 @@ def antecedent(pronoun: Token, content: Range, index: ActorIndex,
         fits, same = _person, PERSON_PRONOUNS
     elif word in GROUP_PRONOUNS:
         fits, same = _group, GROUP_PRONOUNS
+    elif word in BODY_PRONOUNS:
+        fits, same = _group, BODY_PRONOUNS  # "it said": a company, a ministry, a country
     else:
         return None
     excluded = [content, *quoted]
