@@ -167,13 +167,14 @@ def test_stances_from_cue_and_context(pipeline: Pipeline):
                                    "village.")
     assert claimed.stance == "alleges" and claimed.speaker.sector == "REB"
     accused = only_quote(pipeline, "Washington accused Damascus of using chemical weapons.")
-    assert (accused.stance, accused.content.text) == ("alleges", "using chemical weapons")
-    welcomed = only_quote(pipeline, "The opposition welcomed the report.")
+    assert (accused.stance, accused.content.text) == ("alleges",
+                                                      "Damascus of using chemical weapons")
+    welcomed = only_quote(pipeline, "The opposition welcomed the report as a first step.")
     assert welcomed.stance == "supports"
     doubted = only_quote(pipeline, "The analysts could not confirm that the building was a "
                                    "crematorium.")
     assert doubted.stance == "disputes"  # a negated confirmation
-    plan = only_quote(pipeline, "The ministry rejected the plan.")
+    plan = only_quote(pipeline, "The ministry rejected the plan as unworkable.")
     assert plan.stance == "disputes"  # rejecting a plan is no denial of a claim
     charge = only_quote(pipeline, "The ministry rejected the accusation.")
     assert charge.stance == "denies"
@@ -200,7 +201,8 @@ def test_cue_table_loads_and_user_rows_win(tmp_path: Path):
 
 
 @pytest.mark.parametrize("row, message", [
-    ("say\tVERB\tasserts", "expected 4 tab-separated columns"),
+    ("say\tVERB\tasserts", "expected 4 or 5 tab-separated columns"),
+    ("say\tVERB\tasserts\tclause\tsomeone", "speaker must be any or agent"),
     ("say\tADVERB\tasserts\tclause", "pos must be"),
     ("say\tVERB\tshouts\tclause", "unknown stance"),
     ("say\tVERB\tasserts\tsomewhere", "unknown frame"),

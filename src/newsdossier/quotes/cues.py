@@ -11,6 +11,8 @@ from ..tables import table_sources
 
 STANCES = frozenset({"asserts", "alleges", "denies", "supports", "disputes"})
 POSES = frozenset({"VERB", "NOUN", "ADJ", "PREP"})
+FRAMES = frozenset({"clause", "object", "infinitive", "target", "any"})
+SPEAKERS = frozenset({"any", "agent"})
 
 
 class CueError(ValueError):
@@ -22,7 +24,8 @@ class Cue:
     words: tuple[str, ...]  # ("say",), ("point", "out"), ("according", "to")
     pos: str
     stance: str
-    frame: str  # clause | object | any | prep:P
+    frame: str  # clause | object | infinitive | target | any | prep:P
+    speaker: str = "any"  # any | agent (someone with a will: not "the agreement seeks")
 
     @property
     def head(self) -> str:
@@ -44,15 +47,18 @@ def _rows(lines: Iterable[str], name: str) -> Iterable[Cue]:
         cells = [c.strip() for c in line.rstrip("\n").split("\t")]
         where = f"{name}:{number}"
         if len(cells) < 4:
-            raise CueError(f"{where}: expected 4 tab-separated columns, found {len(cells)}")
+            raise CueError(f"{where}: expected 4 or 5 tab-separated columns, found {len(cells)}")
         cue, pos, stance, frame = cells[:4]
         if pos not in POSES:
             raise CueError(f"{where}: pos must be VERB, NOUN, ADJ or PREP, not {pos!r}")
         if stance not in STANCES:
             raise CueError(f"{where}: unknown stance {stance!r}")
-        if frame not in ("clause", "object", "any") and not frame.startswith("prep:"):
+        if frame not in FRAMES and not frame.startswith("prep:"):
             raise CueError(f"{where}: unknown frame {frame!r}")
-        yield Cue(tuple(cue.lower().split()), pos, stance, frame)
+        speaker = cells[4] if len(cells) > 4 and cells[4] else "any"
+        if speaker not in SPEAKERS:
+            raise CueError(f"{where}: speaker must be any or agent, not {speaker!r}")
+        yield Cue(tuple(cue.lower().split()), pos, stance, frame, speaker)
 
 
 class CueTable:

@@ -2,24 +2,28 @@
 
 Found, sentence by sentence, from the cue table (data/quotes/cues.tsv):
 
-* indirect quotations: a cue verb and its content — a that-clause or reported clause ("the
-  ministry said that ..."), the clause a trailing cue reports ("Rebels attacked the town,
-  officials said"), an infinitive or object for cues that take one ("vowed to fight",
-  "criticised the law"), a prepositional object ("called for a repeal", "accused the police of
-  executing ..."); a cue noun's clause ("the claim that ..."); "according to X";
-* direct quotations: text between quotation marks (quotations.py), with the cue next to it in
-  its sentence ("…,” he said", "He said: “…”"), the dash of a byline ("“…” — Commissioner X"),
-  or — for a quotation that continues the one before it — the same speaker; a short phrase in
-  quotation marks with no cue of its own is a scare quote, not a quotation;
+* indirect quotations: a cue and what it reports — a clause, a small clause, or an object
+  the cue's frame allows (content.py: "the ministry said that ...", "Rebels attacked the
+  town, officials said", "urged the embassy to reconsider", "called for the bill to be
+  dropped", "accused the police of lying", "claimed responsibility", "The attack was
+  claimed by the group"); a cue noun's clause ("the claim that ...", "Statements of
+  condemnation came from X"); "according to X";
+* direct quotations: text between quotation marks (marks.py), with the cue next to it ("…,”
+  he said", "He said: “…”", "“…!” Macron told the world" across a sentence break), the dash
+  of a byline ("“…” — Commissioner X"), or — for a quotation that makes up its paragraph or
+  follows the attribution of the one before — the same speaker; a short phrase in quotation
+  marks with no cue of its own is a scare quote, not a quotation; one sentence quoted in two
+  pieces around its attribution ("“We stand ready,” he said, “to help”") is one quotation;
 * transcript lines: a paragraph that starts with a name and a colon ("PENCE: Well, look ...");
 * mixed quotations: an indirect quotation whose content holds a quoted fragment ("called it
   “a new Hollywood plot”").
 
-The speaker is the cue's subject (passive agent, the subject of the verb a participle hangs on,
-"according to" object, the possessor of a cue noun), with its span in the text, resolved to the
-actor mention it overlaps or, for a pronoun, to its antecedent (the canonical name and codes
-come from there). Unbalanced quotation marks never raise: the quotation ends with its
-paragraph (quotations.py).
+The speaker (speakers.py) is the cue's subject, passive agent, the noun a participle
+modifies, the "according to" object, the possessor of a cue noun, with its span in the text,
+resolved to the actor mention it overlaps or, for a pronoun, to its antecedent (the canonical
+name and codes come from there). A statement nobody makes — no speaker and no quotation
+marks — is left out. Unbalanced quotation marks never raise: the quotation ends with its
+paragraph (marks.py).
 """
 
 from __future__ import annotations
@@ -28,10 +32,27 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..datelines import in_dateline
-from ..model import Actor, Quote, Span
+from ..model import Quote, Span
+from .content import (
+    CLAIM_WORDS,
+    clause_content,
+    is_clause,
+    noun_clause_content,
+    noun_phrase_statement,
+    object_content,
+    prep_content,
+    token_range,
+    verb_content,
+)
 from .cues import Cue, CueTable
 from .marks import Quoted, quotations
+from .speakers import (
+    adjective_speaker,
+    could_intend,
+    noun_speaker,
+    speaker_actor,
+    verb_speaker,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,10 +66,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _DASHES = ("—", "–", "―", "-", "--")
 _TRANSCRIPT_MAX_NAME_TOKENS = 4
 _NOT_SPEAKERS = frozenset({"note", "update", "editor", "photo", "source", "related", "watch",
-                           "read", "correction", "q", "a", "video", "caption", "warning"})
-_CLAUSE_DEPS = ("ccomp", "parataxis")
-_OBJECT_DEPS = ("xcomp", "dobj", "obj", "oprd")
-_SPEAKER_DEPS = ("nsubj", "nsubjpass")
+                           "read", "correction", "q", "a", "video", "caption", "warning",
+                           "infographic", "image", "graphic", "map", "chart", "file",
+                           "pictured", "above", "below", "left", "right", "top", "bottom"})
 MAX_SENTENCE_TOKENS = 400
 
 
@@ -64,44 +84,7 @@ class Found:
     speaker_span: tuple[int, int] | None = None
 
 
-def _span(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _subtree_range(token: Token, skip: Token | None = None) -> tuple[int, int] | None:
-    """A token's subtree as a character range, trimmed of edge punctuation; without `skip`'s
-    subtree when it sits at an edge (", officials said")."""
-    tokens = [t for t in token.subtree if skip is None or not (skip.left_edge.i <= t.i <=
-                                                             skip.right_edge.i)]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space) and tokens[0].text not in "“\"":
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and (
-        tokens[-1].text not in "”\""
-    ):
-        tokens = tokens[:-1]
-    return _span(tokens) if tokens else None
-
-
-def _phrase_range(head: Token) -> tuple[int, int] | None:
-    """A speaker's noun phrase: its subtree without a following relative clause, a date
-    phrase ("on Wednesday") or a dateline before a dash ("BANGKOK — A rights group")."""
-    cut = {t.i for child in head.children if child.i > head.i and (
-        child.dep_ in ("relcl", "acl") or (child.dep_ == "prep" and any(
-            t.ent_type_ in ("DATE", "TIME") for t in child.subtree)))
-           for t in child.subtree}
-    tokens = [t for t in head.subtree if t.i not in cut]
-    dashes = [n for n, t in enumerate(tokens) if t.text in _DASHES and t.i < head.i]
-    if dashes:
-        tokens = tokens[dashes[-1] + 1:]
-    while tokens and (tokens[0].tag_ in ("DT", "PDT") or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
-        tokens = tokens[:-1]
-    if not tokens:
-        return None
-    start, end = _span(tokens)
-    glued_dash = len(tokens[0].text) > 1 and tokens[0].text[0] in "-—–"  # "-Commissioner"
-    return (start + 1, end) if glued_dash else (start, end)
+_span = token_range
 
 
 class QuoteFinder:
@@ -119,11 +102,14 @@ class QuoteFinder:
         for sentence in doc.sents:
             if len(sentence) > MAX_SENTENCE_TOKENS:
                 continue
-            clipped = (_clipped(f, breaks, text) for f in self._sentence(sentence))
-            found.extend(f for f in clipped if f.content[1] > f.content[0])
+            found.extend(self._sentence(sentence, index, breaks, text))
         found.extend(self._transcripts(doc, text))
-        merged = _outermost(_with_direct_quotes(found, marks, doc, text, self))
-        return [self._quote(f, n, doc, text, index) for n, f in enumerate(_ordered(merged), 1)]
+        merged = _outermost(_with_direct_quotes(found, marks, doc, text, self, index))
+        merged = [f for f in _joined_pieces(merged, text)
+                  if _has_a_source(f, doc) and _says_anything(f, text)]
+        quoted = [(m.start, m.end) for m in marks]
+        return [self._quote(f, n, doc, text, index, quoted)
+                for n, f in enumerate(_ordered(merged), 1)]
 
     # --- cues in one sentence -------------------------------------------------------------
 
@@ -140,40 +126,72 @@ class QuoteFinder:
             return None
         lemma = token.lemma_.lower() if pos != "PREP" else token.lower_
         for cue in self.cues.candidates(pos, lemma):
-            if cue.particle is None or any(
-                c.lower_ == cue.particle and c.dep_ in ("prt", "prep", "advmod")
-                for c in token.children
-            ):
+            if cue.particle is None or _has_particle(token, cue.particle):
                 return cue
         return None
 
-    def _sentence(self, sentence: SpacySpan) -> list[Found]:
+    def is_cue(self, token: Token) -> bool:
+        return self._cue(token) is not None
+
+    def is_speech_noun(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and self._cue(token) is not None
+
+    def _sentence(self, sentence: SpacySpan, index: ActorIndex, breaks: list[int],
+                  text: str) -> list[Found]:
         found: list[Found] = []
         for token in sentence:
             cue = self._cue(token)
             if cue is None:
                 continue
-            made = self._found(token, cue, sentence)
-            if made is not None and made.content[1] > made.content[0]:
-                found.append(made)
+            made = self._found(token, cue, sentence, index)
+            if made is not None:
+                made = _clipped(made, breaks, text)
+                if made.content[1] > made.content[0]:
+                    found.append(made)
         return _without_nested(found)
 
-    def _found(self, token: Token, cue: Cue, sentence: SpacySpan) -> Found | None:
+    def _found(self, token: Token, cue: Cue, sentence: SpacySpan,
+               index: ActorIndex) -> Found | None:
         if cue.pos == "PREP":
             return _according_to(token, cue, sentence)
-        content = _phrasal_content(token, cue) or _content(token, cue)
+        if cue.pos == "VERB":
+            content = verb_content(token, cue, self.is_cue)
+            if content is not None and _negated(token) and not _clause_at(content, token.doc):
+                return None  # "has not announced any plans": nothing was said
+            speaker = verb_speaker(token, self.is_speech_noun, index) if content else None
+        elif cue.pos == "ADJ":
+            content = self._adjective_content(token, cue)
+            speaker = adjective_speaker(token, self.is_speech_noun, index) if content else None
+        else:
+            if token.dep_ in ("dobj", "obj") and _negated(token.head):
+                return None  # "has not issued any statement": nothing was said
+            speaker = noun_speaker(token, self.is_speech_noun, index)
+            content = self._noun_content(token, cue, speaker)
         if content is None:
             return None
-        if cue.pos == "VERB":
-            speaker = _speaker(token)
-        elif cue.pos == "ADJ":
-            speaker = _speaker(token.head) if token.dep_ in ("acomp", "amod") else None
-        else:
-            speaker = _noun_speaker(token)
+        if cue.speaker == "agent" and (speaker is None or not could_intend(speaker, index)):
+            return None  # "the agreement seeks to …": no one's intention
         cue_tokens = [token, *(c for c in token.children
                                if c.dep_ in ("prt",) and c.lower_ == (cue.particle or ""))]
         return Found(content, _span(sorted(cue_tokens, key=lambda t: t.i)), speaker,
-                     _stance(token, cue, content), "indirect")
+                     _stance(token, cue), "indirect")
+
+    def _adjective_content(self, token: Token, cue: Cue) -> tuple[int, int] | None:
+        if cue.preposition is not None:
+            return prep_content(token, cue.preposition)
+        found = clause_content(token, self.is_cue)
+        if found is None and cue.frame != "clause":
+            found = object_content(token, self.is_cue, noun_phrases=False)
+        return found
+
+    def _noun_content(self, token: Token, cue: Cue,
+                      speaker: Token | None) -> tuple[int, int] | None:
+        if cue.preposition is not None:
+            return prep_content(token, cue.preposition)
+        found = noun_clause_content(token, self.is_cue)
+        if found is None and speaker is not None and token.dep_ in ("nsubj", "nsubjpass"):
+            found = noun_phrase_statement(token)  # "Statements of condemnation came from X"
+        return found
 
     # --- transcripts ------------------------------------------------------------------------
 
@@ -188,9 +206,7 @@ class QuoteFinder:
                 first = sentence[1]  # "“WALLACE: …" inside a quoted transcript
             colon = next((t for t in sentence[:_TRANSCRIPT_MAX_NAME_TOKENS + 1]
                           if t.text == ":"), None)
-            if colon is None or colon.i == first.i:
-                continue
-            if colon.i <= first.i:
+            if colon is None or colon.i <= first.i:
                 continue
             name = doc[first.i:colon.i]
             if not _is_a_name(name):
@@ -207,28 +223,56 @@ class QuoteFinder:
     # --- resolution --------------------------------------------------------------------------
 
     def _quote(self, found: Found, number: int, doc: Doc, text: str,
-               index: ActorIndex) -> Quote:
+               index: ActorIndex, quoted: list[tuple[int, int]]) -> Quote:
         start, end = found.content
         cue = Span(found.cue[0], found.cue[1], text[found.cue[0]:found.cue[1]]) if (
             found.cue) else None
+        speaker = speaker_actor(found.speaker, found.speaker_span, found.content, doc, text,
+                                index, quoted)
         return Quote(id=f"q{number}", kind=found.kind, content=Span(start, end, text[start:end]),
-                     speaker=_speaker_actor(found, doc, text, index), cue=cue,
-                     stance=found.stance)
+                     speaker=speaker, cue=cue, stance=found.stance)
 
 
-# --- content ------------------------------------------------------------------------------
+def _has_particle(token: Token, particle: str) -> bool:
+    """'called for a repeal', 'called on Turkey', 'called for the bill to be dropped' (the
+    parser makes "for" the subordinator of the clause after the verb)."""
+    for child in token.children:
+        if child.lower_ == particle and child.dep_ in ("prt", "prep", "advmod"):
+            return True
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
+                c.dep_ == "mark" and c.lower_ == particle and c.i == token.i + 1
+                for c in child.children):
+            return True
+    return False
 
 
-# Objects that make "denied X" the denial of a claim ("denied responsibility") rather than
-# the rejection of a thing ("rejected the plan").
-_CLAIM_WORDS = frozenset({"claim", "allegation", "accusation", "charge", "report", "story",
-                          "assertion", "suggestion", "rumour", "rumor", "it", "this", "that",
-                          "responsibility", "involvement", "wrongdoing", "role", "knowledge",
-                          "link", "blame", "culpability", "guilt", "complicity", "existence",
-                          "presence", "participation", "account"})
+def _negated(token: Token) -> bool:
+    """'did not say', 'had not, as of yesterday, announced', '…, nor mentioned': a negation
+    on the cue, on its auxiliary or on the clause it is coordinated with by "nor"."""
+    if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("nor", "neither")
+                                    for c in token.head.children):
+        return True  # "did not list any incident, nor mention any damage"
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
+               for c in token.children)
 
 
-def _stance(token: Token, cue: Cue, content: tuple[int, int]) -> str:
+def _clause_at(content: tuple[int, int], doc: Doc) -> bool:
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    return span is not None and is_clause(span)
+
+
+def _says_anything(found: Found, text: str) -> bool:
+    return any(c.isalnum() for c in text[found.content[0]:found.content[1]])
+
+
+def _has_a_source(found: Found, doc: Doc) -> bool:
+    """A reported statement needs someone who made it, unless it is a whole clause ("it was
+    reported that …"); quoted words stand on their own. Without a speaker a phrase is no
+    statement ("were called to join", "was reported to have killed")."""
+    return found.speaker is not None or found.kind != "indirect" or _clause_at(found.content, doc)
+
+
+def _stance(token: Token, cue: Cue) -> str:
     """The cue's stance, read in context: a negated cue of support or accusation ("could not
     confirm") disputes, a negated verb of saying ("did not say") stays a statement (the
     claims stage makes no claim of it); a denial verb denies a claim ("denied that …",
@@ -238,127 +282,43 @@ def _stance(token: Token, cue: Cue, content: tuple[int, int]) -> str:
         if any(c.dep_ == "ccomp" for c in token.children):
             return "asserts" if negated else "denies"
         obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
-        claimish = obj is not None and obj.lemma_.lower() in _CLAIM_WORDS
+        claimish = obj is not None and obj.lemma_.lower() in CLAIM_WORDS
         return "denies" if claimish and not negated else "disputes"
     if negated and cue.stance in ("supports", "alleges"):
         return "disputes"
     return cue.stance
 
 
-def _phrasal_content(token: Token, cue: Cue) -> tuple[int, int] | None:
-    """'called for a repeal', 'pointed to reports that …': the object of the cue's own
-    preposition."""
-    if cue.particle is None:
-        return None
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == cue.particle:
-            inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if inner is not None:
-                return _subtree_range(inner)
-    return None
-
-
-def _content(token: Token, cue: Cue) -> tuple[int, int] | None:
-    frame = cue.frame
-    if frame.startswith("prep:"):
-        return _prep_content(token, cue.preposition or "")
-    if frame in ("clause", "any"):
-        clause = _clause_content(token)
-        if clause is not None:
-            return clause
-        if frame == "clause":
-            return _colon_content(token)
-    return _object_content(token)
-
-
-def _clause_content(token: Token) -> tuple[int, int] | None:
-    for child in token.children:
-        if in_dateline(child):
-            continue  # "YANGON — … denied …": the dateline is not what was said
-        if child.dep_ in _CLAUSE_DEPS or (child.dep_ == "advcl" and child.i < token.i):
-            return _subtree_range(child)
-    if _trailing(token):
-        return _subtree_range(token.head, skip=token)  # "…, officials said"
-    if token.head.i > token.i and token.dep_ in ("ccomp", "csubj", "parataxis", "advcl"):
-        after = [t for t in token.head.subtree if t.i > token.right_edge.i
-                 and not (t.is_punct or t.is_space)]  # "X said parents want …" misparsed
-        if after:
-            return _span([after[0], after[-1]])
-    if token.pos_ == "NOUN":
-        for child in token.children:
-            if child.dep_ in ("acl", "ccomp", "appos", "relcl") and child.pos_ in ("VERB", "AUX"):
-                if child.dep_ == "relcl" and child.i < token.i:
-                    continue
-                if child.dep_ == "acl" and child.tag_ == "VBN":
-                    continue  # "a statement read on state television" says nothing
-                return _subtree_range(child)
-    return None
-
-
-def _trailing(token: Token) -> bool:
-    """'Rebels attacked the town, officials said': a cue after its content, set off by a
-    comma, that the parse hangs under the content's verb."""
-    if token.dep_ not in ("parataxis", "ccomp", "advcl") or token.head.i > token.i:
-        return False
-    left = min(t.i for t in token.subtree if not t.is_punct)  # the cue's own comma aside
-    return left > 0 and token.doc[left - 1].text in (",", "”", '"', "''", "—", "–")
-
-
-def _colon_content(token: Token) -> tuple[int, int] | None:
-    """'He said: the talks are over' — everything after the colon."""
-    following = [t for t in token.sent if t.i > token.i]
-    if len(following) < 2 or following[0].text != ":":
-        return None
-    words = [t for t in following[1:] if not (t.is_punct or t.is_space)]
-    return _span([words[0], words[-1]]) if words else None
-
-
-def _object_content(token: Token) -> tuple[int, int] | None:
-    for child in token.children:
-        if child.dep_ in _OBJECT_DEPS and not child.is_punct and not in_dateline(child):
-            if child.dep_ == "dobj" and child.pos_ == "PRON" and not any(
-                c.dep_ == "oprd" for c in token.children
-            ):
-                continue
-            found = _subtree_range(child)
-            as_phrase = next((c for c in token.children if c.dep_ == "prep"
-                              and c.lower_ == "as" and c.i > child.i), None)
-            if found is not None and as_phrase is not None:  # "rejected it as a plot"
-                extended = _subtree_range(as_phrase)
-                if extended is not None:
-                    found = (found[0], max(found[1], extended[1]))
-            return found
-    return None
-
-
-def _prep_content(token: Token, preposition: str) -> tuple[int, int] | None:
-    holders = [token, *(c for c in token.children if c.dep_ in ("dobj", "obj"))]
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ == preposition:
-                inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-                if inner is not None:
-                    return _subtree_range(inner)
-    return None
+_FIGURES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 
 
 def _according_to(token: Token, cue: Cue, sentence: SpacySpan) -> Found | None:
+    """'According to X, …': the rest of the sentence; X without what the parser hung on it
+    that is part of the statement (an apposition running to the end of the sentence or
+    holding a figure: "according to Al Jazeera, $3.6 billion …")."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
-    phrase_start, phrase_end = token.i, to.right_edge.i
-    rest = [t for t in sentence if not (phrase_start <= t.i <= phrase_end)
+    last = max((t.i for t in sentence if not (t.is_punct or t.is_space)), default=source.i)
+    stray = {t.i for child in source.children if child.dep_ in ("appos", "conj")
+             and child.i > source.i and (child.right_edge.i >= last or any(
+                 t.ent_type_ in _FIGURES for t in child.subtree))
+             for t in child.subtree}  # "according to X, the plan reeks of fear."
+    phrase = [t for t in [token, *to.subtree] if t.i not in stray]
+    phrase_ids = {t.i for t in phrase}
+    rest = [t for t in sentence if t.i not in phrase_ids
             and not (t.is_punct and t.text not in "“”\"") and not t.is_space]
     if not rest:
         return None
-    return Found(_span(rest), _span([token, to]), source, cue.stance, "indirect")
+    speaker_tokens = [t for t in source.subtree if t.i not in stray and not t.is_punct]
+    speaker_span = _span(speaker_tokens) if speaker_tokens and stray else None
+    return Found(_span(rest), _span([token, to]), source, cue.stance, "indirect", speaker_span)
 
 
 def _without_nested(found: list[Found]) -> list[Found]:
-    """When one cue's content holds another cue ("said he believed that ..."), keep both
-    only if they do not share their speaker; PolNeAR-style univocal annotation keeps the
-    outer quotation."""
+    """When one cue's content holds another cue ("said he believed that ..."), keep the
+    outer quotation (PolNeAR-style univocal annotation)."""
     kept: list[Found] = []
     for item in sorted(found, key=lambda f: (f.content[0], -(f.content[1] - f.content[0]))):
         outer = next((k for k in kept if k.content[0] <= item.content[0]
@@ -371,104 +331,12 @@ def _without_nested(found: list[Found]) -> list[Found]:
     return kept
 
 
-# --- speakers -----------------------------------------------------------------------------
-
-
-def _speaker(verb: Token) -> Token | None:
-    node = verb
-    for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in _SPEAKER_DEPS]
-        before = [s for s in subjects if s.i < node.i]
-        subject = before[-1] if before else (subjects[0] if subjects else None)
-        if subject is not None and not (subject.dep_ == "nsubjpass" and _is_passive(node)):
-            return _unwrapped(subject)
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
-            node = node.head  # "continued to say", "…, saying that …"
-            continue
-        if node.dep_ == "relcl" and node.head.i != node.i:
-            return node.head  # "officials, who said …"
-        return None
-    return None
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
-
-
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-
-
-def _unwrapped(subject: Token) -> Token:
-    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-        return subject.head.head  # "an organisation that documents abuses": the organisation
-    if subject.tag_ == "VBG":
-        inner = next((c for c in subject.children if c.dep_ == "nsubj"), None)
-        if inner is not None:
-            return inner
-    return subject
-
-
-def _noun_speaker(noun: Token) -> Token | None:
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    head = noun.head
-    if noun.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX"):
-        return _speaker(head)  # "issued a statement saying …"
-    return None
-
-
-def _speaker_actor(found: Found, doc: Doc, text: str, index: ActorIndex) -> Actor | None:
-    head = found.speaker
-    if head is None:
-        return None
-    span = found.speaker_span or _phrase_range(head) or (head.idx, head.idx + len(head))
-    start, end = span
-    mention = _mention_in(index, start, end, head)
-    if mention is None and head.pos_ == "PRON":
-        mention = index.antecedent(head, skip=found.content)
-    if mention is None and head.pos_ == "NOUN":
-        mention = _earlier_with_head(index, head, found.content)
-    if mention is None:
-        return Actor(text=text[start:end], start=start, end=end)
-    return Actor(text=text[start:end], start=start, end=end,
-                 name=mention.name or (mention.text if mention.start != start else None),
-                 country=mention.country, sector=mention.sector, code=mention.code)
-
-
-def _earlier_with_head(index: ActorIndex, head: Token, content: tuple[int, int],
-                       ) -> Actor | None:
-    """'The spokesman said' after 'Ministry spokesman U Kyaw Thiha Naing': the latest
-    earlier named or coded mention ending in the same word, outside the quotation."""
-    word = head.lower_
-    for actor in reversed(index.actors):
-        if actor.end > head.idx or content[0] <= actor.start < content[1]:
-            continue
-        words = actor.text.lower().replace("'s", " ").split()
-        if word in words and (actor.name or actor.code):
-            return actor
-    return None
-
-
-def _mention_in(index: ActorIndex, start: int, end: int, head: Token) -> Actor | None:
-    if head.i in index.by_token:
-        return index.by_token[head.i]
-    inside = [a for a in index.actors if start <= a.start and a.end <= end]
-    return inside[-1] if inside else None
-
 
 # --- direct quotations ---------------------------------------------------------------------
 
 
 def _with_direct_quotes(found: list[Found], marks: list[Quoted], doc: Doc, text: str,
-                        finder: QuoteFinder) -> list[Found]:
+                        finder: QuoteFinder, index: ActorIndex) -> list[Found]:
     """Merge quotation marks with the cues found: a quotation that is (about) an indirect
     quotation's content makes it direct, a fragment inside one makes it mixed, a passage in
     quotation marks made of transcript lines is left to its lines, and any other quotation
@@ -482,6 +350,16 @@ def _with_direct_quotes(found: list[Found], marks: list[Quoted], doc: Doc, text:
         if any(f.kind == "direct" and f.cue is not None and f.cue[0] >= quoted.start
                for f in inside):
             continue  # "“WALLACE: … PENCE: …”": the transcript lines speak for themselves
+        cut = next((f for f in result if f.kind == "indirect"
+                    and f.content[0] + 2 < quoted.start < f.content[1] < quoted.end
+                    and "\n" not in text[f.content[1]:quoted.end]), None)
+        if cut is not None:  # a quoted fragment the sentence splitter cut off the content
+            cut.content = (cut.content[0], quoted.end)
+        opening = next((f for f in result if f.kind == "indirect"
+                        and abs(f.content[0] - quoted.start) <= 2
+                        and quoted.start < f.content[1] < quoted.end), None)
+        if opening is not None:  # 'said: “A. B.”' whose content stopped after A
+            opening.content = (quoted.start, quoted.end)
         holder = next((f for f in result if f.content[0] <= quoted.start
                        and quoted.end <= f.content[1] + 2), None)
         if holder is not None:
@@ -496,7 +374,8 @@ def _with_direct_quotes(found: list[Found], marks: list[Quoted], doc: Doc, text:
             close.content, close.kind = (quoted.start, quoted.end), "direct"
             previous = close
             continue
-        made = _cued_quotation(quoted, doc, text, finder) or _continued(quoted, previous, text)
+        made = _cued_quotation(quoted, doc, text, finder, index) or _continued(
+            quoted, previous, text)
         if made is not None:
             result.append(made)
             previous = made
@@ -511,7 +390,8 @@ def _covers(quoted: Quoted, found: Found) -> bool:
     return longer > 0 and overlap >= 0.8 * longer - 3
 
 
-def _cued_quotation(quoted: Quoted, doc: Doc, text: str, finder: QuoteFinder) -> Found | None:
+def _cued_quotation(quoted: Quoted, doc: Doc, text: str, finder: QuoteFinder,
+                    index: ActorIndex) -> Found | None:
     span = doc.char_span(quoted.start, quoted.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -522,24 +402,59 @@ def _cued_quotation(quoted: Quoted, doc: Doc, text: str, finder: QuoteFinder) ->
             return Found((quoted.start, quoted.end), None, dash, "asserts", "direct")
         return None
     words = len(text[quoted.start:quoted.end].split())
-    if words < (MIN_QUOTE_WORDS if cue.frame != "clause" else 2):
-        return None  # 'called it “a disgrace”': a quoted phrase, not a quotation
-    speaker = _speaker(cue_token) if cue.pos == "VERB" else _noun_speaker(cue_token)
+    spoken = is_clause(span) or text[quoted.start:quoted.end].rstrip()[-1:] in "?!"
+    if words < MIN_QUOTE_WORDS and (cue.frame != "clause" or not spoken):
+        return None  # 'called it “a disgrace”', 'the “Radio Control Law”': a quoted phrase
+    if cue.pos == "VERB":
+        speaker = verb_speaker(cue_token, finder.is_speech_noun, index)
+    else:
+        speaker = noun_speaker(cue_token, finder.is_speech_noun, index)
     return Found((quoted.start, quoted.end), _span([cue_token]), speaker, cue.stance, "direct")
 
 
 def _adjacent_cue(span: SpacySpan, doc: Doc, finder: QuoteFinder) -> tuple[Token | None,
                                                                          Cue | None]:
-    """A cue verb in the quotation's sentences but outside it: after it first ("…,” he
-    said"), then before it ("He said: “…”")."""
-    first, last = span[0].sent, span[-1].sent
-    after = [t for t in last if t.i >= span.end]
-    before = [t for t in reversed(list(first)) if t.i < span.start]
-    for token in [*after[:6], *before[:8]]:
+    """The cue verb nearest the quotation outside it: after it ("…,” he said", also across
+    the sentence break the splitter puts after "…!”") or before it in its sentence ("He
+    said: “…”"); never past another quotation, a paragraph break or a clause of its own
+    ("“…” as the protests continued"), nor after a quotation that ends its own sentence
+    ("“… the White House.” The White House refers to …")."""
+    before = [t for t in reversed(list(span[0].sent)) if t.i < span.start][:8]
+    candidates = [(n, 0, t) for n, t in enumerate(_following(span, doc))]
+    candidates += [(n, 1, t) for n, t in enumerate(before)]
+    for _, _, token in sorted(candidates, key=lambda c: (c[0], c[1])):
         cue = finder._cue(token)
-        if cue is not None and cue.pos == "VERB":
+        if cue is not None and cue.pos == "VERB" and not _unsaid_passive(token):
             return token, cue
     return None, None
+
+
+def _unsaid_passive(token: Token) -> bool:
+    """'(known as “Lucky”)', 'a tax described as “a scandal”': a passive with no one who
+    said it."""
+    passive = token.tag_ == "VBN" and (token.dep_ in ("acl", "amod") or any(
+        c.dep_ == "auxpass" for c in token.children))
+    return passive and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _following(span: SpacySpan, doc: Doc) -> list[Token]:
+    """Up to eight tokens after a quotation, in its paragraph, up to the next quotation mark
+    or the first word that opens a clause of its own."""
+    if span[-1].text == "." or (span[-1].is_punct and len(span) > 1 and span[-2].text == "."):
+        return []  # a quoted sentence closed by its full stop
+    tokens: list[Token] = []
+    position = span.end
+    while position < len(doc) and doc[position].is_punct and position < span.end + 3 and (
+            doc[position].text not in ("“", "``")):
+        position += 1  # the closing mark and its comma
+    for token in doc[position:position + 8]:
+        if "\n" in token.text or token.text in ("“", '"', "``") or token.dep_ == "mark" or (
+                token.pos_ == "SCONJ"):
+            break
+        tokens.append(token)
+        if "\n" in token.whitespace_:
+            break
+    return tokens
 
 
 def _dash_speaker(span: SpacySpan, doc: Doc) -> Token | None:
@@ -558,21 +473,66 @@ def _dash_speaker(span: SpacySpan, doc: Doc) -> Token | None:
 
 
 def _continued(quoted: Quoted, previous: Found | None, text: str) -> Found | None:
-    """A quotation opening a paragraph right after another quotation, with no cue: the
-    same speaker goes on."""
+    """A quotation with no cue of its own right after another quotation: the same speaker
+    goes on when the previous one's attribution stands between them in one paragraph ("…,”
+    said Ms Berg. “…”), or when the quotation makes up a paragraph of its own (not a quoted
+    sign or title in a caption: "“Where is X?” sign. Image: …")."""
     if previous is None or previous.kind == "indirect" or quoted.start - previous.content[1] > 400:
         return None
     between = text[previous.content[1]:quoted.start]
     if len(text[quoted.start:quoted.end].split()) < MIN_QUOTE_WORDS:
         return None
-    cue_between = previous.cue is not None and previous.content[1] <= previous.cue[0] \
-        and previous.cue[1] <= quoted.start and len(between) <= MAX_ATTRIBUTION_GAP
-    if "\n" not in between and not cue_between:  # '“…,” said Ms Berg. “…”'
+    attribution = [r for r in (previous.cue, previous.speaker_span) if r is not None]
+    if previous.speaker is not None:
+        attribution.append((previous.speaker.idx, previous.speaker.idx + len(previous.speaker)))
+    attributed_between = any(previous.content[1] <= a and b <= quoted.start
+                             for a, b in attribution) and len(between) <= MAX_ATTRIBUTION_GAP
+    if "\n" in between:
+        if not _whole_paragraph(text, quoted):
+            return None
+    elif not attributed_between:
         return None
     # in one paragraph the cue between the two quotations introduces both
-    cue = previous.cue if cue_between and "\n" not in between else None
+    cue = previous.cue if attributed_between and "\n" not in between else None
     return Found((quoted.start, quoted.end), cue, previous.speaker, previous.stance, "direct",
                  previous.speaker_span)
+
+
+def _whole_paragraph(text: str, quoted: Quoted) -> bool:
+    """Whether nothing but punctuation stands beside the quotation in its paragraph."""
+    start = text.rfind("\n", 0, quoted.start) + 1
+    end = text.find("\n", quoted.end)
+    end = len(text) if end == -1 else end
+    outside = text[start:quoted.start] + text[quoted.end:end]
+    return not any(c.isalnum() for c in outside)
+
+
+def _joined_pieces(found: list[Found], text: str) -> list[Found]:
+    """'“We stand ready,” he said, “to help.”': one sentence quoted in two pieces around its
+    attribution is one quotation (content from the first piece to the last)."""
+    ordered = _ordered(found)
+    result: list[Found] = []
+    for item in ordered:
+        last = result[-1] if result else None
+        if last is not None and _second_piece(last, item, text):
+            last.content = (last.content[0], item.content[1])
+            continue
+        result.append(item)
+    return result
+
+
+def _second_piece(first: Found, second: Found, text: str) -> bool:
+    if first.kind != "direct" or second.kind != "direct" or first.cue is None:
+        return False
+    if not (first.content[1] <= first.cue[0] and first.cue[1] <= second.content[0]):
+        return False  # the attribution stands between the pieces
+    if second.cue not in (None, first.cue) and second.speaker is not first.speaker:
+        return False
+    between = text[first.content[1]:second.content[0]]
+    if "\n" in between or len(between) > MAX_ATTRIBUTION_GAP or any(
+            c in between for c in ".!?;:"):
+        return False
+    return text[first.content[0]:first.content[1]].rstrip()[-1:] not in ".!?"
 
 
 def _clipped(found: Found, breaks: list[int], text: str) -> Found:
@@ -612,7 +572,28 @@ def _outermost(found: list[Found]) -> list[Found]:
         )
         if not inside and not within_direct:
             kept.append(item)
+    return _one_per_statement(kept)
+
+
+def _one_per_statement(found: list[Found]) -> list[Found]:
+    """Two readings of one statement ("disputes the idea that …" and "the idea that …", a
+    quotation and a cue inside it) are one quotation: of two that mostly overlap with the
+    same speaker (or one without), the longer, or the direct one, stays."""
+    ranked = sorted(found, key=lambda f: (f.kind != "direct", -(f.content[1] - f.content[0])))
+    kept: list[Found] = []
+    for item in ranked:
+        if not any(_same_statement(item, other) for other in kept):
+            kept.append(item)
     return kept
+
+
+def _same_statement(item: Found, other: Found) -> bool:
+    overlap = min(item.content[1], other.content[1]) - max(item.content[0], other.content[0])
+    shorter = min(item.content[1] - item.content[0], other.content[1] - other.content[0])
+    if overlap <= 0 or overlap < 0.6 * shorter:
+        return False
+    a, b = item.speaker, other.speaker
+    return a is None or b is None or a.i == b.i or a.lower_ == b.lower_
 
 
 def _ordered(found: list[Found]) -> list[Found]:
@@ -626,9 +607,9 @@ def _is_a_name(name: SpacySpan) -> bool:
     words = [t for t in name if not t.is_punct]
     if not words or len(words) > _TRANSCRIPT_MAX_NAME_TOKENS:
         return False
-    if words[0].lower_ in _NOT_SPEAKERS or any(t.ent_type_ in ("GPE", "DATE", "TIME")
-                                               for t in words):
-        return False
+    if any(t.lower_ in _NOT_SPEAKERS for t in words) or any(
+            t.ent_type_ in ("GPE", "DATE", "TIME") for t in words):
+        return False  # "Jane Doe Image: …" is a caption credit
     return all(t.text[:1].isupper() for t in words) and all(t.pos_ in ("PROPN", "NOUN")
                                                             or t.text.isupper() for t in words)
 

@@ -1,12 +1,13 @@
 """Quotation marks: the spans of text between them, found over the whole article.
 
 Handles straight double quotes (paired in order within a paragraph), curly double quotes
-(“ … ”), LaTeX/PTB-style ``…'', guillemets (« … »), and curly single quotes (‘ … ’) when they
-do not look like apostrophes. A quotation that runs over several paragraphs is written, by news
-convention, with an opening mark at the start of each paragraph and a closing mark only at
-the end: such paragraphs are joined into one quotation. A mark that never closes degrades
-gracefully: the quotation ends with its paragraph, and one longer than MAX_QUOTE_CHARS
-without a closing mark is dropped rather than swallowing the article.
+(“ … ”), LaTeX/PTB-style ``…'' (and ''…'' where no `` opens), guillemets (« … »), and curly
+single quotes (‘ … ’) when they do not look like apostrophes. A quotation that runs over
+several paragraphs is written, by news convention, with an opening mark at the start of
+each paragraph and a closing mark only at the end: such paragraphs are joined into one
+quotation. A mark that never closes degrades gracefully: the quotation ends with its
+paragraph, and one longer than MAX_QUOTE_CHARS without a closing mark is dropped rather
+than swallowing the article.
 """
 
 from __future__ import annotations
@@ -47,11 +48,21 @@ def _is_apostrophe(text: str, index: int) -> bool:
 
 
 def _scan(text: str, start: int, end: int) -> list[Quoted]:
-    """Quotations inside one paragraph, outermost only."""
+    """Quotations inside one paragraph, outermost only. Two apostrophes with no ``
+    before them are a straight double quote (''like this'', as some archives print it)."""
     found: list[Quoted] = []
+    symmetric = "``" not in text[start:end]
     i = start
     while i < end:
         char = text[i]
+        if symmetric and text.startswith("''", i):
+            j = text.find("''", i + 2, end)
+            if j == -1:
+                found.append(Quoted(i + 2, end, closed=False))
+                return found
+            found.append(Quoted(i + 2, j))
+            i = j + 2
+            continue
         opener = "``" if text.startswith("``", i) else char
         if opener in _OPENERS and not (opener == "‘" and _is_apostrophe(text, i)):
             closer = _OPENERS[opener]
