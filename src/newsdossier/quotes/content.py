@@ -144,7 +144,7 @@ def is_clause(span: Span) -> bool:
     """Whether a stretch of text is a clause: its root (a token whose head lies outside) is
     a verb with a subject or a "that" inside the stretch."""
     for token in span:
-        if span.start <= token.head.i < span.end and token.head is not token:
+        if span.start <= token.head.i < span.end and token.head.i != token.i:
             continue
         if token.pos_ in ("VERB", "AUX") and any(
                 span.start <= c.i < span.end and (

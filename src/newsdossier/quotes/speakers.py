@@ -61,24 +61,24 @@ def verb_speaker(verb: Token, is_speech_noun: IsCue, index: ActorIndex | None = 
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if node is verb:
+        if node.i == verb.i:
             inverted = _inverted_speaker(verb)
             if inverted is not None:
                 return inverted
-        if node.dep_ == "acl" and node.head is not node:
+        if node.dep_ == "acl" and node.head.i != node.i:
             if node.tag_ == "VBN":
                 return None  # "people accused of crimes": the accused, not the accuser
             return _acl_speaker(node, is_speech_noun, index)
-        if node.dep_ == "pcomp" and node.head.head is not node.head:
+        if node.dep_ == "pcomp" and node.head.head.i != node.head.i:
             node = node.head.head  # "called for calm by saying …"
             continue
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
             node = node.head  # "continued to say", "…, saying that …"
             continue
-        if node is not verb and node.dep_ in _BETWEEN and node.head is not node:
+        if node.i != verb.i and node.dep_ in _BETWEEN and node.head.i != node.i:
             node = node.head  # "were in the lead in advocating …", "stopped short of calling"
             continue
-        if node.dep_ == "relcl" and node.head is not node and not is_passive(node):
+        if node.dep_ == "relcl" and node.head.i != node.i and not is_passive(node):
             return node.head  # "officials, who said …" (not "people who were accused …")
         return None
     return None
@@ -139,7 +139,7 @@ def _acl_speaker(participle: Token, is_speech_noun: IsCue,
     if noun.dep_ == "pobj" and governor.lower_ in ("to", "with") and (
             governor.head.pos_ in ("VERB", "AUX")) and governor.lower_ == "to":
         return verb_speaker(governor.head, is_speech_noun, index)  # an addressee
-    if noun.dep_ in ("dobj", "obj") and not could_speak(noun, index) and governor is not noun:
+    if noun.dep_ in ("dobj", "obj") and not could_speak(noun, index) and governor.i != noun.i:
         return verb_speaker(governor, is_speech_noun, index) or noun
     return noun
 
@@ -323,7 +323,7 @@ def _is_subject(token: Token) -> bool:
     for _ in range(4):
         if node.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if node.dep_ not in ("compound", "appos", "conj", "flat") or node.head is node:
+        if node.dep_ not in ("compound", "appos", "conj", "flat") or node.head.i == node.i:
             return False
         node = node.head
     return False
