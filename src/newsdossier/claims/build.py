@@ -165,7 +165,8 @@ class ClaimBuilder:
         if stance == "denies" and self.words.has(words, "questions") and not self.words.has(
                 words, "refutes"):
             return "disputes"  # "dismissed the claim as groundless": doubted, not refuted
-        reported = verb is not None and verb.pos_ in ("VERB", "AUX")  # not "Pentagon: …"
+        # said, or a statement noun ("demands include …"); not "Pentagon: …"
+        reported = verb is not None and verb.pos_ in ("VERB", "AUX", "NOUN")
         if reported and (stance == "asserts" or framed == stance == "disputes") and accuses(
                 doc, draft.content, draft.claimant, record.actors, record.events, self.words,
                 claimed, index):
@@ -206,6 +207,9 @@ class ClaimBuilder:
             content = predicate(doc, trigger) or (event.sentence.start, event.sentence.end)
             carrier = next((d for d in drafts if d.cue is not None and d.cue[0] > trigger[0]
                             and content[0] <= d.cue[0] < content[1]), None)
+            if carrier is None:  # "denounced the ruling, calling it …": its participle says it
+                carrier = next((d for d in drafts if d.cue is not None
+                                and _participle_of(doc, d.cue, verb)), None)
             if carrier is not None:  # "filed a lawsuit claiming that …": the quotation says it
                 if event.id not in carrier.event_ids:
                     carrier.event_ids.append(event.id)
@@ -488,6 +492,12 @@ def _clause(verb: Token) -> tuple[int, int] | None:
 def _speech(doc: Doc, event: Event) -> bool:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.lemma_.lower() in SPEECH
+
+
+def _participle_of(doc: Doc, cue: tuple[int, int], verb: Token) -> bool:
+    token = cue_token(doc, cue)
+    return token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and (
+        token.head.i == verb.i)
 
 
 def _event_stance(event: Event) -> str | None:

@@ -139,8 +139,15 @@ class ParsedClaims:
         content = _complement(verb)
         if content is None:
             return None
+        if any(d.cue is not None and _participle_cue_of(verb, d.cue) for d in drafts):
+            return None  # "denounced the ruling, calling it …": the participle says what
         return Draft(stance, content, claimant, (verb.idx, verb.idx + len(verb)),
                      quoted="parsed", carried_by=holder)
+
+
+def _participle_cue_of(verb: Token, cue: tuple[int, int]) -> bool:
+    return any(c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and c.idx == cue[0]
+               for c in verb.children)
 
 
 def accusation_frame(verb: Token, nested: bool) -> bool:
