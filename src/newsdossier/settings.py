@@ -33,6 +33,7 @@ class Settings:
     event_intents: tuple[str, ...] = field(default_factory=tuple)
     event_accusations: tuple[str, ...] = field(default_factory=tuple)
     event_mishaps: tuple[str, ...] = field(default_factory=tuple)
+    event_confidence: tuple[str, ...] = field(default_factory=tuple)
     quote_cues: tuple[str, ...] = field(default_factory=tuple)
     claim_words: tuple[str, ...] = field(default_factory=tuple)
     thread_embeddings: str = "off"

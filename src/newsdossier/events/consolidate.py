@@ -53,6 +53,7 @@ from .. import registry
 from ..dates import parse_publication_date
 from ..language import skip_unless_english
 from ..model import Actor, Event, Place, Span
+from .confidence import ConfidenceModel, features
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -863,6 +864,11 @@ def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None)
     event.location_basis = "actor-country"
 
 
+def confidence_features(mention: Mention) -> list[str]:
+    noun = mention.token is not None and mention.token.pos_ in ("NOUN", "PROPN")
+    return features(mention.event, mention.sentence, mention.quoted, noun)
+
+
 def drop_statements_without_a_type(record: Record) -> None:
     """CAMEO statements PLOVER has no type for are typed where PLOVER has a home for them
     (a denial rejects an accusation: REJECT; expressing accord: SUPPORT). A claim of
@@ -991,8 +997,10 @@ class ConsolidateStage:
 
     def __init__(self, gazetteer: Gazetteer | None = None,
                  event_nouns: frozenset[str] = frozenset(),
-                 noun_types: dict[str, str] | None = None) -> None:
+                 noun_types: dict[str, str] | None = None,
+                 confidence: ConfidenceModel | None = None) -> None:
         self.gazetteer = gazetteer
+        self.confidence = confidence
         self.event_nouns = event_nouns
         self.noun_types = {**(noun_types or {}), **STATEMENT_NOUN_TYPES}
 
@@ -1014,6 +1022,10 @@ class ConsolidateStage:
         place_events(kept, record, self.gazetteer)
         for mention in kept:
             localize_targets(mention.event)
+        if self.confidence is not None:
+            for mention in kept:
+                mention.event.confidence = round(self.confidence.probability(
+                    confidence_features(mention)), 2)
 
 
 @registry.stages.register("consolidate")
@@ -1025,4 +1037,5 @@ def make_consolidate_stage(settings: Settings, nlp: Language) -> ConsolidateStag
     table = PatternTable.load(settings.event_patterns)
     return ConsolidateStage(Gazetteer.open(settings.gazetteer_dir or None,
                                            settings.place_aliases), table.event_nouns(),
-                            table.noun_types())
+                            table.noun_types(),
+                            ConfidenceModel.load(settings.event_confidence))
