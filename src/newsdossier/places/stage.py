@@ -27,7 +27,7 @@ PLACE_MENTIONS = ("locational", "all")
 class PlacesStage:
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer, mentions: str = "locational") -> None:
+    def __init__(self, gazetteer: Gazetteer, mentions: str = "all") -> None:
         if mentions not in PLACE_MENTIONS:
             raise SettingsError(f"setting 'place_mentions': {mentions!r} is not one of "
                                 f"{', '.join(PLACE_MENTIONS)}")
@@ -39,13 +39,15 @@ class PlacesStage:
         if skip_unless_english(record, self.name):
             return
         toponyms = self._resolved(doc, record)
-        locational = [place for mention, place in toponyms if mention.locational]
-        record.places.extend([place for _, place in toponyms] if self.keep_all else locational)
+        locational = [place for mention, place in toponyms if mention.use == "place"]
+        named = [place for mention, place in toponyms if mention.use != "embedded"]
+        record.places.extend(named if self.keep_all else locational)
         locate_events(doc, record.events, locational)
 
     def toponyms(self, doc: Doc, record: Record) -> list[Place]:
-        """Every toponym the stage recognises and resolves, whatever its use (the
-        geoparsing gold sets' scheme; record.places keeps what `place_mentions` says)."""
+        """Every toponym the stage recognises and resolves, whatever its use, names inside
+        other names too (the geoparsing gold sets' scheme; record.places keeps what
+        `place_mentions` says)."""
         return [place for _, place in self._resolved(doc, record)]
 
     def _resolved(self, doc: Doc, record: Record) -> list[tuple[Mention, Place]]:
