@@ -10,7 +10,8 @@ Found in the one parse:
   run sits where places sit — after a locative or directional preposition ("in", "near",
   "from"), before ", <region>" ("Alexandria, La.") or a place word ("the Sulu region"),
   after "north of" — so "Jordan" the person and "Georgia" the first name stay out;
-* the dateline ("BEIRUT —").
+* the dateline ("BEIRUT —");
+* a major place in an event's name ("the Iran–Iraq War").
 
 Never a place: a word of a date ("in August", "on March 13"), a month or weekday name, a run
 of function words ("The"), a single word heading a longer name ("the Secretary of State",
@@ -224,7 +225,7 @@ def _embedded(span: Span) -> bool:
     head = root.head
     if root.dep_ == "compound" and head.i >= span.end and head.pos_ == "PROPN" \
             and head.text[:1].isupper() and head.lower_ not in PLACE_WORDS | FACILITY_WORDS \
-            and head.ent_type_ not in PLACE_LABELS | {"PERSON"}:
+            and head.ent_type_ not in PLACE_LABELS | {"PERSON", "EVENT"}:
         return True  # "Atlantic Council", "Abu Dhabi Media"
     if root.dep_ in ("compound", "nmod", "amod") and head.lower_ in CURRENCY_NOUNS:
         return True  # "U.S. dollars", "Hong Kong dollar"
@@ -309,12 +310,18 @@ def _gazetteer_runs(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
         span = _longest_known(doc, i, gazetteer, taken)
         if span is not None and not _never_a_place(span) and not _heads_a_name(span) \
                 and not _generic(span, gazetteer) and not _after_a_title_the(span) and (
-                _place_context(span, dateline) or _ends_in_place_word(span)):
+                _place_context(span, dateline) or _ends_in_place_word(span)
+                or _names_an_event(span, gazetteer)):
             runs.append(span)
             i = span.end
         else:
             i += 1
     return runs
+
+
+def _names_an_event(span: Span, gazetteer: Gazetteer) -> bool:
+    """A major place in the name of an event: "the Iran–Iraq War", "the Battle of Mosul"."""
+    return all(token.ent_type_ == "EVENT" for token in span) and _is_major(gazetteer, span.text)
 
 
 def _starts_name(token: Token) -> bool:

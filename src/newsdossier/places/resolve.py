@@ -201,6 +201,10 @@ class Resolver:
                 score -= OTHER_NAME_PENALTY  # "Oxford" is Oxford, not a village once so called
             return score, -entry.id
 
+        if target.qualifying and target.text.split()[-1].lower() in ADMIN_WORDS and not any(
+                _within(entry, region) for entry in target.candidates
+                for region in target.qualifying):
+            return None  # "the Northern District of California" is no district of Israel
         best = max(target.candidates, key=value)
         world = _world_city(best, mention_key, context, target)
         if world is not None:
@@ -434,6 +438,8 @@ def _qualifier(doc: Doc, start: int, end: int) -> str | None:
         return _name_after(doc, span.end + 1)
     if following and following[0].lower_ == "in":
         return _name_after(doc, span.end + 1)
+    if following and following[0].lower_ == "of" and span[-1].lower_ in ADMIN_WORDS:
+        return _name_after(doc, span.end + 1)  # "the Northern District of California"
     return None
 
 
