@@ -326,3 +326,29 @@ def test_a_small_namesake_needs_local_evidence(pipeline: Pipeline):
             "in Boston.")
     village = resolved(pipeline, text, "Castelfranci")
     assert village is not None and village.country == "ITA"
+
+
+def test_people_and_small_towns_named_like_organisations_are_no_places(pipeline: Pipeline):
+    text = ("The wrestler Jon Huber died on Saturday, according to his wife, Amanda. Huber "
+            "was 41, Forbes reported. The rally filled the South Lawn of the White House.")
+    record = places_of(pipeline, text)
+    assert [p.text for p in record.places] == ["White House"]
+
+
+def test_a_state_name_means_the_state(pipeline: Pipeline):
+    text = "Governors of California, Maryland, Florida and Vermont met in Washington."
+    record = places_of(pipeline, text)
+    states = {p.text: p.feature for p in record.places}
+    assert all(states[name] == "ADM1" for name in ("California", "Maryland", "Florida",
+                                                    "Vermont"))
+    town = resolved(pipeline, "He worked at a clinic in London, Kentucky, for years.",
+                    "London")
+    assert town.country == "USA" and haversine_km(town.lat, town.lon, 37.13, -84.08) < 20
+
+
+def test_a_generic_region_name_needs_its_country(pipeline: Pipeline):
+    text = ("Protesters gathered in Victoria Park in Hong Kong and marched to the Central "
+            "district, where police fired tear gas.")
+    record = places_of(pipeline, text)
+    assert all(p.country == "HKG" for p in record.places), [(p.text, p.country)
+                                                           for p in record.places]

@@ -92,7 +92,9 @@ CASES = [
     # percentages and measures
     ("Unemployment rose to 5.4% in March.", [(5.4, "percent", None)]),
     ("Up to 40 percent of the population voted.", [(40, "percent", "population")]),
-    ("The convoy travelled 160 km/h on the highway.", [(160, "km per hour", None)]),
+    ("The convoy travelled 160 km/h, 40 km north of the city.", []),
+    ("Fires burned 3,000 hectares and police seized 2 tonnes of cocaine.",
+     [(3000, "hectare", None), (2, "tonne", "cocaine")]),
     # ranges of money: both bounds, the scale and currency of the upper one on both
     ("The repairs will cost between $2 and $3 billion.", [(2e9, "USD", None), (3e9, "USD", None)]),
     # sizes in a hyphened modifier
@@ -115,6 +117,10 @@ CASES = [
     ("Dozens were killed in the attack. Officials later said 31 people were killed.",
      [(31, None, "people killed")]),
     ("Crowds, sometimes numbering in the millions, filled the streets.", [(1e6, None, None)]),
+    # house numbers, fractions, phone numbers behind "calling", units after a hard space
+    ("The shooting happened at 619 Elm Avenue; one and two thirds of the fund is spent.", []),
+    ("Contact police by calling 101, he said.", []),
+    ("The 75\xa0m (250\xa0ft) ship was built in 1993.", []),
     # stated zero counts
     ("No casualties were reported.", [(0, None, "casualties")]),
     ("No one was hurt in the fire.", [(0, None, "people hurt")]),

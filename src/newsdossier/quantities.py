@@ -22,6 +22,8 @@ Conventions, chosen for news reporting:
   multiplier ("several hundred" → 300) always, on its own only when it counts people or a
   casualty outcome; "a few hundred" is 300.
 * A stated zero is a figure: "no casualties were reported", "no one was hurt" → 0.
+* Distances, heights, speeds and temperatures ("50 km north of", "160 km/h") are no figures
+  the news counts and are left out; areas, weights, volumes and magnitudes stay.
 * Units: ISO 4217 codes for money ("$" is USD, "US$" USD, "HK$" HKD, "£" GBP, ...),
   "percent" for percentages, a short unit name for measures ("km", "tonne", ...), else None.
   A rate right after the expression is appended: "50 detainees a day" → unit "per day",
@@ -137,6 +139,9 @@ _MEASURE_UNITS = {
     "kph": "km per hour", "km/h": "km per hour", "magnitude": "magnitude",
 }  # fmt: skip
 _SQUARE_UNITS = {"km": "km2", "mile": "sq mile", "m": "m2"}
+# Measures that place or describe rather than size what the news counts: distances,
+# heights, speeds, temperatures. Areas, weights, volumes and magnitudes are kept.
+_NOT_SIZES = frozenset({"km", "mile", "m", "ft", "km per hour", "mile per hour", "degree"})
 _PERCENT_WORDS = frozenset({"%", "percent", "pct"})
 
 # Hedges before a number, longest first; they widen the span and leave the value alone.
@@ -178,7 +183,8 @@ _LABEL_WORDS = frozenset({
     "interstate", "platform", "gate", "item", "amendment", "vol.", "volume", "figure", "table",
     "level", "category", "grade", "phase", "round", "episode", "season", "apollo", "district",
     "ward", "bill", "unit", "block", "floor", "terminal", "exit", "line", "bus", "channel",
-    "magnitude", "aged", "age", "version", "model", "code", "class",
+    "magnitude", "aged", "age", "version", "model", "code", "class", "call", "calling",
+    "dial", "dialling", "dialing",
 })  # fmt: skip
 # Words after "N-" that make the figure a size: "the 55-member union", "a 300-strong force".
 _SIZE_WORDS = frozenset({
@@ -189,6 +195,11 @@ _SIZE_WORDS = frozenset({
 # countries", "these five demands" are no new figure.
 _DEFINITE = frozenset({"the", "these", "those"})
 _AGE_WORDS = frozenset({"age", "ages", "aged"})
+_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
+                           "lane", "ln", "drive", "dr", "way", "court", "ct", "place", "pl",
+                           "terrace", "parkway", "pkwy"})
+_FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth",
+                        "fifths", "tenth", "tenths"})
 MAX_QUOTED_NAME_TOKENS = 6
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _PEOPLE_NOUNS = frozenset({
@@ -498,6 +509,8 @@ def _unit_after(doc: Doc, i: int) -> tuple[int, str, str] | None:
         return None
     low = doc[i].lower_
     next_low = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if doc[i].is_space and i + 1 < len(doc):  # "250\xa0ft"
+        return _unit_after(doc, i + 1)
     if low in _PERCENT_WORDS:
         return i + 1, "percent", "percent"
     if low == "per" and next_low == "cent":
@@ -817,6 +830,10 @@ def _rejected(
         return True
     if _ages(doc, expression) or _in_a_quoted_name(doc, expression):
         return True
+    if expression.kind == "measure" and expression.unit in _NOT_SIZES:
+        return True  # "50 km north of the city", "160 km/h", "450°F"
+    if _address(counted) or _fraction_after(doc, expression.number.end):
+        return True  # "619 Waddell Avenue", "two thirds"
     if outcome is None and expression.kind == "count" and (
             _refers_back(doc, expression, counted) or _counts_a_list(counted)):
         return True
@@ -827,6 +844,17 @@ def _rejected(
         return _one_is_no_figure(doc, expression, anchor, counted, outcome)
     known = label in _COUNT_LABELS or expression.unit is not None
     return not known and counted is None and outcome is None
+
+
+def _address(counted: Token | None) -> bool:
+    """ "619 Waddell Avenue": a house number."""
+    return counted is not None and counted.pos_ == "PROPN" and \
+        counted.lower_.rstrip(".") in _STREET_WORDS
+
+
+def _fraction_after(doc: Doc, end: int) -> bool:
+    """ "two thirds", "three quarters": a fraction, not a count."""
+    return end < len(doc) and doc[end].lower_ in _FRACTIONS
 
 
 def _one_is_no_figure(doc: Doc, expression: _Expression, anchor: Token,
@@ -845,7 +873,7 @@ def _one_is_no_figure(doc: Doc, expression: _Expression, anchor: Token,
 def _in_a_list_of_figures(token: Token) -> bool:
     """A counted phrase coordinated with another counted phrase."""
     def counted(word: Token) -> bool:
-        return word.like_num or any(c.dep_ == "nummod" for c in word.children)
+        return any(c.dep_ == "nummod" for c in word.children)
 
     if token.dep_ == "conj" and counted(token.head):
         return True

@@ -70,6 +70,8 @@ LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "insi
                       "around", "toward", "towards", "through", "throughout", "between",
                       "within", "via", "off", "along", "past", "beyond", "on",
                       "over", "under", "onto", "of"})
+FIRM_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "throughout", "across",
+                            "around", "within", "towards", "toward", "into"})
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                         "southeast", "southwest", "northern", "southern", "eastern",
                         "western", "central", "outside", "near"})
@@ -121,21 +123,23 @@ class Mention:
 def find_mentions(doc: Doc, gazetteer: Gazetteer, actors: list[Actor]) -> list[Mention]:
     found: list[Mention] = []
     taken: set[int] = set()
-    short_names = _short_names(doc)
+    short_names, surnames = _short_names(doc)
     for ent in doc.ents:
         span = _trimmed(ent)
         if span is None or _never_a_place(span) or _generic(span, gazetteer):
+            continue
+        if _heads_a_name(span) and not _is_major(gazetteer, span.text):
             continue
         facility = ent.label_ in ENTITY_FACILITY_LABELS and _known_facility(span, gazetteer)
         if ent.label_ not in PLACE_LABELS and not facility \
                 and not _major_place(ent, gazetteer, actors):
             continue
-        mention = _mention(span, actors, gazetteer, short_names, entity=True)
+        mention = _mention(span, actors, gazetteer, short_names, surnames, entity=True)
         mention.relabelled = ent.label_ not in PLACE_LABELS and not facility
         found.append(mention)
         taken.update(range(span.start, span.end))
     for span in _gazetteer_runs(doc, gazetteer, taken):
-        found.append(_mention(span, actors, gazetteer, short_names, entity=False))
+        found.append(_mention(span, actors, gazetteer, short_names, surnames, entity=False))
         taken.update(range(span.start, span.end))
     return sorted(found, key=lambda m: m.start)
 
@@ -162,9 +166,10 @@ def _is_major(gazetteer: Gazetteer, name: str) -> bool:
 
 
 def _mention(span: Span, actors: list[Actor], gazetteer: Gazetteer,
-             short_names: frozenset[str], entity: bool) -> Mention:
-    if _embedded(span) or _named_as_organisation(span) or (
-            key(span.text) in short_names and not _is_major(gazetteer, span.text)):
+             short_names: frozenset[str], surnames: frozenset[str], entity: bool) -> Mention:
+    name = key(span.text)
+    if _embedded(span) or _named_as_organisation(span) or name in surnames or (
+            name in short_names and not _is_major(gazetteer, span.text)):
         use = "embedded"
     else:
         use = "place" if _locational(span, actors) else "actor"
@@ -266,22 +271,26 @@ def _named_as_organisation(span: Span) -> bool:
                for child in root.children)
 
 
-def _short_names(doc: Doc) -> frozenset[str]:
+def _short_names(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     """Leading words of the article's longer names that are not places ("Mahan" of "Mahan
-    Air", "Kabul" of "Kabul Bank"): a later bare "Mahan" is that name's short form. Names
-    ending in a place or facility word ("Jolo Cathedral") lend none."""
+    Air", "Kabul" of "Kabul Bank") and people's surnames ("Huber" of "Jon Huber"): a later
+    bare "Mahan" is that name's short form. Names ending in a place or facility word
+    ("Jolo Cathedral") lend none. Returns the short forms and the surnames."""
     found: set[str] = set()
+    surnames: set[str] = set()
     for ent in doc.ents:
         if ent.label_ in TIME_LABELS | {"GPE", "LOC"} or len(ent) < 2 \
                 or ent[-1].lower_ in PLACE_WORDS or ent[-1].lower_ in FACILITY_WORDS:
             continue
+        if ent.label_ == "PERSON":  # "Jon Huber" … "Huber said", "Kanye West" … "West"
+            surnames.add(key(ent[-1].text))
         for stop in range(ent.start + 1, min(ent.end, ent.start + MAX_SHORT_NAME_TOKENS + 1)):
             following = doc[stop]
             if following.text[:1].isupper() and following.is_alpha \
                     and following.lower_ not in PLACE_WORDS \
                     and following.lower_ not in DIRECTIONS:
                 found.add(key(doc[ent.start:stop].text))
-    return frozenset(found)
+    return frozenset(found), frozenset(surnames)
 
 
 def _locational(span: Span, actors: list[Actor]) -> bool:
@@ -329,6 +338,19 @@ def _starts_name(token: Token) -> bool:
         token.text[:1].isupper() and token.text.rstrip(".").replace(".", "").isalpha())
 
 
+def _firmly_placed(span: Span) -> bool:
+    """Where only a place can stand: "in Bantam", "near Omsk", "Bantam, Conn." — not "according
+    to Forbes", "from Congress"."""
+    doc = span.doc
+    position = span.start - 1
+    while position >= 0 and doc[position].lower_ in ("the", "a", "an"):
+        position -= 1
+    if position >= 0 and doc[position].lower_ in FIRM_LOCATIVES:
+        return True
+    after = doc[span.end: span.end + 2]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ in PLACE_LABELS
+
+
 def _acronym_of_nothing(span: Span, gazetteer: Gazetteer) -> bool:
     """A short acronym ("UN", "WHO") is a place only where the gazetteer files a country, region
     or alias under it ("UK", "DRC"), not a town it merely spells ("Un" in India)."""
@@ -358,12 +380,15 @@ def _after_a_title_the(span: Span) -> bool:
 
 
 def _heads_a_name(span: Span) -> bool:
-    """A single word followed by "of" and a capitalised word heads a longer name ("the
-    Secretary of State", "Bank of England", "the Gulf of Oman"): it is no place alone."""
+    """A run followed by "of" and a capitalised word heads a longer name ("the Secretary of
+    State", "Bank of England", "the Gulf of Oman", "the South Lawn of the White House"):
+    it is no place alone (a place so named would have been known whole)."""
     doc = span.doc
-    after = doc[span.end: span.end + 2]
-    return len(span) == 1 and len(after) == 2 and after[0].lower_ == "of" \
-        and after[1].text[:1].isupper()
+    after = doc[span.end: span.end + 3]
+    if len(after) < 2 or after[0].lower_ != "of":
+        return False
+    named = after[2] if after[1].lower_ == "the" and len(after) == 3 else after[1]
+    return named.text[:1].isupper() and not named.is_sent_start
 
 
 def _longest_known(doc: Doc, start: int, gazetteer: Gazetteer,
@@ -377,6 +402,8 @@ def _longest_known(doc: Doc, start: int, gazetteer: Gazetteer,
         last = span[-1]
         if last.lower_ in CONNECTORS or (last.is_punct and last.text != "."):
             continue
+        if last.text == "." and gazetteer.has(doc[start:stop - 1].text):
+            continue  # a sentence's full stop, not an abbreviation's ("West." is "West")
         if last.is_lower and last.lower_ not in PLACE_WORDS | FACILITY_WORDS:
             continue
         if span.sent.start != doc[start].sent.start:
@@ -390,13 +417,19 @@ def _longest_known(doc: Doc, start: int, gazetteer: Gazetteer,
 
 
 def _named_by_itself(span: Span, gazetteer: Gazetteer) -> bool:
-    """An organisation's name is a place only when the gazetteer knows a place by that very
-    name ("Omsk" tagged ORG), not as another spelling ("European Union" is no Europe); so
-    is a name with a capitalised "The" ("The Hague", not "The Herald")."""
-    if not any(token.ent_type_ == "ORG" for token in span) and span[0].text != "The":
+    """An organisation's name is a place only when it is a major place by that very name
+    ("Omsk" tagged ORG) or stands where only a place can ("in Bantam"), not a small town
+    elsewhere ("according to Forbes") nor another spelling ("European Union" is no
+    Europe); a name with a capitalised "The" only when the gazetteer knows it so ("The
+    Hague", not "The Herald")."""
+    organisation = any(token.ent_type_ == "ORG" for token in span)
+    if not organisation and span[0].text != "The":
         return True
     name = key(span.text)
-    return any(key(entry.name) == name for entry in gazetteer.candidates(span.text))
+    if not any(key(entry.name) == name for entry in gazetteer.candidates(span.text)):
+        return False
+    whole = organisation and not _embedded(span)  # inside a longer name: embedded anyway
+    return not whole or _is_major(gazetteer, span.text) or _firmly_placed(span)
 
 
 def _continues(token: Token) -> bool:
@@ -431,4 +464,7 @@ def _place_context(span: Span, dateline: set[int] | frozenset[int]) -> bool:
     if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() and (
             after[1].ent_type_ in PLACE_LABELS or after[1].text.endswith(".")):
         return True  # "Alexandria, La." / "Pineville, Louisiana"
-    return before is not None and before.text == "," and span.root.dep_ in ("appos", "conj")
+    if before is None or before.text != "," or span.root.dep_ not in ("appos", "conj"):
+        return False
+    head = span.root.head  # "Mokha, Yemen", "Homs, Hama and Idlib"; not "his wife, Amanda"
+    return head.pos_ == "PROPN" or head.lower_ in PLACE_WORDS | OF_PLACE_WORDS

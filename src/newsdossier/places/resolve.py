@@ -72,6 +72,10 @@ QUALIFIER_WORDS = frozenset({"in", "of"})
 QUALIFIER_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central",
                                   "northeastern", "northwestern", "southeastern",
                                   "southwestern", "north", "south", "east", "west"})
+GENERIC_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern",
+                                  "southern", "eastern", "western", "northeastern",
+                                  "northwestern", "southeastern", "southwestern", "middle",
+                                  "upper", "lower", "region", "state", *ADMIN_WORDS})
 TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement", "municipality",
                         "suburb", "township", "commune"})
 
@@ -182,6 +186,8 @@ class Resolver:
         if target.qualifier:
             target.qualifying = [e for e in self.gazetteer.candidates(target.qualifier)
                                  if e.feature in ("PCLI", "ADM1", "ADM2")][:MAX_CANDIDATES]
+            if _regions_listed(target.candidates, target.qualifying, name_key):
+                target.qualifier, target.qualifying = None, []
         return target
 
     def _best(self, target: Target, context: Context) -> Entry | None:
@@ -206,6 +212,9 @@ class Resolver:
                 for region in target.qualifying):
             return None  # "the Northern District of California" is no district of Israel
         best = max(target.candidates, key=value)
+        state = _state_of_the_name(best, mention_key, target)
+        if state is not None:
+            return state
         world = _world_city(best, mention_key, context, target)
         if world is not None:
             return world
@@ -246,17 +255,37 @@ def _implausible(entry: Entry, mention_key: str, context: Context, target: Targe
     What vouches: a qualifier; where the article names its country at all, the text
     calling it a town, its region or places near it named, its country dominating the
     article, or (a place of TINY_PLACE people or more) its country named among the
-    article's places, not only its actors'."""
-    if entry.population >= SMALL_PLACE or entry.feature not in ("PPL", "ADM2"):
-        return False
+    article's places, not only its actors'. A small place known by another name ("Notre
+    Dame" is also a village near Rouen) needs more than its country: local evidence. A
+    region named only by a direction and an admin word ("Central district") needs its
+    country named, whatever its size."""
     if target.qualifying or target.facility or not context.countries:
         return False
     share = context.share(entry.country)
+    if share == 0 and entry.feature in ("ADM1", "ADM2") and set(mention_key.split()) <= (
+            GENERIC_REGION_WORDS):
+        return True  # "Central district" in a Hong Kong story is no district of Israel
+    if entry.population >= SMALL_PLACE or entry.feature not in ("PPL", "ADM2"):
+        return False
     if share == 0:
         return key(entry.name) != mention_key or entry.population < TINY_PLACE
-    if share >= DOMINANT_SHARE or target.town or _local(entry, context, target):
+    dominant = share >= DOMINANT_SHARE and key(entry.name) == mention_key
+    if dominant or target.town or _local(entry, context, target):
         return False
-    return entry.population < TINY_PLACE or context.placed[entry.country] <= 0
+    return entry.population < TINY_PLACE or context.placed[entry.country] <= 0 \
+        or key(entry.name) != mention_key
+
+
+def _state_of_the_name(entry: Entry, mention_key: str, target: Target) -> Entry | None:
+    """A state's or province's name means the region, not a town named after it that the
+    context favoured ("California" in a list of states is not California, Maryland),
+    unless a qualifier picks the town or the region is its capital city's ("Omsk")."""
+    if entry.feature not in ("PPL", "ADM2") or target.qualifying:
+        return None
+    regions = [e for e in target.candidates if e.feature == "ADM1"
+               and e.country == entry.country and key(e.name) == mention_key
+               and e.id not in target.dominated and e.population > entry.population]
+    return max(regions, key=lambda e: (e.population, -e.id)) if regions else None
 
 
 def _world_city(entry: Entry, mention_key: str, context: Context, target: Target
@@ -283,6 +312,12 @@ def _local(entry: Entry, context: Context, target: Target) -> bool:
         return target.support.get(entry.id, 0.0) > 0  # (later: the one it resolved to)
     return any(distance_km(entry, other) < COHERENCE_KM
                for other in (*context.anchors, *context.neighbours))
+
+
+def _regions_listed(candidates: list[Entry], qualifying: list[Entry], name_key: str) -> bool:
+    """ "California, Maryland, Florida": a list of regions, not a town qualified by one."""
+    return any(e.feature == "ADM1" and key(e.name) == name_key for e in candidates) and \
+        bool(qualifying) and all(e.feature != "PCLI" for e in qualifying)
 
 
 def _dominated_regions(candidates: list[Entry], name_key: str) -> frozenset[int]:
@@ -369,8 +404,9 @@ def _unambiguous(target: Target) -> Entry | None:
     exact = key(top.name) == key(_stripped(target.text))
     if top.feature in ("PCLI", "CONT") and exact:
         return top
-    if len(target.candidates) == 1 and exact and top.population >= TINY_PLACE:
-        return top
+    if len(target.candidates) == 1 and exact and top.population >= TINY_PLACE \
+            and not set(key(top.name).split()) <= GENERIC_REGION_WORDS:
+        return top  # (a "Central District" is one of many the gazetteer lacks)
     second = target.candidates[1] if len(target.candidates) > 1 else None
     if second is not None and top.feature == second.feature == "PCLI":
         return None  # "Congo": two countries, the article has to say which
