@@ -352,3 +352,15 @@ def test_a_generic_region_name_needs_its_country(pipeline: Pipeline):
     record = places_of(pipeline, text)
     assert all(p.country == "HKG" for p in record.places), [(p.text, p.country)
                                                            for p in record.places]
+
+
+def test_a_name_modifying_a_regions_office_is_the_region(pipeline: Pipeline):
+    state = resolved(pipeline, "Former New York Gov. Hugh Carey died on Monday.", "New York")
+    assert state.feature == "ADM1"
+    city = resolved(pipeline, "The Omsk mayor said the roads were closed.", "Omsk")
+    assert city.feature == "PPL"  # a mayor is no office of a region
+
+
+def test_a_person_noun_is_no_place(pipeline: Pipeline):
+    record = places_of(pipeline, "It is exciting to be a Latina in the Nevada legislature.")
+    assert [p.text for p in record.places] == ["Nevada"]

@@ -121,6 +121,9 @@ CASES = [
     ("The shooting happened at 619 Elm Avenue; one and two thirds of the fund is spent.", []),
     ("Contact police by calling 101, he said.", []),
     ("The 75\xa0m (250\xa0ft) ship was built in 1993.", []),
+    # ages and ranks predicated of a person
+    ("She was first elected in 2012 when she was about 57; her son was in the top 10.", []),
+    ("Those detained were 40.", [(40, None, None)]),
     # stated zero counts
     ("No casualties were reported.", [(0, None, "casualties")]),
     ("No one was hurt in the fire.", [(0, None, "people hurt")]),

@@ -183,7 +183,8 @@ _LABEL_WORDS = frozenset({
     "interstate", "platform", "gate", "item", "amendment", "vol.", "volume", "figure", "table",
     "level", "category", "grade", "phase", "round", "episode", "season", "apollo", "district",
     "ward", "bill", "unit", "block", "floor", "terminal", "exit", "line", "bus", "channel",
-    "magnitude", "aged", "age", "version", "model", "code", "class", "call", "calling",
+    "magnitude", "aged", "age", "version", "model", "code", "class", "call", "calling", "top",
+    "rank", "ranked",
     "dial", "dialling", "dialing",
 })  # fmt: skip
 # Words after "N-" that make the figure a size: "the 55-member union", "a 300-strong force".
@@ -830,6 +831,8 @@ def _rejected(
         return True
     if _ages(doc, expression) or _in_a_quoted_name(doc, expression):
         return True
+    if counted is None and outcome is None and _age_of_a_person(anchor):
+        return True  # "when she was 57"
     if expression.kind == "measure" and expression.unit in _NOT_SIZES:
         return True  # "50 km north of the city", "160 km/h", "450°F"
     if _address(counted) or _fraction_after(doc, expression.number.end):
@@ -914,6 +917,14 @@ def _ages(doc: Doc, expression: _Expression) -> bool:
                                                    "of", "ranging", "ranged", "-", "–")):
             return False
     return False
+
+
+def _age_of_a_person(anchor: Token) -> bool:
+    """ "when I was eight", "she was about 57": a bare figure predicated of a person."""
+    if anchor.dep_ not in ("attr", "acomp") or anchor.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and (c.lower_ in ("i", "he", "she") or c.ent_type_ == "PERSON")
+               for c in anchor.head.children)
 
 
 def _in_a_quoted_name(doc: Doc, expression: _Expression) -> bool:

@@ -150,6 +150,8 @@ def _major_place(ent: Span, gazetteer: Gazetteer, actors: list[Actor]) -> bool:
     span = _trimmed(ent)
     if ent.label_ not in MISLABELLED or span is None or not span.text[:1].isupper():
         return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an"):
+        return False  # "a Latina", "an American": a person
     if any(a.start <= ent.start_char and ent.end_char <= a.end and a.code and a.name
            and key(a.name) not in (key(ent.text), key(span.text)) for a in actors):
         return False

@@ -64,6 +64,7 @@ MAX_CANDIDATES = 60
 SMALL_PLACE = 100_000
 TINY_PLACE = 5_000
 DOMINANT_SHARE = 0.5
+REPEATED_MENTIONS = 3
 OTHER_NAME_PENALTY = 3.0
 CITY_OVER_REGION = 3.0
 CITY_SHARE = 0.5
@@ -76,6 +77,9 @@ GENERIC_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "
                                   "southern", "eastern", "western", "northeastern",
                                   "northwestern", "southeastern", "southwestern", "middle",
                                   "upper", "lower", "region", "state", *ADMIN_WORDS})
+REGIONAL_HEADS = frozenset({"gov", "governor", "governorship", "border", "borders",
+                            "legislature", "statehouse", "senator", "senators", "lawmakers",
+                            "assembly", "senate", "lieutenant"})
 TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement", "municipality",
                         "suburb", "township", "commune"})
 
@@ -93,6 +97,8 @@ class Target:
     support: dict[int, float] = field(default_factory=dict)  # candidate id → joint support
     facility: bool = False  # placed at the town it is named after ("Jolo Cathedral")
     town: bool = False  # the text calls it a town: "the village of Flumeri", "the town, Wairoa"
+    repeated: bool = False  # named as a place again and again: the story is there
+    regional: bool = False  # names what a region has: "New York Gov.", "the Texas border"
     dominated: frozenset[int] = frozenset()  # regions most of whose people live in a
     # city of their name ("Omsk" the oblast): the name means the city
 
@@ -120,6 +126,9 @@ class Resolver:
                 actors: Iterable[Actor] = ()) -> list[Place | None]:
         text = doc.text
         targets = [self._target(doc, start, end, text) for start, end in spans]
+        counts = Counter(key(_stripped(t.text)) for t in targets)
+        for target in targets:
+            target.repeated = counts[key(_stripped(target.text))] >= REPEATED_MENTIONS
         base = Context()
         for actor in _independent(actors, targets):
             base.countries[actor.country] += ACTOR_VOTE
@@ -160,7 +169,8 @@ class Resolver:
     def _target(self, doc: Doc, start: int, end: int, text: str) -> Target:
         words = text[start:end]
         target = Target(start, end, words, _qualifier(doc, start, end),
-                        town=_called_a_town(doc, start, end))
+                        town=_called_a_town(doc, start, end),
+                        regional=_names_a_regions_office(doc, start, end))
         name_key = key(_stripped(words))
         demonym = self.demonyms.get(name_key)
         country = self.gazetteer.country(demonym) if demonym else None
@@ -212,6 +222,11 @@ class Resolver:
                 for region in target.qualifying):
             return None  # "the Northern District of California" is no district of Israel
         best = max(target.candidates, key=value)
+        if target.regional and best.feature.startswith("PPL"):
+            region = next((e for e in target.candidates if e.feature == "ADM1"
+                           and key(e.name) == mention_key), None)
+            if region is not None:
+                return region  # "New York Gov." is the state's
         state = _state_of_the_name(best, mention_key, target)
         if state is not None:
             return state
@@ -255,7 +270,8 @@ def _implausible(entry: Entry, mention_key: str, context: Context, target: Targe
     What vouches: a qualifier; where the article names its country at all, the text
     calling it a town, its region or places near it named, its country dominating the
     article, or (a place of TINY_PLACE people or more) its country named among the
-    article's places, not only its actors'. A small place known by another name ("Notre
+    article's places, not only its actors'; or the article naming it again and again.
+    A small place known by another name ("Notre
     Dame" is also a village near Rouen) needs more than its country: local evidence. A
     region named only by a direction and an admin word ("Central district") needs its
     country named, whatever its size."""
@@ -270,7 +286,7 @@ def _implausible(entry: Entry, mention_key: str, context: Context, target: Targe
     if share == 0:
         return key(entry.name) != mention_key or entry.population < TINY_PLACE
     dominant = share >= DOMINANT_SHARE and key(entry.name) == mention_key
-    if dominant or target.town or _local(entry, context, target):
+    if dominant or target.town or target.repeated or _local(entry, context, target):
         return False
     return entry.population < TINY_PLACE or context.placed[entry.country] <= 0 \
         or key(entry.name) != mention_key
@@ -282,6 +298,8 @@ def _state_of_the_name(entry: Entry, mention_key: str, target: Target) -> Entry 
     unless a qualifier picks the town or the region is its capital city's ("Omsk")."""
     if entry.feature not in ("PPL", "ADM2") or target.qualifying:
         return None
+    if entry.population >= SMALL_PLACE:
+        return None  # "New York" the city
     regions = [e for e in target.candidates if e.feature == "ADM1"
                and e.country == entry.country and key(e.name) == mention_key
                and e.id not in target.dominated and e.population > entry.population]
@@ -477,6 +495,17 @@ def _qualifier(doc: Doc, start: int, end: int) -> str | None:
     if following and following[0].lower_ == "of" and span[-1].lower_ in ADMIN_WORDS:
         return _name_after(doc, span.end + 1)  # "the Northern District of California"
     return None
+
+
+def _names_a_regions_office(doc: Doc, start: int, end: int) -> bool:
+    """ "New York Gov. Andrew Cuomo", "the Texas border", "the Ohio legislature": a name
+    modifying what only a region has."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "poss") and \
+        root.head.lower_.rstrip(".") in REGIONAL_HEADS
 
 
 def _called_a_town(doc: Doc, start: int, end: int) -> bool:
