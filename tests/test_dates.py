@@ -492,3 +492,15 @@ def test_a_date_alone_on_its_line_is_the_dateline_and_dates_no_event(nlp: Langua
     sentence_end = len(text)
     found = date_for_span(record.dates, 0, 20, 0, sentence_end)
     assert found is monday
+
+
+def test_stage_drops_numbers_that_are_no_year_in_context(nlp: Language,
+                                                          stage: DatesStage) -> None:
+    text = ("The council cited resolution 2417 and Decree No. 1934; the vote, at 1600 GMT, "
+            "was the first since 2016. Engineers spoke of year 2750 and the year 2030.")
+    doc = nlp.make_doc(text)
+    numbers = [t for t in doc if t.text.isdigit()]
+    doc.ents = [Span(doc, t.i, t.i + 1, label="DATE") for t in numbers]
+    record = _run(stage, doc, "2026-03-12")
+    assert [(m.text, m.value) for m in record.dates] == [("2016", "2016"), ("2030", "2030")]
+    _assert_offsets(record)

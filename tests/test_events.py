@@ -280,7 +280,7 @@ def test_talks_are_reciprocal_and_protest_size_is_read(pipeline: Pipeline):
     assert talks.reciprocal and countries(talks.source) == ["RUS", "TUR"]
     protest = only(code(pipeline, "Tens of thousands of students demonstrated in Jakarta "
                                   "against the government."), "PROTEST")
-    assert protest.size == 20000 and "IDN" in countries(protest.target)
+    assert protest.size == 10000 and "IDN" in countries(protest.target)  # a lower bound
     assert not protest.reciprocal
 
 
@@ -357,7 +357,7 @@ def test_casualty_figures_belong_to_the_violent_event(pipeline: Pipeline):
     assert hanged.reported_in == only(daily, "ACCUSE").id, "kept as the accusation's content"
     scores = only(code(pipeline, "Government forces killed scores of civilians in the village, "
                                  "witnesses said."), "ASSAULT")
-    assert scores.dead == 40 and scores.status == "reported"
+    assert scores.dead == 20 and scores.status == "reported"
 
 
 def test_figurative_fights_and_attacks_and_treaty_withdrawals(pipeline: Pipeline):

@@ -42,7 +42,8 @@ def test_default_stages_fill_the_record(pipeline: Pipeline):
     assert [e.cameo for e in record.events] == ["016", "0874"]  # denied; troops left
     assert [(q.cue.text, q.stance) for q in record.quotes if q.cue] == [
         ("denied", "denies"), ("said", "asserts")]
-    assert record.places == []
+    assert [p.text for p in record.places] == ["Syria", "Kremlin"]  # named, though acting;
+    # Kalo is no Kalaw in Myanmar
 
 
 def test_pipe_keeps_input_order(pipeline: Pipeline):

@@ -20,7 +20,9 @@ know ("03/04/2019", "Jan 4 2019 10:00 GMT"). Conventions, chosen for news report
   is no full publication date.
 
 `DatesStage` (registered as "dates") records every DATE entity plus relative expressions the
-model missed as `DateMention`s; `date_for_span` finds the date nearest an event trigger.
+model missed as `DateMention`s, less bare numbers that are no year in context (a label:
+"resolution 2259", "Act No. 7966"; a clock time: "1800 UTC"; a year out of reach);
+`date_for_span` finds the date nearest an event trigger.
 """
 
 from __future__ import annotations
@@ -613,6 +615,44 @@ _MISSED_EXPRESSION = re.compile(
 )
 
 
+# Words before a number that make it a label ("Resolution 2259", "Act No. 3846") and after
+# it that make it a clock time ("1800 UTC"): no year in either case.
+_LABEL_BEFORE = frozenset({
+    "no", "no.", "nos", "nos.", "number", "#", "resolution", "resolutions", "act", "bill",
+    "law", "decree", "order", "ordinance", "article", "section", "chapter", "clause", "code",
+    "flight", "route", "highway", "room", "case", "file", "item", "model", "page", "vol",
+    "vol.", "volume", "unit", "platform", "gate", "form", "rule", "regulation", "directive",
+    "amendment", "convention", "protocol", "hr", "h.r.", "s.", "sb", "hb",
+})  # fmt: skip
+_CLOCK_AFTER = frozenset({
+    "utc", "gmt", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "pst", "pdt", "hours",
+    "hrs", "hr", "local", "zulu", "z",
+})  # fmt: skip
+_BARE_NUMBER = re.compile(r"\d{4}")
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+_WORD_AFTER = re.compile(r"^\s*([^\s,.;:)]+)")
+# A bare year this far after publication is no year news writes ("resolution 2259").
+_MAX_YEARS_AHEAD = 50
+
+
+def _number_not_a_year(text: str, start: int, end: int,
+                       published: datetime.date | None) -> bool:
+    """A bare four-digit number the model took for a year that is none: a label ("UN
+    Security Council resolution 2259", "Republic Act No. 7966"), a clock time ("1800 UTC"),
+    or a year out of reach (more than _MAX_YEARS_AHEAD after publication, or before 1000)."""
+    if not _BARE_NUMBER.fullmatch(text[start:end]):
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    if before is not None and before[1].lower() in _LABEL_BEFORE:
+        return True
+    after = _WORD_AFTER.search(text[end:end + 20])
+    if after is not None and after[1].lower() in _CLOCK_AFTER:
+        return True
+    year = int(text[start:end])
+    latest = (published.year if published else datetime.date.today().year) + _MAX_YEARS_AHEAD
+    return not 1000 <= year <= latest
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
@@ -640,6 +680,8 @@ class DatesStage:
         spans = self._entity_spans(doc) + self._missed_spans(doc)
         text = record.article.text  # == doc.text, which spaCy rebuilds on every access
         for start, end in spans:
+            if _number_not_a_year(text, start, end, published):
+                continue
             mention = self._mention(text, start, end, published)
             mention.dateline = _alone_on_its_line(text, start, end)
             record.dates.append(mention)

@@ -11,12 +11,19 @@ Conventions, chosen for news reporting:
   "half a million" → 500000, "€3bn" → 3000000000 with unit "EUR".
 * Hedges keep the stated figure and are not recorded: "at least 27", "about 50", "up to
   13,000" and "more than 1,000" are 27, 50, 13000 and 1000. The span includes the hedge.
-* A range is its lower bound: "between 36 and 40" → 36, "36-40" → 36, "two or three" → 2,
-  and a scale word on the upper bound applies to both ("between 2 and 3 million" → 2000000).
-* Vague plurals count twice their unit: "dozens" 24, "scores of" 40, "hundreds" 200,
-  "thousands" 2000, "millions" 2000000, "tens of thousands" 20000, "hundreds of thousands"
-  200000. "several" is 3: as a multiplier ("several hundred" → 300) always, on its own only
-  when it counts people or a casualty outcome; "a few hundred" is 300.
+* A range gives both its bounds, two quantities: "between 36 and 40" → 36 (the span of the
+  whole range) and 40 (the span of the upper bound), "two or three" → 2 and 3; a scale or
+  currency on the upper bound applies to both ("between $5 and $7 billion" → 5e9 and 7e9).
+* Vague plurals are their unit, read as a lower bound: "dozens" 12, "scores of" 20,
+  "hundreds" 100, "thousands" 1000, "millions" and "in the millions" 1000000, "tens of
+  thousands" 10000, "hundreds of thousands" 100000. A vague figure is left out where the
+  article states an exact figure of the same kind (the same casualty outcome, people, or
+  counted noun): "dozens died" beside "12 were killed" adds nothing. "several" is 3: as a
+  multiplier ("several hundred" → 300) always, on its own only when it counts people or a
+  casualty outcome; "a few hundred" is 300.
+* A stated zero is a figure: "no casualties were reported", "no one was hurt" → 0.
+* Distances, heights, speeds and temperatures ("50 km north of", "160 km/h") are no figures
+  the news counts and are left out; areas, weights, volumes and magnitudes stay.
 * Units: ISO 4217 codes for money ("$" is USD, "US$" USD, "HK$" HKD, "£" GBP, ...),
   "percent" for percentages, a short unit name for measures ("km", "tonne", ...), else None.
   A rate right after the expression is appended: "50 detainees a day" → unit "per day",
@@ -31,8 +38,15 @@ Conventions, chosen for news reporting:
   Tallies and tolls are read from their clause: "the death toll rose to 45" → what "dead",
   "the number of cases is 9" → "cases", "claimed 6,606 lives" → "lives lost".
 * Skipped: years, dates, times and durations, ordinals, numbers inside names ("Resolution
-  2254", "G7", "F-16", "Flight 370"), labels ("page 5"), ages ("Putin, 66"), scores ("3-1"),
-  phone numbers and runs of bare numbers (tables), and hyphenated modifiers ("16-year-old").
+  2254", "G7", "F-16", "Flight 370") or short quoted names and slogans ("one country, two
+  systems"), labels ("page 5"), ages ("Putin, 66", "aged 11 to 75"), scores ("3-1"), phone
+  numbers and runs of bare numbers (tables), and hyphenated modifiers ("16-year-old") other
+  than sizes ("the 55-member union", "a 300-strong force"). Without a casualty outcome, a
+  figure after "the"/"these"/"those" that no clause restricts counts a set the text already
+  gave ("the two countries"), and one followed by the names it counts only counts a list
+  ("a group of seven countries, Britain, France, …"). A lone "one" is an individual ("One
+  MP said", "one of them was hurt") unless it is a casualty toll ("one person was killed")
+  or one figure of a list ("14 civilians, five soldiers and one guard").
   A number the model did not tag as CARDINAL, MONEY, QUANTITY or PERCENT is kept only when
   the parse shows what it counts.
 """
@@ -74,7 +88,8 @@ _ABBREVIATED_SCALES = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 _MONEY_ONLY_ABBREVIATIONS = frozenset({"m", "b"})
-# Vague plurals and the unit they count in; the value is twice the unit.
+# Vague plurals and the unit they count in; the value is the unit, a lower bound ("millions"
+# is at least a million).
 _VAGUE_UNITS = {
     "dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1e3,
     "millions": 1e6, "billions": 1e9,
@@ -124,6 +139,9 @@ _MEASURE_UNITS = {
     "kph": "km per hour", "km/h": "km per hour", "magnitude": "magnitude",
 }  # fmt: skip
 _SQUARE_UNITS = {"km": "km2", "mile": "sq mile", "m": "m2"}
+# Measures that place or describe rather than size what the news counts: distances,
+# heights, speeds, temperatures. Areas, weights, volumes and magnitudes are kept.
+_NOT_SIZES = frozenset({"km", "mile", "m", "ft", "km per hour", "mile per hour", "degree"})
 _PERCENT_WORDS = frozenset({"%", "percent", "pct"})
 
 # Hedges before a number, longest first; they widen the span and leave the value alone.
@@ -165,8 +183,26 @@ _LABEL_WORDS = frozenset({
     "interstate", "platform", "gate", "item", "amendment", "vol.", "volume", "figure", "table",
     "level", "category", "grade", "phase", "round", "episode", "season", "apollo", "district",
     "ward", "bill", "unit", "block", "floor", "terminal", "exit", "line", "bus", "channel",
-    "magnitude", "aged", "age", "version", "model", "code", "class",
+    "magnitude", "aged", "age", "version", "model", "code", "class", "call", "calling", "top",
+    "rank", "ranked",
+    "dial", "dialling", "dialing",
 })  # fmt: skip
+# Words after "N-" that make the figure a size: "the 55-member union", "a 300-strong force".
+_SIZE_WORDS = frozenset({
+    "member", "strong", "man", "nation", "country", "state", "seat", "vehicle", "ship",
+    "vessel", "aircraft", "plane", "jet", "truck", "tank", "bed", "person",
+})  # fmt: skip
+# Determiners before a figure that point back to a set the text has given: "the two
+# countries", "these five demands" are no new figure.
+_DEFINITE = frozenset({"the", "these", "those"})
+_AGE_WORDS = frozenset({"age", "ages", "aged"})
+_STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
+                           "lane", "ln", "drive", "dr", "way", "court", "ct", "place", "pl",
+                           "terrace", "parkway", "pkwy"})
+_FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth",
+                        "fifths", "tenth", "tenths"})
+MAX_QUOTED_NAME_TOKENS = 6
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _PEOPLE_NOUNS = frozenset({
     "people", "person", "civilian", "soldier", "child", "woman", "man", "protester",
     "demonstrator", "officer", "policeman", "troop", "fighter", "militant", "rebel", "refugee",
@@ -202,6 +238,8 @@ _TALLY_VERBS = frozenset({
     "jump", "grow", "pass", "total", "number",
 })  # fmt: skip
 _TALLY_NOUNS = frozenset({"number", "count", "total", "tally", "figure"})
+# Nouns a stated zero counts: "no casualties", "no deaths were reported".
+_ZERO_NOUNS = frozenset({"casualty", "death", "fatality", "injury", "victim", "arrest"})
 _COUNTED_SUBJECTS = frozenset({
     "death", "casualty", "fatality", "injury", "case", "infection", "arrest", "victim",
 })  # fmt: skip
@@ -250,6 +288,7 @@ class _Number:
     scale: float = 1.0
     currency: str | None = None
     vague: bool = False
+    upper: _Number | None = None  # a range's upper bound ("36 to 40": 40)
     # "noun": a lone "one" counts only with a counted noun or an outcome;
     # "people": a lone "several" only when it counts people or casualties.
     needs: str | None = None
@@ -351,9 +390,9 @@ def _apply_scales(doc: Doc, i: int, current: float, money: bool) -> tuple[int, f
 
 
 def _read_vague(doc: Doc, i: int) -> _Number | None:
-    """ "dozens", "tens of thousands", "hundreds of thousands": twice the first unit."""
+    """ "dozens", "tens of thousands", "hundreds of thousands": their unit, a lower bound."""
     low = doc[i].lower_
-    value, end = 2 * _VAGUE_UNITS[low], i + 1
+    value, end = _VAGUE_UNITS[low], i + 1
     while end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _VAGUE_UNITS:
         value *= _VAGUE_UNITS[doc[end + 1].lower_]
         end += 2
@@ -430,7 +469,8 @@ def _read_range(doc: Doc, first: _Number) -> tuple[_Number, bool]:
     if first.vague or j + 1 >= len(doc) or doc[j].lower_ not in _RANGE_WORDS:
         return first, False
     joiner = doc[j].lower_
-    second = _read_number(doc, j + 1)
+    second_at = j + 2 if j + 2 < len(doc) and _currency_token(doc[j + 1]) else j + 1
+    second = _read_number(doc, second_at)  # "between $5 and $7 billion"
     if second is None or second.vague:
         return first, False
     before = _word_before(doc, first.start)
@@ -441,7 +481,9 @@ def _read_range(doc: Doc, first: _Number) -> tuple[_Number, bool]:
         hyphen = joiner in ("-", "–") and _glued(doc, j - 1) and _glued(doc, j)
         return first, hyphen
     currency = first.currency or second.currency
-    return _Number(first.start, second.end, low, second.scale, currency), False
+    if second_at != j + 1:  # the upper bound's span takes its currency symbol
+        second = _Number(j + 1, second.end, second.value, second.scale, second.currency)
+    return _Number(first.start, second.end, low, second.scale, currency, upper=second), False
 
 
 def _currency_after(doc: Doc, i: int, scale: float) -> tuple[int, str] | None:
@@ -468,6 +510,8 @@ def _unit_after(doc: Doc, i: int) -> tuple[int, str, str] | None:
         return None
     low = doc[i].lower_
     next_low = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if doc[i].is_space and i + 1 < len(doc):  # "250\xa0ft"
+        return _unit_after(doc, i + 1)
     if low in _PERCENT_WORDS:
         return i + 1, "percent", "percent"
     if low == "per" and next_low == "cent":
@@ -722,12 +766,24 @@ def _label_before(doc: Doc, start: int, anchor: Token) -> bool:
 
 
 def _modifier_after(doc: Doc, end: int) -> bool:
-    """ "16-year-old", "12-member", "6.4-magnitude", or a bare number right after."""
+    """ "16-year-old", "6.4-magnitude", or a bare number right after; not a size ("the
+    55-member union", "a 300-strong force")."""
     following = doc[end]
     if _is_bare_figure(following):
         return True
+    return _hyphened(doc, end) and not _sized(doc, end)
+
+
+def _hyphened(doc: Doc, end: int) -> bool:
+    """A hyphen and a word glued to the figure ending before `end` ("16-year")."""
+    following = doc[end]
     hyphen = following.text in ("-", "–") and _glued(doc, end - 1) and end + 1 < len(doc)
     return hyphen and doc[end + 1].is_alpha and _glued(doc, end)
+
+
+def _sized(doc: Doc, end: int) -> bool:
+    """ "55-member", "300-strong", "12-nation": a figure sizing what follows."""
+    return _hyphened(doc, end) and doc[end + 1].lower_ in _SIZE_WORDS
 
 
 def _is_identifier(doc: Doc, expression: _Expression, anchor: Token) -> bool:
@@ -773,14 +829,114 @@ def _rejected(
         return True
     if label in _TIME_LABELS and counted is None and outcome is None:
         return True
+    if _ages(doc, expression) or _in_a_quoted_name(doc, expression):
+        return True
+    if counted is None and outcome is None and _age_of_a_person(anchor):
+        return True  # "when she was 57"
+    if expression.kind == "measure" and expression.unit in _NOT_SIZES:
+        return True  # "50 km north of the city", "160 km/h", "450°F"
+    if _address(counted) or _fraction_after(doc, expression.number.end):
+        return True  # "619 Waddell Avenue", "two thirds"
+    if outcome is None and expression.kind == "count" and (
+            _refers_back(doc, expression, counted) or _counts_a_list(counted)):
+        return True
     needs = expression.number.needs
     if needs == "people":
         return outcome is None and (counted is None or counted.lemma_ not in _PEOPLE_NOUNS)
     if needs == "noun":
-        after_determiner = expression.start > 0 and doc[expression.start - 1].pos_ == "DET"
-        return after_determiner or (counted is None and outcome is None)  # "the one thing"
+        return _one_is_no_figure(doc, expression, anchor, counted, outcome)
     known = label in _COUNT_LABELS or expression.unit is not None
     return not known and counted is None and outcome is None
+
+
+def _address(counted: Token | None) -> bool:
+    """ "619 Waddell Avenue": a house number."""
+    return counted is not None and counted.pos_ == "PROPN" and \
+        counted.lower_.rstrip(".") in _STREET_WORDS
+
+
+def _fraction_after(doc: Doc, end: int) -> bool:
+    """ "two thirds", "three quarters": a fraction, not a count."""
+    return end < len(doc) and doc[end].lower_ in _FRACTIONS
+
+
+def _one_is_no_figure(doc: Doc, expression: _Expression, anchor: Token,
+                      counted: Token | None, outcome: str | None) -> bool:
+    """A lone "one" names an individual ("One MP said", "shot at one person", "one of them
+    was hurt"), unless it stands in a list of figures ("14 civilians, five soldiers and one
+    guard") or is a casualty toll ("one person was killed")."""
+    if expression.start > 0 and doc[expression.start - 1].pos_ == "DET":
+        return True  # "the one thing"
+    if _in_a_list_of_figures(counted or anchor):
+        return False
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children)
+    return outcome is None or partitive
+
+
+def _in_a_list_of_figures(token: Token) -> bool:
+    """A counted phrase coordinated with another counted phrase."""
+    def counted(word: Token) -> bool:
+        return any(c.dep_ == "nummod" for c in word.children)
+
+    if token.dep_ == "conj" and counted(token.head):
+        return True
+    return any(c.dep_ == "conj" and counted(c) for c in token.children)
+
+
+def _refers_back(doc: Doc, expression: _Expression, counted: Token | None) -> bool:
+    """ "the two countries", "one of the five demands": a set the text already gave; not
+    "the 2.8 million who voted" (a clause says which), "in the millions", "the 55-member
+    union"."""
+    start = expression.start
+    if start == 0 or doc[start - 1].lower_ not in _DEFINITE or expression.number.vague:
+        return False
+    if _sized(doc, expression.number.end):
+        return False
+    phrase = [*doc[expression.number.start: expression.end], *([counted] if counted else [])]
+    return not any(c.dep_ in ("relcl", "acl") for t in phrase for c in t.children)
+
+
+def _counts_a_list(counted: Token | None) -> bool:
+    """ "a group of seven countries, the United Kingdom, France, …": the figure only counts
+    the names the sentence lists."""
+    if counted is None:
+        return False
+    return any(c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"
+               and not any(g.dep_ == "nummod" for g in c.children) for c in counted.children)
+
+
+def _ages(doc: Doc, expression: _Expression) -> bool:
+    """ "ranging in age from 11 to 75", "aged between 20 and 30": ages, not counts."""
+    sentence_start = doc[expression.number.start].sent.start
+    for k in range(expression.number.start - 1, max(sentence_start, expression.start - 8) - 1,
+                   -1):
+        token = doc[k]
+        if token.lower_ in _AGE_WORDS:
+            return True
+        if not (token.like_num or token.lower_ in ("in", "from", "to", "between", "and",
+                                                   "of", "ranging", "ranged", "-", "–")):
+            return False
+    return False
+
+
+def _age_of_a_person(anchor: Token) -> bool:
+    """ "when I was eight", "she was about 57": a bare figure predicated of a person."""
+    if anchor.dep_ not in ("attr", "acomp") or anchor.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and (c.lower_ in ("i", "he", "she") or c.ent_type_ == "PERSON")
+               for c in anchor.head.children)
+
+
+def _in_a_quoted_name(doc: Doc, expression: _Expression) -> bool:
+    """A figure inside a short quotation that is a name or a slogan: "the 'one country, two
+    systems' model", "the 'Group of 20'"."""
+    sentence = doc[expression.number.start].sent
+    before = [t.i for t in doc[sentence.start: expression.number.start] if t.text in _QUOTES]
+    after = [t.i for t in doc[expression.number.end: sentence.end] if t.text in _QUOTES]
+    if len(before) % 2 == 0 or not after:
+        return False
+    opening, closing = before[-1], after[0]
+    return closing - opening - 1 <= MAX_QUOTED_NAME_TOKENS
 
 
 # --- the stage -------------------------------------------------------------------------------
@@ -821,38 +977,96 @@ def _what(noun: Token | None, outcome: str | None, after: int) -> str | None:
     return " ".join(p for p in parts if p) or None
 
 
-def _quantity(doc: Doc, text: str, expression: _Expression) -> Quantity | None:
+@dataclass(slots=True)
+class _Reading:
+    """A quantity with what the stage knows of it: vague ("dozens") and the kind it counts
+    (a casualty outcome, "people", or the counted noun)."""
+
+    quantity: Quantity
+    vague: bool
+    kind: str | None
+
+
+def _readings(doc: Doc, text: str, expression: _Expression) -> list[_Reading]:
+    """The quantity an expression states; a range states two, its bounds."""
     anchor = _anchor(doc, expression)
     counted = _counted_noun(anchor, expression)
     outcome = _outcome(anchor, counted) if expression.kind == "count" else None
     if _rejected(doc, expression, anchor, counted, outcome):
-        return None
+        return []
     noun = _purpose(doc, expression, counted) if expression.kind == "money" else counted
     end = _span_end(doc, expression, anchor, counted)
     unit = expression.unit
     if (rate := _rate(doc, end)) is not None:
         end, per = rate
         unit = f"{unit} {per}" if unit else per
-    start_char = doc[expression.start].idx
     last = doc[end - 1]
     end_char = last.idx + len(last.text)
-    span = Span(start_char, end_char, text[start_char:end_char])
-    return Quantity(expression.number.value, span, unit, _what(noun, outcome, expression.end))
+    what = _what(noun, outcome, expression.end)
+    kind = _kind(counted, outcome)
+    number = expression.number
+    bounds = [(doc[expression.start].idx, number.value)]
+    if number.upper is not None:
+        bounds.append((doc[number.upper.start].idx, number.upper.value))
+    return [_Reading(Quantity(value, Span(start, end_char, text[start:end_char]), unit, what),
+                     number.vague, kind) for start, value in bounds]
+
+
+def _kind(counted: Token | None, outcome: str | None) -> str | None:
+    """What a figure counts, coarsely: the casualty outcome, "people", or the noun."""
+    if outcome is not None:
+        return "dead" if outcome == "lost" else _CASUALTY_WORDS.get(outcome, outcome)
+    if counted is None:
+        return None
+    if counted.lemma_.lower() in _PEOPLE_NOUNS or counted.pos_ == "PROPN":
+        return "people"  # "protesters", "Taliban"
+    return counted.lemma_.lower()
+
+
+def _zero_counts(doc: Doc, text: str) -> list[_Reading]:
+    """Stated zero counts: "no casualties were reported", "no one was hurt"."""
+    found: list[_Reading] = []
+    for token in doc:
+        if token.lower_ not in ("no", "nobody", "none"):
+            continue
+        what: str | None = None
+        end = token.i + 1
+        if token.lower_ == "no" and end < len(doc) and doc[end].lemma_.lower() in _ZERO_NOUNS:
+            what, end = doc[end].lower_, end + 1
+        else:
+            if token.lower_ == "no" and end < len(doc) and doc[end].lower_ == "one":
+                end += 1
+            subject = doc[end - 1]
+            verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else None
+            outcome = _verb_outcome(verb, "passive" if subject.dep_ == "nsubjpass"
+                                    else "active") if verb is not None else None
+            if outcome is not None and token.lower_ != "none":
+                what = f"people {outcome}"
+        if what is not None:
+            start = token.idx
+            last = doc[end - 1]
+            stop = last.idx + len(last.text)
+            found.append(_Reading(Quantity(0.0, Span(start, stop, text[start:stop]), None, what),
+                                  False, None))
+    return found
 
 
 def find_quantities(doc: Doc, text: str) -> list[Quantity]:
-    """Every counted quantity in `doc` (whose text is `text`), sorted by start."""
-    found: list[Quantity] = []
+    """Every counted quantity in `doc` (whose text is `text`), sorted by start. A vague
+    figure ("dozens died") is left out where the article states an exact one of the same
+    kind ("12 were killed"): it adds nothing but doubt."""
+    readings: list[_Reading] = []
     i, n = 0, len(doc)
     while i < n:
         expression = _read_expression(doc, i) if _may_start(doc[i]) else None
         if expression is None:
             i += 1
             continue
-        quantity = _quantity(doc, text, expression)
-        if quantity is not None:
-            found.append(quantity)
+        readings.extend(_readings(doc, text, expression))
         i = max(expression.number.end, i + 1)
+    readings.extend(_zero_counts(doc, text))
+    exact = {r.kind for r in readings if not r.vague and r.kind is not None}
+    found = [r.quantity for r in readings if not (r.vague and r.kind in exact)]
     found.sort(key=lambda q: (q.span.start, q.span.end))
     return found
 

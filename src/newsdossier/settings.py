@@ -39,7 +39,7 @@ class Settings:
     thread_embeddings: str = "off"
     place_aliases: tuple[str, ...] = field(default_factory=tuple)
     gazetteer_dir: str = ""
-    place_mentions: str = "locational"
+    place_mentions: str = "all"
     progress: str = "auto"
     workers: int = 0
     user_agent: str = ""

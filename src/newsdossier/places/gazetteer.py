@@ -33,7 +33,7 @@ from .sources import (
     region_table,
 )
 
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 ALIAS_ID_BASE = -2_000_000
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Place
+from .facilities import town_of_facility
 from .gazetteer import ALIAS_ID_BASE, Entry, Gazetteer
 from .names import key
 from .sources import demonym_countries, place_adjectives
@@ -62,8 +63,25 @@ MAX_COHERENCE = 4.0
 MAX_CANDIDATES = 60
 SMALL_PLACE = 100_000
 TINY_PLACE = 5_000
+DOMINANT_SHARE = 0.5
+REPEATED_MENTIONS = 3
 OTHER_NAME_PENALTY = 3.0
+CITY_OVER_REGION = 3.0
+CITY_SHARE = 0.5
+WORLD_CITY_RATIO = 5
 QUALIFIER_WORDS = frozenset({"in", "of"})
+QUALIFIER_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central",
+                                  "northeastern", "northwestern", "southeastern",
+                                  "southwestern", "north", "south", "east", "west"})
+GENERIC_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern",
+                                  "southern", "eastern", "western", "northeastern",
+                                  "northwestern", "southeastern", "southwestern", "middle",
+                                  "upper", "lower", "region", "state", *ADMIN_WORDS})
+REGIONAL_HEADS = frozenset({"gov", "governor", "governorship", "border", "borders",
+                            "legislature", "statehouse", "senator", "senators", "lawmakers",
+                            "assembly", "senate", "lieutenant"})
+TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement", "municipality",
+                        "suburb", "township", "commune"})
 
 
 @dataclass(slots=True)
@@ -77,6 +95,12 @@ class Target:
     candidates: list[Entry] = field(default_factory=list)
     qualifying: list[Entry] = field(default_factory=list)  # the places the qualifier names
     support: dict[int, float] = field(default_factory=dict)  # candidate id → joint support
+    facility: bool = False  # placed at the town it is named after ("Jolo Cathedral")
+    town: bool = False  # the text calls it a town: "the village of Flumeri", "the town, Wairoa"
+    repeated: bool = False  # named as a place again and again: the story is there
+    regional: bool = False  # names what a region has: "New York Gov.", "the Texas border"
+    dominated: frozenset[int] = frozenset()  # regions most of whose people live in a
+    # city of their name ("Omsk" the oblast): the name means the city
 
 
 @dataclass(slots=True)
@@ -85,6 +109,7 @@ class Context:
     regions: Counter[str] = field(default_factory=Counter)  # admin1 name keys
     anchors: list[Entry] = field(default_factory=list)
     neighbours: list[Entry] = field(default_factory=list)  # the other mentions' places
+    placed: Counter[str] = field(default_factory=Counter)  # countries named by places
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
@@ -101,6 +126,9 @@ class Resolver:
                 actors: Iterable[Actor] = ()) -> list[Place | None]:
         text = doc.text
         targets = [self._target(doc, start, end, text) for start, end in spans]
+        counts = Counter(key(_stripped(t.text)) for t in targets)
+        for target in targets:
+            target.repeated = counts[key(_stripped(target.text))] >= REPEATED_MENTIONS
         base = Context()
         for actor in _independent(actors, targets):
             base.countries[actor.country] += ACTOR_VOTE
@@ -121,7 +149,8 @@ class Resolver:
         """Each mention again, in the context of what the others resolved to: their
         countries and regions, and their nearness (other names only: a repeated "Paris"
         does not vouch for itself)."""
-        full = Context(Counter(base.countries), Counter(base.regions), list(base.anchors))
+        full = Context(Counter(base.countries), Counter(base.regions), list(base.anchors),
+                       placed=Counter(base.placed))
         names = [key(_stripped(t.text)) for t in targets]
         voted: set[str] = set()
         for name, entry in zip(names, chosen, strict=True):
@@ -139,7 +168,9 @@ class Resolver:
 
     def _target(self, doc: Doc, start: int, end: int, text: str) -> Target:
         words = text[start:end]
-        target = Target(start, end, words, _qualifier(doc, start, end))
+        target = Target(start, end, words, _qualifier(doc, start, end),
+                        town=_called_a_town(doc, start, end),
+                        regional=_names_a_regions_office(doc, start, end))
         name_key = key(_stripped(words))
         demonym = self.demonyms.get(name_key)
         country = self.gazetteer.country(demonym) if demonym else None
@@ -154,9 +185,19 @@ class Resolver:
             if bare:
                 target.candidates = [e for e in self.gazetteer.candidates(bare)
                                      if e.feature.startswith("PPL")][:MAX_CANDIDATES]
+        if not target.candidates:  # "Baghdad International Airport": at its town
+            town = town_of_facility(_stripped(words))
+            if town:
+                target.candidates = [e for e in self.gazetteer.candidates(town)
+                                     if e.feature.startswith("PPL")
+                                     or e.feature in ("ADM1", "ADM2")][:MAX_CANDIDATES]
+                target.facility = bool(target.candidates)
+        target.dominated = _dominated_regions(target.candidates, name_key)
         if target.qualifier:
             target.qualifying = [e for e in self.gazetteer.candidates(target.qualifier)
                                  if e.feature in ("PCLI", "ADM1", "ADM2")][:MAX_CANDIDATES]
+            if _regions_listed(target.candidates, target.qualifying, name_key):
+                target.qualifier, target.qualifying = None, []
         return target
 
     def _best(self, target: Target, context: Context) -> Entry | None:
@@ -168,12 +209,30 @@ class Resolver:
         def value(entry: Entry) -> tuple[float, int]:
             score = (_score(entry, mention_key, context, target.qualifying)
                      + JOINT_WEIGHT * target.support.get(entry.id, 0.0))
+            if entry.id in target.dominated and not any(w in mention_key.split()
+                                                        for w in ADMIN_WORDS):
+                score -= CITY_OVER_REGION  # "Omsk", "São Paulo": the city
             if named and key(entry.name) != mention_key and entry.id > ALIAS_ID_BASE \
                     and entry.feature not in ("PCLI", "CONT"):  # "Burma" is still Myanmar
                 score -= OTHER_NAME_PENALTY  # "Oxford" is Oxford, not a village once so called
             return score, -entry.id
 
+        if target.qualifying and target.text.split()[-1].lower() in ADMIN_WORDS and not any(
+                _within(entry, region) for entry in target.candidates
+                for region in target.qualifying):
+            return None  # "the Northern District of California" is no district of Israel
         best = max(target.candidates, key=value)
+        if target.regional and best.feature.startswith("PPL"):
+            region = next((e for e in target.candidates if e.feature == "ADM1"
+                           and key(e.name) == mention_key), None)
+            if region is not None:
+                return region  # "New York Gov." is the state's
+        state = _state_of_the_name(best, mention_key, target)
+        if state is not None:
+            return state
+        world = _world_city(best, mention_key, context, target)
+        if world is not None:
+            return world
         return None if _implausible(best, mention_key, context, target) else best
 
 
@@ -205,13 +264,89 @@ def _score(entry: Entry, mention_key: str, context: Context,
 
 
 def _implausible(entry: Entry, mention_key: str, context: Context, target: Target) -> bool:
-    """A small place abroad, known under another name, in an article about elsewhere ("the
-    town of Kalo" in a story on Syria is not Kalaw in Myanmar): better unresolved."""
+    """A small place with nothing to vouch for it in an article about elsewhere: better
+    unresolved. "The town of Kalo" in a story on Syria is not Kalaw in Myanmar, "Whitehall"
+    in a London story not the Ohio town, "Earth" in one on the Amazon not a Texan village.
+    What vouches: a qualifier; where the article names its country at all, the text
+    calling it a town, its region or places near it named, its country dominating the
+    article, or (a place of TINY_PLACE people or more) its country named among the
+    article's places, not only its actors'; or the article naming it again and again.
+    A small place known by another name ("Notre
+    Dame" is also a village near Rouen) needs more than its country: local evidence. A
+    region named only by a direction and an admin word ("Central district") needs its
+    country named, whatever its size."""
+    if target.qualifying or target.facility or not context.countries:
+        return False
+    share = context.share(entry.country)
+    if share == 0 and entry.feature in ("ADM1", "ADM2") and set(mention_key.split()) <= (
+            GENERIC_REGION_WORDS):
+        return True  # "Central district" in a Hong Kong story is no district of Israel
     if entry.population >= SMALL_PLACE or entry.feature not in ("PPL", "ADM2"):
         return False
-    if target.qualifying or not context.countries or context.share(entry.country) > 0:
+    if share == 0:
+        return key(entry.name) != mention_key or entry.population < TINY_PLACE
+    dominant = share >= DOMINANT_SHARE and key(entry.name) == mention_key
+    if dominant or target.town or target.repeated or _local(entry, context, target):
         return False
-    return key(entry.name) != mention_key or entry.population < TINY_PLACE
+    return entry.population < TINY_PLACE or context.placed[entry.country] <= 0 \
+        or key(entry.name) != mention_key
+
+
+def _state_of_the_name(entry: Entry, mention_key: str, target: Target) -> Entry | None:
+    """A state's or province's name means the region, not a town named after it that the
+    context favoured ("California" in a list of states is not California, Maryland),
+    unless a qualifier picks the town or the region is its capital city's ("Omsk")."""
+    if entry.feature not in ("PPL", "ADM2") or target.qualifying:
+        return None
+    if entry.population >= SMALL_PLACE:
+        return None  # "New York" the city
+    regions = [e for e in target.candidates if e.feature == "ADM1"
+               and e.country == entry.country and key(e.name) == mention_key
+               and e.id not in target.dominated and e.population > entry.population]
+    return max(regions, key=lambda e: (e.population, -e.id)) if regions else None
+
+
+def _world_city(entry: Entry, mention_key: str, context: Context, target: Target
+                ) -> Entry | None:
+    """The major place of the name when a small namesake won on the article's country
+    alone: "Geneva" in a US statement on Syrian talks is the Swiss city, not the Ohio town.
+    A small place keeps its name only with local evidence — a qualifier, its region or
+    places near it named."""
+    if entry.population >= SMALL_PLACE or entry.feature not in ("PPL", "ADM2"):
+        return None
+    if target.qualifying or target.town or _local(entry, context, target):
+        return None
+    major = [e for e in target.candidates if key(e.name) == mention_key
+             and e.feature in ("PPL", "PPLC", "ADM1")
+             and e.population >= max(SMALL_PLACE, WORLD_CITY_RATIO * entry.population)]
+    return max(major, key=lambda e: (e.population, -e.id)) if major else None
+
+
+def _local(entry: Entry, context: Context, target: Target) -> bool:
+    """Whether the article names the entry's region or places near it."""
+    if entry.admin1 and context.regions[key(entry.admin1)] > 0:
+        return True
+    if not context.neighbours:  # the first pass: some reading of another name is near
+        return target.support.get(entry.id, 0.0) > 0  # (later: the one it resolved to)
+    return any(distance_km(entry, other) < COHERENCE_KM
+               for other in (*context.anchors, *context.neighbours))
+
+
+def _regions_listed(candidates: list[Entry], qualifying: list[Entry], name_key: str) -> bool:
+    """ "California, Maryland, Florida": a list of regions, not a town qualified by one."""
+    return any(e.feature == "ADM1" and key(e.name) == name_key for e in candidates) and \
+        bool(qualifying) and all(e.feature != "PCLI" for e in qualifying)
+
+
+def _dominated_regions(candidates: list[Entry], name_key: str) -> frozenset[int]:
+    """The first-level regions among the candidates whose namesake city, also a candidate,
+    holds CITY_SHARE of their people or more."""
+    cities = [e for e in candidates if e.feature.startswith("PPL") and key(e.name) == name_key]
+    return frozenset(
+        region.id for region in candidates
+        if region.feature == "ADM1" and key(region.name) == name_key and any(
+            city.country == region.country and city.admin1 == region.admin1
+            and city.population >= CITY_SHARE * region.population for city in cities))
 
 
 def _joint_support(targets: list[Target]) -> None:
@@ -279,27 +414,30 @@ def _within(entry: Entry, region: Entry) -> bool:
 
 def _unambiguous(target: Target) -> Entry | None:
     """A mention resolved without context: a country or continent by its name, the one
-    place of its name, or a name whose most populous place outweighs the next tenfold."""
+    place of its name, or a name whose most populous place, so called, outweighs the next
+    tenfold."""
     if not target.candidates:
         return None
     top = target.candidates[0]
     exact = key(top.name) == key(_stripped(target.text))
     if top.feature in ("PCLI", "CONT") and exact:
         return top
-    if len(target.candidates) == 1 and exact and top.population >= TINY_PLACE:
-        return top
+    if len(target.candidates) == 1 and exact and top.population >= TINY_PLACE \
+            and not set(key(top.name).split()) <= GENERIC_REGION_WORDS:
+        return top  # (a "Central District" is one of many the gazetteer lacks)
     second = target.candidates[1] if len(target.candidates) > 1 else None
     if second is not None and top.feature == second.feature == "PCLI":
         return None  # "Congo": two countries, the article has to say which
-    if second is not None and top.population > 10 * max(second.population, 1) \
-            and top.population >= 100_000:
-        return top
+    if exact and second is not None and top.population > 10 * max(second.population, 1) \
+            and top.population >= 100_000 and top.feature != "ADM2":
+        return top  # ("Atlanta" was once "White Hall"; a county's people are a sum: unsure)
     return None
 
 
 def _vote(context: Context, entry: Entry, weight: float) -> None:
     if entry.country:
         context.countries[entry.country] += weight
+        context.placed[entry.country] += weight
     if entry.admin1:
         context.regions[key(entry.admin1)] += weight
 
@@ -308,9 +446,10 @@ def _without(context: Context, entry: Entry | None) -> Context:
     if entry is None:
         return context
     trimmed = Context(Counter(context.countries), Counter(context.regions), context.anchors,
-                      context.neighbours)
+                      context.neighbours, Counter(context.placed))
     if entry.country:
         trimmed.countries[entry.country] -= 1.0
+        trimmed.placed[entry.country] -= 1.0
     if entry.admin1:
         trimmed.regions[key(entry.admin1)] -= 1.0
     return trimmed
@@ -353,13 +492,43 @@ def _qualifier(doc: Doc, start: int, end: int) -> str | None:
         return _name_after(doc, span.end + 1)
     if following and following[0].lower_ == "in":
         return _name_after(doc, span.end + 1)
+    if following and following[0].lower_ == "of" and span[-1].lower_ in ADMIN_WORDS:
+        return _name_after(doc, span.end + 1)  # "the Northern District of California"
     return None
 
 
+def _names_a_regions_office(doc: Doc, start: int, end: int) -> bool:
+    """ "New York Gov. Andrew Cuomo", "the Texas border", "the Ohio legislature": a name
+    modifying what only a region has."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "poss") and \
+        root.head.lower_.rstrip(".") in REGIONAL_HEADS
+
+
+def _called_a_town(doc: Doc, start: int, end: int) -> bool:
+    """ "the village of Flumeri", "the town where she worked, Wairoa", "Ye-U, a town"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ == "appos" and head.lemma_ in TOWN_NOUNS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in TOWN_NOUNS:
+        return True
+    return any(child.dep_ == "appos" and child.lemma_ in TOWN_NOUNS for child in root.children)
+
+
 def _name_after(doc: Doc, position: int) -> str | None:
-    """The capitalised name starting at `position` ("La.", "North Carolina")."""
+    """The capitalised name starting at `position` ("La.", "North Carolina"), past a
+    direction ("in southern Italy")."""
     tokens: list[str] = []
     index = position
+    while index < len(doc) and doc[index].lower_ in QUALIFIER_DIRECTIONS:
+        index += 1
     while index < len(doc) and len(tokens) < 4:
         token = doc[index]
         if token.text[:1].isupper() and (token.is_alpha or token.text.replace(".", "").isalpha()):
@@ -382,6 +551,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _place(target: Target, entry: Entry) -> Place:
+    if target.facility:  # the facility itself, at its town's point
+        return Place(text=target.text, start=target.start, end=target.end,
+                     name=_stripped(target.text), country=entry.country,
+                     lat=round(entry.lat, 5), lon=round(entry.lon, 5), geonameid=None,
+                     feature="FAC")
     return Place(text=target.text, start=target.start, end=target.end, name=entry.name,
                  country=entry.country, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
                  geonameid=entry.geonameid, feature=entry.feature)

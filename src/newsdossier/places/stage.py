@@ -27,7 +27,7 @@ PLACE_MENTIONS = ("locational", "all")
 class PlacesStage:
     name = "places"
 
-    def __init__(self, gazetteer: Gazetteer, mentions: str = "locational") -> None:
+    def __init__(self, gazetteer: Gazetteer, mentions: str = "all") -> None:
         if mentions not in PLACE_MENTIONS:
             raise SettingsError(f"setting 'place_mentions': {mentions!r} is not one of "
                                 f"{', '.join(PLACE_MENTIONS)}")
@@ -39,17 +39,32 @@ class PlacesStage:
         if skip_unless_english(record, self.name):
             return
         toponyms = self._resolved(doc, record)
-        locational = [place for mention, place in toponyms if mention.locational]
-        record.places.extend([place for _, place in toponyms] if self.keep_all else locational)
+        locational = [place for mention, place in toponyms if mention.use == "place"]
+        named = [place for _, place in toponyms]
+        record.places.extend(named if self.keep_all else locational)
         locate_events(doc, record.events, locational)
 
     def toponyms(self, doc: Doc, record: Record) -> list[Place]:
-        """Every toponym the stage recognises and resolves, whatever its use (the
-        geoparsing gold sets' scheme; record.places keeps what `place_mentions` says)."""
-        return [place for _, place in self._resolved(doc, record)]
-
-    def _resolved(self, doc: Doc, record: Record) -> list[tuple[Mention, Place]]:
+        """Every toponym the stage recognises and resolves, whatever its use, names inside
+        other names too (the geoparsing gold sets' scheme; record.places keeps what
+        `place_mentions` says). Names inside other names are resolved in the context of
+        the others, lending none."""
         mentions = find_mentions(doc, self.gazetteer, record.actors)
+        named = [m for m in mentions if m.use != "embedded"]
+        inside = [m for m in mentions if m.use == "embedded"]
+        places = [place for _, place in self._resolved(doc, record, named)]
+        if inside:
+            spans = [(m.start, m.end) for m in (*inside, *named)]
+            resolved = self.resolver.resolve(doc, spans, record.actors)[: len(inside)]
+            places += [place for place in resolved if place is not None]
+        return sorted(places, key=lambda place: place.start)
+
+    def _resolved(self, doc: Doc, record: Record, mentions: list[Mention] | None = None
+                  ) -> list[tuple[Mention, Place]]:
+        """The places an article names (not names inside other names), resolved together."""
+        if mentions is None:
+            mentions = [m for m in find_mentions(doc, self.gazetteer, record.actors)
+                        if m.use != "embedded"]
         resolved = self.resolver.resolve(doc, [(m.start, m.end) for m in mentions],
                                          record.actors)
         return [(mention, place) for mention, place in zip(mentions, resolved, strict=True)
@@ -60,7 +75,8 @@ class PlacesStage:
         """Resolve given character spans as toponyms, in the article's context (the places
         the stage finds itself lend their context too)."""
         own = [(m.start, m.end) for m in find_mentions(doc, self.gazetteer, record.actors)
-               if not m.relabelled]  # a guess from the entity's name is no context
+               if not m.relabelled and m.use != "embedded"]  # a guess from an entity's
+        # name, or a name inside another's ("Arlington Neighbors"), is no context
         extra = [span for span in own if span not in set(spans)]
         resolved = self.resolver.resolve(doc, [*spans, *extra], record.actors)
         return resolved[: len(spans)]
