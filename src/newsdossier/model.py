@@ -62,6 +62,9 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     feature: str | None = None
+    # How the text names it: "place" (where something is or happens: "talks in Geneva") or
+    # "actor" (standing for a government or people: "Moscow said"); None when not known.
+    use: str | None = None
 
 
 @dataclass(slots=True)

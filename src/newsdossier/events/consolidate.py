@@ -716,6 +716,8 @@ class Setting:
         cities: dict[str, Counter[str]] = {}
         self.by_name: dict[str, Place] = {}
         for place in places:
+            if place.use == "actor":
+                continue  # "Moscow said": the government, not where the story is
             if place.country and (place.feature or "").startswith(CITY_FEATURES):
                 key = place.name or place.text
                 cities.setdefault(place.country, Counter())[key] += 1
@@ -767,7 +769,7 @@ def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
     start, end = event.sentence.start, event.sentence.end
     found = {(p.name, p.lat, p.lon): p for p in places
              if start <= p.start < end and not (p.feature or "").startswith(("PCL", "CONT"))
-             and not _dateline_place(event.sentence, p)}
+             and p.use != "actor" and not _dateline_place(event.sentence, p)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -39,6 +39,8 @@ class PlacesStage:
         if skip_unless_english(record, self.name):
             return
         toponyms = self._resolved(doc, record)
+        for mention, place in toponyms:
+            place.use = mention.use
         locational = [place for mention, place in toponyms if mention.use == "place"]
         named = [place for _, place in toponyms]
         record.places.extend(named if self.keep_all else locational)

@@ -220,6 +220,10 @@ MIGRATIONS: list[str] = [
     UPDATE articles SET outlet = nullif(trim(source), '');
     CREATE INDEX articles_outlet ON articles(outlet);
     """,
+    # 10: how a place is named: as a place, or standing for an actor ("Moscow said").
+    """
+    ALTER TABLE places ADD COLUMN use TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
