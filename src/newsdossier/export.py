@@ -231,7 +231,8 @@ def _day(text: str) -> datetime.date | None:
 def analyst_row(row: dict[str, Any]) -> dict[str, Any]:
     """A row of `iter_events` as the analyst's table has it (`EVENT_FIELDS`, in order)."""
     out = {name: row.get(name) for name in EVENT_EXPORT_COLUMNS}
-    out["date_precision"] = date_precision(row.get("date"), row.get("date_granularities"))
+    out["date_precision"] = row.get("date_precision") or date_precision(
+        row.get("date"), row.get("date_granularities"))
     out["cameo"] = None if row.get("cameo") is None else str(row["cameo"])
     return out
 

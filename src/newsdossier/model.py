@@ -107,6 +107,8 @@ class Event:
     # (a domestic event placed in the article's main city or its parties' country). None
     # when the event has none.
     date_basis: str | None = None
+    # How precise `date` is: "day", "week" (the value is the week's Monday), "month", "year".
+    date_precision: str | None = None
     location_basis: str | None = None
     # The other sentences that report the same event in the article (the event's own
     # `sentence` is the first), so a merged event keeps every mention as provenance.

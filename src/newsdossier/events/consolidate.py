@@ -407,8 +407,13 @@ def one_event(first: Mention, later: Mention) -> bool:
         # the bill's withdrawal … 'We will withdraw the bill,' Lam said")
         return later.sentence - first.sentence <= 1 and later.quoted and (
             same_names(first, later, "source")) and a.cameo == b.cameo
-    return bool(a.source) and bool(b.source) and same_parties(first, later, "source") and (
-        not (a.target and b.target) or same_parties(first, later, "target"))
+    if not (bool(a.source) and bool(b.source) and same_parties(first, later, "source") and (
+            not (a.target and b.target) or same_parties(first, later, "target"))):
+        return False
+    # the same kind of act, or a party named by name: two acts of "police" against
+    # "protesters" in two places are two events
+    return a.cameo == b.cameo or a.type != b.type or same_names(first, later, "source") or (
+        same_names(first, later, "target"))
 
 
 # --- merging ---------------------------------------------------------------------------------
@@ -591,8 +596,11 @@ def date_events(mentions: list[Mention], published: dt.date | None) -> None:
         event = mention.event
         if event.date is not None:
             event.date_basis = event.date_basis or "stated"
-            if _sets_the_day(mention) and (not event.background
-                                           or _recent(event.date, published)):
+            # a background day opens the story's day only when none is told yet ("Friday
+            # was the fourth night that Serbians protested"), never after ("after the
+            # government announced new measures on Tuesday")
+            if _sets_the_day(mention) and (not event.background or (
+                    scene is None and _recent(event.date, published))):
                 scene = (event.date, mention.sentence)
                 if news_day is None and _recent(event.date, published):
                     news_day = event.date
@@ -702,7 +710,27 @@ def _sets_the_day(mention: Mention) -> bool:
     """A day-precise event the story is telling (background mentions of a day count too:
     "the fourth night that protesters marched" sets the night)."""
     event = mention.event
-    return len(event.date or "") == len("YYYY-MM-DD") and event.status not in UNTIMED_STATUSES
+    return event.date_precision == "day" and event.status not in UNTIMED_STATUSES
+
+
+def stated_precision(event: Event, record: Record) -> str | None:
+    """The precision of the time expression an event's date comes from ("last week" is a
+    week though its value is a day), else what the value's form says."""
+    if not event.date:
+        return None
+    start, end = event.sentence.start, event.sentence.end
+    for mention in record.dates:
+        if mention.value == event.date and start <= mention.start < end and (
+                mention.granularity):
+            return mention.granularity
+    for mention in record.dates:
+        if mention.value == event.date and mention.granularity:
+            return mention.granularity
+    return _precision_of_value(event.date)
+
+
+def _precision_of_value(value: str) -> str:
+    return {len("YYYY-MM-DD"): "day", len("YYYY-MM"): "month"}.get(len(value), "year")
 
 
 # --- places ----------------------------------------------------------------------------------
@@ -1020,7 +1048,13 @@ class ConsolidateStage:
         renumber_references(record, renamed)
         answer_denials(kept)
         aim_at_what_is_answered(kept, self.noun_types)
+        for mention in kept:
+            mention.event.date_precision = stated_precision(mention.event, record)
         date_events(kept, parse_publication_date(record.article.published))
+        for mention in kept:
+            event = mention.event
+            if event.date and not event.date_precision:
+                event.date_precision = _precision_of_value(event.date)
         place_events(kept, record, self.gazetteer)
         for mention in kept:
             localize_targets(mention.event)

@@ -45,10 +45,14 @@ class Match:
 
 
 def object_of(token: Token) -> Token | None:
-    """The direct object of a verb; the subject when the verb is passive."""
-    if is_passive(token):
-        return child_with(token, PASSIVE_SUBJECTS)
-    return child_with(token, OBJECTS)
+    """The direct object of a verb; the subject when the verb is passive; for a relative
+    pronoun ("measures, which the government dropped"), the noun the clause describes."""
+    found = child_with(token, PASSIVE_SUBJECTS) if is_passive(token) else child_with(
+        token, OBJECTS)
+    if found is not None and found.tag_ in ("WDT", "WP") and token.dep_ == "relcl" and (
+            token.head.i != token.i):
+        return token.head
+    return found
 
 
 def _particle(token: Token, particle: str) -> Token | None:

@@ -220,9 +220,11 @@ MIGRATIONS: list[str] = [
     UPDATE articles SET outlet = nullif(trim(source), '');
     CREATE INDEX articles_outlet ON articles(outlet);
     """,
-    # 10: how a place is named: as a place, or standing for an actor ("Moscow said").
+    # 10: how a place is named: as a place, or standing for an actor ("Moscow said"); how
+    # precise an event's date is.
     """
     ALTER TABLE places ADD COLUMN use TEXT;
+    ALTER TABLE events ADD COLUMN date_precision TEXT;
     """,
 ]
 

@@ -65,7 +65,8 @@ def event_rows(record: Record) -> list[dict[str, Any]]:
             "intent": event.intent, "reported_in": event.reported_in,
             "dead": event.dead, "injured": event.injured, "size": event.size,
             "quantities": _json([asdict(q) for q in event.quantities]),
-            "date_basis": event.date_basis, "location_basis": event.location_basis,
+            "date_basis": event.date_basis, "date_precision": event.date_precision,
+            "location_basis": event.location_basis,
             "mentions": _json([asdict(m) for m in event.mentions]),
         })
     return rows

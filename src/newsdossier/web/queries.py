@@ -38,7 +38,7 @@ EVENT_SORTS = {"date": "e.date", "type": "e.type", "source": "e.source_name",
 EVENT_EXPORT_SELECT = (
     ("article_id", "e.article_id"), ("event_id", "e.event_id"), ("title", "a.title"),
     ("url", "a.url"), ("outlet", "a.outlet"), ("published", "a.published"),
-    ("date", "e.date"), ("date_basis", "e.date_basis"),
+    ("date", "e.date"), ("date_basis", "e.date_basis"), ("date_precision", "e.date_precision"),
     ("type", "e.type"), ("mode", "e.mode"), ("cameo", "e.cameo"), ("status", "e.status"),
     ("confidence", "e.confidence"),
     ("source_name", "e.source_name"), ("source_code", "e.source_code"),
