@@ -504,3 +504,14 @@ def test_stage_drops_numbers_that_are_no_year_in_context(nlp: Language,
     record = _run(stage, doc, "2026-03-12")
     assert [(m.text, m.value) for m in record.dates] == [("2016", "2016"), ("2030", "2030")]
     _assert_offsets(record)
+
+
+def test_a_day_the_sentence_puts_ahead_is_the_next_such_day(nlp: Language,
+                                                             stage: DatesStage) -> None:
+    text = ("The leader, who faces an election to be held on August 9, spoke. Parliament was "
+            "suspended until October 14. The talks will resume on Monday. Rebels attacked "
+            "the town on Monday.")
+    record = _run(stage, nlp(text), "2026-03-12")
+    found = [(m.text, m.value) for m in record.dates]
+    assert ("August 9", "2026-08-09") in found and ("October 14", "2026-10-14") in found
+    assert found[-2:] == [("Monday", "2026-03-16"), ("Monday", "2026-03-09")]

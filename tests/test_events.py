@@ -448,3 +448,19 @@ def test_a_statement_about_a_partys_thing_is_aimed_at_the_party(pipeline: Pipeli
         "ERI", "ERI"]
     condemned = only(code(pipeline, "Kenya condemned the Ugandan decision."), "ACCUSE")
     assert [a.country for a in condemned.target] == ["UGA"]
+
+
+def test_each_event_takes_the_time_its_own_clause_carries(pipeline: Pipeline):
+    record = code(pipeline, "Peru admitted on Saturday that its navy had shot down the "
+                            "plane, which crashed on Wednesday near Callao, killing nine "
+                            "people.")
+    sinking = only(record, "ASSAULT")
+    assert sinking.date == "2026-03-11"  # Wednesday, not the admission's Saturday
+    rally = only(code(pipeline, "On Tuesday, the opposition leader, who faces an election "
+                                "to be held on August 9, held a rally in Lima attended by "
+                                "thousands."), "PROTEST")
+    assert rally.date == "2026-03-10"
+    toll = code(pipeline, "Reuters reported Monday's attack the deadliest since a raid on "
+                          "Trujillo in August 2018, with officials reporting at the time "
+                          "that 30 soldiers were killed.")
+    assert any(e.date == "2018-08" for e in toll.events)

@@ -687,6 +687,9 @@ class DatesStage:
             record.dates.append(mention)
         record.dates.sort(key=lambda mention: (mention.start, mention.end))
         _resolve_anchored_mentions(record.dates, doc)
+        if published is not None:
+            for mention in record.dates:
+                _move_to_the_future(mention, doc, published)
 
     @staticmethod
     def _entity_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -714,6 +717,53 @@ class DatesStage:
         if resolved is None:
             return DateMention(span_text, start, end, None, None)
         return DateMention(span_text, start, end, resolved.value, resolved.granularity)
+
+
+_FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "until", "till", "due", "scheduled",
+                             "set", "expected", "planned", "upcoming", "next"})
+
+
+def _move_to_the_future(mention: DateMention, doc: Doc, published: datetime.date) -> None:
+    """'an election to be held on August 9', 'suspended until October 14': a day named
+    without its year (or a weekday) that the sentence puts ahead is the next such day, not
+    the last."""
+    if mention.granularity != "day" or not mention.value or re.search(r"\d{4}", mention.text):
+        return
+    day = datetime.date.fromisoformat(mention.value)
+    if day >= published or not _told_as_ahead(doc, mention):
+        return
+    if re.search(_WEEKDAY_ALT, mention.text.lower()) and not re.search(_MONTH_ALT,
+                                                                       mention.text.lower()):
+        ahead = day + datetime.timedelta(days=7)
+    else:
+        try:
+            ahead = day.replace(year=day.year + 1)
+        except ValueError:  # 29 February
+            return
+    mention.value = ahead.isoformat()
+
+
+def _told_as_ahead(doc: Doc, mention: DateMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    preposition = root.head if root.dep_ == "pobj" else None
+    if preposition is not None and preposition.lower_ in ("until", "till", "by"):
+        return True
+    verb = root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if words & _FUTURE_MARKERS or verb.lower_ in _FUTURE_MARKERS:
+        return True
+    # "to be held on August 9": an infinitive of a plan
+    return "to" in words and verb.dep_ in ("relcl", "acl", "xcomp") and verb.tag_ in ("VB",
+                                                                                    "VBN")
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:

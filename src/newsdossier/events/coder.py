@@ -15,7 +15,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..actors.dictionary import NONSTATE_CODES
-from ..dates import date_for_span, parse_publication_date
+from ..dates import parse_publication_date
 from ..model import Actor, Event, Quantity, Record, Span
 from .arguments import (
     LOCATIVE_PREPOSITIONS,
@@ -35,6 +35,7 @@ from .intents import IntentTable
 from .patterns import Pattern, PatternTable
 from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
 from .status import accused_party, find_status
+from .timing import date_for_event, event_verbs
 from .triggers import UNDERGOING_VERBS, Match, object_of, sentence_matches
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class EventCoder:
         self.reporting_verbs = reporting_verbs
         self.intents = intents or IntentTable.load()
         self.mishaps = mishaps or Mishaps.load()
+        self._event_verbs: set[int] = set()  # the sentence's event verbs (token indices)
 
     def code(self, doc: Doc, record: Record) -> list[Event]:
         text = record.article.text
@@ -149,13 +151,18 @@ class EventCoder:
                          published: dt.date | None, frames: Frames) -> list[Draft]:
         matches = _unconsumed(sentence_matches(sentence, self.table))
         triggers = {m.token.i for m in matches}
+        self._event_verbs = event_verbs([m.clause_head for m in matches])
         drafts = [self._draft(m, sentence, index, record, published, triggers)
                   for m in matches]
         sentence_span = _trimmed_sentence(sentence, record.article.text)
 
         def date_of(span: Span) -> str | None:
-            found = date_for_span(record.dates, span.start, span.end, sentence_span.start,
-                                  sentence_span.end)
+            tokens = sentence.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if tokens is None or not len(tokens):
+                return None
+            found = date_for_event(sentence.doc, record.dates, sentence, tokens.root,
+                                   span.start, span.end, self._event_verbs,
+                                   self.reporting_verbs)
             return found.value if found else None
 
         drafts = [d for d in frames.apply(drafts, sentence, sentence_span, date_of)
@@ -189,8 +196,9 @@ class EventCoder:
         text = record.article.text
         trigger = _token_span([match.token, *match.extra], text)
         sentence_span = _trimmed_sentence(sentence, text)
-        date = date_for_span(record.dates, trigger.start, trigger.end,
-                             sentence_span.start, sentence_span.end)
+        date = date_for_event(sentence.doc, record.dates, sentence, match.clause_head,
+                              trigger.start, trigger.end, self._event_verbs,
+                              self.reporting_verbs)
         event_date = date.value if date else None
         finding = find_status(match.token, match.light_verb, self.reporting_verbs, sentence,
                               event_date, published)

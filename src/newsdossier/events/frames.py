@@ -188,9 +188,10 @@ class Frames:
               date_of: Callable[[Span], str | None]) -> list[Draft]:
         """The drafts after absorbing contents, plus the statements the frames add."""
         added = self._statements(drafts)
-        for draft in added:
-            if draft.type == "ACCUSE":  # dated by its own clause: "reported in 2024 that …"
-                draft.date = date_of(draft.trigger) or draft.date
+        for draft in added:  # a statement is dated by its own clause ("admitted on Saturday
+            # that …", "reported in 2024 that …"), not by what it reports
+            if draft.match is None and draft.type in ("ACCUSE", None):
+                draft.date = date_of(draft.trigger)
         bare = self._bare_demands(sentence, drafts + added)
         for draft in bare:
             draft.sentence, draft.date = sentence_span, date_of(draft.trigger)

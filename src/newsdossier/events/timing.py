@@ -1,0 +1,107 @@
+"""Which time expression of a sentence dates an event: its own, not another event's.
+
+"Iran admitted on Saturday that its forces had shot down the jet, which crashed on
+Wednesday": "on Saturday" hangs on "admitted", "on Wednesday" on "crashed". An event takes
+the nearest expression its own clause carries (its trigger's verb, or the verb an event noun
+depends on); failing that, the nearest one that no other event's verb of the sentence
+carries. Parses of long news sentences go wrong often enough that a time expression the parse
+hangs on no event stays available to all (the nearest wins, as before).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from ..dates import date_for_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from ..model import DateMention
+
+CLIMB = 6
+
+
+def carrier(token: Token) -> Token | None:
+    """The verb a token (of a time expression) hangs on; None when it hangs on none."""
+    node = token
+    for _ in range(CLIMB):
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb that carries an event's trigger: itself, or the verb an event noun (or the
+    phrase it heads) depends on."""
+    return token if token.pos_ in ("VERB", "AUX") else (carrier(token) or token)
+
+
+def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trigger: Token,
+                   start: int, end: int, others: Collection[int] = (),
+                   reporting: Collection[str] = ()) -> DateMention | None:
+    """The time expression of the event's own clause, else the nearest one that is neither
+    another event's (`others`: verbs of the sentence's other events, by token index, in
+    another clause) nor the time of a report that tells this event ("admitted on Saturday
+    that its forces shot down the jet": the admission's, not the shooting's)."""
+    inside = [m for m in dates if m.value is not None and not m.dateline
+              and sentence.start_char <= m.start and m.end <= sentence.end_char]
+    if not inside:
+        return None
+    own_verb = clause_verb(trigger)
+    mine, free = [], []
+    for mention in inside:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        verb = carrier(span.root) if span is not None and len(span) else None
+        if verb is None:
+            free.append(mention)
+        elif verb.i == own_verb.i:
+            mine.append(mention)
+        elif _governs(verb, own_verb):
+            if not (verb.lemma_.lower() in reporting and span is not None
+                    and span.start > verb.i and _adverbial_of(span, verb)):
+                free.append(mention)
+        elif verb.i not in others or _describes_in(verb, own_verb):
+            free.append(mention)  # "for a summit where on Sunday X signed": the summit's
+    for group in (mine, free):
+        if group:
+            return date_for_span(group, start, end, sentence.start_char, sentence.end_char)
+    return None
+
+
+def _describes_in(verb: Token, own: Token) -> bool:
+    """A participle or relative clause on a noun of the event's own clause ("In a release
+    issued the following day, the ministry denounced …")."""
+    return verb.dep_ in ("acl", "relcl") and carrier(verb) is not None and (
+        carrier(verb).i == own.i)
+
+
+def _adverbial_of(span: SpacySpan, verb: Token) -> bool:
+    """The time expression modifies the verb itself ("said on Monday", "said Monday"), not
+    a noun of what it says ("reported Monday's attack")."""
+    root = span.root
+    if root.head.i == verb.i:
+        return root.dep_ in ("npadvmod", "tmod", "advmod", "obl")
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i == verb.i
+
+
+def _governs(verb: Token, own: Token) -> bool:
+    """Whether the clause of `own` lies under `verb`."""
+    node = own
+    for _ in range(CLIMB):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == verb.i:
+            return True
+    return False
+
+
+def event_verbs(triggers: Collection[Token]) -> set[int]:
+    """The verbs that carry these triggers."""
+    return {clause_verb(token).i for token in triggers}
