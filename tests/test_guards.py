@@ -62,3 +62,12 @@ def test_user_mishap_files(tmp_path: Path) -> None:
     extra.write_text("meteor\tADJ\n", encoding="utf-8")
     with pytest.raises(MishapError, match=r"m\.tsv:1"):
         Mishaps.load([extra])
+
+
+def test_words_attack_policies_and_things_do_not_speak(pipeline: Pipeline) -> None:
+    attacked = run(pipeline, "The senators attacked the new budget as a political stunt.")
+    assert [(e.type, e.cameo) for e in attacked.events] == [("ACCUSE", "111")]
+    evidence = run(pipeline, "The evidence supported the view that the minister had lied.")
+    assert not [e for e in evidence.events if e.type == "SUPPORT"]
+    shown = run(pipeline, "The vote demonstrates a complete loss of trust in the government.")
+    assert not [e for e in shown.events if e.type == "PROTEST"]

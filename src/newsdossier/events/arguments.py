@@ -420,6 +420,12 @@ def _past_date(pobj: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# What someone issues, which speaks for them: "a message blaming Iran" is its author's.
+ISSUED_NOUNS = frozenset({"message", "statement", "letter", "tweet", "post", "note", "report",
+                          "communique", "declaration", "resolution", "release", "video",
+                          "speech", "address", "op-ed", "editorial", "petition", "motion",
+                          "call", "demand", "appeal", "request", "plea", "warning"})
+
 # Verbs of saying a participle may be parsed under though it belongs to the reported clause.
 SAYING = frozenset({"say", "tell", "report", "add", "state", "announce", "claim", "confirm",
                     "allege", "note", "write"})
@@ -457,6 +463,22 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return subject
     if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
+        noun = verb.head  # "protesters blocking the road"; "a message blaming Iran": its author
+        if noun.dep_ == "pobj":  # "posted a message on Twitter blaming Iran"
+            node = noun
+            for _ in range(4):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    return agent_of(node)
+        if noun.lemma_.lower() not in ISSUED_NOUNS:
+            return noun
+        author = child_with(noun, ("poss",))
+        if author is None and noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in OBJECTS:
+            author = agent_of(noun.head)
+        return author
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "shelled X, killing four"
     reported = reported_clause(verb) if participle else None
     if reported is not None:

@@ -30,7 +30,7 @@ from .arguments import (
 )
 from .draft import Draft
 from .frames import Frames
-from .guards import Mishaps, retype_as_criticism, verbal_attack
+from .guards import Mishaps, retype_as_criticism, speaker_is_a_thing, verbal_attack
 from .intents import IntentTable
 from .patterns import Pattern, PatternTable
 from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
@@ -167,7 +167,8 @@ class EventCoder:
 
         drafts = [d for d in frames.apply(drafts, sentence, sentence_span, date_of)
                   if not d.dropped]
-        drafts = [d for d in _merged(drafts) if not self.mishaps.caused_by_mishap(d)]
+        drafts = [d for d in _merged(drafts) if not self.mishaps.caused_by_mishap(d)
+                  and not speaker_is_a_thing(d, set(index.by_token))]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)
@@ -521,7 +522,8 @@ def _place_in_clause(draft: Draft, index: ActorIndex) -> Actor | None:
         token = stack.pop()
         if token.dep_ in _EMBEDDED_CLAUSES:
             continue
-        if token.ent_type_ in ("GPE", "LOC") and token.i not in index.by_token:
+        if token.ent_type_ in ("GPE", "LOC") and token.pos_ != "DET" and (
+                token.i not in index.by_token):  # "The" of "The United States" is no place
             found.append(token)
         stack.extend(token.children)
     for token in sorted(found, key=lambda t: t.i):
@@ -567,7 +569,10 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
         origin = index.located(_place_heads(draft), ORIGIN_PREPOSITIONS)
         if origin is not None:
             draft.source = [*draft.source, origin]
-        elif not draft.source and place is not None and place.country not in NONSTATE_CODES:
+        elif not draft.source and place is not None and place.country not in NONSTATE_CODES \
+                and not any(_overlaps(Span(place.start, place.end, place.text), a)
+                            for a in draft.target):
+            # not from the attacked itself ("the attack on the US Embassy in Baghdad")
             draft.source = [_unidentified(place)]
 
 

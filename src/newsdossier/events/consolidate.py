@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..model import Record
-    from ..places.gazetteer import Entry, Gazetteer
+    from ..places.gazetteer import Gazetteer
     from ..settings import Settings
 
 MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE",
@@ -781,7 +781,7 @@ def place_events(mentions: list[Mention], record: Record,
                 _fits_scene(event, scene[0])):
             event.location, event.location_basis = scene[0], "narrative"
             continue
-        _place_domestic(event, setting, gazetteer)
+        _place_domestic(event, setting, gazetteer, record.places)
     for mention in mentions:
         event = mention.event
         if event.background and event.location is None and (
@@ -843,31 +843,23 @@ def domestic_country(event: Event) -> str | None:
         "IGO", "NGO", "UNO", "EUR", "IMG", "MNC", "ISM") else None
 
 
-def actor_place(actors: list[Actor], gazetteer: Gazetteer) -> Place | None:
-    """A town or region a party is named by, of the party's own country: "Athens" (the
-    Greek government), "Northamptonshire police", "the Kabul governor"."""
+def actor_place(actors: list[Actor], places: list[Place]) -> Place | None:
+    """A town or region a party is named by, of the party's own country, as the places
+    stage read it: "Athens" (the Greek government), "Northamptonshire police", "the Kabul
+    governor" (never a word of a person's name: the places stage keeps those out)."""
     for actor in actors:
         if not actor.country:
             continue
-        for match in re.finditer(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*", actor.text):
-            name = re.sub(r"'s$", "", match.group())
-            entry = _town_or_region(name, actor.country, gazetteer)
-            if entry is not None:
-                start = actor.start + match.start()
-                return Place(text=name, start=start, end=start + len(name), name=entry.name,
-                             country=entry.country, lat=entry.lat, lon=entry.lon,
-                             geonameid=entry.geonameid, feature=entry.feature)
+        for place in places:
+            if actor.start <= place.start and place.end <= actor.end and (
+                    place.country == actor.country) and (place.feature or "").startswith(
+                    ("PPL", "ADM", "FAC")):
+                return place
     return None
 
 
-def _town_or_region(name: str, country: str, gazetteer: Gazetteer) -> Entry | None:
-    for entry in gazetteer.candidates(name):
-        if entry.country == country and entry.feature.startswith(("PPL", "ADM")):
-            return entry
-    return None
-
-
-def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None) -> None:
+def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None,
+                    places: list[Place]) -> None:
     """A domestic event in the city the article is set in; a domestic act (not a statement,
     which can be made anywhere: never the speaker's capital) in the town its party is
     named by, else in its country."""
@@ -878,7 +870,7 @@ def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None)
         return
     if event.type not in MATERIAL_TYPES or gazetteer is None:
         return
-    named = actor_place(event.source, gazetteer)
+    named = actor_place(event.source, places)
     if named is not None and (named.country == country or event.type not in ABROAD_TYPES):
         event.location, event.location_basis = named, "actor-place"
         return

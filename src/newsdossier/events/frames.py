@@ -190,7 +190,7 @@ class Frames:
         added = self._statements(drafts)
         for draft in added:  # a statement is dated by its own clause ("admitted on Saturday
             # that …", "reported in 2024 that …"), not by what it reports
-            if draft.match is None and draft.type in ("ACCUSE", None):
+            if draft.match is None:
                 draft.date = date_of(draft.trigger)
         bare = self._bare_demands(sentence, drafts + added)
         for draft in bare:

@@ -8,7 +8,10 @@
   named as the attacker ("rebels set fire to the market") keeps the event.
 * A politician "attacking" another over something is criticism, not violence: an ASSAULT
   whose source and target are both named people and whose trigger carries no weapon or
-  place ("Biden attacked Trump over the deaths") is an ACCUSE (CAMEO 111, criticize).
+  place ("Biden attacked Trump over the deaths"), or whose object is a policy, a ruling or
+  a statement ("attacking the subpoena"), is an ACCUSE (CAMEO 111, criticize).
+* A verbal act needs someone who can speak: one whose subject is a common noun naming no
+  party ("evidence supported his murder") is no event.
 """
 
 from __future__ import annotations
@@ -28,6 +31,22 @@ if TYPE_CHECKING:
 CAUSE_PREPOSITIONS = ("in", "from", "during", "by", "after", "amid")
 WEAPON_PREPOSITIONS = ("with", "at", "in", "near", "on")
 CRITICIZE = ("ACCUSE", "111")
+# What can be attacked only in words.
+ABSTRACT_TARGETS = frozenset({
+    "decision", "plan", "policy", "law", "bill", "ruling", "subpoena", "proposal",
+    "statement", "remark", "comment", "claim", "move", "deal", "agreement", "investigation",
+    "probe", "verdict", "measure", "budget", "idea", "strategy", "approach", "programme",
+    "program", "report", "legislation", "reform", "handling", "response", "record", "speech",
+    "policies", "decree", "order", "motion", "resolution",
+})
+# Verbal acts need someone who can speak: "evidence supported his murder" is none.
+VERBAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN",
+                          "CONCEDE", "CONSULT"})
+MUTE_THINGS = frozenset({"evidence", "data", "fact", "finding", "figure", "number", "result",
+                         "record", "image", "footage", "photo", "photograph", "picture",
+                         "analysis", "trend", "situation", "development", "event", "incident",
+                         "outcome", "vote", "move", "decision", "change",
+                         "statistic", "sample", "test", "experiment", "research"})
 
 
 class MishapError(ValueError):
@@ -87,14 +106,30 @@ class Mishaps:
 
 
 def verbal_attack(draft: Draft) -> bool:
-    """An 'attack' of one named person on another with no weapon or place: criticism."""
+    """An 'attack' of one named person on another with no weapon or place, or on a policy,
+    a ruling or a statement ("attacking the subpoena as a political strategy"): criticism."""
     if draft.type != "ASSAULT" or draft.match is None or draft.match.is_noun:
         return False
     trigger = draft.match.token
-    if not (_a_person(agent_of(trigger)) and _a_person(_object(trigger))):
+    obj = _object(trigger)
+    if obj is not None and obj.lemma_.lower() in ABSTRACT_TARGETS:
+        return True
+    if not (_a_person(agent_of(trigger)) and _a_person(obj)):
         return False
     return not any(prep_object(trigger, p) is not None and p != "over"
                    for p in WEAPON_PREPOSITIONS)
+
+
+def speaker_is_a_thing(draft: Draft, actor_tokens: set[int]) -> bool:
+    """A verbal act whose subject is a thing that speaks for no one ("evidence supported
+    his murder", "the vote demonstrates …")."""
+    if draft.type not in VERBAL_TYPES or draft.match is None or draft.match.is_noun:
+        return False
+    if any(a.code for a in draft.source):
+        return False
+    subject = verb_subject(draft.match.token)
+    return (subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_
+            and subject.i not in actor_tokens and subject.lemma_.lower() in MUTE_THINGS)
 
 
 def _object(token: Token) -> Token | None:
