@@ -431,6 +431,23 @@ def antecedent(kept: list[Mention], mention: Mention) -> Mention | None:
     return candidates[0] if candidates else None
 
 
+def read_by_antecedent(mentions: list[Mention]) -> None:
+    """'The strike' after 'a US drone strike killed …' is that strike, not a walkout: a
+    definite event noun takes the type of an earlier event whose trigger has the same word."""
+    for number, mention in enumerate(mentions):
+        token = mention.token
+        if not mention.definite or token is None or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        word = token.lemma_.lower()
+        earlier = next((m.event for m in reversed(mentions[:number])
+                        if word in m.event.trigger.text.lower().replace("-", " ").split()
+                        or m.event.trigger.text.lower().endswith(word)), None)
+        if earlier is not None and earlier.type and earlier.type != mention.event.type:
+            event = mention.event
+            event.type, event.cameo, event.mode = earlier.type, earlier.cameo, earlier.mode
+            event.context = list(earlier.context)
+
+
 def merge_events(mentions: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
     """Mentions of one event folded into its first; returns the kept mentions and the map
     from each folded event's id to the id of the event it now belongs to."""
@@ -1035,6 +1052,7 @@ class ConsolidateStage:
         protesters_are_civilians(doc, record)
         split_joint_sources(record)
         mentions = mentions_of(doc, record, self.event_nouns)
+        read_by_antecedent(mentions)
         kept, renamed = merge_events(mentions)
         record.events = [m.event for m in kept]
         renumber_references(record, renamed)
