@@ -464,3 +464,9 @@ def test_each_event_takes_the_time_its_own_clause_carries(pipeline: Pipeline):
                           "Trujillo in August 2018, with officials reporting at the time "
                           "that 30 soldiers were killed.")
     assert any(e.date == "2018-08" for e in toll.events)
+
+
+def test_an_infinitive_under_would_have_is_hypothetical(pipeline: Pipeline):
+    record = code(pipeline, "Protests began against a bill that would have allowed the "
+                            "Chinese government to extradite people from Macau.")
+    assert all(e.status == "hypothetical" for e in record.events if e.type == "COOPERATE")

@@ -173,8 +173,10 @@ def modality(clause: Token) -> str | None:
             FUTURE_GOVERNORS
         ):
             return "future"
-        if node.dep_ in ("xcomp", "conj") and head.i != node.i:
-            node = head
+        infinitive = node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                  for c in node.children)
+        if (node.dep_ in ("xcomp", "conj") or infinitive) and head.i != node.i:
+            node = head  # "would have allowed the government to extradite": its modality
             continue
         break
     if clause.tag_ == "VBG" and clause.head.lemma_ == "be" and _has_future_time(clause):
