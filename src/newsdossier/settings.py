@@ -31,6 +31,8 @@ class Settings:
     actor_dictionaries: tuple[str, ...] = field(default_factory=tuple)
     event_patterns: tuple[str, ...] = field(default_factory=tuple)
     event_intents: tuple[str, ...] = field(default_factory=tuple)
+    event_model: str = "on"
+    event_model_weights: str = ""
     quote_cues: tuple[str, ...] = field(default_factory=tuple)
     claim_words: tuple[str, ...] = field(default_factory=tuple)
     thread_embeddings: str = "off"

@@ -11,6 +11,8 @@ no coded party at all.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..actors.dictionary import NONSTATE_CODES
@@ -28,6 +30,7 @@ from .arguments import (
 from .draft import Draft
 from .frames import Frames
 from .intents import IntentTable
+from .learned import ModelReviewer, revise
 from .patterns import Pattern, PatternTable
 from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
 from .status import accused_party, find_status
@@ -105,11 +108,13 @@ class EventCoder:
     """Finds every event of one document; stateless between documents."""
 
     def __init__(self, table: PatternTable, resolver: ActorResolver,
-                 reporting_verbs: dict[str, str], intents: IntentTable | None = None) -> None:
+                 reporting_verbs: dict[str, str], intents: IntentTable | None = None,
+                 reviewer: ModelReviewer | None = None) -> None:
         self.table = table
         self.resolver = resolver
         self.reporting_verbs = reporting_verbs
         self.intents = intents or IntentTable.load()
+        self.reviewer = reviewer  # the learned model's review of each sentence (learned.py)
 
     def code(self, doc: Doc, record: Record) -> list[Event]:
         text = record.article.text
@@ -126,6 +131,9 @@ class EventCoder:
                 )
                 continue
             drafts = self._sentence_drafts(sentence, index, record, published, frames)
+            if self.reviewer is not None:
+                drafts = revise(self.reviewer, sentence, drafts, partial(
+                    self._sentence_drafts, sentence, index, record, published, frames))
             ids = {id(draft): f"e{len(events) + n}" for n, draft in enumerate(drafts, start=1)}
             for draft in drafts:
                 events.append(draft.to_event(ids[id(draft)], _confidence(draft), ids))
@@ -134,8 +142,9 @@ class EventCoder:
     # --- one sentence --------------------------------------------------------------------
 
     def _sentence_drafts(self, sentence: SpacySpan, index: ActorIndex, record: Record,
-                         published: dt.date | None, frames: Frames) -> list[Draft]:
-        matches = _unconsumed(sentence_matches(sentence, self.table))
+                         published: dt.date | None, frames: Frames,
+                         extra: Sequence[Match] = ()) -> list[Draft]:
+        matches = _unconsumed([*sentence_matches(sentence, self.table), *extra])
         triggers = {m.token.i for m in matches}
         drafts = [self._draft(m, sentence, index, record, published, triggers)
                   for m in matches]

@@ -8,6 +8,7 @@ from .. import registry
 from ..language import skip_unless_english
 from .coder import EventCoder
 from .intents import IntentTable
+from .learned import ModelReviewer, load_event_model
 from .patterns import PatternTable
 from .status import load_reporting_verbs
 
@@ -38,4 +39,6 @@ def make_events_stage(settings: Settings, nlp: Language) -> EventsStage:
     resolver = ActorResolver(ActorDictionary.load(settings.actor_dictionaries))
     table = PatternTable.load(settings.event_patterns)
     intents = IntentTable.load(settings.event_intents)
-    return EventsStage(EventCoder(table, resolver, load_reporting_verbs(), intents))
+    model = load_event_model(settings.event_model, settings.event_model_weights)
+    reviewer = ModelReviewer(model, table) if model is not None else None
+    return EventsStage(EventCoder(table, resolver, load_reporting_verbs(), intents, reviewer))
