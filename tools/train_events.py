@@ -39,7 +39,7 @@ def _log(line: str) -> None:
 def _corpus(pipeline: Pipeline, shared: Path, sources: tuple[str, ...],
             stories: int) -> training.Corpus:
     table = PatternTable.load(pipeline.settings.event_patterns)
-    return training.read_all(pipeline.nlp, shared, sources, table, _log, stories)
+    return training.read_all(pipeline.nlp, shared, sources, table, _log, stories, pipeline)
 
 
 def _rows_json(results: dict[str, dict[str, object]]) -> dict[str, object]:

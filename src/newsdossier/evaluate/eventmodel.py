@@ -49,7 +49,7 @@ class EventModelEvaluator:
         settings = training.Settings()
         table = PatternTable.load(pipeline.settings.event_patterns)
         corpus = training.read_all(pipeline.nlp, gold.parent, settings.sources, table,
-                                   log=lambda _line: None)
+                                   log=lambda _line: None, rules=pipeline)
         runner = training.Runner(pipeline)
         results = training.cross_validate(corpus, runner, settings, log=lambda _line: None)
         docs = sum(1 for d in corpus.docs if not training.is_holdout(d.group))

@@ -164,8 +164,10 @@ class EventCoder:
             _heavy_weapon_instrument(draft)
             self._refusal(draft)
             draft.reciprocal = _is_reciprocal(draft)
+        proposed = {id(m) for m in extra}  # the learned model's events need no coded party
         drafts = [d for d in _deduplicated(drafts)
-                  if (d.coded or (d.reported_in is not None and d.reported_in.coded))
+                  if (d.coded or (d.reported_in is not None and d.reported_in.coded)
+                      or (d.match is not None and id(d.match) in proposed))
                   and not _lonely_consultation(d)]
         _attach_quantities(drafts, record.quantities, sentence)
         return sorted(drafts, key=lambda d: (d.trigger.start, d.trigger.end))

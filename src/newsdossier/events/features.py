@@ -135,6 +135,23 @@ def sentence_features(sentence: Span, dense: bool = True,
     return SentenceFeatures(list(seen), list(seen.values()), vector)
 
 
+def add_rule_features(features: SentenceFeatures, coded: list[tuple[str, str]]) -> None:
+    """What the rules coded in the sentence, as (PLOVER type, "fg" | "bg" | "neg") pairs:
+    foreground, background and negated events. The model learns when the rules' type is
+    right and what they miss when they are silent (`r=none`)."""
+    names = sorted({f"r{role}={kind}" for kind, role in coded})
+    if not any(role == "fg" for _, role in coded):
+        names.append("r=none")
+    features.names.extend(names)
+    features.owners.extend([-1] * len(names))
+
+
+def rule_role(background: bool, status: str) -> str:
+    if status == "negated":
+        return "neg"
+    return "bg" if background else "fg"
+
+
 def _pooled(sentence: Span) -> np.ndarray | None:
     import numpy as np
 

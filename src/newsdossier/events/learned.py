@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .features import SentenceFeatures, sentence_features
+from .features import SentenceFeatures, add_rule_features, rule_role, sentence_features
 from .patterns import Conditions, Pattern, PatternTable
 from .triggers import Match, light_verb
 
@@ -105,9 +105,18 @@ class EventModel:
         """Whether the pattern table's rows are among the features (`features`)."""
         return bool(self.meta.get("table_features"))
 
-    def featurize(self, sentence: SpacySpan, table: PatternTable | None) -> SentenceFeatures:
-        return sentence_features(sentence, dense=self.dense_weights is not None,
-                                 table=table if self.uses_table else None)
+    @property
+    def uses_rules(self) -> bool:
+        """Whether what the rules coded in the sentence is among the features."""
+        return bool(self.meta.get("rule_features"))
+
+    def featurize(self, sentence: SpacySpan, table: PatternTable | None,
+                  coded: list[tuple[str, str]] | None = None) -> SentenceFeatures:
+        features = sentence_features(sentence, dense=self.dense_weights is not None,
+                                     table=table if self.uses_table else None)
+        if self.uses_rules:
+            add_rule_features(features, coded or [])
+        return features
 
     def sentence_probabilities(self, sentence: SpacySpan,
                                table: PatternTable | None = None) -> dict[str, float]:
@@ -230,7 +239,8 @@ class ModelReviewer:
 
     def review(self, sentence: SpacySpan, drafts: list[Draft]) -> Review:
         model = self.model
-        features = model.featurize(sentence, self.table)
+        coded = [(d.type, rule_role(d.background, d.status)) for d in drafts if d.type]
+        features = model.featurize(sentence, self.table, coded)
         probs = dict(zip(model.labels, model.probabilities(features).tolist(), strict=True))
         limits = model.thresholds
         judged = [d for d in drafts if d.type in probs and not d.background

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..model import Article, Event
-from .features import SentenceFeatures, sentence_features
+from .features import SentenceFeatures, add_rule_features, rule_role, sentence_features
 from .learned import EventModel, ModelReviewer, Thresholds
 from .patterns import PLOVER_TYPES, PatternTable
 
@@ -100,6 +100,7 @@ class Unit:
     features: SentenceFeatures
     labels: frozenset[str]
     ignore: frozenset[str] = frozenset()
+    span: Any = field(default=None, repr=False, compare=False)  # while reading only
 
 
 @dataclass
@@ -117,6 +118,13 @@ class GoldDoc:
 class Corpus:
     units: list[Unit]
     docs: list[GoldDoc]
+    table_features: bool = False
+    rule_features: bool = False
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What the features of this corpus hold (the model must compute the same)."""
+        return {"table_features": self.table_features, "rule_features": self.rule_features}
 
 
 # --- splitting ------------------------------------------------------------------------------
@@ -178,7 +186,8 @@ def read_plover(nlp: Language, path: Path) -> Corpus:
     units, docs = [], []
     for case, doc in zip(cases, nlp.pipe(c.text for c in cases), strict=True):
         group = f"plover:{case.id}"
-        units.append(Unit("plover", group, _features(doc), frozenset(e.type for e in case.events)))
+        units.append(Unit("plover", group, _features(doc), frozenset(e.type for e in case.events),
+                          span=doc[:]))
         docs.append(GoldDoc("plover", group, Article(id=case.id, text=case.text,
                                                      published=case.published), doc, case))
     del article_date
@@ -207,7 +216,7 @@ def read_petr2(nlp: Language, path: Path, codebook: Path) -> Corpus:
         kinds = {plover_of_code(str(e.get("code", "")), mapping)
                  for e in obj.get("expected_events") or []}
         units.append(Unit("petr2", group, _features(doc),
-                          frozenset(k for k in kinds if k)))
+                          frozenset(k for k in kinds if k), span=doc[:]))
         if case_id in gold and (covered is None or case_id in covered):
             case = gold[case_id]
             docs.append(GoldDoc("petr2", group, Article(id=case.id, text=case.text,
@@ -242,7 +251,7 @@ def read_articles(nlp: Language, folder: Path) -> Corpus:
             if not sentence.text.strip():
                 continue
             units.append(Unit("articles", group, _features(sentence), frozenset(labels),
-                              frozenset(also - labels)))
+                              frozenset(also - labels), span=sentence))
     return Corpus(units, docs)
 
 
@@ -260,7 +269,7 @@ def read_case(nlp: Language, path: Path) -> Corpus:
         group = f"case:{row[0]}"
         labels = frozenset({kind}) if kind else frozenset()
         units.append(Unit("case", group, _features(doc), labels,
-                          CASE_ALSO.get(row[2], frozenset())))
+                          CASE_ALSO.get(row[2], frozenset()), span=doc[:]))
         docs.append(GoldDoc("case", group, Article(id=f"case-{row[0]}", text=row[1]), doc,
                             (kind, row[2])))
     return Corpus(units, docs)
@@ -286,7 +295,8 @@ def read_ngec(nlp: Language, path: Path, stories: int = 0) -> Corpus:
         kind = str(row.get("label") or "").upper()
         if sentence is None or kind not in PLOVER_TYPES:
             continue
-        units.append(Unit("ngec", _ngec_group(row), _features(sentence), frozenset({kind})))
+        units.append(Unit("ngec", _ngec_group(row), _features(sentence), frozenset({kind}),
+                          span=sentence))
     held = [r for r in rows if is_holdout(_ngec_group(r))
             and str(r.get("label") or "").upper() in PLOVER_TYPES][:stories]
     docs = [GoldDoc("ngec", _ngec_group(r), Article(id=str(r["id"]), text=str(r["text"])), doc,
@@ -296,9 +306,11 @@ def read_ngec(nlp: Language, path: Path, stories: int = 0) -> Corpus:
 
 
 def read_all(nlp: Language, shared: Path, sources: Iterable[str], table: PatternTable | None,
-             log: Callable[[str], None] = print, ngec_stories: int = 0) -> Corpus:
+             log: Callable[[str], None] = print, ngec_stories: int = 0,
+             rules: Pipeline | None = None) -> Corpus:
     """Every unit and gold document of the sources named, with features that use `table`
-    (the pattern table the pipeline codes with; None: no table features)."""
+    (the pattern table the pipeline codes with; None: no table features) and, given the
+    pipeline, what its rules code in each unit."""
     use_table(table)
     events = shared / "data" / "events"
     readers: dict[str, Callable[[], Corpus]] = {
@@ -314,11 +326,41 @@ def read_all(nlp: Language, shared: Path, sources: Iterable[str], table: Pattern
     for name in sources:
         started = time.perf_counter()
         corpus = readers[name]()
+        if rules is not None:
+            coded = RuleReader(rules)
+            for unit in corpus.units:
+                add_rule_features(unit.features, coded.within(unit.span))
+        for unit in corpus.units:
+            unit.span = None  # the parses of training units are not kept
         units += corpus.units
         docs += corpus.docs
         log(f"read {name}: {len(corpus.units)} units, {len(corpus.docs)} gold docs "
             f"({time.perf_counter() - started:.1f} s)")
-    return Corpus(units, docs)
+    return Corpus(units, docs, table is not None, rules is not None)
+
+
+class RuleReader:
+    """What the rules (the pipeline's stages up to `events`, without the model) code in the
+    span of a training unit; each parse is coded once."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        names = pipeline.stage_names
+        self.before = [pipeline.get_stage(n) for n in names[:names.index("events")]]
+        self.stage = events_stage(pipeline, None)
+        self._events: dict[int, tuple[Any, list[Event]]] = {}
+
+    def within(self, span: Any) -> list[tuple[str, str]]:
+        from ..model import Record
+
+        doc = span.doc
+        if id(doc) not in self._events:
+            record = Record(article=Article(id="unit", text=doc.text))
+            for stage in (*self.before, self.stage):
+                stage(doc, record)
+            self._events[id(doc)] = (doc, record.events)  # the doc is kept: ids stay unique
+        _, events = self._events[id(doc)]
+        return [(e.type, rule_role(e.background, e.status)) for e in events
+                if e.type and span.start_char <= e.trigger.start < span.end_char]
 
 
 # --- fitting --------------------------------------------------------------------------------
@@ -425,7 +467,6 @@ def fit(units: Sequence[Unit], settings: Settings, meta: dict[str, Any] | None =
     sparse_w = w[: len(names)]
     dense_w = w[len(names):] if dims else None
     info = {"units": len(units), "features": len(names), "dense": dims,
-            "table_features": bool(_TABLE),
             "iterations": int(result.nit), "l2": settings.l2, **(meta or {})}
     return EventModel(LABELS, names, sparse_w, b, dense_w,
                       dense_stats[0] if dense_stats else None,
@@ -596,7 +637,8 @@ def cross_validate(corpus: Corpus, runner: Runner, settings: Settings,
         started = time.perf_counter()
         train = [u for u in units if fold_of(u.group) != k]
         test = [d for d in docs if fold_of(d.group) == k]
-        model = fit(train, settings) if any(s != "rules" for s in systems) else None
+        model = fit(train, settings, corpus.meta) if any(s != "rules" for s in systems) \
+            else None
         for system, rows in run_systems(runner, test, model, systems).items():
             merge_rows(totals[system], rows)
         log(f"fold {k + 1}/{FOLDS}: {len(train)} training units, {len(test)} test docs "
@@ -609,14 +651,14 @@ def holdout_report(corpus: Corpus, runner: Runner, settings: Settings,
     """Train on everything outside the hold-out, evaluate once on the hold-out."""
     units = [u for u in corpus.units if not is_holdout(u.group) and u.source in settings.sources]
     docs = [d for d in corpus.docs if is_holdout(d.group)]
-    return run_systems(runner, docs, fit(units, settings), systems)
+    return run_systems(runner, docs, fit(units, settings, corpus.meta), systems)
 
 
 def build(corpus: Corpus, settings: Settings) -> EventModel:
     """The shipped model: every unit, hold-out included (its figure was reported first)."""
     units = [u for u in corpus.units if u.source in settings.sources]
     summary = {source: sum(1 for u in units if u.source == source) for source in settings.sources}
-    return fit(units, settings, {"trained_on": summary})
+    return fit(units, settings, {"trained_on": summary, **corpus.meta})
 
 
 KEY_ROWS = (
