@@ -49,6 +49,8 @@ FORMAT = "newsdossier.event-model/1"
 _WITH_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _TO_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "CONCEDE"})
 _MAX_ADDED = 2
+_MAX_CLIMB = 4
+MODE_MIN = 0.3
 
 
 class EventModelError(RuntimeError):
@@ -81,6 +83,8 @@ class EventModel:
         self.thresholds = thresholds or Thresholds()
         self.meta = meta or {}
         self.label_index = {label: i for i, label in enumerate(self.labels)}
+        # Outputs "TYPE/mode" after the 16 types: the mode of an event of that type.
+        self.types = [label for label in self.labels if "/" not in label]
 
     # --- scoring --------------------------------------------------------------------------
 
@@ -205,6 +209,13 @@ def _generic_codes(table: PatternTable) -> dict[str, str]:
     return {kind: counts.most_common(1)[0][0] + "0" for kind, counts in roots.items()}
 
 
+def _likeliest_mode(kind: str, probs: dict[str, float]) -> str | None:
+    prefix = kind + "/"
+    best = max(((p, label) for label, p in probs.items() if label.startswith(prefix)),
+               default=None)
+    return best[1][len(prefix):] if best is not None and best[0] >= MODE_MIN else None
+
+
 def _generic_target(kind: str) -> tuple[str, ...]:
     if kind in _WITH_TYPES:
         return ("obj", "prep:with")
@@ -247,7 +258,7 @@ class ModelReviewer:
                   and d.status != "negated"]
         present = {d.type for d in judged}
         wanted = sorted((p, kind) for kind, p in probs.items()
-                        if p >= limits.add and kind not in present)
+                        if "/" not in kind and p >= limits.add and kind not in present)
         wanted.reverse()
         kept: list[Draft] = []
         for draft in drafts:
@@ -257,45 +268,65 @@ class ModelReviewer:
             better = next(((p, k) for p, k in wanted if p >= limits.retype), None)
             if better is not None:
                 wanted.remove(better)
-                self._retype(draft, better[1])
+                self._retype(draft, better[1], probs)
                 kept.append(draft)
         added = []
         for _, kind in wanted[:_MAX_ADDED]:
-            match = self._match(sentence, features, kind)
+            match = self._match(sentence, features, kind, probs)
             if match is not None:
                 added.append(match)
         return Review(kept, added)
 
-    def _retype(self, draft: Draft, kind: str) -> None:
-        pattern = self._pattern(draft.anchor, kind)
+    def _retype(self, draft: Draft, kind: str, probs: dict[str, float]) -> None:
+        pattern = self._pattern(draft.anchor, kind, probs)
         draft.type, draft.cameo = kind, pattern.cameo
         draft.mode = pattern.mode
         draft.intent = None
 
-    def _match(self, sentence: SpacySpan, features: SentenceFeatures, kind: str) -> Match | None:
-        shares = self.model.contributions(features, kind)
+    def _match(self, sentence: SpacySpan, features: SentenceFeatures, kind: str,
+               probs: dict[str, float]) -> Match | None:
         doc = sentence.doc
-        best: tuple[float, int] | None = None
-        for i, share in shares.items():
-            if share > 0 and _trigger_pos(doc[i]) and (best is None or share > best[0]):
-                best = (share, i)
+        weights: dict[int, float] = {}
+        for i, share in self.model.contributions(features, kind).items():
+            anchor = self._anchor(doc[i], sentence)
+            if anchor is not None:
+                weights[anchor.i] = weights.get(anchor.i, 0.0) + share
+        best = max(((share, i) for i, share in weights.items() if share > 0), default=None)
         if best is None:
             return None
         token = doc[best[1]]
-        match = Match(token, self._pattern(token, kind))
+        match = Match(token, self._pattern(token, kind, probs))
         if match.is_noun:
             match.light_verb = light_verb(token)
         return match
 
-    def _pattern(self, token: Token, kind: str) -> Pattern:
+    def _anchor(self, token: Token, sentence: SpacySpan) -> Token | None:
+        """The word that can carry an event for this token's share of the score: a verb, a
+        noun the pattern table knows as an event word ("talks", "strike"), else the verb the
+        token hangs on ("rebels" in "the rebels announced ..." → announced)."""
+        node = token
+        for _ in range(_MAX_CLIMB):
+            if node.pos_ == "VERB" or (
+                node.pos_ == "NOUN" and self.table.candidates("NOUN", node.lemma_.lower())
+            ):
+                return node
+            if node.head is node or not sentence.start <= node.head.i < sentence.end:
+                return None
+            node = node.head
+        return None
+
+    def _pattern(self, token: Token, kind: str, probs: dict[str, float]) -> Pattern:
+        """The table's row for this word and type (its conditions aside), else a generic row
+        with the type's usual CAMEO root and the mode the model finds likeliest."""
         pos = _trigger_pos(token) or "VERB"
         lemma = token.lemma_.lower()
         for pattern in self.table.candidates(pos, lemma):
             if pattern.type == kind and not pattern.blocks and not pattern.particle \
                     and not pattern.modifiers:
-                return replace(pattern, when=Conditions())
-        return Pattern(lemma, pos, Conditions(), kind, None, self.codes.get(kind),
-                       _generic_target(kind), (), (lemma, pos, "model"))
+                return replace(pattern, when=Conditions(),
+                               mode=pattern.mode or _likeliest_mode(kind, probs))
+        return Pattern(lemma, pos, Conditions(), kind, _likeliest_mode(kind, probs),
+                       self.codes.get(kind), _generic_target(kind), (), (lemma, pos, "model"))
 
 
 def revise(reviewer: ModelReviewer, sentence: SpacySpan, drafts: list[Draft],

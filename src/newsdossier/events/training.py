@@ -88,7 +88,7 @@ class Settings:
     # Sources whose units are re-weighted so that every type weighs the same in them (the
     # synthetic stories have 780 CONCEDE and 84 AID stories).
     balanced: tuple[str, ...] = ("ngec",)
-    thresholds: Thresholds = field(default_factory=lambda: Thresholds(0.6, 0.02, 0.5))
+    thresholds: Thresholds = field(default_factory=lambda: Thresholds(0.6, 0.05, 0.5))
 
 
 @dataclass
@@ -100,6 +100,7 @@ class Unit:
     features: SentenceFeatures
     labels: frozenset[str]
     ignore: frozenset[str] = frozenset()
+    modes: frozenset[str] = frozenset()  # "TYPE/mode" where the gold gives a mode
     span: Any = field(default=None, repr=False, compare=False)  # while reading only
 
 
@@ -186,8 +187,9 @@ def read_plover(nlp: Language, path: Path) -> Corpus:
     units, docs = [], []
     for case, doc in zip(cases, nlp.pipe(c.text for c in cases), strict=True):
         group = f"plover:{case.id}"
+        modes = frozenset(f"{e.type}/{e.mode}" for e in case.events if e.mode)
         units.append(Unit("plover", group, _features(doc), frozenset(e.type for e in case.events),
-                          span=doc[:]))
+                          modes=modes, span=doc[:]))
         docs.append(GoldDoc("plover", group, Article(id=case.id, text=case.text,
                                                      published=case.published), doc, case))
     del article_date
@@ -280,6 +282,18 @@ def _lead(text: str) -> str:
     return first[:600]
 
 
+def _ngec_mode(mode: object) -> str | None:
+    """The story's mode in the current PLOVER names (the stories spell two of them
+    differently and use the older "assassinate")."""
+    from ..evaluate.events import OLD_PLOVER_MODES
+
+    if not isinstance(mode, str) or not mode.strip():
+        return None
+    name = mode.strip().lower()
+    name = {"primative": "primitive", "sieze": "seize"}.get(name, name)
+    return OLD_PLOVER_MODES.get(name, name)
+
+
 def _ngec_group(row: dict[str, Any]) -> str:
     # Stories written from one title template are near-duplicates: one group.
     return "ngec:" + str(row.get("title_template") or row["id"])
@@ -295,8 +309,9 @@ def read_ngec(nlp: Language, path: Path, stories: int = 0) -> Corpus:
         kind = str(row.get("label") or "").upper()
         if sentence is None or kind not in PLOVER_TYPES:
             continue
+        mode = _ngec_mode(row.get("mode"))
         units.append(Unit("ngec", _ngec_group(row), _features(sentence), frozenset({kind}),
-                          span=sentence))
+                          modes=frozenset({f"{kind}/{mode}"} if mode else ()), span=sentence))
     held = [r for r in rows if is_holdout(_ngec_group(r))
             and str(r.get("label") or "").upper() in PLOVER_TYPES][:stories]
     docs = [GoldDoc("ngec", _ngec_group(r), Article(id=str(r["id"]), text=str(r["text"])), doc,
@@ -394,9 +409,25 @@ def _dense_of(unit: Unit, mean: np.ndarray) -> np.ndarray:
     return mean if vector is None else vector.astype(np.float64)
 
 
-def _targets(units: Sequence[Unit], settings: Settings) -> tuple[np.ndarray, np.ndarray]:
-    y = np.zeros((len(units), len(LABELS)))
-    mask = np.zeros((len(units), len(LABELS)))
+MIN_MODE_UNITS = 3
+
+
+def mode_labels(units: Sequence[Unit]) -> list[str]:
+    """The "TYPE/mode" outputs: every mode at least MIN_MODE_UNITS training units give."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        for mode in unit.modes:
+            counts[mode] = counts.get(mode, 0) + 1
+    return sorted(m for m, n in counts.items() if n >= MIN_MODE_UNITS)
+
+
+def _targets(units: Sequence[Unit], settings: Settings,
+             modes: Sequence[str] = ()) -> tuple[np.ndarray, np.ndarray]:
+    """Targets and loss weights. A mode output learns only from units whose gold gives a
+    mode for its type (elsewhere "no mode" is unknown, not a negative)."""
+    width = len(LABELS) + len(modes)
+    y = np.zeros((len(units), width))
+    mask = np.zeros((len(units), width))
     frequency: dict[tuple[str, str], int] = {}
     for unit in units:
         if unit.source in settings.balanced and len(unit.labels) == 1:
@@ -416,6 +447,11 @@ def _targets(units: Sequence[Unit], settings: Settings) -> tuple[np.ndarray, np.
                 mask[r, c] = weight
             elif label not in unit.ignore:
                 mask[r, c] = negative
+        typed = {mode.split("/")[0] for mode in unit.modes}
+        for c, mode in enumerate(modes, start=len(LABELS)):
+            if mode.split("/")[0] in typed:
+                y[r, c] = float(mode in unit.modes)
+                mask[r, c] = weight
     return y, mask
 
 
@@ -440,8 +476,9 @@ def fit(units: Sequence[Unit], settings: Settings, meta: dict[str, Any] | None =
         dense_stats = (mean, scale)
         dims = len(mean)
     x = _design(units, vocabulary, settings, dense_stats)
-    y, mask = _targets(units, settings)
-    n_features, n_labels = x.shape[1], len(LABELS)
+    modes = mode_labels(units)
+    y, mask = _targets(units, settings, modes)
+    n_features, n_labels = x.shape[1], len(LABELS) + len(modes)
     xt = x.T.tocsr()
     total = mask.sum()
 
@@ -468,7 +505,7 @@ def fit(units: Sequence[Unit], settings: Settings, meta: dict[str, Any] | None =
     dense_w = w[len(names):] if dims else None
     info = {"units": len(units), "features": len(names), "dense": dims,
             "iterations": int(result.nit), "l2": settings.l2, **(meta or {})}
-    return EventModel(LABELS, names, sparse_w, b, dense_w,
+    return EventModel([*LABELS, *modes], names, sparse_w, b, dense_w,
                       dense_stats[0] if dense_stats else None,
                       dense_stats[1] if dense_stats else None,
                       settings.thresholds, info)
