@@ -701,6 +701,7 @@ def build(corpus: Corpus, settings: Settings) -> EventModel:
 KEY_ROWS = (
     ("plover.type", "f1"), ("plover.type", "precision"), ("plover.type", "recall"),
     ("plover.type+source", "f1"), ("plover.type+source+target", "f1"),
+    ("plover.mode", "accuracy"),
     ("petr2.ours.triple", "f1"), ("petr2.ours.root", "f1"),
     ("articles.events.required", "recall"), ("articles.events.lenient", "precision"),
     ("articles.events.strict", "precision"), ("articles.events.complete", "recall"),
@@ -716,6 +717,7 @@ def table(results: dict[str, dict[str, Counts]]) -> list[str]:
         values = []
         for system in systems:
             counts = results[system].get(row)
-            values.append(f"{counts.value(metric):10.3f}" if counts is not None else " " * 10)
+            empty = counts is None or counts.tp + counts.fp + counts.fn + counts.total == 0
+            values.append("         -" if empty else f"{counts.value(metric):10.3f}")
         lines.append(f"{row}.{metric}".ljust(36) + "".join(values))
     return lines
