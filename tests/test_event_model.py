@@ -144,7 +144,7 @@ def corpus(pipeline: Pipeline):
 
     shared = shared_path("data/events/ngec_synthetic_events.jsonl").parents[2]
     table = PatternTable.load(pipeline.settings.event_patterns)
-    return training.read_all(pipeline.nlp, shared, training.Settings().sources, table,
+    return training.read_all(pipeline.nlp, shared, training.ALL_SOURCES, table,
                              log=lambda _line: None, rules=pipeline)
 
 

@@ -66,7 +66,7 @@ def main() -> None:
     pipeline = Pipeline(load_settings().with_overrides(event_model="off"))
     started = time.perf_counter()
     final = args.command == "evaluate" and not args.no_holdout
-    corpus = _corpus(pipeline, shared, settings.sources, training.NGEC_STORIES if final else 0)
+    corpus = _corpus(pipeline, shared, training.ALL_SOURCES, training.NGEC_STORIES if final else 0)
     if args.command == "build":
         model = training.build(corpus, settings)
         model.save(args.out)

@@ -48,7 +48,7 @@ class EventModelEvaluator:
             raise EvaluationError(f"{gold}: not the shared data folder (no events/ inside)")
         settings = training.Settings()
         table = PatternTable.load(pipeline.settings.event_patterns)
-        corpus = training.read_all(pipeline.nlp, gold.parent, settings.sources, table,
+        corpus = training.read_all(pipeline.nlp, gold.parent, training.ALL_SOURCES, table,
                                    log=lambda _line: None, rules=pipeline)
         runner = training.Runner(pipeline)
         results = training.cross_validate(corpus, runner, settings, log=lambda _line: None)

@@ -68,6 +68,7 @@ CASE_ALSO: dict[str, frozenset[str]] = {
     "ARREST": frozenset({"ASSAULT"}),
 }
 GOLD_SOURCES = ("plover", "petr2", "articles", "case")
+ALL_SOURCES = ("plover", "petr2", "articles", "case", "ngec")  # read; Settings.sources: trained on
 NGEC_STORIES = 300  # held-out synthetic stories run through the pipeline for the final report
 
 
@@ -83,7 +84,10 @@ class Settings:
         "plover": 2.0, "petr2": 2.0, "articles": 1.0, "case": 1.0, "ngec": 0.5})
     negative_weight: dict[str, float] = field(default_factory=lambda: {
         "plover": 1.0, "petr2": 1.0, "articles": 0.5, "case": 0.3, "ngec": 0.3})
-    sources: tuple[str, ...] = ("plover", "petr2", "articles", "case", "ngec")
+    # The whole-article dev set is not trained on: `dossier evaluate articles`, the measure
+    # the whole project steers by, stays out-of-sample for the shipped model. Its sentences
+    # are still read (gold documents for the figures).
+    sources: tuple[str, ...] = ("plover", "petr2", "case", "ngec")
     max_iterations: int = 300
     # Sources whose units are re-weighted so that every type weighs the same in them (the
     # synthetic stories have 780 CONCEDE and 84 AID stories).
