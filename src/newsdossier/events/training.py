@@ -3,11 +3,13 @@
 Everything here reads the shared reference data at run time (`../shared/data`, never shipped):
 
 * PLOVER GSR dev sentences (gold types), PETR-2 sentences (CAMEO codes → PLOVER types by the
-  codebook's own map in `cameo_codes.tsv`), the sentences of the whole-article dev gold that
-  hold an event's evidence (the other sentences of those articles are weak negatives), CASE
+  codebook's own map in `cameo_codes.tsv`), CASE
   2021 dev snippets whose ACLED sub-event type has a clear PLOVER type (`CASE_TO_PLOVER`;
   disasters are negatives, unclear types are left out), and the lead sentence of each NGEC
-  synthetic story (its story-level type; the lead states the story's event);
+  synthetic story (its story-level type and mode; the lead states the story's event); the
+  whole-article dev gold is read as test documents only (its sentences can be training units,
+  labelled from the gold evidence, but `Settings.sources` leaves them out so that `dossier
+  evaluate articles` stays out-of-sample for the shipped model);
 * units of one document always go to the same fold (`group`); a fixed 20% of the documents of
   every gold set (`holdout`) is never used until the final, once-only report;
 * the model: one logistic output per PLOVER type over `features`, L2-regularised, fitted by
@@ -185,7 +187,7 @@ def plover_of_code(code: str, mapping: dict[str, str]) -> str | None:
 
 
 def read_plover(nlp: Language, path: Path) -> Corpus:
-    from ..evaluate.events import article_date, load_plover
+    from ..evaluate.events import load_plover
 
     cases = load_plover(path, None)
     units, docs = [], []
@@ -196,7 +198,6 @@ def read_plover(nlp: Language, path: Path) -> Corpus:
                           modes=modes, span=doc[:]))
         docs.append(GoldDoc("plover", group, Article(id=case.id, text=case.text,
                                                      published=case.published), doc, case))
-    del article_date
     return Corpus(units, docs)
 
 
