@@ -34,6 +34,8 @@ class Settings:
     event_accusations: tuple[str, ...] = field(default_factory=tuple)
     event_mishaps: tuple[str, ...] = field(default_factory=tuple)
     event_confidence: tuple[str, ...] = field(default_factory=tuple)
+    event_model: str = "on"
+    event_model_weights: str = ""
     quote_cues: tuple[str, ...] = field(default_factory=tuple)
     claim_words: tuple[str, ...] = field(default_factory=tuple)
     thread_embeddings: str = "off"

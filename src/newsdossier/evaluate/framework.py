@@ -35,7 +35,16 @@ class EvaluationError(RuntimeError):
 
 
 def _ensure_builtin_evaluators() -> None:
-    from . import actors, articles, attribution, events, geo, stance, threads  # noqa: F401
+    from . import (  # noqa: F401
+        actors,
+        articles,
+        attribution,
+        eventmodel,
+        events,
+        geo,
+        stance,
+        threads,
+    )
 
 
 def get_evaluator(name: str) -> Evaluator:

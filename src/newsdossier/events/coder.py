@@ -12,6 +12,8 @@ drop events with no coded party at all.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..actors.dictionary import NONSTATE_CODES
@@ -32,6 +34,7 @@ from .draft import Draft
 from .frames import Frames
 from .guards import Mishaps, retype_as_criticism, speaker_is_a_thing, verbal_attack
 from .intents import IntentTable
+from .learned import ModelReviewer, revise
 from .patterns import Pattern, PatternTable
 from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
 from .status import accused_party, find_status
@@ -117,13 +120,15 @@ class EventCoder:
 
     def __init__(self, table: PatternTable, resolver: ActorResolver,
                  reporting_verbs: dict[str, str], intents: IntentTable | None = None,
-                 mishaps: Mishaps | None = None) -> None:
+                 mishaps: Mishaps | None = None,
+                 reviewer: ModelReviewer | None = None) -> None:
         self.table = table
         self.resolver = resolver
         self.reporting_verbs = reporting_verbs
         self.intents = intents or IntentTable.load()
         self.mishaps = mishaps or Mishaps.load()
         self._event_verbs: set[int] = set()  # the sentence's event verbs (token indices)
+        self.reviewer = reviewer  # the learned model's review of each sentence (learned.py)
 
     def code(self, doc: Doc, record: Record) -> list[Event]:
         text = record.article.text
@@ -140,6 +145,9 @@ class EventCoder:
                 )
                 continue
             drafts = self._sentence_drafts(sentence, index, record, published, frames)
+            if self.reviewer is not None:
+                drafts = revise(self.reviewer, sentence, drafts, partial(
+                    self._sentence_drafts, sentence, index, record, published, frames))
             ids = {id(draft): f"e{len(events) + n}" for n, draft in enumerate(drafts, start=1)}
             for draft in drafts:
                 events.append(draft.to_event(ids[id(draft)], _confidence(draft), ids))
@@ -148,8 +156,9 @@ class EventCoder:
     # --- one sentence --------------------------------------------------------------------
 
     def _sentence_drafts(self, sentence: SpacySpan, index: ActorIndex, record: Record,
-                         published: dt.date | None, frames: Frames) -> list[Draft]:
-        matches = _unconsumed(sentence_matches(sentence, self.table))
+                         published: dt.date | None, frames: Frames,
+                         extra: Sequence[Match] = ()) -> list[Draft]:
+        matches = _unconsumed([*sentence_matches(sentence, self.table), *extra])
         triggers = {m.token.i for m in matches}
         self._event_verbs = event_verbs([m.clause_head for m in matches])
         drafts = [self._draft(m, sentence, index, record, published, triggers)
@@ -177,8 +186,10 @@ class EventCoder:
             _heavy_weapon_instrument(draft)
             self._refusal(draft)
             draft.reciprocal = _is_reciprocal(draft)
+        proposed = {id(m) for m in extra}  # the learned model's events need no coded party
         drafts = [d for d in _deduplicated(drafts)
-                  if (d.coded or (d.reported_in is not None and d.reported_in.coded))
+                  if (d.coded or (d.reported_in is not None and d.reported_in.coded)
+                      or (d.match is not None and id(d.match) in proposed))
                   and not _lonely_consultation(d)]
         _attach_quantities(drafts, record.quantities, sentence)
         return sorted(drafts, key=lambda d: (d.trigger.start, d.trigger.end))

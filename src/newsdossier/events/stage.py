@@ -9,6 +9,7 @@ from ..language import skip_unless_english
 from .coder import EventCoder
 from .guards import Mishaps
 from .intents import IntentTable
+from .learned import ModelReviewer, load_event_model
 from .patterns import PatternTable
 from .status import load_reporting_verbs
 
@@ -40,4 +41,7 @@ def make_events_stage(settings: Settings, nlp: Language) -> EventsStage:
     table = PatternTable.load(settings.event_patterns)
     intents = IntentTable.load(settings.event_intents)
     mishaps = Mishaps.load(settings.event_mishaps)
-    return EventsStage(EventCoder(table, resolver, load_reporting_verbs(), intents, mishaps))
+    model = load_event_model(settings.event_model, settings.event_model_weights)
+    reviewer = ModelReviewer(model, table) if model is not None else None
+    return EventsStage(EventCoder(table, resolver, load_reporting_verbs(), intents,
+                                  mishaps=mishaps, reviewer=reviewer))
