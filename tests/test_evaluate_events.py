@@ -365,6 +365,7 @@ def test_petrarch2_reproduces_its_published_figures() -> None:
     ("trnews", "data/geo/TR-News/trnews_gold.jsonl"),
     ("gwn", "data/geo/GeoWebNews/gwn_dev.jsonl"),
     ("geovirus", "data/geo/GeoVirus/geovirus_gold.jsonl"),
+    ("articles", "data/articles/dev"),
 ])
 def test_accuracy_gate_on_the_shared_dev_sets(name: str, gold: str) -> None:
     path = shared_path(gold)
