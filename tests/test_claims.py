@@ -477,3 +477,10 @@ def test_a_statement_called_unfounded_and_lies_that_are_used(pipeline: Pipeline,
                                                              stance: str):
     _, claims = claims_of(pipeline, text)
     assert claims[-1].stance == stance
+
+
+def test_an_investigation_alleges_nothing(pipeline: Pipeline) -> None:
+    record, claims = claims_of(pipeline, "Police in Leeds are investigating the death of a "
+                                         "42-year-old man.")
+    assert [e.mode for e in record.events] == ["investigate"]
+    assert [c for c in claims if c.stance == "alleges"] == []

@@ -71,3 +71,21 @@ def test_words_attack_policies_and_things_do_not_speak(pipeline: Pipeline) -> No
     assert not [e for e in evidence.events if e.type == "SUPPORT"]
     shown = run(pipeline, "The vote demonstrates a complete loss of trust in the government.")
     assert not [e for e in shown.events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "The researchers examined three types of coral in reefs off the coast of Fiji.",
+    "Engineers inspected the bridge on Tuesday.",
+])
+def test_examining_a_thing_is_study_not_an_investigation(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in run(pipeline, text).events if e.mode == "investigate"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police are investigating the death of a man in Leeds.",
+    "The committee will examine allegations of fraud against the mayor.",
+    "Inspectors examined the militia's weapons depots.",
+])
+def test_examining_a_wrongdoing_or_a_party_stays_an_investigation(pipeline: Pipeline,
+                                                                 text: str) -> None:
+    assert [e.mode for e in run(pipeline, text).events] == ["investigate"]

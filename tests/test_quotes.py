@@ -223,3 +223,11 @@ def test_user_cue_file_through_settings(nlp, tmp_path: Path):
     custom = Pipeline(Settings(quote_cues=(str(extra),)), nlp=nlp)
     quote = only_quote(custom, "The rebels trumpeted that the town had fallen.")
     assert quote.stance == "alleges" and quote.cue.text == "trumpeted"
+
+
+def test_a_pronoun_speaker_is_the_main_subject_before_an_embedded_thing(pipeline: Pipeline):
+    quotes = quotes_of(pipeline, "The researchers suggested that the algae might render the "
+                                 "corals' chemical defenses less effective. They reported, "
+                                 "\"Seaweed disrupts the reef.\"")
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert direct.speaker is not None and direct.speaker.name == "researchers"

@@ -501,7 +501,7 @@ def _participle_of(doc: Doc, cue: tuple[int, int], verb: Token) -> bool:
 
 
 def _event_stance(event: Event) -> str | None:
-    if event.type == "ACCUSE":
+    if event.type == "ACCUSE" and event.mode != "investigate":  # an inquiry alleges nothing
         return "alleges"
     if event.type is None and event.cameo == "016":
         return "denies"

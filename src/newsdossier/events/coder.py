@@ -32,7 +32,13 @@ from .arguments import (
 )
 from .draft import Draft
 from .frames import Frames
-from .guards import Mishaps, retype_as_criticism, speaker_is_a_thing, verbal_attack
+from .guards import (
+    Mishaps,
+    investigates_nothing,
+    retype_as_criticism,
+    speaker_is_a_thing,
+    verbal_attack,
+)
 from .intents import IntentTable
 from .learned import ModelReviewer, revise
 from .patterns import Pattern, PatternTable
@@ -153,6 +159,10 @@ class EventCoder:
                 events.append(draft.to_event(ids[id(draft)], _confidence(draft), ids))
         return events
 
+    def _event_word(self, lemma: str) -> bool:
+        """A noun the pattern table knows as an event ("attack", "talks")."""
+        return bool(self.table.candidates("NOUN", lemma))
+
     # --- one sentence --------------------------------------------------------------------
 
     def _sentence_drafts(self, sentence: SpacySpan, index: ActorIndex, record: Record,
@@ -176,8 +186,10 @@ class EventCoder:
 
         drafts = [d for d in frames.apply(drafts, sentence, sentence_span, date_of)
                   if not d.dropped]
+        actor_tokens = set(index.by_token)
         drafts = [d for d in _merged(drafts) if not self.mishaps.caused_by_mishap(d)
-                  and not speaker_is_a_thing(d, set(index.by_token))]
+                  and not speaker_is_a_thing(d, actor_tokens)
+                  and not investigates_nothing(d, actor_tokens, self._event_word)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)

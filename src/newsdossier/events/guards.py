@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,18 @@ MUTE_THINGS = frozenset({"evidence", "data", "fact", "finding", "figure", "numbe
                          "analysis", "trend", "situation", "development", "event", "incident",
                          "outcome", "vote", "move", "decision", "change",
                          "statistic", "sample", "test", "experiment", "research"})
+
+
+# What an investigation looks into, beyond the event words of the pattern table.
+WRONGDOINGS = frozenset({
+    "allegation", "accusation", "claim", "complaint", "case", "incident", "matter", "conduct",
+    "behavior", "behaviour", "circumstance", "cause", "death", "fraud", "corruption",
+    "wrongdoing", "misconduct", "abuse", "violation", "crime", "leak", "breach", "scandal",
+    "irregularity", "record", "account", "finance", "payment", "transaction", "activity",
+    "role", "involvement", "link", "tie", "connection", "report", "rumor", "rumour",
+})
+PARTITIVES = frozenset({"type", "kind", "sort", "sample", "number", "set", "group", "piece",
+                        "part", "range", "variety"})
 
 
 class MishapError(ValueError):
@@ -130,6 +142,28 @@ def speaker_is_a_thing(draft: Draft, actor_tokens: set[int]) -> bool:
     subject = verb_subject(draft.match.token)
     return (subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_
             and subject.i not in actor_tokens and subject.lemma_.lower() in MUTE_THINGS)
+
+
+def investigates_nothing(draft: Draft, actor_tokens: set[int],
+                         event_word: Callable[[str], bool]) -> bool:
+    """A generic 'examined' / 'inspected' / 'probed' whose object is neither a party nor a
+    wrongdoing or incident ("the researchers examined three types of coral", "engineers
+    inspected the bridge"): study, not an investigation of anyone."""
+    if draft.mode != "investigate" or draft.match is None or draft.match.is_noun:
+        return False
+    if draft.target or draft.cameo != "090":
+        return False
+    obj = _object(draft.match.token)
+    if obj is None:
+        return False
+    if obj.i in actor_tokens or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    head = obj
+    if head.lemma_.lower() in PARTITIVES:
+        head = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), head)
+    lemma = head.lemma_.lower()
+    return lemma not in WRONGDOINGS and not event_word(lemma)
 
 
 def _object(token: Token) -> Token | None:

@@ -296,7 +296,8 @@ def antecedent(pronoun: Token, content: Range, index: ActorIndex,
             t.lower_ in same and t.dep_ in _SPEAKER_DEPS)]
         if candidates:
             subjects = [t for t in candidates if _is_subject(t)]
-            chosen = (subjects or candidates)[-1]
+            chosen = max(subjects, key=lambda t: _subject_rank(t, index)) if subjects \
+                else candidates[-1]
             if chosen.pos_ != "PRON":
                 return _actor_of(chosen, index)
             if depth < 3:
@@ -306,6 +307,21 @@ def antecedent(pronoun: Token, content: Range, index: ActorIndex,
             seen += 1  # a sentence all in quotation marks does not count
         sentence = _previous_sentence(sentence)
     return None
+
+
+def _subject_rank(subject: Token, index: ActorIndex) -> tuple[bool, int, int]:
+    """Which of a sentence's subjects a later pronoun most likely stands for: a known actor
+    before a thing, the main clause's subject before an embedded one ("The researchers
+    suggested the corals' defenses were weaker. They reported …" → the researchers), else
+    the last."""
+    return subject.i in index.by_token, -_depth(subject), subject.i
+
+
+def _depth(token: Token) -> int:
+    depth, node = 0, token
+    while node.head.i != node.i and depth < 50:
+        node, depth = node.head, depth + 1
+    return depth
 
 
 def _inside(position: int, ranges: list[Range]) -> bool:
