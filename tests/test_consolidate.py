@@ -209,3 +209,17 @@ def test_a_participle_of_an_event_happens_where_it_does(pipeline: Pipeline) -> N
     request = next(e for e in record.events if e.type == "REQUEST")
     assert request.location is not None and request.location.name == "Nairobi"
     assert request.date == "2026-03-07"
+
+
+def test_the_act_told_again_without_its_doer_is_one_event(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The government suspended the assembly on Tuesday.\n\nCritics "
+                           "were angry. The assembly was suspended until October 14, the "
+                           "speaker said.")
+    [suspension] = [e for e in record.events if e.cameo == "160"]
+    assert suspension.source and len(suspension.mentions) == 1
+
+
+def test_a_bound_is_not_the_date_of_the_act(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The assembly was suspended by the governor until October 14.")
+    [suspension] = [e for e in record.events if e.cameo == "160"]
+    assert suspension.date != "2026-10-14"

@@ -89,3 +89,36 @@ def test_examining_a_thing_is_study_not_an_investigation(pipeline: Pipeline, tex
 def test_examining_a_wrongdoing_or_a_party_stays_an_investigation(pipeline: Pipeline,
                                                                  text: str) -> None:
     assert [e.mode for e in run(pipeline, text).events] == ["investigate"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mixture is heated and the proteins are released.",
+    "No cause has yet been released for the fire by officials in the town.",
+    "\"We couldn't execute there and they scored twice,\" the coach said.",
+])
+def test_release_and_execution_are_done_to_people_only(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in run(pipeline, text).events if e.cameo in ("0841", "1823")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels released 30 prisoners on Sunday.",
+    "The soldiers imprisoned for mutiny were released yesterday by the president.",
+    "The junta executed four activists in July.",
+])
+def test_release_and_execution_of_people_stay(pipeline: Pipeline, text: str) -> None:
+    assert [e.cameo for e in run(pipeline, text).events if e.cameo in ("0841", "1823")]
+
+
+@pytest.mark.parametrize("text", [
+    "Historically, the ministry has not pursued criminal charges against such officials.",
+    "These seats are often occupied by the Labour Party.",
+    "The army usually arrests protesters at the border.",
+])
+def test_what_is_habitually_done_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text).events == []
+
+
+def test_a_statement_by_no_one_about_no_one_is_dropped(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Most legal experts reject the views the senator espouses. "
+                           "But ultimately it will be up to the elders to approve.")
+    assert [e for e in record.events if not e.source and not e.target] == []

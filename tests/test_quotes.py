@@ -231,3 +231,11 @@ def test_a_pronoun_speaker_is_the_main_subject_before_an_embedded_thing(pipeline
                                  "\"Seaweed disrupts the reef.\"")
     direct = next(q for q in quotes if q.kind == "direct")
     assert direct.speaker is not None and direct.speaker.name == "researchers"
+
+
+def test_that_said_is_a_connective_not_a_quotation(pipeline: Pipeline):
+    quotes = quotes_of(pipeline, "That said, we understand customers who feel that we have "
+                                 "killed the product they cared about.")
+    assert all(q.speaker is None or q.speaker.text.lower() not in ("that", "we")
+               for q in quotes)
+    assert not any(q.content.text.strip(" ,").lower() == "that said" for q in quotes)

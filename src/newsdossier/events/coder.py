@@ -33,8 +33,11 @@ from .arguments import (
 from .draft import Draft
 from .frames import Frames
 from .guards import (
+    PEOPLE_ONLY_ACTS,
     Mishaps,
+    habitual,
     investigates_nothing,
+    patient_is_no_party,
     retype_as_criticism,
     speaker_is_a_thing,
     verbal_attack,
@@ -135,6 +138,7 @@ class EventCoder:
         self.mishaps = mishaps or Mishaps.load()
         self._event_verbs: set[int] = set()  # the sentence's event verbs (token indices)
         self.reviewer = reviewer  # the learned model's review of each sentence (learned.py)
+        self._people_words: frozenset[str] | None = None
 
     def code(self, doc: Doc, record: Record) -> list[Event]:
         text = record.article.text
@@ -158,6 +162,16 @@ class EventCoder:
             for draft in drafts:
                 events.append(draft.to_event(ids[id(draft)], _confidence(draft), ids))
         return events
+
+    def _listed_object(self, trigger: Token, obj: Token) -> bool:
+        """Whether the pattern table names this object for this trigger, or for any row
+        of the same people-only acts ("executing detainees": detainees are released too)."""
+        words = {obj.lemma_.lower(), obj.lower_}
+        if self._people_words is None:
+            self._people_words = self.table.listed_objects(PEOPLE_ONLY_ACTS)
+        return bool(words & self._people_words) or any(
+            words & p.when.objects for p in self.table.candidates("VERB",
+                                                                  trigger.lemma_.lower()))
 
     def _event_word(self, lemma: str) -> bool:
         """A noun the pattern table knows as an event ("attack", "talks")."""
@@ -189,7 +203,9 @@ class EventCoder:
         actor_tokens = set(index.by_token)
         drafts = [d for d in _merged(drafts) if not self.mishaps.caused_by_mishap(d)
                   and not speaker_is_a_thing(d, actor_tokens)
-                  and not investigates_nothing(d, actor_tokens, self._event_word)]
+                  and not investigates_nothing(d, actor_tokens, self._event_word)
+                  and not patient_is_no_party(d, actor_tokens, self._listed_object)
+                  and not habitual(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)

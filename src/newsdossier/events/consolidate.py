@@ -54,6 +54,7 @@ from ..dates import parse_publication_date
 from ..language import skip_unless_english
 from ..model import Actor, Event, Place, Span
 from .confidence import ConfidenceModel, features
+from .guards import VERBAL_TYPES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -407,6 +408,10 @@ def one_event(first: Mention, later: Mention) -> bool:
         # the bill's withdrawal … 'We will withdraw the bill,' Lam said")
         return later.sentence - first.sentence <= 1 and later.quoted and (
             same_names(first, later, "source")) and a.cameo == b.cameo
+    if a.source and not b.source and a.target and b.target and a.cameo == b.cameo and (
+            same_parties(first, later, "target")):
+        return True  # "the government suspended parliament … parliament was suspended
+        # until October 14": the same act told again without its doer
     if not (bool(a.source) and bool(b.source) and same_parties(first, later, "source") and (
             not (a.target and b.target) or same_parties(first, later, "target"))):
         return False
@@ -931,6 +936,23 @@ def drop_statements_without_a_type(record: Record) -> None:
         claim.event_ids = [i for i in claim.event_ids if i not in typeless]
 
 
+def drop_statements_by_no_one(record: Record, kept: list[Mention]) -> list[Mention]:
+    """A verbal act (support, rejection, a demand, an accusation …) with neither a source
+    nor a target, even after the story was read, says nothing an analyst can use: "most
+    experts reject the views …", "it will be up to the elders to approve"."""
+    empty = {m.event.id for m in kept if m.event.type in VERBAL_TYPES
+             and not m.event.source and not m.event.target}
+    if not empty:
+        return kept
+    record.events = [e for e in record.events if e.id not in empty]
+    for event in record.events:
+        if event.reported_in in empty:
+            event.reported_in = None
+    for claim in record.claims:
+        claim.event_ids = [i for i in claim.event_ids if i not in empty]
+    return [m for m in kept if m.event.id not in empty]
+
+
 def interview_turns(text: str) -> list[tuple[int, int]]:
     """The question-and-answer paragraphs of an interview: paragraphs opening with a
     speaker tag ("((WN)) :", "Q:"), questions, and the paragraph answering a question —
@@ -1058,6 +1080,7 @@ class ConsolidateStage:
         renumber_references(record, renamed)
         answer_denials(kept)
         aim_at_what_is_answered(kept, self.noun_types)
+        kept = drop_statements_by_no_one(record, kept)
         for mention in kept:
             mention.event.date_precision = stated_precision(mention.event, record)
         date_events(kept, parse_publication_date(record.article.published))

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..tables import table_sources
-from .arguments import agent_of, prep_object, verb_subject
+from .arguments import agent_of, is_passive, prep_object, verb_subject
+from .triggers import measured, object_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -59,6 +60,15 @@ WRONGDOINGS = frozenset({
 })
 PARTITIVES = frozenset({"type", "kind", "sort", "sample", "number", "set", "group", "piece",
                         "part", "range", "variety"})
+
+
+# CAMEO codes of acts done to people only: release of persons, execution.
+PEOPLE_ONLY_ACTS = frozenset({"0841", "1823"})
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "he", "she", "they", "we",
+                               "i", "you", "himself", "herself", "themselves"})
+HABITUAL_ADVERBS = frozenset({"historically", "usually", "often", "typically", "generally",
+                              "traditionally", "normally", "routinely", "frequently",
+                              "customarily", "habitually", "commonly", "seldom", "rarely"})
 
 
 class MishapError(ValueError):
@@ -164,6 +174,41 @@ def investigates_nothing(draft: Draft, actor_tokens: set[int],
                      for g in p.children if g.dep_ == "pobj"), head)
     lemma = head.lemma_.lower()
     return lemma not in WRONGDOINGS and not event_word(lemma)
+
+
+def patient_is_no_party(draft: Draft, actor_tokens: set[int],
+                        listed: Callable[[Token, Token], bool]) -> bool:
+    """Acts done to people only — a release, an execution — whose object is a thing or
+    missing: "the proteins are released", "no cause has been released", "we couldn't
+    execute there" (a sports quote) are no release or killing of anyone. People are a
+    party, a name, a pronoun or a word a pattern row of the trigger lists as its object
+    ("released 30 prisoners")."""
+    if draft.match is None or draft.match.is_noun or draft.cameo not in PEOPLE_ONLY_ACTS:
+        return False
+    if any(a.code for a in draft.target):
+        return False
+    trigger = draft.match.token
+    obj = object_of(trigger)
+    if obj is None and trigger.dep_ == "conj" and is_passive(trigger):
+        obj = verb_subject(trigger.head)  # "civilians imprisoned … were released by Putin"
+    if obj is None:
+        return True
+    obj = measured(obj)  # "hanged hundreds of prisoners" → prisoners
+    return not (obj.i in actor_tokens or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+                or obj.lower_ in PERSONAL_PRONOUNS or listed(trigger, obj))
+
+
+def habitual(draft: Draft) -> bool:
+    """What is usually, often or historically done is no event: "the department has
+    historically not pursued charges", "these seats are often held by Labour"."""
+    if draft.match is None:
+        return False
+    for verb in {draft.match.token.i: draft.match.token, draft.clause.i: draft.clause}.values():
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+            return True
+    first = draft.match.token.sent[0]
+    return first.lower_ in HABITUAL_ADVERBS and (
+        first.head.i in (draft.match.token.i, draft.clause.i))
 
 
 def _object(token: Token) -> Token | None:

@@ -167,6 +167,12 @@ class PatternTable:
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
         return self._index.get((pos, lemma), [])
 
+    def listed_objects(self, codes: frozenset[str]) -> frozenset[str]:
+        """Every object word the rows of these CAMEO codes name ("prisoner", "hostage" for
+        a release): what such an act is done to."""
+        return frozenset(word for patterns in self._index.values() for p in patterns
+                         if p.cameo in codes for word in p.when.objects if word != ANY_OBJECT)
+
     def event_nouns(self) -> frozenset[str]:
         """The head lemmas of the noun patterns: words that name an event ("attack")."""
         return frozenset(head for pos, head in self._index if pos == "NOUN")

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..model import DateMention
 
 CLIMB = 6
+BOUNDS = frozenset({"until", "till", "til", "pending", "before", "through", "ahead"})
 
 
 def carrier(token: Token) -> Token | None:
@@ -57,6 +58,8 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
     mine, free = [], []
     for mention in inside:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and len(span) and _a_bound(span):
+            continue  # "suspended until October 14": when it ends, not when it happened
         verb = carrier(span.root) if span is not None and len(span) else None
         if verb is None:
             free.append(mention)
@@ -72,6 +75,20 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
         if group:
             return date_for_span(group, start, end, sentence.start_char, sentence.end_char)
     return None
+
+
+def _a_bound(span: SpacySpan) -> bool:
+    """A time expression that bounds an act rather than dates it: "until October 14",
+    "pending a ruling on Monday", "before the vote on Friday"."""
+    node = span.root
+    for _ in range(2):
+        if node.dep_ == "pobj" and node.head.lower_ in BOUNDS:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    first = span[0].doc[span[0].i - 1] if span[0].i > 0 else None
+    return first is not None and first.lower_ in BOUNDS
 
 
 def _describes_in(verb: Token, own: Token) -> bool:

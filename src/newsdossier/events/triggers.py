@@ -91,7 +91,7 @@ QUANTITY_HEADS = frozenset({
 })
 
 
-def _measured(token: Token) -> Token:
+def measured(token: Token) -> Token:
     """The noun a measure phrase measures ("tons of food aid" → aid), else the token."""
     if token.lemma_.lower() not in QUANTITY_HEADS and token.lower_ not in QUANTITY_HEADS:
         return token
@@ -104,8 +104,8 @@ def _measured(token: Token) -> Token:
 
 
 def _names(token: Token, words: frozenset[str]) -> bool:
-    measured = _measured(token)
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in (token, measured))
+    head = measured(token)
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in (token, head))
 
 
 def _conditions_hold(token: Token, pattern: Pattern) -> bool:

@@ -141,9 +141,11 @@ class QuoteFinder:
         found: list[Found] = []
         for token in sentence:
             cue = self._cue(token)
-            if cue is None:
+            if cue is None or _discourse_marker(token):
                 continue
             made = self._found(token, cue, sentence, index)
+            if made is not None and _a_connective(made.content, sentence):
+                continue  # "That said, we understand …": the content is the connective
             if made is not None:
                 made = _clipped(made, breaks, text)
                 if made.content[1] > made.content[0]:
@@ -244,6 +246,22 @@ def _has_particle(token: Token, particle: str) -> bool:
                 for c in child.children):
             return True
     return False
+
+
+def _a_connective(content: tuple[int, int], sentence: SpacySpan) -> bool:
+    words = [t for t in sentence if content[0] <= t.idx < content[1] and not t.is_punct]
+    return len(words) == 2 and _discourse_marker(words[1])
+
+
+def _discourse_marker(cue: Token) -> bool:
+    """'That said,' / 'This said,' opening a clause: a connective, not a report."""
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    after = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    opening = before is not None and (before.is_sent_start or (
+        before.i > 0 and doc[before.i - 1].is_punct))
+    return (before is not None and before.lower_ in ("that", "this") and opening
+            and after is not None and after.text == "," and cue.lower_ == "said")
 
 
 def _negated(token: Token) -> bool:
