@@ -122,3 +122,16 @@ def test_a_statement_by_no_one_about_no_one_is_dropped(pipeline: Pipeline) -> No
     record = run(pipeline, "Most legal experts reject the views the senator espouses. "
                            "But ultimately it will be up to the elders to approve.")
     assert [e for e in record.events if not e.source and not e.target] == []
+
+
+def test_a_word_closing_an_untyped_proper_name_is_no_trigger(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The crash began, Florida Highway Patrol described, in the "
+                           "northbound lanes close to Alachua.")
+    assert record.events == []
+
+
+def test_a_us_state_outranks_a_foreign_town_of_its_name() -> None:
+    from newsdossier.gazetteer import town_or_region_country
+
+    assert town_or_region_country("Florida") == "USA"
+    assert town_or_region_country("Kharkiv") == "UKR"

@@ -51,6 +51,13 @@ def region_country(name: str) -> str | None:
     return _region_countries().get(_key(name))
 
 
+def town_or_region_country(name: str) -> str | None:
+    """The country of a first-level region of that name, else of its largest city: a US
+    state outranks a foreign town named after it ("Florida": the state, not the Colombian
+    town of 58,000)."""
+    return region_country(name) or city_country(name)
+
+
 def city_country(name: str) -> str | None:
     """The ISO3 country of the most populous city of that name (≥ 50,000 people), or None."""
     return _city_countries().get(_key(name))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..datelines import in_dateline
-from ..gazetteer import city_country, region_country
+from ..gazetteer import city_country, town_or_region_country
 from ..model import Actor
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ class ActorIndex:
         span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         if span is None:
             return None
-        country = city_country(span.text) or region_country(span.text)
+        country = town_or_region_country(span.text)
         if country is None:
             return None
         return Actor(text=span.text, start=span.start_char, end=span.end_char, name=span.text,
@@ -216,7 +216,7 @@ class ActorIndex:
         resolution = self.resolver.resolve(phrase.text)
         country = resolution.country
         if country is None and span is not None and span.label_ in PLACE_LABELS:
-            country = city_country(span.text) or region_country(span.text)
+            country = town_or_region_country(span.text)
         if country is None:
             return None
         return Actor(text=phrase.text, start=phrase.start_char, end=phrase.end_char,

@@ -142,9 +142,24 @@ NAME_LABELS = frozenset({"GPE", "PERSON", "NORP", "ORG", "FAC", "WORK_OF_ART", "
 def _pos(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "VERB"
-    if token.pos_ in ("NOUN", "PROPN") and not _inside_a_name(token):
+    if token.pos_ in ("NOUN", "PROPN") and not _inside_a_name(token) and not (
+            _ends_a_proper_name(token)):
         return "NOUN"
     return None
+
+
+def _ends_a_proper_name(token: Token) -> bool:
+    """A capitalised word closing a run of capitalised names the tagger left untyped
+    ("Florida Highway Patrol", "Revolutionary Guard Corps"): part of a name, not an event
+    — unless the whole line is in title case ("Rebels Launch Attack")."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
+               for c in token.lefts):
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    return capitalised * 2 < len(words) + 1
 
 
 def _inside_a_name(token: Token) -> bool:
