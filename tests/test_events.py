@@ -470,3 +470,14 @@ def test_an_infinitive_under_would_have_is_hypothetical(pipeline: Pipeline):
     record = code(pipeline, "Protests began against a bill that would have allowed the "
                             "Chinese government to extradite people from Macau.")
     assert all(e.status == "hypothetical" for e in record.events if e.type == "COOPERATE")
+
+
+def test_a_government_department_is_a_party_and_called_on_finds_its_target(
+        pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "The forestry department arrested twelve men. Prime Minister Tuilaepa called on "
+        "village councils and church leaders to enforce the shutdown."), published="2026-03-12"))
+    arrest = next(e for e in record.events if e.cameo == "173")
+    assert arrest.source[0].sector == "GOV"
+    call = next(e for e in record.events if e.type == "REQUEST")
+    assert {a.text for a in call.target} >= {"village councils"}

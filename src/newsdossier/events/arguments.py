@@ -397,7 +397,7 @@ def child_with(token: Token, deps: tuple[str, ...]) -> Token | None:
 def prep_object(token: Token, preposition: str) -> Token | None:
     """The object of `token`'s prepositional child `preposition` ("sanctions on Iran")."""
     for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == preposition:
+        if child.dep_ in ("prep", "agent", "dative", "prt") and child.lower_ == preposition:
             pobj = child_with(child, ("pobj",))
             if pobj is not None:
                 found = _past_date(pobj)
