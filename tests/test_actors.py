@@ -802,6 +802,19 @@ def test_coreference_leaves_unclear_antecedents_alone():
     assert resolve_coreference(far)[1].code == "COP"
 
 
+def test_another_body_of_the_same_kind_takes_the_country_not_the_name():
+    from newsdossier.actors.coreference import resolve_coreference
+    from newsdossier.model import Actor
+
+    mentions = [Actor("the Kenyan Ministry of Health", 0, 29, "Ministry of Health", "KEN",
+                      "GOV", "KENGOV"),
+                Actor("the ministry", 60, 72, None, None, "GOV", "GOV"),
+                Actor("the transport ministry", 100, 122, None, None, "GOV", "GOV")]
+    same, other = resolve_coreference(mentions)[1:]
+    assert same.code == other.code == "KENGOV"
+    assert same.name == "Ministry of Health" and other.name is None
+
+
 # --- article setting, affiliations, one person one code ---------------------------------
 
 

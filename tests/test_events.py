@@ -481,3 +481,11 @@ def test_a_government_department_is_a_party_and_called_on_finds_its_target(
     assert arrest.source[0].sector == "GOV"
     call = next(e for e in record.events if e.type == "REQUEST")
     assert {a.text for a in call.target} >= {"village councils"}
+
+
+def test_an_investigation_of_a_partys_conduct_targets_the_party(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "The Justice Department opened an investigation of Toyota's safety practices."),
+        published="2026-03-12"))
+    probe = next(e for e in record.events if e.mode == "investigate")
+    assert [a.text for a in probe.target] == ["Toyota"]

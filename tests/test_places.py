@@ -364,3 +364,11 @@ def test_a_name_modifying_a_regions_office_is_the_region(pipeline: Pipeline):
 def test_a_person_noun_is_no_place(pipeline: Pipeline):
     record = places_of(pipeline, "It is exciting to be a Latina in the Nevada legislature.")
     assert [p.text for p in record.places] == ["Nevada"]
+
+
+def test_a_company_named_like_a_town_is_no_place(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", text="Regulators opened an investigation "
+                                      "into Toyota over its brakes.", published="2026-03-12"))
+    assert [p.name for p in record.places if p.use == "place"] == []

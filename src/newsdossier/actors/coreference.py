@@ -65,10 +65,15 @@ def _head(actor: Actor) -> str | None:
     return words[-1] if words else None
 
 
-def _with(actor: Actor, source: Actor) -> Actor:
+def _with(actor: Actor, source: Actor, own_name: bool = False) -> Actor:
     country = actor.country or source.country
     sector = actor.sector or source.sector
-    name = source.name if _longer_name(source.name, actor.name) else actor.name or source.name
+    if own_name:
+        name = actor.name
+    elif _longer_name(source.name, actor.name):
+        name = source.name
+    else:
+        name = actor.name or source.name
     basis = actor.country_basis if actor.country else COREFERENCE if country else None
     return Actor(text=actor.text, start=actor.start, end=actor.end, name=name,
                  country=country, sector=sector, code=make_code(country, sector),
@@ -134,7 +139,13 @@ def _description(actor: Actor, earlier: list[Actor]) -> Actor | None:
     source = _agreed_country(same_head)
     if source is None and not same_head:
         source = _agreed_country([c for c in earlier if c.sector == actor.sector])
-    return _with(actor, source) if source is not None else None
+    if source is None:
+        return None
+    if set(words) - set(_words(source.text)) - set(_words(source.name or "")):
+        # "the forestry department" after "the Department of Justice": another body of the
+        # same state; its country, not the other's name
+        return _with(actor, source, own_name=True)
+    return _with(actor, source)
 
 
 def _owner_described(actor: Actor, words: list[str], earlier: list[Actor]) -> Actor | None:

@@ -38,6 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..actors.dictionary import NONSTATE_CODES
 from ..datelines import dateline_tokens
 from .facilities import FACILITY_WORDS, is_facility, town_of_facility
 from .gazetteer import ALIAS_ID_BASE, Gazetteer
@@ -171,12 +172,20 @@ def _mention(span: Span, actors: list[Actor], gazetteer: Gazetteer,
              short_names: frozenset[str], surnames: frozenset[str], entity: bool) -> Mention:
     name = key(span.text)
     if _embedded(span) or _named_as_organisation(span) or name in surnames or (
+            _a_nonstate_actor(span, actors)) or (
             name in short_names and not _is_major(gazetteer, span.text)):
         use = "embedded"
     else:
         use = "place" if _locational(span, actors) else "actor"
     return Mention(span.start_char, span.end_char, span.text, span.root, use, entity,
                    facility=_facility(span))
+
+
+def _a_nonstate_actor(span: Span, actors: list[Actor]) -> bool:
+    """The name of a company or international body that a town shares ("Toyota", the
+    carmaker, not Toyota in Aichi): the actors stage coded this very span as one."""
+    return any(a.start <= span.start_char and span.end_char <= a.end
+               and a.country in NONSTATE_CODES for a in actors)
 
 
 def _trimmed(span: Span) -> Span | None:
