@@ -223,3 +223,11 @@ def test_a_bound_is_not_the_date_of_the_act(pipeline: Pipeline) -> None:
     record = run(pipeline, "The assembly was suspended by the governor until October 14.")
     [suspension] = [e for e in record.events if e.cameo == "160"]
     assert suspension.date != "2026-10-14"
+
+
+def test_a_day_told_in_a_sentence_without_an_event_dates_the_story_after_it(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Wednesday, lawmakers gathered in the capital for a long "
+                           "session. The opposition accused the governor of fraud.")
+    [accusation] = of_type(record, "ACCUSE")
+    assert (accusation.date, accusation.date_basis) == ("2026-03-11", "narrative")

@@ -55,6 +55,7 @@ from ..language import skip_unless_english
 from ..model import Actor, Event, Place, Span
 from .confidence import ConfidenceModel, features
 from .guards import VERBAL_TYPES
+from .timing import carrier
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -611,10 +612,22 @@ def _one_side(actor: Actor, side: list[Actor]) -> bool:
 # --- dates -----------------------------------------------------------------------------------
 
 
-def date_events(mentions: list[Mention], published: dt.date | None) -> None:
+def date_events(mentions: list[Mention], published: dt.date | None,
+                scene_days: dict[int, str] | None = None) -> None:
+    """Each undated event's date from the story (see `ConsolidateStage`); `scene_days`: the
+    day a sentence's main clause is told on, by sentence number, whether or not it holds an
+    event ("On Wednesday, the House voted …" sets the day of "The first article charged
+    …")."""
     scene: tuple[str, int] | None = None  # the story's day and the last sentence told in it
     news_day: str | None = None  # the first day of the news the article reports
+    days = sorted((scene_days or {}).items())
     for mention in mentions:
+        while days and days[0][0] < mention.sentence:
+            number, day = days.pop(0)
+            if scene is None or number > scene[1]:
+                scene = (day, number)
+                if news_day is None and _recent(day, published):
+                    news_day = day
         event = mention.event
         if event.date is not None:
             event.date_basis = event.date_basis or "stated"
@@ -642,6 +655,27 @@ def date_events(mentions: list[Mention], published: dt.date | None) -> None:
             scene = (scene[0], mention.sentence)
         elif mention.tense == "past" and news_day is not None:
             event.date, event.date_basis = news_day, "news-day"
+
+
+def scene_days(doc: Doc, record: Record, published: dt.date | None) -> dict[int, str]:
+    """By sentence number, the day its main clause is told on: a day-precise time
+    expression (not a dateline, not in the future) hanging on the sentence's root verb in
+    the past tense ("On Wednesday, the House voted …")."""
+    layout = Layout(doc, record.article.text)
+    found: dict[int, str] = {}
+    for mention in record.dates:
+        if mention.dateline or not mention.value or len(mention.value) != len("2020-01-01"):
+            continue
+        if published is not None and mention.value > published.isoformat():
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = carrier(span.root)
+        if verb is None or verb.dep_ != "ROOT" or verb.tag_ != "VBD":
+            continue
+        found.setdefault(layout.sentence(mention.start), mention.value)
+    return found
 
 
 def _date_from_host(mention: Mention, mentions: list[Mention], story_day: str | None) -> None:
@@ -1083,7 +1117,8 @@ class ConsolidateStage:
         kept = drop_statements_by_no_one(record, kept)
         for mention in kept:
             mention.event.date_precision = stated_precision(mention.event, record)
-        date_events(kept, parse_publication_date(record.article.published))
+        published = parse_publication_date(record.article.published)
+        date_events(kept, published, scene_days(doc, record, published))
         for mention in kept:
             event = mention.event
             if event.date and not event.date_precision:
