@@ -489,3 +489,10 @@ def test_an_investigation_of_a_partys_conduct_targets_the_party(pipeline: Pipeli
         published="2026-03-12"))
     probe = next(e for e in record.events if e.mode == "investigate")
     assert [a.text for a in probe.target] == ["Toyota"]
+
+
+def test_overturning_a_conviction_is_a_concession_not_a_conviction(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "The appeals court quashed the convictions of two opposition activists."),
+        published="2026-03-12"))
+    assert [(e.type, e.cameo) for e in record.events] == [("CONCEDE", "081")]
