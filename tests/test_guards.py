@@ -135,3 +135,24 @@ def test_a_us_state_outranks_a_foreign_town_of_its_name() -> None:
 
     assert town_or_region_country("Florida") == "USA"
     assert town_or_region_country("Kharkiv") == "UKR"
+
+
+@pytest.mark.parametrize("text", [
+    "\"Extremists seek to divide us and to destroy our way of life,\" the mayor said.",
+    "The senator's remarks torpedoed the talks and wrecked her career.",
+])
+def test_violence_said_of_an_idea_is_a_figure_of_speech(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in run(pipeline, text).events if e.type == "ASSAULT"] == []
+
+
+def test_a_leaders_supporter_is_not_the_leader(pipeline: Pipeline) -> None:
+    record = run(pipeline, "In Portland, a Trump supporter was shot and killed.")
+    [attack] = [e for e in record.events if e.type == "ASSAULT"]
+    assert [a.code for a in attack.target] == ["USACVL"]
+    assert all(a.name != "Donald Trump" for a in attack.source)
+
+
+def test_a_capitalised_first_word_that_goes_on_is_no_speaker(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Unrest continued in the city, where a man was shot and killed.")
+    assert record.quotes == []
+    assert [e for e in record.events if e.type == "ACCUSE"] == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..actors.resolver import make_code
 from ..datelines import in_dateline
 from ..gazetteer import city_country, town_or_region_country
 from ..model import Actor
@@ -30,6 +31,11 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "themselves", "itself"})
 _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we"}
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+# People named by whose side they are on: "a Trump supporter" is not Trump.
+FOLLOWER_NOUNS = frozenset({"supporter", "backer", "follower", "loyalist", "fan", "voter",
+                            "ally", "critic", "opponent", "detractor", "rival", "admirer",
+                            "sympathiser", "sympathizer", "partisan", "devotee"})
+CIVILIANS = "CVL"
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _PRONOUN_WINDOW_CHARS = 600
 _MAX_PHRASE_TAIL = 8
@@ -108,13 +114,29 @@ class ActorIndex:
             return self.antecedent(token)
         for child in token.children:
             if child.dep_ in _MODIFIER_DEPS and child.i in self.by_token:
-                return self.by_token[child.i]
+                owner = self.by_token[child.i]
+                if token.lemma_.lower() in FOLLOWER_NOUNS:
+                    return self._followers(token, owner)
+                return owner
         for pobj in _of_objects(token):
             if pobj.i in self.by_token:
                 return self.by_token[pobj.i]
         if token.pos_ in ("NOUN", "PROPN"):
             return self.resolve_phrase(token)
         return None
+
+    def _followers(self, noun: Token, leader: Actor) -> Actor:
+        """'a Trump supporter', 'Navalny's allies': people on someone's side, not that
+        person — civilians of the leader's country."""
+        left = min((t.idx for t in noun.subtree if t.i <= noun.i), default=noun.idx)
+        text = self.doc.text[left:noun.idx + len(noun)]
+        start = left
+        if text.lower().startswith(("a ", "an ", "the ")):
+            cut = text.index(" ") + 1
+            text, start = text[cut:], left + cut
+        country = leader.country
+        return Actor(text=text, start=start, end=start + len(text), name=None,
+                     country=country, sector=CIVILIANS, code=make_code(country, CIVILIANS))
 
     def _split_by_modifiers(self, token: Token, actor: Actor | None) -> list[Actor]:
         """'US and British activists', 'Syrian government and opposition representatives':
@@ -451,7 +473,12 @@ def is_passive(verb: Token) -> bool:
         c.dep_ == "agent" for c in verb.children
     ):
         return False
-    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # "was shot and killed": a bare participle coordinated with a passive verb shares it
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and not any(
+        c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:

@@ -41,6 +41,7 @@ from .guards import (
     retype_as_criticism,
     speaker_is_a_thing,
     verbal_attack,
+    violence_on_an_idea,
 )
 from .intents import IntentTable
 from .learned import ModelReviewer, revise
@@ -209,6 +210,8 @@ class EventCoder:
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)
+        drafts = [d for d in drafts if not violence_on_an_idea(d)]
+        for draft in drafts:
             _place_parties(draft, index)
             _protesters_destroying(draft)
             _heavy_weapon_instrument(draft)

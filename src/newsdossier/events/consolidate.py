@@ -410,7 +410,8 @@ def one_event(first: Mention, later: Mention) -> bool:
         return later.sentence - first.sentence <= 1 and later.quoted and (
             same_names(first, later, "source")) and a.cameo == b.cameo
     if a.source and not b.source and a.target and b.target and a.cameo == b.cameo and (
-            same_parties(first, later, "target")):
+            same_parties(first, later, "target")) and (
+            same_names(first, later, "target") or _definite_party(b)):
         return True  # "the government suspended parliament … parliament was suspended
         # until October 14": the same act told again without its doer
     if not (bool(a.source) and bool(b.source) and same_parties(first, later, "source") and (
@@ -420,6 +421,16 @@ def one_event(first: Mention, later: Mention) -> bool:
     # "protesters" in two places are two events
     return a.cameo == b.cameo or a.type != b.type or same_names(first, later, "source") or (
         same_names(first, later, "target"))
+
+
+def _definite_party(event: Event) -> bool:
+    """'the assembly', 'the two activists': a target told as one already known."""
+    sentence = event.sentence
+    for actor in event.target:
+        before = sentence.text[:max(actor.start - sentence.start, 0)].lower().split()
+        if before and before[-1] in ("the", "this", "that", "these", "those"):
+            return True
+    return False
 
 
 # --- merging ---------------------------------------------------------------------------------

@@ -71,6 +71,15 @@ HABITUAL_ADVERBS = frozenset({"historically", "usually", "often", "typically", "
                               "customarily", "habitually", "commonly", "seldom", "rarely"})
 
 
+# What no weapon reaches: violence said of these is a figure of speech.
+INTANGIBLES = frozenset({
+    "democracy", "freedom", "unity", "reputation", "career", "trust", "hope", "value",
+    "culture", "credibility", "relationship", "chance", "legacy", "dream", "confidence",
+    "future", "image", "dignity", "spirit", "morale", "tradition", "identity", "faith",
+    "economy", "market", "prospect", "talk", "negotiation", "process", "momentum",
+})
+
+
 class MishapError(ValueError):
     """A mishap word table is malformed."""
 
@@ -209,6 +218,20 @@ def habitual(draft: Draft) -> bool:
     first = draft.match.token.sent[0]
     return first.lower_ in HABITUAL_ADVERBS and (
         first.head.i in (draft.match.token.i, draft.clause.i))
+
+
+def violence_on_an_idea(draft: Draft) -> bool:
+    """'seek to destroy our way of life', 'killed the deal', 'torpedoed his career':
+    violence said of something no weapon reaches is a figure of speech."""
+    if draft.type != "ASSAULT" or draft.match is None or draft.match.is_noun:
+        return False
+    obj = object_of(draft.match.token)
+    if obj is None:
+        return False
+    head = obj
+    if head.lower_ in ("way", "sense") and any(c.dep_ == "prep" for c in head.children):
+        return True  # "our way of life", "a sense of community"
+    return head.lemma_.lower() in INTANGIBLES or head.lemma_.lower() in ABSTRACT_TARGETS
 
 
 def _object(token: Token) -> Token | None:

@@ -113,10 +113,18 @@ def _inverted_speaker(verb: Token) -> Token | None:
 def could_speak(token: Token, index: ActorIndex | None) -> bool:
     """A person, an organisation, a place standing for its government, or a role the actor
     dictionary knows ("officials") — not a thing carried or filed ("placards", "a motion")."""
-    if token.pos_ in ("PRON", "PROPN") or token.ent_type_ in SPEAKER_ENTITIES:
+    if token.ent_type_ in SPEAKER_ENTITIES or token.pos_ == "PRON" or (
+            token.pos_ == "PROPN" and not _capitalised_common_word(token)):
         return True
     actor = index.by_token.get(token.i) if index is not None else None
     return actor is not None and bool(actor.sector or actor.country or actor.name)
+
+
+def _capitalised_common_word(token: Token) -> bool:
+    """A sentence's first word the tagger took for a name only for its capital, with no
+    entity type ("Unrest continued …")."""
+    return token.is_sent_start and not token.ent_type_ and token.i + 1 < len(token.doc) and (
+        not token.doc[token.i + 1].text[:1].isupper())
 
 
 def could_intend(token: Token, index: ActorIndex | None) -> bool:
