@@ -156,3 +156,9 @@ def test_a_capitalised_first_word_that_goes_on_is_no_speaker(pipeline: Pipeline)
     record = run(pipeline, "Unrest continued in the city, where a man was shot and killed.")
     assert record.quotes == []
     assert [e for e in record.events if e.type == "ACCUSE"] == []
+
+
+def test_a_disease_told_by_a_pronoun_kills_no_one_as_an_attacker(pipeline: Pipeline) -> None:
+    record = run(pipeline, "A new strain of flu was found in the province last month. "
+                           "Officials said it has infected 300 people and killed five.")
+    assert [e for e in record.events if e.type == "ASSAULT"] == []

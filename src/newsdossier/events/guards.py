@@ -119,14 +119,32 @@ class Mishaps:
         return lemma in self.nouns or any(
             c.dep_ == "compound" and c.lemma_.lower() in self.nouns for c in token.children)
 
+    def _it_is_a_mishap(self, pronoun: Token | None) -> bool:
+        """'it' / 'the disease' told as the subject of a sentence right after one whose
+        subject or object names a disease or disaster ("The virus spread … It has killed
+        three")."""
+        if pronoun is None or pronoun.lower_ not in ("it", "which"):
+            return False
+        sentence = pronoun.sent
+        if sentence.start == 0:
+            return False
+        previous = pronoun.doc[sentence.start - 1].sent
+        before = [t for t in (*previous, *sentence[: pronoun.i - sentence.start])
+                  if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                               "pobj", "appos")]
+        return bool(before) and self.names_mishap(before[-1]) or any(
+            self.names_mishap(t) and t.dep_ in ("nsubj", "nsubjpass") for t in before)
+
     def caused_by_mishap(self, draft: Draft) -> bool:
         """Whether an attack-worded event is a disaster, disease or accident."""
         if draft.type != "ASSAULT" or draft.match is None:
             return False
         clause = draft.clause
         cause = agent_of(clause) if clause.pos_ in ("VERB", "AUX") else None
-        if self.names_mishap(cause):
+        if self.names_mishap(cause) or self._it_is_a_mishap(cause):
             return True
+        if clause.pos_ == "VERB" and any(self.names_mishap(v) for v in clause.conjuncts):
+            return True  # "it has infected over 200 people and killed three"
         if clause.dep_ in ("advcl", "conj", "xcomp") and clause.tag_ == "VBG":
             governor = clause.head
             if self.names_mishap(governor) or self.names_mishap(verb_subject(governor)):
