@@ -132,7 +132,7 @@ class Mishaps:
         before = [t for t in (*previous, *sentence[: pronoun.i - sentence.start])
                   if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj",
                                                                "pobj", "appos")]
-        return bool(before) and self.names_mishap(before[-1]) or any(
+        return (bool(before) and self.names_mishap(before[-1])) or any(
             self.names_mishap(t) and t.dep_ in ("nsubj", "nsubjpass") for t in before)
 
     def caused_by_mishap(self, draft: Draft) -> bool:
