@@ -239,3 +239,10 @@ def test_that_said_is_a_connective_not_a_quotation(pipeline: Pipeline):
     assert all(q.speaker is None or q.speaker.text.lower() not in ("that", "we")
                for q in quotes)
     assert not any(q.content.text.strip(" ,").lower() == "that said" for q in quotes)
+
+
+def test_a_quoted_name_is_no_quotation_but_a_verbless_statement_is(pipeline: Pipeline):
+    quotes = quotes_of(pipeline, "The court ruled on the case \"Novak vs. Meridian Shipping "
+                                 "Holdings Limited\". The ministry said in a statement: "
+                                 "\"Total nonsense and lies from start to end.\"")
+    assert [q.content.text for q in quotes] == ["Total nonsense and lies from start to end."]

@@ -29,6 +29,7 @@ paragraph (marks.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -423,11 +424,33 @@ def _cued_quotation(quoted: Quoted, doc: Doc, text: str, finder: QuoteFinder,
     spoken = is_clause(span) or text[quoted.start:quoted.end].rstrip()[-1:] in "?!"
     if words < MIN_QUOTE_WORDS and (cue.frame != "clause" or not spoken):
         return None  # 'called it “a disgrace”', 'the “Radio Control Law”': a quoted phrase
+    if not spoken and _a_title(span, finder.is_speech_noun):
+        return None  # 'ruled in the case “Glawischnig-Piesczek vs. Facebook Ireland”
     if cue.pos == "VERB":
         speaker = verb_speaker(cue_token, finder.is_speech_noun, index)
     else:
         speaker = noun_speaker(cue_token, finder.is_speech_noun, index)
     return Found((quoted.start, quoted.end), _span([cue_token]), speaker, cue.stance, "direct")
+
+
+def _a_title(span: SpacySpan, is_speech_noun: Callable[[Token], bool]) -> bool:
+    """A quoted name, not words said: no verb inside, and the quotation names the noun or
+    the naming verb before it ("the case “…”", "a song titled “…”", "the operation “…”")."""
+    if any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    doc = span.doc
+    between = []
+    before = None
+    for i in range(span.start - 1, max(span.start - 4, -1), -1):
+        if doc[i].is_punct or doc[i].is_quote:
+            between.append(doc[i].text)
+            continue
+        before = doc[i]
+        break
+    if before is None or ":" in between or is_speech_noun(before):
+        return False  # 'in a statement: “Total nonsense.”'
+    return before.pos_ in ("NOUN", "PROPN") or before.lower_ in (
+        "titled", "entitled", "named", "dubbed", "codenamed", "called")
 
 
 def _adjacent_cue(span: SpacySpan, doc: Doc, finder: QuoteFinder) -> tuple[Token | None,
