@@ -162,3 +162,12 @@ def test_a_disease_told_by_a_pronoun_kills_no_one_as_an_attacker(pipeline: Pipel
     record = run(pipeline, "A new strain of flu was found in the province last month. "
                            "Officials said it has infected 300 people and killed five.")
     assert [e for e in record.events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Electronic Commerce Directive provides liability protections for hosting sites.",
+    "The alliance's guidelines call for spending of 2 percent of GDP.",
+    "The new law bans protests near parliament.",
+])
+def test_a_text_is_no_party_that_acts(pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text).events == []

@@ -35,6 +35,7 @@ from .frames import Frames
 from .guards import (
     PEOPLE_ONLY_ACTS,
     Mishaps,
+    done_by_a_document,
     habitual,
     investigates_nothing,
     patient_is_no_party,
@@ -206,7 +207,7 @@ class EventCoder:
                   and not speaker_is_a_thing(d, actor_tokens)
                   and not investigates_nothing(d, actor_tokens, self._event_word)
                   and not patient_is_no_party(d, actor_tokens, self._listed_object)
-                  and not habitual(d)]
+                  and not habitual(d) and not done_by_a_document(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)

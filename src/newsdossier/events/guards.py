@@ -71,6 +71,12 @@ HABITUAL_ADVERBS = frozenset({"historically", "usually", "often", "typically", "
                               "customarily", "habitually", "commonly", "seldom", "rarely"})
 
 
+# Texts that say things but do nothing: as an event's subject, no one acts.
+DOCUMENTS = frozenset({
+    "law", "directive", "regulation", "treaty", "constitution", "rule", "guideline", "charter",
+    "convention", "provision", "clause", "amendment", "statute", "code", "act", "legislation",
+    "protocol", "framework", "manual", "handbook", "policy",
+})
 # What no weapon reaches: violence said of these is a figure of speech.
 INTANGIBLES = frozenset({
     "democracy", "freedom", "unity", "reputation", "career", "trust", "hope", "value",
@@ -250,6 +256,18 @@ def violence_on_an_idea(draft: Draft) -> bool:
     if head.lower_ in ("way", "sense") and any(c.dep_ == "prep" for c in head.children):
         return True  # "our way of life", "a sense of community"
     return head.lemma_.lower() in INTANGIBLES or head.lemma_.lower() in ABSTRACT_TARGETS
+
+
+def done_by_a_document(draft: Draft) -> bool:
+    """A law, directive or guideline as the one who acts ("the Directive provides liability
+    protections", "NATO guidelines call for 2%", "the constitution bans …"): what a text
+    says, not an event between parties."""
+    if draft.match is None or draft.match.is_noun:
+        return False
+    subject = verb_subject(draft.match.token)
+    if subject is None or is_passive(draft.match.token):
+        return False
+    return subject.ent_type_ == "LAW" or subject.lemma_.lower() in DOCUMENTS
 
 
 def _object(token: Token) -> Token | None:
