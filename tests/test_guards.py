@@ -171,3 +171,18 @@ def test_a_disease_told_by_a_pronoun_kills_no_one_as_an_attacker(pipeline: Pipel
 ])
 def test_a_text_is_no_party_that_acts(pipeline: Pipeline, text: str) -> None:
     assert run(pipeline, text).events == []
+
+
+def test_an_interview_is_no_consultation(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The candidate met with a BBC reporter on Tuesday. The minister "
+                           "met with opposition leaders on Wednesday.")
+    assert [[a.sector for a in e.target] for e in record.events if e.type == "CONSULT"] == [
+        ["OPP"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The chairman withdrew in August and Collins took over as the party's nominee.",
+    "She took over the leadership of the party in May.",
+])
+def test_taking_over_a_role_is_no_seizure(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in run(pipeline, text).events if e.cameo == "192"] == []

@@ -35,6 +35,7 @@ from .frames import Frames
 from .guards import (
     PEOPLE_ONLY_ACTS,
     Mishaps,
+    an_interview,
     done_by_a_document,
     habitual,
     investigates_nothing,
@@ -211,7 +212,7 @@ class EventCoder:
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)
-        drafts = [d for d in drafts if not violence_on_an_idea(d)]
+        drafts = [d for d in drafts if not violence_on_an_idea(d) and not an_interview(d)]
         for draft in drafts:
             _place_parties(draft, index)
             _protesters_destroying(draft)

@@ -270,6 +270,12 @@ def done_by_a_document(draft: Draft) -> bool:
     return subject.ent_type_ == "LAW" or subject.lemma_.lower() in DOCUMENTS
 
 
+def an_interview(draft: Draft) -> bool:
+    """Talking to a reporter is an interview, not a consultation between parties."""
+    return draft.type == "CONSULT" and any(
+        a.sector == "JRN" for a in (*draft.source, *draft.target))
+
+
 def _object(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
 
