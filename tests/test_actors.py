@@ -1103,3 +1103,12 @@ def test_places_inside_longer_names_or_sponsors_give_no_country(pipeline: Pipeli
             "Peruvian-funded rebels attacked the town.")
     for actor in process(pipeline, text):
         assert actor.country is None, actor
+
+
+def test_a_country_naming_a_war_gives_no_country(dictionary: ActorDictionary) -> None:
+    from newsdossier.actors import ActorResolver
+
+    resolver = ActorResolver(dictionary)
+    assert resolver.resolve("Iraq War veteran").country is None
+    assert resolver.resolve("a veteran of the Vietnam War").country is None
+    assert resolver.resolve("Iraqi forces").country == "IRQ"

@@ -159,6 +159,7 @@ BLOCKING_WORDS = frozenset(
 )
 COUNTRY_KINDS = frozenset({"countries", "demonyms"})
 PERSON_KIND = "people"
+WAR_WORDS = frozenset({"war", "wars"})
 NAMED_KINDS = frozenset({"organisations", PERSON_KIND})
 _CACHE_LIMIT = 100_000
 
@@ -306,6 +307,8 @@ class ActorResolver:
                     continue
                 if _is_single_name(entry, end - start) and not tokens[start].capital:
                     continue
+                if entry.kind == "countries" and end < len(words) and words[end] in WAR_WORDS:
+                    continue  # "Iraq War veteran", "the Vietnam war": a war's name
                 found.append(Match(start, end, entry))
         return found
 

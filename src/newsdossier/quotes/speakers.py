@@ -191,6 +191,11 @@ def phrase_range(head: Token) -> Range | None:
     group")."""
     cut = {t.i for child in head.children if child.i > head.i and _not_the_speaker(head, child)
            for t in child.subtree}
+    # a relative clause deeper in the phrase is not the speaker either ("some of the
+    # protesters Wikinews interviewed")
+    cut |= {t.i for node in head.subtree if node.i != head.i for child in node.children
+            if child.i > node.i and child.dep_ in ("relcl", "acl")
+            and not _names_someone(child) for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in cut]
     dashes = [n for n, t in enumerate(tokens) if t.text in _DASHES and t.i < head.i]
     if dashes:
