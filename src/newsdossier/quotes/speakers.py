@@ -200,7 +200,8 @@ def phrase_range(head: Token) -> Range | None:
     dashes = [n for n, t in enumerate(tokens) if t.text in _DASHES and t.i < head.i]
     if dashes:
         tokens = tokens[dashes[-1] + 1:]
-    while tokens and (tokens[0].tag_ in ("DT", "PDT") or tokens[0].is_punct):
+    while tokens and tokens[0].i != head.i and (tokens[0].tag_ in ("DT", "PDT")
+                                                or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens = tokens[:-1]
