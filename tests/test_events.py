@@ -496,3 +496,17 @@ def test_overturning_a_conviction_is_a_concession_not_a_conviction(pipeline: Pip
         "The appeals court quashed the convictions of two opposition activists."),
         published="2026-03-12"))
     assert [(e.type, e.cameo) for e in record.events] == [("CONCEDE", "081")]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The senator addressed the allegations of fraud from the opposition on Monday.",
+     "OPP", "LEG"),
+    ("The minister faced accusations of corruption from the opposition.", "OPP", "GOV"),
+    ("The opposition made allegations of fraud against the governor.", "OPP", "GOV"),
+])
+def test_who_alleges_and_who_is_alleged_against_around_an_allegation_noun(
+        pipeline: Pipeline, text: str, source: str, target: str) -> None:
+    record = pipeline.process(Article(id="t", text=text, published="2026-03-12"))
+    [accusation] = [e for e in record.events if e.type == "ACCUSE"]
+    assert [a.sector for a in accusation.source] == [source]
+    assert [a.sector for a in accusation.target] == [target]

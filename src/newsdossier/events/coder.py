@@ -51,7 +51,7 @@ from .patterns import Pattern, PatternTable
 from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
 from .status import accused_party, find_status
 from .timing import date_for_event, event_verbs
-from .triggers import UNDERGOING_VERBS, Match, object_of, sentence_matches
+from .triggers import ANSWERING_VERBS, UNDERGOING_VERBS, Match, object_of, sentence_matches
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -313,13 +313,15 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
             token.head.lemma_.lower() in STATEMENT_NOUNS
         ):
             source_token = _issuer(token.head)  # "issued a declaration demanding that ..."
-    elif light is not None and light.lemma_.lower() in UNDERGOING_VERBS:
-        source_token = prep_object(token, "from") or prep_object(token, "by")
+    elif light is not None and _undergone(light, pattern):
+        source_token = _from_whom(token) or prep_object(light, "from") or _noun_source(
+            token, None)
     else:
         content = light is not None and light.i in triggers  # "welcomed the meeting"
         source_token = _noun_source(token, None if content else light)
     target_token, via_with = _target_token(token, pattern, light)
-    if match.is_noun and light is not None and light.lemma_.lower() in UNDERGOING_VERBS:
+    if match.is_noun and light is not None and _undergone(light, pattern) and (
+            target_token is None or light.lemma_.lower() in UNDERGOING_VERBS):
         target_token = agent_of(light)
     if match.is_noun and target_token is None and light is not None and (
         light.lemma_.lower() in ("engage", "involve", "embroil")
@@ -415,6 +417,31 @@ def _inner_preps(token: Token) -> list[Token]:
     return preps
 
 
+def _after_what(noun: Token, preposition: str) -> Token | None:
+    """The party a noun's act is aimed at, named after what it is about ("allegations of
+    fraud against the governor", "threats of violence against journalists")."""
+    about = prep_object(noun, "of")
+    return prep_object(about, preposition) if about is not None else None
+
+
+def _from_whom(noun: Token) -> Token | None:
+    """Who an allegation or a threat came from: "from the opposition", "by X", also after
+    what it is about ("accusations of corruption from the opposition")."""
+    found = prep_object(noun, "from") or prep_object(noun, "by")
+    about = prep_object(noun, "of")
+    if found is None and about is not None:
+        found = prep_object(about, "from") or prep_object(about, "by")
+    return found
+
+
+def _undergone(light: Token, pattern: Pattern) -> bool:
+    """Whether the verb's subject undergoes or answers the noun's act rather than doing it
+    ("faced criticism from …", "addressed the allegations", "dismissed the threats")."""
+    lemma = light.lemma_.lower()
+    return lemma in UNDERGOING_VERBS or (
+        lemma in ANSWERING_VERBS and pattern.type in ("ACCUSE", "THREATEN", "REQUEST"))
+
+
 def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss":
@@ -459,6 +486,8 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
                 found = prep_object(obj, preposition) if obj is not None else None
             if found is None and light_verb is not None:
                 found = prep_object(light_verb, preposition)
+            if found is None and pattern.pos == "NOUN" and preposition != "of":
+                found = _after_what(token, preposition)
             if found is None and preposition == "to" and pattern.pos == "VERB":
                 found = child_with(token, ("dative", "iobj"))  # "give Tanzania a grant"
             if found is not None:
@@ -470,6 +499,8 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
             found = prep_object(token, preposition)
             if found is None and light_verb is not None and preposition == "against":
                 found = prep_object(light_verb, preposition)  # "used tear gas against them"
+            if found is None and token.pos_ in ("NOUN", "PROPN") and preposition != "of":
+                found = _after_what(token, preposition)
             if found is not None:
                 return found, False
     if pattern.pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":

@@ -22,6 +22,11 @@ CARRYING_VERBS = {
 }
 # Verbs whose subject undergoes the event their object names: "faces pressure from Congress".
 UNDERGOING_VERBS = frozenset({"face", "receive", "suffer", "endure", "draw", "incur"})
+# Verbs answering what another party said or did ("addressed the allegations", "dismissed
+# the threats"): the noun's act is someone else's, aimed at the one who answers.
+ANSWERING_VERBS = frozenset({"address", "answer", "deny", "dismiss", "rebut", "refute",
+                             "deflect", "counter", "downplay", "acknowledge", "shrug",
+                             "brush", "ignore", "confront", "respond", "fend"})
 
 
 @dataclass(slots=True)
