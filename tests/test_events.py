@@ -510,3 +510,20 @@ def test_who_alleges_and_who_is_alleged_against_around_an_allegation_noun(
     [accusation] = [e for e in record.events if e.type == "ACCUSE"]
     assert [a.sector for a in accusation.source] == [source]
     assert [a.sector for a in accusation.target] == [target]
+
+
+def test_officials_admitting_their_own_forces_act_accuse_no_one(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "On Saturday, Iranian officials acknowledged their military had shot down a "
+        "Ukrainian passenger jet near Tehran on Wednesday."), published="2020-01-13"))
+    assert [e for e in record.events if e.type == "ACCUSE"] == []
+    [attack] = [e for e in record.events if e.type == "ASSAULT"]
+    assert attack.date == "2020-01-08"
+
+
+def test_a_relative_clause_on_a_party_does_not_date_the_event(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "The president, who appointed the administrator in 2017, called for an investigation "
+        "of her agency."), published="2020-11-26"))
+    [call] = [e for e in record.events if e.type == "REQUEST"]
+    assert call.date != "2017" and call.status != "historical"

@@ -110,6 +110,20 @@ def _same_body(speakers: list[Actor], accused: list[Actor]) -> bool:
     return bool(accused) and all(a.country is None and a.sector in sectors for a in accused)
 
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _own_state(speakers: list[Actor], accused: list[Actor]) -> bool:
+    """'Iranian officials acknowledged their military had shot down …': organs of one state
+    telling of each other admit or report, they do not accuse; nor does anyone of 'their'
+    own forces."""
+    if accused and all(a.text.lower().startswith(("their ", "its ", "our ")) for a in accused):
+        return True
+    countries = {a.country for a in speakers if a.country and a.sector in STATE_SECTORS}
+    return bool(accused) and all(a.country in countries and a.sector in STATE_SECTORS
+                                 for a in accused)
+
+
 def same_party(left: list[Actor], right: list[Actor]) -> bool:
     """Whether two argument lists name the same party: the same mention or name, or the same
     country with compatible sectors ("Portugal" and "Portuguese President X" are one party,
@@ -459,7 +473,8 @@ class Frames:
         if not speakers or any(a.sector == MEDIA_SECTOR for a in speakers):
             return []
         accused = self._accused(draft)
-        if same_party(speakers, accused) or _same_body(speakers, accused):
+        if same_party(speakers, accused) or _same_body(speakers, accused) or (
+                _own_state(speakers, accused)):
             return []  # their own side
         if not any(a.code for a in accused) and _tells_a_known_event(draft.clause):
             return []  # a toll of an attack already told ("said the attack had killed 12")

@@ -35,7 +35,7 @@ from ..language import skip_unless_english
 from ..model import Actor, Event, Quote, Span
 from ..tables import table_sources
 from .arguments import ActorIndex, agent_of, child_with, prep_object, verb_subject
-from .frames import same_party
+from .frames import STATE_SECTORS, same_party
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -244,8 +244,13 @@ def _own_side(accused: Actor, speaker: Actor) -> bool:
     """The speaker's own side — but two people named differently are two parties even of
     one government ("the attorney general said President Trump treats the law with
     contempt")."""
+    if accused.text.lower().startswith(("their ", "its ", "our ")):
+        return True  # "acknowledged their military had shot down …": an admission
     if accused.name and speaker.name and accused.name != speaker.name:
         return False
+    if not accused.name and accused.country and accused.country == speaker.country and (
+            accused.sector in STATE_SECTORS and speaker.sector in STATE_SECTORS):
+        return True  # officials telling of their own state's forces
     return same_party([accused], [speaker])
 
 

@@ -69,7 +69,9 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
             if not (verb.lemma_.lower() in reporting and span is not None
                     and span.start > verb.i and _adverbial_of(span, verb)):
                 free.append(mention)
-        elif verb.i not in others or _describes_in(verb, own_verb):
+        elif _describes_in(verb, own_verb):
+            free.append(mention)  # "In a release issued the following day, X denounced"
+        elif verb.i not in others and not _about_a_party(verb):
             free.append(mention)  # "for a summit where on Sunday X signed": the summit's
     for group in (mine, free):
         if group:
@@ -92,10 +94,25 @@ def _a_bound(span: SpacySpan) -> bool:
 
 
 def _describes_in(verb: Token, own: Token) -> bool:
-    """A participle or relative clause on a noun of the event's own clause ("In a release
-    issued the following day, the ministry denounced …")."""
+    """A participle or relative clause on a noun of the event's own clause, not on a party
+    ("In a release issued the following day, the ministry denounced …", "met for a summit
+    where on Sunday X signed …")."""
     return verb.dep_ in ("acl", "relcl") and carrier(verb) is not None and (
-        carrier(verb).i == own.i)
+        carrier(verb).i == own.i) and not _about_a_party(verb)
+
+
+def _about_a_party(verb: Token) -> bool:
+    """A relative clause describing a person or body ("Trump, who appointed her in 2017,
+    responded …"): its time is that party's past, not the event's; one on a summit or a
+    meeting ("a summit where on Sunday X signed") is the summit's time."""
+    if verb.dep_ != "relcl" or verb.head.i == verb.i:
+        return False
+    if any(t.lower_ in ("who", "whom", "whose") for t in verb.children) or any(
+            t.lower_ == "whose" for c in verb.children for t in c.children):
+        return True  # "who appointed her in 2017": said of a person
+    noun = verb.head
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.dep_ in (
+        "nsubj", "nsubjpass")
 
 
 def _adverbial_of(span: SpacySpan, verb: Token) -> bool:
