@@ -527,3 +527,10 @@ def test_a_relative_clause_on_a_party_does_not_date_the_event(pipeline: Pipeline
         "of her agency."), published="2020-11-26"))
     [call] = [e for e in record.events if e.type == "REQUEST"]
     assert call.date != "2017" and call.status != "historical"
+
+
+def test_the_leaders_of_two_countries_are_two_parties(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "The leaders of Egypt and Jordan met in Cairo on Monday."), published="2026-03-12"))
+    [meeting] = [e for e in record.events if e.type == "CONSULT"]
+    assert {a.country for a in (*meeting.source, *meeting.target)} == {"EGY", "JOR"}

@@ -36,6 +36,9 @@ FOLLOWER_NOUNS = frozenset({"supporter", "backer", "follower", "loyalist", "fan"
                             "ally", "critic", "opponent", "detractor", "rival", "admirer",
                             "sympathiser", "sympathizer", "partisan", "devotee"})
 CIVILIANS = "CVL"
+# Nouns that stand for the parties named after them: "the nations of Bahrain and Kosovo".
+COLLECTIVE_HEADS = frozenset({"nation", "country", "state", "government", "member",
+                              "leader", "people", "coalition", "alliance"})
 _NOMINAL = ("NOUN", "PROPN", "PRON")
 _PRONOUN_WINDOW_CHARS = 600
 _MAX_PHRASE_TAIL = 8
@@ -112,6 +115,10 @@ class ActorIndex:
             return actor
         if token.pos_ == "PRON":
             return self.antecedent(token)
+        if token.lemma_.lower() in COLLECTIVE_HEADS:
+            for pobj in _of_objects(token):  # "the Muslim-majority nations of Bahrain and …"
+                if pobj.i in self.by_token:
+                    return self.by_token[pobj.i]
         for child in token.children:
             if child.dep_ in _MODIFIER_DEPS and child.i in self.by_token:
                 owner = self.by_token[child.i]
@@ -139,14 +146,17 @@ class ActorIndex:
                      country=country, sector=CIVILIANS, code=make_code(country, CIVILIANS))
 
     def _split_by_modifiers(self, token: Token, actor: Actor | None) -> list[Actor]:
-        """'US and British activists', 'Syrian government and opposition representatives':
-        one actor per coordinated modifier that names another country or role."""
+        """'US and British activists', 'Syrian government and opposition representatives',
+        'the leaders of Egypt and Jordan': one actor per coordinated modifier (or owner)
+        that names another country or role."""
         if actor is None:
             return []
         parts: list[tuple[str | None, str | None]] = []
-        for child in token.children:
-            if child.dep_ not in ("amod", "compound", "nmod") or not child.conjuncts:
-                continue
+        coordinated = [c for c in token.children
+                       if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
+        if token.lemma_.lower() in COLLECTIVE_HEADS:  # "the governments of France and Germany"
+            coordinated += [p for p in _of_objects(token) if p.conjuncts]
+        for child in coordinated:
             for modifier in (child, *child.conjuncts):
                 resolution = self.resolver.resolve(modifier.text)
                 part = (resolution.country or actor.country, resolution.sector or actor.sector)
