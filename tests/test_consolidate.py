@@ -231,3 +231,13 @@ def test_a_day_told_in_a_sentence_without_an_event_dates_the_story_after_it(
                            "session. The opposition accused the governor of fraud.")
     [accusation] = of_type(record, "ACCUSE")
     assert (accusation.date, accusation.date_basis) == ("2026-03-11", "narrative")
+
+
+def test_a_scene_set_by_a_participle_dates_the_account_that_follows(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "At the first hearing, held March 3 in the capital, the "
+                           "committee heard eleven witnesses. Questions ran for hours. The "
+                           "chairman thanked the staff. A recess followed. Later, the "
+                           "opposition accused the governor of fraud.")
+    [accusation] = of_type(record, "ACCUSE")
+    assert (accusation.date, accusation.date_basis) == ("2026-03-03", "narrative")

@@ -97,7 +97,10 @@ UNTIMED_STATUSES = frozenset({"future", "hypothetical", "historical"})
 DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his",
                             "her", "such"})
 # How far a story's day or scene carries: the sentences after the one that set it.
-NARRATIVE_SENTENCES = 3
+NARRATIVE_SENTENCES = 5
+# A scene a sentence sets on its own ("At the debate, held October 8 in Denver, …") reaches
+# further, to the first event told after it.
+SCENE_SENTENCES = 8
 TEMPORAL_MARKERS = frozenset({"after", "before", "since", "following", "until", "prior",
                               "previously", "earlier", "ago"})
 # The news an article reports happened at most this many days before it was published.
@@ -629,14 +632,15 @@ def date_events(mentions: list[Mention], published: dt.date | None,
     day a sentence's main clause is told on, by sentence number, whether or not it holds an
     event ("On Wednesday, the House voted …" sets the day of "The first article charged
     …")."""
-    scene: tuple[str, int] | None = None  # the story's day and the last sentence told in it
+    # the story's day, the last sentence told in it, and how far it carries from there
+    scene: tuple[str, int, int] | None = None
     news_day: str | None = None  # the first day of the news the article reports
     days = sorted((scene_days or {}).items())
     for mention in mentions:
         while days and days[0][0] < mention.sentence:
             number, day = days.pop(0)
             if scene is None or number > scene[1]:
-                scene = (day, number)
+                scene = (day, number, SCENE_SENTENCES)  # a scene set by a sentence of its own
                 if news_day is None and _recent(day, published):
                     news_day = day
         event = mention.event
@@ -647,7 +651,7 @@ def date_events(mentions: list[Mention], published: dt.date | None,
             # government announced new measures on Tuesday")
             if _sets_the_day(mention) and (not event.background or (
                     scene is None and _recent(event.date, published))):
-                scene = (event.date, mention.sentence)
+                scene = (event.date, mention.sentence, NARRATIVE_SENTENCES)
                 if news_day is None and _recent(event.date, published):
                     news_day = event.date
             elif not event.background:
@@ -661,9 +665,9 @@ def date_events(mentions: list[Mention], published: dt.date | None,
         if mention.tense in ("present", "perfect") and published is not None:
             event.date, event.date_basis = published.isoformat(), "report-date"
         elif mention.tense in ("past", "unknown") and scene is not None and (
-                mention.sentence - scene[1] <= NARRATIVE_SENTENCES):
+                mention.sentence - scene[1] <= scene[2]):
             event.date, event.date_basis = scene[0], "narrative"
-            scene = (scene[0], mention.sentence)
+            scene = (scene[0], mention.sentence, NARRATIVE_SENTENCES)
         elif mention.tense == "past" and news_day is not None:
             event.date, event.date_basis = news_day, "news-day"
 
@@ -683,7 +687,11 @@ def scene_days(doc: Doc, record: Record, published: dt.date | None) -> dict[int,
         if span is None or not len(span):
             continue
         verb = carrier(span.root)
-        if verb is None or verb.dep_ != "ROOT" or verb.tag_ != "VBD":
+        for _ in range(3):  # "At the debate, held October 8, the candidates …": a participle
+            if verb is None or verb.dep_ == "ROOT" or verb.tag_ not in ("VBN", "VBG"):
+                break
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else carrier(verb.head)
+        if verb is None or verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN"):
             continue
         found.setdefault(layout.sentence(mention.start), mention.value)
     return found

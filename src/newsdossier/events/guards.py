@@ -38,7 +38,9 @@ ABSTRACT_TARGETS = frozenset({
     "statement", "remark", "comment", "claim", "move", "deal", "agreement", "investigation",
     "probe", "verdict", "measure", "budget", "idea", "strategy", "approach", "programme",
     "program", "report", "legislation", "reform", "handling", "response", "record", "speech",
-    "policies", "decree", "order", "motion", "resolution",
+    "policies", "decree", "order", "motion", "resolution", "war", "capitalism", "socialism",
+    "system", "ideology", "notion", "concept", "practice", "view", "stance",
+    "rhetoric", "tactic", "culture", "establishment",
 })
 # Verbal acts need someone who can speak: "evidence supported his murder" is none.
 VERBAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN",
