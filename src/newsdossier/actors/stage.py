@@ -759,6 +759,25 @@ def _text_with_ws(token: SpacyToken, text: str) -> str:
     return text[token.idx : token.idx + len(token) + len(token.whitespace_)]
 
 
+CHARGE_NOUNS = frozenset({
+    "fraud", "corruption", "murder", "treason", "terrorism", "crime", "bribery", "embezzlement",
+    "espionage", "genocide", "abuse", "misconduct", "negligence", "theft", "rape", "assault",
+    "manslaughter", "sedition", "incitement", "collusion", "interference", "wrongdoing",
+    "violation", "torture", "killing", "involvement", "complicity", "obstruction", "contempt",
+    "perjury", "harassment", "defamation", "attack",
+})
+
+
+def a_charge(preposition: SpacyToken) -> bool:
+    """'of fraud', 'of lying', 'of war crimes': what someone is accused or convicted of,
+    which the parser may hang on the accused ("accused the governor of fraud")."""
+    if preposition.lower_ != "of":
+        return False
+    pobj = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+    return pobj is not None and (pobj.tag_ == "VBG" or (
+        not pobj.ent_type_ and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in CHARGE_NOUNS))
+
+
 def _modifiers_end(chunk: Span) -> int:
     """Where the chunk ends once its prepositional modifiers are added (may be chunk.end)."""
     doc = chunk.doc
@@ -767,9 +786,14 @@ def _modifiers_end(chunk: Span) -> int:
         if child.i < end:
             continue
         kept = KEPT_PREPOSITIONS | ({"for"} if chunk.root.lower_ in SPEAKER_NOUNS else set())
-        if child.i != end or child.dep_ != "prep" or child.lower_ not in kept:
+        if child.i != end or child.dep_ != "prep" or child.lower_ not in kept or (
+                a_charge(child)):
             break
         stop = child.right_edge.i + 1
+        charge = next((t.i for t in child.subtree if t.i > child.i and t.dep_ == "prep"
+                       and a_charge(t)), None)
+        if charge is not None:
+            stop = charge  # "the mayor of Aleppo" in "convicted the mayor of Aleppo of fraud"
         if stop - chunk.end > MAX_MODIFIER_TOKENS or stop == child.i + 1:
             break
         if any(t.pos_ in VERB_POS or t.text in (",", ";", ":") for t in doc[end:stop]):

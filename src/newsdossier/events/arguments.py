@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..actors.resolver import make_code
+from ..actors.stage import a_charge
 from ..datelines import in_dateline
 from ..gazetteer import city_country, town_or_region_country
 from ..model import Actor
@@ -211,8 +212,8 @@ class ActorIndex:
         for child in token.rights:  # "Druze inhabitants of the Syrian Golan Heights"
             if child.dep_ != "prep" or child.lower_ not in ("of", "from", "in"):
                 break
-            if child.right_edge.i + 1 - end > _MAX_PHRASE_TAIL:
-                break
+            if child.right_edge.i + 1 - end > _MAX_PHRASE_TAIL or a_charge(child):
+                break  # not "the governor of fraud" in "accused the governor of fraud"
             end = child.right_edge.i + 1
         span = self.doc[start:end]
         resolution = self.resolver.resolve(span.text)
