@@ -1115,7 +1115,8 @@ def test_a_country_naming_a_war_gives_no_country(dictionary: ActorDictionary) ->
 
 
 def test_what_someone_is_accused_of_is_not_part_of_their_name(pipeline: Pipeline) -> None:
-    text = "The court convicted the mayor of Aleppo of corruption and accused the governor of fraud."
+    text = ("The court convicted the mayor of Aleppo of corruption and accused the governor "
+            "of fraud.")
     texts = {a.text for a in pipeline.process(Article(id="t", text=text)).actors}
     assert "mayor of Aleppo" in texts and "governor" in texts
     assert not any("corruption" in t or "fraud" in t for t in texts)
