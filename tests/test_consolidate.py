@@ -241,3 +241,10 @@ def test_a_scene_set_by_a_participle_dates_the_account_that_follows(
                            "opposition accused the governor of fraud.")
     [accusation] = of_type(record, "ACCUSE")
     assert (accusation.date, accusation.date_basis) == ("2026-03-03", "narrative")
+
+
+def test_a_toll_told_in_the_next_sentence_belongs_to_the_attack(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Rebels attacked an army post in the north on Friday. Officials "
+                           "said 12 soldiers died and 20 were wounded.")
+    [attack] = of_type(record, "ASSAULT")
+    assert (attack.dead, attack.injured) == (12, 20)

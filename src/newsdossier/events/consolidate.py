@@ -98,6 +98,8 @@ DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "the
                             "her", "such"})
 # How far a story's day or scene carries: the sentences after the one that set it.
 NARRATIVE_SENTENCES = 5
+# How far back a toll told in a sentence of its own looks for its attack.
+CARRY_SENTENCES = 2
 # A scene a sentence sets on its own ("At the debate, held October 8 in Denver, …") reaches
 # further, to the first event told after it.
 SCENE_SENTENCES = 8
@@ -989,6 +991,29 @@ def drop_statements_without_a_type(record: Record) -> None:
         claim.event_ids = [i for i in claim.event_ids if i not in typeless]
 
 
+def carry_casualties(doc: Doc, record: Record, kept: list[Mention]) -> None:
+    """A toll told in a sentence of its own ("The plane was shot down near Tehran. All 176
+    people on board were killed.") belongs to the attack just told, when that attack has
+    no such figure yet: the nearest foreground attack in the CARRY_SENTENCES before it."""
+    from ..quantities import casualty_kind
+
+    used = {(q.span.start, q.span.end) for e in record.events for q in e.quantities}
+    layout = Layout(doc, record.article.text)
+    attacks = [m for m in kept if m.event.type == "ASSAULT" and not m.event.background
+               and m.event.status not in ("negated", "hypothetical", "future")]
+    for quantity in record.quantities:
+        kind = casualty_kind(quantity)
+        if kind not in ("dead", "injured") or (quantity.span.start, quantity.span.end) in used:
+            continue
+        number = layout.sentence(quantity.span.start)
+        before = [m for m in attacks if 0 < number - m.sentence <= CARRY_SENTENCES]
+        if not before or getattr(before[-1].event, kind) is not None:
+            continue
+        event = before[-1].event
+        setattr(event, kind, quantity.value)
+        event.quantities.append(quantity)
+
+
 def drop_statements_by_no_one(record: Record, kept: list[Mention]) -> list[Mention]:
     """A verbal act (support, rejection, a demand, an accusation …) with neither a source
     nor a target, even after the story was read, says nothing an analyst can use: "most
@@ -1134,6 +1159,7 @@ class ConsolidateStage:
         answer_denials(kept)
         aim_at_what_is_answered(kept, self.noun_types)
         kept = drop_statements_by_no_one(record, kept)
+        carry_casualties(doc, record, kept)
         for mention in kept:
             mention.event.date_precision = stated_precision(mention.event, record)
         published = parse_publication_date(record.article.published)
