@@ -248,3 +248,10 @@ def test_a_toll_told_in_the_next_sentence_belongs_to_the_attack(pipeline: Pipeli
                            "said 12 soldiers died and 20 were wounded.")
     [attack] = of_type(record, "ASSAULT")
     assert (attack.dead, attack.injured) == (12, 20)
+
+
+def test_a_crowd_counted_in_the_next_sentence_sizes_the_protest(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Teachers marched through the capital on Friday. Organisers said "
+                           "40,000 protesters took part.")
+    [protest] = of_type(record, "PROTEST")
+    assert protest.size == 40000

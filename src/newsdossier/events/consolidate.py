@@ -1012,6 +1012,39 @@ def carry_casualties(doc: Doc, record: Record, kept: list[Mention]) -> None:
         event = before[-1].event
         setattr(event, kind, quantity.value)
         event.quantities.append(quantity)
+    carry_crowd_sizes(layout, record, kept, used)
+
+
+CROWD_WORDS = frozenset({"protester", "demonstrator", "marcher", "people", "person",
+                         "participant", "supporter", "student", "worker", "activist",
+                         "rioter", "striker", "farmer", "resident", "citizen"})
+
+
+def _names_a_crowd(word: str) -> bool:
+    return word in CROWD_WORDS or word.rstrip("s") in CROWD_WORDS or word == "people"
+
+
+def carry_crowd_sizes(layout: Layout, record: Record, kept: list[Mention],
+                      used: set[tuple[int, int]]) -> None:
+    """'Protesters marched through the capital. Organisers put the crowd at 250,000
+    people': the size of a protest told in its sentence or the next, when no party holds
+    it."""
+    from ..quantities import casualty_kind
+
+    protests = [m for m in kept if m.event.type == "PROTEST" and m.event.size is None
+                and m.event.status not in ("negated", "hypothetical", "future")]
+    for quantity in record.quantities:
+        if (quantity.span.start, quantity.span.end) in used or casualty_kind(quantity):
+            continue
+        words = (quantity.what or "").lower().split()
+        if quantity.unit is not None or not words or not _names_a_crowd(words[-1]):
+            continue
+        number = layout.sentence(quantity.span.start)
+        near = [m for m in protests if 0 <= number - m.sentence <= 1 and m.event.size is None]
+        if near:
+            event = near[-1].event
+            event.size = quantity.value
+            event.quantities.append(quantity)
 
 
 def drop_statements_by_no_one(record: Record, kept: list[Mention]) -> list[Mention]:
