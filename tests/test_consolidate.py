@@ -255,3 +255,13 @@ def test_a_crowd_counted_in_the_next_sentence_sizes_the_protest(pipeline: Pipeli
                            "40,000 protesters took part.")
     [protest] = of_type(record, "PROTEST")
     assert protest.size == 40000
+
+
+def test_a_place_a_sentence_sets_on_its_own_places_the_account_after_it(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "At the first hearing, held March 3 in Kharkiv, the committee "
+                           "heard eleven witnesses. Questions ran for hours. Later, the "
+                           "opposition accused the governor of fraud.")
+    [accusation] = of_type(record, "ACCUSE")
+    assert accusation.location is not None and accusation.location.name == "Kharkiv"
+    assert accusation.location_basis == "narrative"

@@ -836,15 +836,24 @@ class Setting:
 
 
 def place_events(mentions: list[Mention], record: Record,
-                 gazetteer: Gazetteer | None) -> None:
+                 gazetteer: Gazetteer | None,
+                 scene_places: dict[int, Place] | None = None) -> None:
+    """Each unplaced event's place from the story (see `ConsolidateStage`);
+    `scene_places`: the town or site a sentence's main clause is told in, by sentence
+    number, whether or not it holds an event."""
     setting = Setting(record.places)
-    scene: tuple[Place, int] | None = None
+    scene: tuple[Place, int, int] | None = None  # the place, its last sentence, its reach
+    told = sorted((scene_places or {}).items())
     for mention in mentions:
+        while told and told[0][0] < mention.sentence:
+            number, place = told.pop(0)
+            if scene is None or number > scene[1]:
+                scene = (place, number, SCENE_SENTENCES)
         event = mention.event
         if event.location is not None:
             event.location_basis = event.location_basis or "stated"
             if not event.background and event.status not in UNTIMED_STATUSES:
-                scene = (event.location, mention.sentence)
+                scene = (event.location, mention.sentence, NARRATIVE_SENTENCES)
             continue
         if event.status in UNTIMED_STATUSES:
             continue
@@ -854,9 +863,10 @@ def place_events(mentions: list[Mention], record: Record,
             continue
         if event.background:
             continue  # placed with its host, below
-        if scene is not None and mention.sentence - scene[1] <= NARRATIVE_SENTENCES and (
+        if scene is not None and mention.sentence - scene[1] <= scene[2] and (
                 _fits_scene(event, scene[0])):
             event.location, event.location_basis = scene[0], "narrative"
+            scene = (scene[0], mention.sentence, NARRATIVE_SENTENCES)
             continue
         _place_domestic(event, setting, gazetteer, record.places)
     for mention in mentions:
@@ -866,6 +876,34 @@ def place_events(mentions: list[Mention], record: Record,
             host = _contemporaneous_host(mention, mentions)
             if host is not None and host.location is not None:
                 event.location, event.location_basis = host.location, "narrative"
+
+
+def scene_places(doc: Doc, record: Record) -> dict[int, Place]:
+    """By sentence number, the town or site its main clause is told in: a place named
+    after "in", "at" or "near" on the sentence's root verb in the past tense, or on a
+    participle of it ("At the debate, held October 8 in Denver, …")."""
+    layout = Layout(doc, record.article.text)
+    found: dict[int, Place] = {}
+    for place in record.places:
+        if place.use == "actor" or (place.feature or "").startswith(("PCL", "CONT")):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "near"):
+            continue
+        verb = root.head.head
+        for _ in range(3):
+            if verb.dep_ == "ROOT" or verb.tag_ not in ("VBN", "VBG") or verb.head.i == verb.i:
+                break
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else carrier(verb.head)
+            if verb is None:
+                break
+        if verb is None or verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        found.setdefault(layout.sentence(place.start), place)
+    return found
 
 
 def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
@@ -1201,7 +1239,7 @@ class ConsolidateStage:
             event = mention.event
             if event.date and not event.date_precision:
                 event.date_precision = _precision_of_value(event.date)
-        place_events(kept, record, self.gazetteer)
+        place_events(kept, record, self.gazetteer, scene_places(doc, record))
         for mention in kept:
             localize_targets(mention.event)
         if self.confidence is not None:
