@@ -534,3 +534,15 @@ def test_the_leaders_of_two_countries_are_two_parties(pipeline: Pipeline) -> Non
         "The leaders of Egypt and Jordan met in Cairo on Monday."), published="2026-03-12"))
     [meeting] = [e for e in record.events if e.type == "CONSULT"]
     assert {a.country for a in (*meeting.source, *meeting.target)} == {"EGY", "JOR"}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Queen agreed to comply with the request of Prime Minister Boris Johnson.",
+     "GBRGOV"),
+    ("The president lifted the ban of the Syrian government on fuel imports.", "SYRGOV"),
+])
+def test_the_party_a_thing_acted_on_belongs_to_is_the_target(
+        pipeline: Pipeline, text: str, target: str) -> None:
+    record = pipeline.process(Article(id="t", text=text, published="2026-03-12"))
+    assert any(target in [a.code for a in e.target] for e in record.events), [
+        (e.type, [a.code for a in e.target]) for e in record.events]

@@ -341,7 +341,34 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         owner = _owner_of(index, target_token)
         if owner is not None:  # "alleged Iranian involvement", "threatened the network's
             target = [owner]   # franchise": the party the thing belongs to
+    if not any(a.code for a in target):
+        named = _party_of_the_object(index, token, source)
+        if named:
+            target = named
     return source, target, via_with
+
+
+def _party_of_the_object(index: ActorIndex, token: Token, source: list[Actor]) -> list[Actor]:
+    """The party a thing acted on belongs to or is shared with, when the event names no
+    party of its own: "commuted the sentence of Crystal Munoz", "comply with the request of
+    Prime Minister Johnson", "agreed to power-sharing with Tsvangirai"."""
+    nouns = [n for n in (object_of(token) if token.pos_ == "VERB" else None,
+                         *(prep_object(token, p) for p in ("with", "to", "on")))
+             if n is not None]
+    for child in token.children:
+        if child.dep_ == "xcomp":  # "agreed to comply with the request of …"
+            nouns += [n for n in (object_of(child), *(prep_object(child, p)
+                                                      for p in ("with", "to", "on")))
+                      if n is not None]
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i in index.by_token:
+            continue
+        for preposition in ("of", "with", "by"):
+            owner = prep_object(noun, preposition)
+            found = [a for a in index.actors_for(owner) if (a.code or a.name) and a not in source]
+            if found:
+                return found
+    return []
 
 
 def _owner_of(index: ActorIndex, noun: Token | None) -> Actor | None:
