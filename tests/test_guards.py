@@ -186,3 +186,9 @@ def test_an_interview_is_no_consultation(pipeline: Pipeline) -> None:
 ])
 def test_taking_over_a_role_is_no_seizure(pipeline: Pipeline, text: str) -> None:
     assert [e for e in run(pipeline, text).events if e.cameo == "192"] == []
+
+
+def test_evidence_supports_nothing_as_a_party(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Officials said there was no evidence to support the governor's "
+                           "claims of fraud.")
+    assert [e for e in record.events if e.type == "SUPPORT"] == []

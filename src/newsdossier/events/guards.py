@@ -184,7 +184,10 @@ def speaker_is_a_thing(draft: Draft, actor_tokens: set[int]) -> bool:
         return False
     if any(a.code for a in draft.source):
         return False
-    subject = verb_subject(draft.match.token)
+    trigger = draft.match.token
+    subject = verb_subject(trigger)
+    if subject is None and trigger.dep_ in ("acl", "relcl") and trigger.head.i != trigger.i:
+        subject = trigger.head  # "no evidence to support the claims"
     return (subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_
             and subject.i not in actor_tokens and subject.lemma_.lower() in MUTE_THINGS)
 
