@@ -546,3 +546,10 @@ def test_the_party_a_thing_acted_on_belongs_to_is_the_target(
     record = pipeline.process(Article(id="t", text=text, published="2026-03-12"))
     assert any(target in [a.code for a in e.target] for e in record.events), [
         (e.type, [a.code for a in e.target]) for e in record.events]
+
+
+def test_a_percentage_is_no_head_count(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "About 60 percent of the workers demonstrated outside the ministry in Lagos."),
+        published="2026-03-12"))
+    assert all(e.size is None for e in record.events)

@@ -58,8 +58,9 @@ class Draft:
                 dead = quantity.value
             elif kind == "injured" and injured is None:
                 injured = quantity.value
-        size = next((q.value for q in self.quantities
-                     if casualty_kind(q) is None and _counts_a_party(q, self.source)), None)
+        size = next((q.value for q in self.quantities  # a head count, not "57 percent"
+                     if casualty_kind(q) is None and q.unit is None
+                     and _counts_a_party(q, self.source)), None)
         return Event(
             id=event_id, type=self.type, cameo=self.cameo, sentence=self.sentence,
             trigger=self.trigger, source=self.source,
