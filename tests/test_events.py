@@ -553,3 +553,13 @@ def test_a_percentage_is_no_head_count(pipeline: Pipeline) -> None:
         "About 60 percent of the workers demonstrated outside the ministry in Lagos."),
         published="2026-03-12"))
     assert all(e.size is None for e in record.events)
+
+
+def test_a_statement_telling_of_an_attack_does_not_make_its_issuer_the_attacker(
+        pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "On Friday, the task force released a statement saying an attack that day on an air "
+        "base near Mosul produced no casualties."), published="2019-11-10"))
+    [attack] = [e for e in record.events if e.type == "ASSAULT"]
+    assert all("task force" not in a.text for a in attack.source)
+    assert all(a.sector == "UNK" for a in attack.source)

@@ -74,6 +74,11 @@ _HOSTILE_TARGET_PREPOSITIONS = ("against", "on", "at")
 _CASUALTY_TYPES = ("ASSAULT", "COERCE", "PROTEST")
 # Events whose place stands for their target when nothing else names one.
 PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Verbs that tell of an event noun rather than do it: "a statement saying an attack …",
+# "reported an attack", "described the raid".
+SAYING_VERBS = frozenset({"say", "report", "describe", "mention", "cite", "recount",
+                          "recall", "document", "note", "detail", "confirm", "record",
+                          "witness", "see", "film", "photograph", "hear", "observe"})
 _EMBEDDED_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj", "conj"})
 HEAVY_WEAPONS = frozenset({"missile", "rocket", "shell", "mortar", "artillery", "tank",
                            "howitzer", "grad", "katyusha", "cannon"})
@@ -317,7 +322,8 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         source_token = _from_whom(token) or prep_object(light, "from") or _noun_source(
             token, None)
     else:
-        content = light is not None and light.i in triggers  # "welcomed the meeting"
+        content = light is not None and (  # "welcomed the meeting", "saying an attack …"
+            light.i in triggers or light.lemma_.lower() in SAYING_VERBS)
         source_token = _noun_source(token, None if content else light)
     target_token, via_with = _target_token(token, pattern, light)
     if match.is_noun and light is not None and _undergone(light, pattern) and (
@@ -681,7 +687,8 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
 def _unidentified(place: Actor) -> Actor:
     """An attack with no named attacker: an unidentified actor (PLOVER sector UNK) of the
     country it happened in ("a roadside bombing near Samarra killed a soldier")."""
-    return Actor(text=place.text, start=place.start, end=place.end, name=None,
+    return Actor(text=place.text, start=place.start, end=place.end,
+                 name=f"unidentified attackers in {place.text}",
                  country=place.country, sector="UNK", code=f"{place.country}UNK")
 
 
