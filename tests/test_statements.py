@@ -94,3 +94,19 @@ def test_two_named_people_of_one_government_are_two_parties(pipeline: Pipeline) 
                            "Kenyan attorney general, Mary Otieno.")
     [criticism] = accusations(record)
     assert criticism.target[0].name != criticism.source[0].name
+
+
+def test_an_event_told_in_the_first_person_is_the_speakers(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "Cuba's foreign minister responded on Twitter: \"I strongly reject the new US "
+        "blockade measures.\""), published="2026-03-12"))
+    [rejection] = [e for e in record.events if e.type == "REJECT"]
+    assert [a.code for a in rejection.source] == ["CUBGOV"]
+    assert [e for e in record.events if e.type == "ACCUSE"] == []
+
+
+def test_a_measure_which_bans_is_no_party(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "The minister criticised the new US measure which bans flights to Havana."),
+        published="2026-03-12"))
+    assert all(e.type != "SANCTION" for e in record.events)

@@ -114,6 +114,9 @@ class ActorIndex:
             if actor.country is None:
                 return self._with_origin_country(token, actor)
             return actor
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl" and (
+                token.head.head.i != token.head.i):
+            return self.actor_at(token.head.head)  # "the rebels, who attacked the town"
         if token.pos_ == "PRON":
             return self.antecedent(token)
         if token.lemma_.lower() in COLLECTIVE_HEADS:

@@ -77,7 +77,8 @@ HABITUAL_ADVERBS = frozenset({"historically", "usually", "often", "typically", "
 DOCUMENTS = frozenset({
     "law", "directive", "regulation", "treaty", "constitution", "rule", "guideline", "charter",
     "convention", "provision", "clause", "amendment", "statute", "code", "act", "legislation",
-    "protocol", "framework", "manual", "handbook", "policy",
+    "protocol", "framework", "manual", "handbook", "policy", "measure", "order",
+    "decree", "ruling", "bill", "ordinance",
 })
 # What no weapon reaches: violence said of these is a figure of speech.
 INTANGIBLES = frozenset({
@@ -149,6 +150,8 @@ class Mishaps:
             return False
         clause = draft.clause
         cause = agent_of(clause) if clause.pos_ in ("VERB", "AUX") else None
+        if cause is not None and cause.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
+            cause = clause.head  # "an earthquake that struck the south"
         if self.names_mishap(cause) or self._it_is_a_mishap(cause):
             return True
         if clause.pos_ == "VERB" and any(self.names_mishap(v) for v in clause.conjuncts):
@@ -269,9 +272,12 @@ def done_by_a_document(draft: Draft) -> bool:
     says, not an event between parties."""
     if draft.match is None or draft.match.is_noun:
         return False
-    subject = verb_subject(draft.match.token)
-    if subject is None or is_passive(draft.match.token):
+    trigger = draft.match.token
+    subject = verb_subject(trigger)
+    if subject is None or is_passive(trigger):
         return False
+    if subject.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
+        subject = trigger.head  # "a measure which bans …"
     return subject.ent_type_ == "LAW" or subject.lemma_.lower() in DOCUMENTS
 
 

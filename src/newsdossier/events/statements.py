@@ -26,7 +26,7 @@ the speaker's own side, are not made.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,7 @@ from ..language import skip_unless_english
 from ..model import Actor, Event, Quote, Span
 from ..tables import table_sources
 from .arguments import ActorIndex, agent_of, child_with, prep_object, verb_subject
+from .consolidate import governing_verb, trigger_token
 from .frames import STATE_SECTORS, same_party
 
 if TYPE_CHECKING:
@@ -158,6 +159,7 @@ class StatementsStage:
     def __call__(self, doc: Doc, record: Record) -> None:
         if skip_unless_english(record, self.name) or not record.quotes:
             return
+        first_person_is_the_speaker(doc, record)
         index = ActorIndex(doc, record.actors, self.resolver, record.article.text)
         made: list[Event] = []
         for quote in record.quotes:
@@ -238,6 +240,30 @@ class StatementsStage:
         start, end = sentence.start_char, sentence.end_char
         return any(start <= e.trigger.start < end and e.type in STATEMENT_TYPES
                    and same_party(e.source, [speaker]) for e in events)
+
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def first_person_is_the_speaker(doc: Doc, record: Record) -> None:
+    """'"I strongly reject the new measures," the minister said': an event told in the first
+    person inside a quotation is the speaker's (and "us" its target)."""
+    for event in record.events:
+        if any(a.code for a in event.source):
+            continue
+        quote = next((q for q in record.quotes if q.speaker is not None and q.speaker.code
+                      and q.content.start <= event.trigger.start < q.content.end), None)
+        if quote is None:
+            continue
+        token = trigger_token(doc, event.trigger)
+        verb = governing_verb(token) if token is not None else None
+        subject = verb_subject(verb) if verb is not None and verb.pos_ in ("VERB", "AUX") \
+            else None
+        if subject is not None and subject.lower_ in FIRST_PERSON:
+            speaker = quote.speaker
+            event.source = [replace(speaker, text=subject.text, start=subject.idx,
+                                    end=subject.idx + len(subject),
+                                    name=speaker.name or speaker.text)]
 
 
 def _own_side(accused: Actor, speaker: Actor) -> bool:
