@@ -85,7 +85,7 @@ INTANGIBLES = frozenset({
     "democracy", "freedom", "unity", "reputation", "career", "trust", "hope", "value",
     "culture", "credibility", "relationship", "chance", "legacy", "dream", "confidence",
     "future", "image", "dignity", "spirit", "morale", "tradition", "identity", "faith",
-    "economy", "market", "prospect", "talk", "negotiation", "process", "momentum",
+    "economy", "prospect", "talk", "negotiation", "process", "momentum",
 })
 
 
