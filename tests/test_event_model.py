@@ -173,3 +173,12 @@ def test_cross_validated_figures_stay_above_their_floors(corpus, pipeline: Pipel
     checks = check_floors(cv_report(results, "shared", 0))
     assert checks, "no [events-cv] floors"
     assert all(c.ok for c in checks), [c.line() for c in checks if not c.ok]
+
+
+
+def test_an_event_made_by_a_statement_frame_is_not_vetoed() -> None:
+    # The frame's evidence is the clause ('wants X to bomb Y'), which the features do not see:
+    # even a model sure the sentence holds no demand leaves the frame's event alone.
+    text = "The Turkish senator wants the army to bomb the rebel camps."
+    model = _hand_made({"w=want": {"REQUEST": -9.0}, "w=bomb": {"REQUEST": -9.0}})
+    assert "REQUEST" in [kind for kind, _, _ in _events(_pipeline_with(model), text)]
