@@ -189,7 +189,9 @@ RESOLVER_CASES = [
     ("Ivory Coast", "CIV", None),
     ("Burma", "MMR", None),
     ("Czechia", "CZE", None),
-    ("four Saudi men", "SAU", None),
+    ("four Saudi men", "SAU", "UNK"),  # counted men: unidentified
+    ("at least 12 protesters", None, "CVL"),  # "at least" is a count, not a place
+    ("some 40 people", None, "CVL"),
     ("Emirati officials", "ARE", "GOV"),
     ("Palestinian police", "PSE", "COP"),
     ("the White House", "USA", "GOV"),
@@ -1120,3 +1122,12 @@ def test_what_someone_is_accused_of_is_not_part_of_their_name(pipeline: Pipeline
     texts = {a.text for a in pipeline.process(Article(id="t", text=text)).actors}
     assert "mayor of Aleppo" in texts and "governor" in texts
     assert not any("corruption" in t or "fraud" in t for t in texts)
+
+
+def test_stage_people_are_a_party_only_when_counted(pipeline: Pipeline) -> None:
+    found = {a.text: a.code for a in pipeline_actors(
+        pipeline, "Residents said hundreds of people fled, and three men were detained.")}
+    assert found.get("hundreds of people") == "CVL"
+    assert found.get("three men") == "UNK"
+    assert not [a for a in pipeline_actors(pipeline, "People say the new bridge is ugly.")
+                if a.text == "People"]

@@ -265,3 +265,10 @@ def test_a_place_a_sentence_sets_on_its_own_places_the_account_after_it(
     [accusation] = of_type(record, "ACCUSE")
     assert accusation.location is not None and accusation.location.name == "Kharkiv"
     assert accusation.location_basis == "narrative"
+
+
+def test_a_toll_of_counted_people_told_after_an_attack_is_its_toll(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Soldiers opened fire on protesters in the capital on Monday. "
+                           "At least twelve people were injured, doctors said.")
+    [attack] = of_type(record, "ASSAULT")
+    assert attack.injured == 12 and [a.sector for a in attack.source] == ["MIL"]

@@ -563,3 +563,11 @@ def test_a_statement_telling_of_an_attack_does_not_make_its_issuer_the_attacker(
     [attack] = [e for e in record.events if e.type == "ASSAULT"]
     assert all("task force" not in a.text for a in attack.source)
     assert all(a.sector == "UNK" for a in attack.source)
+
+
+def test_an_agent_implied_by_the_act_is_accused_by_no_one(pipeline: Pipeline):
+    # "were detained" implies the police, but the ministry names no one it accuses
+    record = code(pipeline, "The interior ministry said at least 40 people were detained.")
+    assert not [e for e in record.events if e.type == "ACCUSE"]
+    detention = only(record, "COERCE")
+    assert [a.code for a in detention.target] == ["CVL"]

@@ -17,7 +17,9 @@ sectors          pattern, sector[, strength]                 role words; strengt
                                                              no role ("press officer"); strength
                                                              "event" a noun naming what happens
                                                              ("bombing"): a phrase it heads is
-                                                             no actor ("the Kabul car bombing")
+                                                             no actor ("the Kabul car bombing");
+                                                             "counted" a word that names a group
+                                                             only when counted ("71 people")
 organisations    pattern, name, country, sector              named bodies (country/sector may be
                                                              empty)
 people           pattern, name, country, sector[, years]     named persons by full name (and a
@@ -190,6 +192,7 @@ class Entry:
     weak: bool = False
     cased: bool = False
     event: bool = False  # names what happens ("bombing", "demands"), never who acts
+    counted: bool = False  # a party only when counted ("71 people", "dozens of people")
     years: str | None = None  # a listed person's years in the role: "2014-2022", "2019-"
 
 
@@ -312,12 +315,13 @@ def _entry(kind: Kind, cells: Sequence[str], cased: bool, where: str) -> Entry:
     if kind == "sectors":
         sector = _check_sector(_cell(cells, 1), where)  # None: a phrase naming no role
         strength = (_cell(cells, 2) or "strong").lower()
-        if strength not in ("strong", "weak", "event"):
-            raise DictionaryError(f"{where}: strength must be 'strong', 'weak' or 'event'")
+        if strength not in ("strong", "weak", "event", "counted"):
+            raise DictionaryError(
+                f"{where}: strength must be 'strong', 'weak', 'event' or 'counted'")
         if strength == "event" and sector is not None:
             raise DictionaryError(f"{where}: an 'event' word names no role: leave its sector empty")
-        return Entry(kind, sector=sector, weak=strength == "weak", cased=cased,
-                     event=strength == "event")
+        return Entry(kind, sector=sector, weak=strength in ("weak", "counted"), cased=cased,
+                     event=strength == "event", counted=strength == "counted")
     name = _cell(cells, 1) or cells[0]
     country = _check_country(_cell(cells, 2), where)
     sector = _check_sector(_cell(cells, 3), where)

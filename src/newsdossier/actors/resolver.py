@@ -418,6 +418,17 @@ def _free_name_word(tokens: list[Token], index: int, covered: set[int]) -> bool:
     return 0 <= index < len(tokens) and index not in covered and _name_word(tokens[index])
 
 
+COUNTING_WORDS = frozenset({
+    "dozens", "hundreds", "thousands", "millions", "scores", "tens", "dozen", "hundred",
+    "thousand", "million", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty"})
+
+
+def _counted_before(tokens: list[Token], start: int) -> bool:
+    return any(t.word in COUNTING_WORDS or t.word.replace(",", "").isdigit()
+               for t in tokens[:start])
+
+
 def _usable(tokens: list[Token], matches: list[Match]) -> list[Match]:
     """Drop matches that describe someone else; mark possessors; "X-based" is only a place.
 
@@ -430,6 +441,8 @@ def _usable(tokens: list[Token], matches: list[Match]) -> list[Match]:
         if before in NEGATING_PREFIXES or after in SPONSOR_WORDS:
             continue
         entry = match.entry
+        if entry.counted and not _counted_before(tokens, match.start):
+            continue  # "people said": no party; "40 people", "dozens of people": civilians
         if after in BASED_WORDS and entry.kind in COUNTRY_KINDS and entry.sector:
             entry = replace(entry, sector=None)
         if after in HELD_WORDS and entry.sector:
@@ -476,6 +489,8 @@ def _segments(tokens: list[Token], matches: list[Match]) -> list[Part]:
             position = match.end
             continue
         boundary = _boundary(tokens[position].word)
+        if boundary is not None and _quantifier_at(tokens, position):
+            boundary = None  # "at least 12 protesters": a count, not a place
         if boundary is not None:
             parts.append(Part(kind, tuple(current), first_word, last_word))
             kind = _next_kind(kind, boundary)
@@ -485,6 +500,11 @@ def _segments(tokens: list[Token], matches: list[Match]) -> list[Part]:
         position += 1
     parts.append(Part(kind, tuple(current), first_word, last_word))
     return parts
+
+
+def _quantifier_at(tokens: list[Token], position: int) -> bool:
+    following = tokens[position + 1].word if position + 1 < len(tokens) else ""
+    return tokens[position].word == "at" and following in ("least", "most")
 
 
 def _strong(match: Match) -> bool:

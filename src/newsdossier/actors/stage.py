@@ -341,6 +341,10 @@ class ActorsStage:
         trimmed = _trimmed(chunk)
         if trimmed is None:
             return None
+        entry = self._entry_ending_at(chunk, chunk.root)
+        amount = _amount_of(chunk.root) if entry is not None and entry.counted else None
+        if amount is not None:  # "hundreds of people": the count is what makes it a party
+            trimmed = Candidate(min(trimmed.start, amount.left_edge.i), trimmed.end)
         if end > trimmed.end:
             _, end = _line_of_root(chunk.doc[chunk.start : end])
         return Candidate(trimmed.start, max(trimmed.end, end))
@@ -360,6 +364,8 @@ class ActorsStage:
             return False
         if entry.weak and _bare_mass_noun(chunk):
             return False  # "the police used force"
+        if entry.counted and not _counted(chunk.root):
+            return False  # "people said", "the people"
         return not _used_as_place(root) or _people_aimed_at(root)
 
     def _chunk_is_other_actor(self, chunk: Span, text: str, end: int) -> bool:
@@ -845,6 +851,22 @@ def _bare_mass_noun(chunk: Span) -> bool:
     names a body or a person with a determiner ("the force", "a commander")."""
     root = chunk.root
     return len(chunk) == 1 and root.tag_ == "NN" and root.text.islower()
+
+
+def _counted(token: SpacyToken) -> bool:
+    """'71 people', 'at least 12 men', 'dozens of people', 'hundreds of women'."""
+    return any(c.dep_ == "nummod" for c in token.children) or _amount_of(token) is not None
+
+
+def _amount_of(token: SpacyToken) -> SpacyToken | None:
+    """'hundreds' in 'hundreds of people'."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ != "of" or head.head is head:
+        return None
+    amount = head.head
+    if amount.i > token.i or not (amount.like_num or amount.ent_type_ == "CARDINAL"):
+        return None
+    return amount
 
 
 def _people_aimed_at(token: SpacyToken) -> bool:

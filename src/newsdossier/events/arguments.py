@@ -18,7 +18,7 @@ from ..actors.resolver import make_code
 from ..actors.stage import a_charge
 from ..datelines import in_dateline
 from ..gazetteer import city_country, town_or_region_country
-from ..model import Actor
+from ..model import Actor, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -569,3 +569,9 @@ OBJECT_CONTROL = frozenset({
     "encourage", "allow", "invite", "compel", "request", "instruct", "warn", "advise",
     "want", "wish", "expect", "need", "help", "permit", "authorize", "authorise", "enable",
 })
+
+
+def is_implied_agent(actor: Actor, trigger: Span) -> bool:
+    """An agent the coder supplied from the act itself ("were arrested" → police): nobody
+    the text names, so nobody a speaker accuses."""
+    return actor.start == trigger.start and actor.end == trigger.end

@@ -409,6 +409,9 @@ def one_event(first: Mention, later: Mention) -> bool:
         # allegations" may well be the one accusation)
     if later.definite or (b.background and is_noun(later.token)):
         return True  # "the attack", "after last week's strike"
+    if a.type == "ASSAULT" and a.source and _a_toll(b) and (
+            0 < later.sentence - first.sentence <= CARRY_SENTENCES):
+        return True  # "… fired on the crowd. Sixty-six people were injured.": its toll
     if a.type not in MATERIAL_TYPES:
         # a statement told again right after in the speaker's own words ("Lam announced
         # the bill's withdrawal … 'We will withdraw the bill,' Lam said")
@@ -426,6 +429,18 @@ def one_event(first: Mention, later: Mention) -> bool:
     # "protesters" in two places are two events
     return a.cameo == b.cameo or a.type != b.type or same_names(first, later, "source") or (
         same_names(first, later, "target"))
+
+
+TOLL_SECTORS = frozenset({"CVL", "UNK"})
+
+
+def _a_toll(event: Event) -> bool:
+    """'Sixty-six people were injured': casualties told with no one doing it, of people
+    counted, not named."""
+    return (not event.source and (event.dead is not None or event.injured is not None)
+            and bool(event.target) and all(not a.name
+                                           and a.sector in TOLL_SECTORS
+                                           for a in event.target))
 
 
 def _definite_party(event: Event) -> bool:

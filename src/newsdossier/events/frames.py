@@ -39,6 +39,7 @@ from .arguments import (
     ActorIndex,
     agent_of,
     child_with,
+    is_implied_agent,
     prep_object,
     reported_clause,
     unwrapped_subject,
@@ -450,8 +451,8 @@ class Frames:
     # --- accusations and claims of responsibility ----------------------------------------
 
     def _accused(self, draft: Draft) -> list[Actor]:
-        if draft.source:
-            return list(draft.source)
+        if draft.source:  # an agent implied by the act ("were arrested": police) is nobody
+            return [a for a in draft.source if not is_implied_agent(a, draft.trigger)]
         origin = self.index.located([draft.clause, draft.anchor], ORIGIN_PREPOSITIONS)
         return [origin] if origin is not None else []
 

@@ -34,7 +34,14 @@ from .. import registry
 from ..language import skip_unless_english
 from ..model import Actor, Event, Quote, Span
 from ..tables import table_sources
-from .arguments import ActorIndex, agent_of, child_with, prep_object, verb_subject
+from .arguments import (
+    ActorIndex,
+    agent_of,
+    child_with,
+    is_implied_agent,
+    prep_object,
+    verb_subject,
+)
 from .consolidate import governing_verb, trigger_token
 from .frames import STATE_SECTORS, same_party
 
@@ -223,7 +230,8 @@ class StatementsStage:
         for event in record.events:
             inside = quote.content.start <= event.trigger.start < quote.content.end
             if inside and event.type in HOSTILE_TYPES and event.status != "negated":
-                yield Accusation(None, "112", list(event.source))
+                yield Accusation(None, "112", [a for a in event.source
+                                               if not is_implied_agent(a, event.trigger)])
 
     @staticmethod
     def _trigger_token(doc: Doc, quote: Quote, accusation: Accusation,
