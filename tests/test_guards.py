@@ -192,3 +192,20 @@ def test_evidence_supports_nothing_as_a_party(pipeline: Pipeline) -> None:
     record = run(pipeline, "Officials said there was no evidence to support the governor's "
                            "claims of fraud.")
     assert [e for e in record.events if e.type == "SUPPORT"] == []
+
+
+def test_a_patient_released_from_hospital_is_no_release(pipeline: Pipeline) -> None:
+    assert not run(pipeline, "The senator was released from the clinic after two days.").events
+    freed = run(pipeline, "Rebels released the senator from captivity on Friday.").events
+    assert [e.type for e in freed] == ["RETREAT"]
+
+
+def test_a_strike_by_state_forces_is_an_attack(pipeline: Pipeline) -> None:
+    [strike] = run(pipeline, "The Russian air force defended the strike as necessary.").events
+    assert (strike.type, strike.cameo) == ("ASSAULT", "190")
+    [walkout] = [e for e in run(pipeline, "The government condemned the strike by dock "
+                                          "workers.").events if e.type != "ACCUSE"]
+    assert (walkout.type, walkout.cameo) == ("PROTEST", "143")
+    [told] = run(pipeline, "After the missile attack on the base, the ministry defended the "
+                           "strike.").events[-1:]
+    assert told.type == "ASSAULT"

@@ -36,12 +36,15 @@ from .guards import (
     PEOPLE_ONLY_ACTS,
     Mishaps,
     an_interview,
+    discharged,
     done_by_a_document,
     habitual,
     investigates_nothing,
     patient_is_no_party,
+    retype_as_attack,
     retype_as_criticism,
     speaker_is_a_thing,
+    strike_by_state_forces,
     verbal_attack,
     violence_on_an_idea,
 )
@@ -213,10 +216,12 @@ class EventCoder:
                   and not speaker_is_a_thing(d, actor_tokens)
                   and not investigates_nothing(d, actor_tokens, self._event_word)
                   and not patient_is_no_party(d, actor_tokens, self._listed_object)
-                  and not habitual(d) and not done_by_a_document(d)]
+                  and not habitual(d) and not done_by_a_document(d) and not discharged(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)
+            elif strike_by_state_forces(draft):
+                retype_as_attack(draft)
         drafts = [d for d in drafts if not violence_on_an_idea(d) and not an_interview(d)]
         for draft in drafts:
             _place_parties(draft, index)

@@ -27,6 +27,7 @@ from .triggers import measured, object_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..model import Actor
     from .draft import Draft
 
 CAUSE_PREPOSITIONS = ("in", "from", "during", "by", "after", "amid")
@@ -237,6 +238,71 @@ def patient_is_no_party(draft: Draft, actor_tokens: set[int],
     obj = measured(obj)  # "hanged hundreds of prisoners" → prisoners
     return not (obj.i in actor_tokens or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
                 or obj.lower_ in PERSONAL_PRONOUNS or listed(trigger, obj))
+
+
+CARE_PLACES = frozenset({"hospital", "clinic", "care", "treatment", "quarantine",
+                         "isolation", "ward", "infirmary", "rehab", "rehabilitation"})
+
+
+def discharged(draft: Draft) -> bool:
+    """'was released from the hospital': a patient sent home, not a captive freed."""
+    if draft.match is None or draft.match.is_noun or draft.cameo not in PEOPLE_ONLY_ACTS:
+        return False
+    source = prep_object(draft.match.token, "from")
+    return source is not None and source.lemma_.lower() in CARE_PLACES
+
+
+STATE_FORCES = frozenset({"MIL", "GOV", "SPY"})
+LABOUR_STRIKE = "143"
+ATTACK = ("ASSAULT", "190")
+WAR_WORDS = frozenset({
+    "attack", "airstrike", "missile", "drone", "bomb", "bombing", "military", "troops",
+    "rocket", "shelling", "warplane", "jet", "assassination", "kill", "army", "air force",
+    "militant", "weapon", "target", "retaliation", "killing"})
+
+
+def strike_by_state_forces(draft: Draft) -> bool:
+    """'The US military justified the strike', 'after the attack … the strike': a bare
+    "strike" is an attack when an army or a government strikes, or when its sentence or
+    the one before tells of war and no worker is said to strike; workers, unions and
+    civilians strike by stopping work."""
+    if draft.cameo != LABOUR_STRIKE or draft.match is None or not draft.match.is_noun:
+        return False
+    token = draft.match.token
+    if token.lemma_.lower() != "strike" or draft.match.pattern.trigger != "strike":
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in ("hunger", "general", "labour",
+                                                          "labor", "rail", "teacher")
+           for c in token.children):
+        return False
+    if draft.source and all(a.sector in STATE_FORCES for a in draft.source):
+        own = _strikers(token)
+        return own is None or own.i in {t.i for a in draft.source for t in _tokens(token, a)}
+    if draft.source or _strikers(token) is not None:
+        return False
+    sentence = token.sent
+    window = sentence.doc[max(sentence.start - 40, 0) : sentence.end]
+    return any(t.lemma_.lower() in WAR_WORDS for t in window if t.i != token.i)
+
+
+def _strikers(token: Token) -> Token | None:
+    """Who the noun says strikes: 'their strike', 'the strike by nurses', 'dock workers'
+    strike'."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _tokens(token: Token, actor: Actor) -> list[Token]:
+    return [t for t in token.sent if actor.start <= t.idx < actor.end]
+
+
+def retype_as_attack(draft: Draft) -> None:
+    draft.type, draft.cameo = ATTACK
+    draft.mode, draft.intent = None, None
 
 
 def habitual(draft: Draft) -> bool:
