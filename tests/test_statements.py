@@ -110,3 +110,19 @@ def test_a_measure_which_bans_is_no_party(pipeline: Pipeline) -> None:
         "The minister criticised the new US measure which bans flights to Havana."),
         published="2026-03-12"))
     assert all(e.type != "SANCTION" for e in record.events)
+
+
+def test_a_first_person_event_is_the_speakers_even_uncoded(pipeline: Pipeline) -> None:
+    # the speaker is a named person the dictionary does not know, and "I" governs the act
+    # through an adjective ("I am glad to endorse him")
+    record = pipeline.process(Article(id="t", text=(
+        "\"Today I am glad to endorse Senator Obama,\" said Mirela Vantu."),
+        published="2026-03-12"))
+    [support] = [e for e in record.events if e.type == "SUPPORT"]
+    assert [a.name for a in support.source] == ["Mirela Vantu"]
+
+
+def test_the_one_ready_to_act_is_its_doer(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text="Iran is willing to negotiate with Oman.",
+                                      published="2026-03-12"))
+    assert [[a.code for a in e.source] for e in record.events] == [["IRN"]]

@@ -520,6 +520,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         if author is None and noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in OBJECTS:
             author = agent_of(noun.head)
         return author
+    if verb.dep_ == "acomp" and verb.head.i != verb.i:  # "is ready to talk", "glad to endorse"
+        return verb_subject(verb.head, depth + 1)
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "shelled X, killing four"
     reported = reported_clause(verb) if participle else None
     if reported is not None:

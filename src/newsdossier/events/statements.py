@@ -259,7 +259,8 @@ def first_person_is_the_speaker(doc: Doc, record: Record) -> None:
     for event in record.events:
         if any(a.code for a in event.source):
             continue
-        quote = next((q for q in record.quotes if q.speaker is not None and q.speaker.code
+        quote = next((q for q in record.quotes if q.speaker is not None
+                      and (q.speaker.code or q.speaker.name)
                       and q.content.start <= event.trigger.start < q.content.end), None)
         if quote is None:
             continue
