@@ -1131,3 +1131,11 @@ def test_stage_people_are_a_party_only_when_counted(pipeline: Pipeline) -> None:
     assert found.get("three men") == "UNK"
     assert not [a for a in pipeline_actors(pipeline, "People say the new bridge is ugly.")
                 if a.text == "People"]
+
+
+def test_stage_a_definite_generic_body_is_the_body_named_before(pipeline: Pipeline) -> None:
+    text = ("The Taliban claimed the attack in Kunduz. The government accused the group of "
+            "war crimes, and the president met the Nobel laureate.")
+    found = {a.text: (a.code, a.name) for a in pipeline_actors(pipeline, text)}
+    assert found["the group"][0] == found["Taliban"][0]
+    assert "the Nobel laureate" not in found  # a person noun is no body

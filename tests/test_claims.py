@@ -484,3 +484,14 @@ def test_an_investigation_alleges_nothing(pipeline: Pipeline) -> None:
                                          "42-year-old man.")
     assert [e.mode for e in record.events] == ["investigate"]
     assert [c for c in claims if c.stance == "alleges"] == []
+
+
+def test_a_dispute_of_what_a_party_did_answers_the_allegation_against_it(pipeline: Pipeline):
+    text = ("Amnesty International said on Monday that its report was accurate. The "
+            "interior minister accused Amnesty International of lying. A parliamentary "
+            "inquiry did not find that Amnesty International had lied.")
+    _, claims = claims_of(pipeline, text)
+    allegation = next(c for c in claims if c.stance == "alleges")
+    dispute = next(c for c in claims if c.stance in ("disputes", "denies")
+                   and "had lied" in c.content.text)
+    assert dispute.responds_to == allegation.id

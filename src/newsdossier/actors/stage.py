@@ -68,7 +68,12 @@ from typing import TYPE_CHECKING
 from .. import registry
 from ..datelines import DATELINE_DASHES, dateline_tokens
 from ..model import Actor
-from .coreference import MentionEvidence, one_code_per_person, resolve_coreference
+from .coreference import (
+    COREFERENCE,
+    MentionEvidence,
+    one_code_per_person,
+    resolve_coreference,
+)
 from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, held_in, normalise
 from .resolver import (
     ABROAD_WORDS,
@@ -213,9 +218,54 @@ class ActorsStage:
         actors = [actor for actor, _ in mentions]
         actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
         evidence = [said for _, said in mentions]
+        actors, evidence = self._with_bodies_told_again(doc, actors, evidence)
         setting = self.settings.find(doc, record.article.title)
         actors = apply_setting(actors, setting, [said.local for said in evidence])
         record.actors.extend(one_code_per_person(actors, evidence))
+
+    def _with_bodies_told_again(self, doc: Doc, actors: list[Actor],
+                                evidence: list[MentionEvidence]
+                                ) -> tuple[list[Actor], list[MentionEvidence]]:
+        """'ABS-CBN … accused the network of swindling', 'Hamas … the group said': a
+        definite generic noun for a body is the body last named before it."""
+        found: list[tuple[Actor, MentionEvidence]] = []
+        if not doc.has_annotation("DEP"):
+            return actors, evidence
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if root.lower_ not in BODY_ANAPHORS or len(chunk) != 2 or (
+                    chunk[0].lower_ not in ("the", "this")):
+                continue
+            if any(a.start < chunk.end_char and chunk.start_char < a.end for a in actors):
+                continue
+            antecedent = self._named_body_before(chunk.start_char, actors, evidence,
+                                                 BODY_ANAPHORS[root.lower_])
+            if antecedent is not None:
+                found.append((replace(antecedent, text=chunk.text, start=chunk.start_char,
+                                      end=chunk.end_char,
+                                      name=antecedent.name or antecedent.text,
+                                      country_basis=antecedent.country_basis and COREFERENCE),
+                              MentionEvidence(local=False)))
+        if not found:
+            return actors, evidence
+        merged = sorted([*zip(actors, evidence, strict=True), *found], key=lambda p: p[0].start)
+        return [a for a, _ in merged], [e for _, e in merged]
+
+    def _named_body_before(self, start: int, actors: list[Actor],
+                           evidence: list[MentionEvidence],
+                           sectors: frozenset[str]) -> Actor | None:
+        for actor, said in zip(reversed(actors), reversed(evidence), strict=True):
+            if actor.end > start:
+                continue
+            if start - actor.end > BODY_WINDOW_CHARS:
+                return None
+            if said.person or not actor.code or not actor.text[:1].isupper() or (
+                    self._is_place(actor)):
+                continue
+            if actor.sector in sectors or (actor.sector is None and actor.name and (
+                    sectors == BODY_SECTORS)):
+                return actor
+        return None
 
     def _is_place(self, actor: Actor) -> bool:
         """A country, capital or city named on its own ("Iran", "Damascus's")."""
@@ -851,6 +901,24 @@ def _bare_mass_noun(chunk: Span) -> bool:
     names a body or a person with a determiner ("the force", "a commander")."""
     root = chunk.root
     return len(chunk) == 1 and root.tag_ == "NN" and root.text.islower()
+
+
+# Sectors a named body can be (not a state, a court or a person).
+BODY_SECTORS = frozenset({"REB", "PRM", "JRN", "BUS", "NGO", "REL", "PTY", "OPP", "LAB",
+                          "CRM", "SOC", "EDU", "MED", "UAF", "IMG"})
+MEDIA_BODIES = frozenset({"JRN"})
+ARMED_BODIES = frozenset({"REB", "PRM", "UAF", "IMG", "CRM"})
+# Generic nouns for a body, which a definite article ties to the body of a fitting sector
+# last named.
+BODY_ANAPHORS = {
+    "group": BODY_SECTORS, "organisation": BODY_SECTORS, "organization": BODY_SECTORS,
+    "movement": BODY_SECTORS, "charity": BODY_SECTORS,
+    "network": MEDIA_BODIES, "broadcaster": MEDIA_BODIES, "outlet": MEDIA_BODIES,
+    "channel": MEDIA_BODIES, "newspaper": MEDIA_BODIES,
+    "militia": ARMED_BODIES, "insurgency": ARMED_BODIES, "faction": ARMED_BODIES,
+    "firm": frozenset({"BUS"}), "carrier": frozenset({"BUS"}), "airline": frozenset({"BUS"}),
+}
+BODY_WINDOW_CHARS = 1500
 
 
 def _counted(token: SpacyToken) -> bool:

@@ -150,6 +150,9 @@ class Responses:
             earlier = [d for d in earlier if d.stance == "alleges"]
         if not earlier:
             return None
+        against = _allegation_against(draft, earlier)
+        if against is not None:
+            return against
         parties = [p for p in [*draft.about, *self._sentence_parties(draft)]
                    if self._person(p) or not same_side(p, draft.claimant)]  # not its own side
         for party in parties:  # the most specific party first: code, then country
@@ -210,6 +213,18 @@ class Responses:
                     a.name == accuser.name for a in named):
                 return allegation
         return None
+
+
+def _allegation_against(draft: Draft, earlier: list[Draft]) -> Draft | None:
+    """'did not find that the network had breached laws': a denial or dispute of what a
+    party did answers the latest allegation about that party by someone else, not what the
+    party itself said."""
+    if draft.stance not in ("denies", "disputes"):
+        return None
+    accused = {a.code for a in draft.about if a.code}
+    found = [d for d in earlier if d.stance == "alleges" and d.claimant is not None
+             and d.claimant.code not in accused and accused & {a.code for a in d.about}]
+    return found[-1] if found else None
 
 
 def _answerable(other: Draft, draft: Draft) -> bool:
