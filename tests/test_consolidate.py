@@ -272,3 +272,15 @@ def test_a_toll_of_counted_people_told_after_an_attack_is_its_toll(pipeline: Pip
                            "At least twelve people were injured, doctors said.")
     [attack] = of_type(record, "ASSAULT")
     assert attack.injured == 12 and [a.sector for a in attack.source] == ["MIL"]
+
+
+def test_what_civilians_protest_or_demand_of_no_one_named_is_aimed_at_their_government(
+        pipeline: Pipeline) -> None:
+    [demand] = of_type(run(pipeline, "Students in Nairobi demanded an independent inquiry."),
+                       "REQUEST")
+    assert [a.code for a in demand.target] == ["KENGOV"]
+    assert demand.target[0].country_basis == "implied"
+    [note] = of_type(run(pipeline, "Kenya protested to Uganda over the remarks."), "PROTEST")
+    assert [a.code for a in note.target] == ["UGA"]
+    [strike] = of_type(run(pipeline, "Dock workers in Mombasa went on strike."), "PROTEST")
+    assert strike.target == []

@@ -44,7 +44,9 @@ class Actor:
     # Why the country is known: "stated" (the mention's own words), "apposition" ("X, the
     # Y envoy"), "coreference" (an earlier mention of the same actor), "article-setting" (a
     # role such as "police" given the one country the article is about), "event-place" (a
-    # role hit by an attack or arrest where the text places it); None: no country.
+    # role hit by an attack or arrest where the text places it), "implied" (a party the act
+    # implies: the government of their country that civilians protest against or petition
+    # with no one named); None: no country.
     country_basis: str | None = None
     # How sure the article-setting country is (its share of the article's place evidence);
     # None for the other bases.

@@ -1167,6 +1167,32 @@ def _as_civilians(doc: Doc, actor: Actor) -> Actor:
     return replace(actor, sector="CVL", code=f"{actor.country}CVL")
 
 
+CIVIC_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "SOC", "AGR", "REL", "MED"})
+AIMED_AT_AUTHORITIES = frozenset({"PROTEST", "REQUEST"})
+AUTHORITIES = "authorities"
+
+
+def aim_at_the_authorities(event: Event) -> None:
+    """'Thousands protested in Belgrade', 'protesters demanded an inquiry': what civilians,
+    workers or the opposition protest or demand with no one named is aimed at the
+    government of their country (told by their own country, else by where it happens)."""
+    if event.type not in AIMED_AT_AUTHORITIES or event.target or not event.source or (
+            event.status in ("negated", "hypothetical")) or event.cameo == "143":
+        return  # a strike is aimed at an employer as often as at a government
+    if not all(a.sector in CIVIC_SECTORS for a in event.source):
+        return
+    countries = {a.country for a in event.source if a.country}
+    if not countries and event.location is not None and event.location.country:
+        countries = {event.location.country}
+    if len(countries) != 1:
+        return
+    country = next(iter(countries))
+    trigger = event.trigger
+    event.target = [Actor(text=trigger.text, start=trigger.start, end=trigger.end,
+                          name=AUTHORITIES, country=country, sector="GOV",
+                          code=f"{country}GOV", country_basis="implied")]
+
+
 def give_parties_the_setting(record: Record) -> None:
     """Roles the event coder named itself ("people were arrested": the police it implies;
     "protesters" it resolved from a phrase) take the article's setting country, as the
@@ -1257,6 +1283,7 @@ class ConsolidateStage:
         place_events(kept, record, self.gazetteer, scene_places(doc, record))
         for mention in kept:
             localize_targets(mention.event)
+            aim_at_the_authorities(mention.event)
         if self.confidence is not None:
             for mention in kept:
                 mention.event.confidence = round(self.confidence.probability(
