@@ -571,3 +571,10 @@ def test_an_agent_implied_by_the_act_is_accused_by_no_one(pipeline: Pipeline):
     assert not [e for e in record.events if e.type == "ACCUSE"]
     detention = only(record, "COERCE")
     assert [a.code for a in detention.target] == ["CVL"]
+
+
+def test_who_a_statement_came_from_made_it(pipeline: Pipeline):
+    record = code(pipeline, "Statements of condemnation have come from Pope Francis and the "
+                            "Arab League.")
+    assert {a.code for e in record.events if e.type == "ACCUSE" for a in e.source} == {
+        "VATREL", "IGO"}

@@ -209,3 +209,11 @@ def test_a_strike_by_state_forces_is_an_attack(pipeline: Pipeline) -> None:
     [told] = run(pipeline, "After the missile attack on the base, the ministry defended the "
                            "strike.").events[-1:]
     assert told.type == "ASSAULT"
+
+
+def test_a_strike_by_a_state_among_words_of_war_is_an_attack(pipeline: Pipeline) -> None:
+    kinds = {e.type for e in run(pipeline, "Iran described the US strike as an act of "
+                                           "terrorism.").events}
+    assert "ASSAULT" in kinds and "PROTEST" not in kinds
+    [walkout] = run(pipeline, "The French strike entered its third week.").events
+    assert walkout.type == "PROTEST"

@@ -126,3 +126,18 @@ def test_the_one_ready_to_act_is_its_doer(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", text="Iran is willing to negotiate with Oman.",
                                       published="2026-03-12"))
     assert [[a.code for a in e.source] for e in record.events] == [["IRN"]]
+
+
+def test_calling_an_act_a_wrongdoing_criticises_its_doer(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "Venezuela described the Colombian raid as a flagrant violation of international law."),
+        published="2026-03-12"))
+    [criticism] = [e for e in record.events if e.type == "ACCUSE"]
+    assert [a.code for a in criticism.source] == ["VEN"]
+    assert [a.code for a in criticism.target] == ["COL"]
+    assert not [e for e in record.events if e.type == "ASSAULT"
+                and any(a.code == "VEN" for a in e.source)]
+    praise = pipeline.process(Article(id="p", text=(
+        "Venezuela described the talks with Colombia as constructive."),
+        published="2026-03-12"))
+    assert not [e for e in praise.events if e.type == "ACCUSE"]

@@ -214,6 +214,9 @@ def _other_party(charged: Token, claimant: Actor | None, actors: list[Actor],
             same_side(a, claimant) and not _overlaps(a, claimant) for a in e.source)
            for e in named):
         return True  # is the parse's guess: "X characterized the attack as …" is not X's
+    if not named and charged.lemma_.lower() in HOSTILE_ACT_NOUNS and not any(
+            c.dep_ == "poss" and c.lower_ in ("our", "my") for c in charged.children):
+        return True  # an act told with no doer ("the attack"): not the claimant's own
     inside = [a for a in actors if low <= a.start and a.end <= high]
     inside += [a for e in named for a in e.source]
     if index is not None:  # names the actor list missed ("between Turkey and Libya")
@@ -222,6 +225,12 @@ def _other_party(charged: Token, claimant: Actor | None, actors: list[Actor],
                    and (a := index.place_actor(t)) is not None]
     return any(party(a) and not _overlaps(a, claimant) and not same_side(a, claimant)
                for a in inside)
+
+
+HOSTILE_ACT_NOUNS = frozenset({
+    "attack", "strike", "airstrike", "raid", "bombing", "killing", "shooting", "shelling",
+    "invasion", "assault", "arrest", "crackdown", "detention", "assassination", "incursion",
+    "blockade", "occupation", "execution"})
 
 
 def _violence_by_other(event: Event, content: tuple[int, int],

@@ -78,10 +78,12 @@ _CASUALTY_TYPES = ("ASSAULT", "COERCE", "PROTEST")
 # Events whose place stands for their target when nothing else names one.
 PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 # Verbs that tell of an event noun rather than do it: "a statement saying an attack …",
-# "reported an attack", "described the raid".
+# "reported an attack", "described the raid", "characterized the attack as a violation".
 SAYING_VERBS = frozenset({"say", "report", "describe", "mention", "cite", "recount",
                           "recall", "document", "note", "detail", "confirm", "record",
-                          "witness", "see", "film", "photograph", "hear", "observe"})
+                          "witness", "see", "film", "photograph", "hear", "observe",
+                          "characterize", "characterise", "label", "brand", "term", "dub",
+                          "deem"})
 _EMBEDDED_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj", "conj"})
 HEAVY_WEAPONS = frozenset({"missile", "rocket", "shell", "mortar", "artillery", "tank",
                            "howitzer", "grad", "katyusha", "cannon"})
@@ -472,6 +474,21 @@ def _from_whom(noun: Token) -> Token | None:
     return found
 
 
+ARRIVING_VERBS = frozenset({"come", "arrive", "pour", "flow", "flood"})
+
+
+def _arrived_from(noun: Token) -> Token | None:
+    """'Condemnation came from the OIC', 'statements of condemnation have come from X':
+    who a statement came from."""
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.i:
+        holder = noun.head.head
+    verb = holder.head
+    if holder.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in ARRIVING_VERBS:
+        return None
+    return prep_object(verb, "from") or prep_object(child_with(verb, ("prt",)) or verb, "from")
+
+
 def _undergone(light: Token, pattern: Pattern) -> bool:
     """Whether the verb's subject undergoes or answers the noun's act rather than doing it
     ("faced criticism from …", "addressed the allegations", "dismissed the threats")."""
@@ -487,6 +504,9 @@ def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
     by = prep_object(noun, "by")
     if by is not None:
         return by
+    arrived = _arrived_from(noun)
+    if arrived is not None:
+        return arrived
     for child in noun.lefts:
         if child.dep_ not in ("amod", "compound", "nmod"):
             continue

@@ -258,7 +258,8 @@ ATTACK = ("ASSAULT", "190")
 WAR_WORDS = frozenset({
     "attack", "airstrike", "missile", "drone", "bomb", "bombing", "military", "troops",
     "rocket", "shelling", "warplane", "jet", "assassination", "kill", "army", "air force",
-    "militant", "weapon", "target", "retaliation", "killing"})
+    "militant", "weapon", "target", "retaliation", "killing", "terrorism", "terrorist",
+    "war", "soldier", "revenge", "commander"})
 
 
 def strike_by_state_forces(draft: Draft) -> bool:
@@ -278,7 +279,8 @@ def strike_by_state_forces(draft: Draft) -> bool:
     if draft.source and all(a.sector in STATE_FORCES for a in draft.source):
         own = _strikers(token)
         return own is None or own.i in {t.i for a in draft.source for t in _tokens(token, a)}
-    if draft.source or _strikers(token) is not None:
+    states = all(a.sector is None and a.country for a in draft.source)  # "the US strike"
+    if (draft.source and not states) or (_strikers(token) is not None and not states):
         return False
     sentence = token.sent
     window = sentence.doc[max(sentence.start - 40, 0) : sentence.end]

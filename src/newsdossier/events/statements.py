@@ -61,6 +61,9 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONFIDENCE = 0.5
+# Verbs that call an act something: with a word of wrongdoing, a criticism.
+CHARACTERISING = frozenset({"characterize", "characterise", "describe", "label", "brand",
+                            "term", "denounce", "call", "dub", "condemn"})
 MEDIA_SECTOR = "JRN"
 UNIDENTIFIED = "UNK"  # "a bombing in Kabul killed 5": nobody named to accuse
 
@@ -164,7 +167,7 @@ class StatementsStage:
         self.resolver = resolver
 
     def __call__(self, doc: Doc, record: Record) -> None:
-        if skip_unless_english(record, self.name) or not record.quotes:
+        if skip_unless_english(record, self.name):
             return
         first_person_is_the_speaker(doc, record)
         index = ActorIndex(doc, record.actors, self.resolver, record.article.text)
@@ -173,6 +176,8 @@ class StatementsStage:
             event = self._accusation_event(doc, record, index, quote, made)
             if event is not None:
                 made.append(event)
+        if doc.has_annotation("DEP"):
+            made.extend(self._characterisations(doc, record, index, made))
         record.events.extend(made)
         record.events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
 
@@ -232,6 +237,36 @@ class StatementsStage:
             if inside and event.type in HOSTILE_TYPES and event.status != "negated":
                 yield Accusation(None, "112", [a for a in event.source
                                                if not is_implied_agent(a, event.trigger)])
+
+    def _characterisations(self, doc: Doc, record: Record, index: ActorIndex,
+                           made: list[Event]) -> list[Event]:
+        """'The ministry characterized the attack as "a serious violation of Iraqi
+        sovereignty"', 'branded the raid a war crime': calling an act a wrongdoing
+        criticises whoever did it (ACCUSE 111; the doer when the act's event names one)."""
+        found: list[Event] = []
+        for verb in doc:
+            if verb.lemma_.lower() not in CHARACTERISING or verb.pos_ != "VERB":
+                continue
+            act = child_with(verb, ("dobj",))
+            label = prep_object(verb, "as") or child_with(verb, ("oprd",))
+            if act is None or act.pos_ not in ("NOUN", "PROPN") or label is None or not any(
+                    self.words.kind(t) for t in label.subtree):
+                continue
+            speakers = [a for a in index.actors_for(verb_subject(verb)) if a.code or a.name]
+            if not speakers or self._already_coded(record.events + made + found, verb.sent,
+                                                   speakers[0]):
+                continue
+            doers = [a for e in record.events if e.trigger.start == act.idx
+                     for a in e.source if a.code and not is_implied_agent(a, e.trigger)]
+            sentence = verb.sent
+            found.append(Event(
+                id=f"s{len(made) + len(found) + 1}", type="ACCUSE", cameo="111",
+                sentence=Span(sentence.start_char, sentence.end_char,
+                              record.article.text[sentence.start_char:sentence.end_char]),
+                trigger=Span(verb.idx, verb.idx + len(verb), verb.text),
+                source=speakers[:1], target=[a for a in doers if not same_party([a], speakers)],
+                status="asserted", date=None, confidence=CONFIDENCE))
+        return found
 
     @staticmethod
     def _trigger_token(doc: Doc, quote: Quote, accusation: Accusation,
