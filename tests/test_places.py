@@ -372,3 +372,14 @@ def test_a_company_named_like_a_town_is_no_place(pipeline) -> None:
     record = pipeline.process(Article(id="t", text="Regulators opened an investigation "
                                       "into Toyota over its brakes.", published="2026-03-12"))
     assert [p.name for p in record.places if p.use == "place"] == []
+
+
+def test_a_town_before_an_event_noun_is_where_not_who(pipeline) -> None:
+    record = pipeline.process(Article(id="t", text="The Mosul car bombing killed nine people.",
+                                      published="2026-03-12"))
+    [attack] = [e for e in record.events if e.type == "ASSAULT"]
+    assert attack.location is not None and attack.location.name == "Mosul"
+    assert not [a for a in attack.source if a.code]
+    strike = pipeline.process(Article(id="s", text="The US strike killed a general.",
+                                      published="2026-03-12")).events
+    assert [e.location for e in strike if e.type == "ASSAULT"] == [None]  # not "in the US"

@@ -61,3 +61,30 @@ def town_or_region_country(name: str) -> str | None:
 def city_country(name: str) -> str | None:
     """The ISO3 country of the most populous city of that name (≥ 50,000 people), or None."""
     return _city_countries().get(_key(name))
+
+
+# Short names pycountry does not list under these spellings.
+COMMON_COUNTRY_NAMES = frozenset({"us", "u.s.", "usa", "uk", "u.k.", "britain", "russia",
+                                  "turkey", "palestine", "ivory coast", "north korea",
+                                  "holland", "burma", "czechia", "east timor"})
+
+
+@functools.lru_cache(maxsize=4096)
+def is_country_name(name: str) -> bool:
+    """Whether a name is a country's ("Iran", "the United States", "UK"), not a town's."""
+    import pycountry
+
+    text = name.strip()
+    text = text[4:] if text.lower().startswith("the ") else text
+    if text.lower() in COMMON_COUNTRY_NAMES:
+        return True
+    try:
+        pycountry.countries.lookup(text)
+    except LookupError:
+        return False
+    return True
+
+
+def names_a_town(name: str) -> bool:
+    """A town or first-level region, not a country ("Mosul", "Kabul", "Florida")."""
+    return not is_country_name(name) and town_or_region_country(name) is not None

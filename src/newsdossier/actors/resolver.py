@@ -52,6 +52,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from ..gazetteer import names_a_town
 from .dictionary import (
     NAME_SUFFIXES,
     NONSTATE_CODES,
@@ -278,7 +279,7 @@ class ActorResolver:
         parts = _segments(tokens, matches)
         event = _headed_by_event(parts[0])
         if event:  # where it happened names no party: "criticism within Peru"
-            parts = _segments(tokens, _agents_of_event(matches))
+            parts = _segments(tokens, _agents_of_event(matches, tokens))
         live = [part for part in parts if part.kind in DESCRIBING_SEGMENTS]
         places = [part for part in parts if part.kind is Segment.LOCATION and not event]
         sector, sector_match = _sector(live, tokens)
@@ -358,7 +359,7 @@ def _headed_by_event(head: Part) -> bool:
     return last is not None and last.entry.event and last.end - 1 == head.last_word
 
 
-def _agents_of_event(matches: list[Match]) -> list[Match]:
+def _agents_of_event(matches: list[Match], tokens: list[Token]) -> list[Match]:
     """What may name the party behind an event noun: owners ("protesters' demands"),
     states, nationalities and roles ("US strikes", "a police raid"); not a capital or town,
     which says where it happened ("the Kabul car bombing"), nor a weak role adjective ("her
@@ -366,7 +367,9 @@ def _agents_of_event(matches: list[Match]) -> list[Match]:
     return [
         match for match in matches
         if match.possessor
-        or not ((match.entry.kind in COUNTRY_KINDS and match.entry.sector) or match.entry.weak)
+        or not ((match.entry.kind in COUNTRY_KINDS and match.entry.sector) or match.entry.weak
+                or (match.entry.kind in COUNTRY_KINDS and names_a_town(
+                    " ".join(t.word for t in tokens[match.start:match.end]))))
     ]
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.dictionary import NONSTATE_CODES
 from ..dates import parse_publication_date
+from ..gazetteer import is_country_name, town_or_region_country
 from ..model import Actor, Event, Quantity, Record, Span
 from .arguments import (
     LOCATIVE_PREPOSITIONS,
@@ -332,6 +333,8 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         content = light is not None and (  # "welcomed the meeting", "saying an attack …"
             light.i in triggers or light.lemma_.lower() in SAYING_VERBS)
         source_token = _noun_source(token, None if content else light)
+        if source_token is not None and _names_a_town(source_token, index):
+            source_token = None  # "the Paris attacks", "the Kabul car bombing": where
     target_token, via_with = _target_token(token, pattern, light)
     if match.is_noun and light is not None and _undergone(light, pattern) and (
             target_token is None or light.lemma_.lower() in UNDERGOING_VERBS):
@@ -495,6 +498,21 @@ def _undergone(light: Token, pattern: Pattern) -> bool:
     lemma = light.lemma_.lower()
     return lemma in UNDERGOING_VERBS or (
         lemma in ANSWERING_VERBS and pattern.type in ("ACCUSE", "THREATEN", "REQUEST"))
+
+
+def _names_a_town(token: Token, index: ActorIndex) -> bool:
+    """A place modifying an event noun that is a town or region, not a state: it says where
+    the act happened ("the Kabul bombing"), where a country says who ("US strikes")."""
+    if token.dep_ not in ("compound", "amod", "nmod") or token.ent_type_ != "GPE":
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return False
+    if is_country_name(entity.text):
+        return False
+    resolution = index.resolver.resolve(entity.text)
+    return (resolution.country is None or resolution.sector is not None
+            or town_or_region_country(entity.text) is not None)
 
 
 def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:

@@ -1006,6 +1006,9 @@ def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None,
         return
     if country is None:
         return
+    if event.type in ABROAD_TYPES and not event.target and all(
+            a.sector in (None, "MIL", "GOV") for a in event.source):
+        return  # a state's strike or deployment against no one named: where is not said
     entry = gazetteer.country(country)
     holder = next((a for a in event.source if a.country == country), None)
     if entry is None or holder is None:

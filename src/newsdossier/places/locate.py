@@ -27,7 +27,10 @@ SPECIFICITY = {"FAC": 0, "PPL": 1, "PPLC": 1, "ADM2": 2, "ISL": 2, "T": 2, "AREA
                "STM": 2, "ADM1": 3, "RGN": 3, "SEA": 3, "H": 3, "PCLI": 4, "CONT": 5}
 
 
-def locate_events(doc: Doc, events: list[Event], places: list[Place]) -> None:
+def locate_events(doc: Doc, events: list[Event], places: list[Place],
+                  named: list[Place] | None = None) -> None:
+    """`places`: those used as places; `named`: every place named (a town before an event
+    noun reads as a party to the toponym stage, "the Kabul bombing", but says where)."""
     anchored = [(place, _attachment(doc, place)) for place in places]
     usable = [(place, head) for place, head in anchored if head is not None]
     for event in events:
@@ -45,6 +48,40 @@ def locate_events(doc: Doc, events: list[Event], places: list[Place]) -> None:
                 best = rank
         if best is not None:
             event.location = best[2]
+        else:
+            event.location = _town_naming(doc, trigger.root, named or places) or (
+                event.location)
+
+
+# Event nouns that are told as the subject of the harm they did ("the attacks killed 130").
+KILLING_NOUNS = frozenset({"attack", "bombing", "strike", "airstrike", "explosion", "blast",
+                           "raid", "shooting", "shelling", "assault", "ambush", "bomb",
+                           "massacre", "violence", "clash", "riot", "fighting"})
+
+
+def _town_naming(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
+    """'the Kabul car bombing', 'the Paris attacks': a town or region before an event noun
+    names where it happened (a country there names who did it: "US strikes")."""
+    if noun.pos_ in ("VERB", "AUX"):  # "the Paris attacks killed 130"
+        subject = next((c for c in noun.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in KILLING_NOUNS:
+            return None  # "Mombasa police arrested …": a party's town, placed elsewhere
+        noun = subject
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for place in places:
+        if (place.feature or "").startswith(("PCL", "CONT")):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ == "compound" and root.head.i != noun.i and root.head.head.i != root.i \
+                and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < noun.i:
+            root = root.head  # "Kabul car bombing": Kabul → car → bombing
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.i == noun.i:
+            return place
+    return None
 
 
 def _attachment(doc: Doc, place: Place) -> Token | None:

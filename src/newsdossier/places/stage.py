@@ -44,7 +44,7 @@ class PlacesStage:
         locational = [place for mention, place in toponyms if mention.use == "place"]
         named = [place for _, place in toponyms]
         record.places.extend(named if self.keep_all else locational)
-        locate_events(doc, record.events, locational)
+        locate_events(doc, record.events, locational, named)
 
     def toponyms(self, doc: Doc, record: Record) -> list[Place]:
         """Every toponym the stage recognises and resolves, whatever its use, names inside
