@@ -284,3 +284,12 @@ def test_what_civilians_protest_or_demand_of_no_one_named_is_aimed_at_their_gove
     assert [a.code for a in note.target] == ["UGA"]
     [strike] = of_type(run(pipeline, "Dock workers in Mombasa went on strike."), "PROTEST")
     assert strike.target == []
+
+
+def test_where_an_event_told_before_took_place_places_it(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Turkish jets bombed a Kurdish convoy on Monday. Officials gave no "
+                           "figures. The attack took place near Qamishli.")
+    [attack] = of_type(record, "ASSAULT")
+    assert attack.location is not None and attack.location.text == "Qamishli"
+    alone = run(pipeline, "The attack took place near Qamishli.")
+    assert alone.events == []  # nothing told before it to place

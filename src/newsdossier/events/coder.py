@@ -20,6 +20,7 @@ from ..actors.dictionary import NONSTATE_CODES
 from ..dates import parse_publication_date
 from ..gazetteer import is_country_name, town_or_region_country
 from ..model import Actor, Event, Quantity, Record, Span
+from ..places.locate import where_it_took_place
 from .arguments import (
     LOCATIVE_PREPOSITIONS,
     OBJECTS,
@@ -235,7 +236,8 @@ class EventCoder:
         proposed = {id(m) for m in extra}  # the learned model's events need no coded party
         drafts = [d for d in _deduplicated(drafts)
                   if (d.coded or (d.reported_in is not None and d.reported_in.coded)
-                      or (d.match is not None and id(d.match) in proposed))
+                      or (d.match is not None and id(d.match) in proposed)
+                      or where_it_took_place(d.anchor))
                   and not _lonely_consultation(d)]
         _attach_quantities(drafts, record.quantities, sentence)
         return sorted(drafts, key=lambda d: (d.trigger.start, d.trigger.end))

@@ -485,6 +485,16 @@ def read_by_antecedent(mentions: list[Mention]) -> None:
             event.context = list(earlier.context)
 
 
+def _unplaced_retelling(mention: Mention) -> bool:
+    """'The strike took place at the airport' with no earlier telling to join: no party,
+    nothing to record on its own."""
+    from ..places.locate import where_it_took_place
+
+    event = mention.event
+    return (mention.token is not None and not any(a.code for a in event.source)
+            and not any(a.code for a in event.target) and where_it_took_place(mention.token))
+
+
 def merge_events(mentions: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
     """Mentions of one event folded into its first; returns the kept mentions and the map
     from each folded event's id to the id of the event it now belongs to."""
@@ -1269,6 +1279,7 @@ class ConsolidateStage:
         mentions = mentions_of(doc, record, self.event_nouns)
         read_by_antecedent(mentions)
         kept, renamed = merge_events(mentions)
+        kept = [m for m in kept if not _unplaced_retelling(m)]
         record.events = [m.event for m in kept]
         renumber_references(record, renamed)
         answer_denials(kept)

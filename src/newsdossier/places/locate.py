@@ -38,9 +38,12 @@ def locate_events(doc: Doc, events: list[Event], places: list[Place],
                                 alignment_mode="expand")
         if trigger is None:
             continue
+        root = trigger.root
+        if where_it_took_place(root):
+            root = root.head  # the place hangs on "took place", not on "the strike"
         best: tuple[int, int, Place] | None = None
         for place, head in usable:
-            steps = _steps_to(head, trigger.root)
+            steps = _steps_to(head, root)
             if steps is None:
                 continue
             rank = (steps, SPECIFICITY.get(place.feature or "", 3), place)
@@ -57,6 +60,21 @@ def locate_events(doc: Doc, events: list[Event], places: list[Place],
 KILLING_NOUNS = frozenset({"attack", "bombing", "strike", "airstrike", "explosion", "blast",
                            "raid", "shooting", "shelling", "assault", "ambush", "bomb",
                            "massacre", "violence", "clash", "riot", "fighting"})
+
+
+OCCURRING_VERBS = frozenset({"happen", "occur", "unfold"})
+
+
+def where_it_took_place(noun: Token) -> bool:
+    """'The strike took place at Baghdad airport': the subject of a verb of occurring, which
+    gives the event told before its place or day."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    return lemma in OCCURRING_VERBS or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
 
 
 def _town_naming(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
