@@ -578,3 +578,8 @@ def test_who_a_statement_came_from_made_it(pipeline: Pipeline):
                             "Arab League.")
     assert {a.code for e in record.events if e.type == "ACCUSE" for a in e.source} == {
         "VATREL", "IGO"}
+
+
+def test_what_must_be_done_has_not_happened(pipeline: Pipeline):
+    record = code(pipeline, "Ghana must release the detained journalists.")
+    assert [e.status for e in record.events] == ["hypothetical"]

@@ -18,7 +18,8 @@ STANCE_STATUS = {
     "deny": "denied",
 }
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "can", "ca"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d", "can", "ca",
+                               "must", "ought"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently"})
 # Verbs whose infinitive complement is not (yet) done: "plans to", "is due to", "wants to".
