@@ -1139,3 +1139,9 @@ def test_stage_a_definite_generic_body_is_the_body_named_before(pipeline: Pipeli
     found = {a.text: (a.code, a.name) for a in pipeline_actors(pipeline, text)}
     assert found["the group"][0] == found["Taliban"][0]
     assert "the Nobel laureate" not in found  # a person noun is no body
+
+
+def test_stage_a_title_followed_by_its_adjective(pipeline: Pipeline) -> None:
+    found = {a.text: a.code for a in pipeline_actors(
+        pipeline, "Attorneys general from nine states sued the company.")}
+    assert found.get("Attorneys general from nine states") == "GOV"

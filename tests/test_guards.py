@@ -217,3 +217,11 @@ def test_a_strike_by_a_state_among_words_of_war_is_an_attack(pipeline: Pipeline)
     assert "ASSAULT" in kinds and "PROTEST" not in kinds
     [walkout] = run(pipeline, "The French strike entered its third week.").events
     assert walkout.type == "PROTEST"
+
+
+def test_what_an_act_is_for_has_not_happened(pipeline: Pipeline) -> None:
+    for text, aim in (("Canada sent troops to Haiti in order to protect its embassy.", "protect"),
+                      ("The governor declared an emergency so he could seize the farms.",
+                       "seize")):
+        triggers = [e.trigger.text for e in run(pipeline, text).events]
+        assert aim not in triggers and triggers, triggers

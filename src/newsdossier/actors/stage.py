@@ -834,12 +834,21 @@ def a_charge(preposition: SpacyToken) -> bool:
         not pobj.ent_type_ and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in CHARGE_NOUNS))
 
 
+# Adjectives that follow the title they belong to ("attorneys general", "president-elect").
+POSTPOSITIVE_TITLES = frozenset({"general", "generals", "elect", "designate"})
+
+
 def _modifiers_end(chunk: Span) -> int:
     """Where the chunk ends once its prepositional modifiers are added (may be chunk.end)."""
     doc = chunk.doc
     end = chunk.end
-    for child in chunk.root.rights:
+    rights = list(chunk.root.rights)
+    for child in rights:
         if child.i < end:
+            continue
+        if child.i == end and child.dep_ == "amod" and child.lower_ in POSTPOSITIVE_TITLES:
+            end = child.i + 1  # "attorneys general from sixteen states"
+            rights.extend(child.rights)
             continue
         kept = KEPT_PREPOSITIONS | ({"for"} if chunk.root.lower_ in SPEAKER_NOUNS else set())
         if child.i != end or child.dep_ != "prep" or child.lower_ not in kept or (

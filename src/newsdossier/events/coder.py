@@ -37,6 +37,7 @@ from .frames import Frames
 from .guards import (
     PEOPLE_ONLY_ACTS,
     Mishaps,
+    a_purpose,
     an_interview,
     discharged,
     done_by_a_document,
@@ -220,7 +221,8 @@ class EventCoder:
                   and not speaker_is_a_thing(d, actor_tokens)
                   and not investigates_nothing(d, actor_tokens, self._event_word)
                   and not patient_is_no_party(d, actor_tokens, self._listed_object)
-                  and not habitual(d) and not done_by_a_document(d) and not discharged(d)]
+                  and not habitual(d) and not done_by_a_document(d) and not discharged(d)
+                  and not a_purpose(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)

@@ -73,6 +73,17 @@ class Draft:
         )
 
 
+# What a figure in a party's phrase may count that is no head count ("from sixteen states").
+NOT_HEADS = frozenset({"state", "country", "nation", "province", "city", "town", "district",
+                       "region", "county", "village", "party", "group", "organisation",
+                       "organization", "agency", "department", "company", "year", "day"})
+
+
 def _counts_a_party(quantity: Quantity, actors: list[Actor]) -> bool:
-    """'Tens of thousands of students demonstrated': the figure sizes the source."""
+    """'Tens of thousands of students demonstrated': the figure sizes the source; not
+    'attorneys general from sixteen states'."""
+    words = (quantity.what or "").lower().split()
+    if words and (words[-1] in NOT_HEADS or words[-1].rstrip("s") in NOT_HEADS
+                  or words[-1].removesuffix("ies") + "y" in NOT_HEADS):
+        return False
     return any(quantity.span.start < a.end and a.start < quantity.span.end for a in actors)

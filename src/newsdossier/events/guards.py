@@ -307,6 +307,22 @@ def retype_as_attack(draft: Draft) -> None:
     draft.mode, draft.intent = None, None
 
 
+def a_purpose(draft: Draft) -> bool:
+    """'declared an emergency so he could fund a wall', 'sent troops in order to protect
+    the embassy': what an act is for has not happened."""
+    clause = draft.clause if draft.match is not None else draft.anchor
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ == "so" for c in clause.children):
+            return True
+        head = clause.head
+        if clause.dep_ == "acl" and head.lower_ == "order" and head.head.lower_ == "in":
+            return True
+        if clause.dep_ not in ("xcomp", "conj") or head.i == clause.i:
+            return False
+        clause = head
+    return False
+
+
 def habitual(draft: Draft) -> bool:
     """What is usually, often or historically done is no event: "the department has
     historically not pursued charges", "these seats are often held by Labour"."""
