@@ -583,3 +583,10 @@ def test_who_a_statement_came_from_made_it(pipeline: Pipeline):
 def test_what_must_be_done_has_not_happened(pipeline: Pipeline):
     record = code(pipeline, "Ghana must release the detained journalists.")
     assert [e.status for e in record.events] == ["hypothetical"]
+
+
+def test_a_body_with_a_plural_name_is_it(pipeline: Pipeline):
+    record = code(pipeline, "The United Arab Emirates announced it had entered into an "
+                            "agreement with Israel.")
+    [agreement] = [e for e in record.events if e.type == "AGREE"]
+    assert [a.code for a in agreement.source] == ["ARE"]

@@ -386,7 +386,10 @@ class ActorIndex:
 
 def _agrees_in_number(word: str, subject: Token) -> bool:
     """'it'/'its' is never a plural noun ("Moscow said Ukrainian forces attacked its troops":
-    its = Moscow's); other pronouns take either (collectives are plural in use)."""
+    its = Moscow's) — but a body's plural-looking name is one ("the Syrian Democratic Forces
+    announced it had …"); other pronouns take either (collectives are plural in use)."""
+    if subject.tag_ == "NNPS" and subject.ent_type_ in ("ORG", "GPE"):
+        return True
     return word not in ("it", "itself") or subject.tag_ not in ("NNS", "NNPS")
 
 

@@ -19,6 +19,7 @@ ENGAGING_VERBS = frozenset({"engage", "involve", "embroil"})
 CARRYING_VERBS = {
     "in": frozenset({"engage", "involve", "embroil", "participate", "take", "join"}),
     "on": frozenset({"remain", "stay", "be", "put", "place", "go", "keep"}),
+    "into": frozenset({"enter", "go", "launch", "plunge", "draw", "drag"}),
 }
 # Verbs whose subject undergoes the event their object names: "faces pressure from Congress".
 UNDERGOING_VERBS = frozenset({"face", "receive", "suffer", "endure", "draw", "incur"})
