@@ -293,3 +293,10 @@ def test_where_an_event_told_before_took_place_places_it(pipeline: Pipeline) -> 
     assert attack.location is not None and attack.location.text == "Qamishli"
     alone = run(pipeline, "The attack took place near Qamishli.")
     assert alone.events == []  # nothing told before it to place
+
+
+def test_an_act_told_as_done_before_takes_no_story_day(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Monday, the regulator fined Kenya Airways. The president had "
+                           "previously accused the airline of fraud.")
+    [accusation] = of_type(record, "ACCUSE")
+    assert accusation.date is None

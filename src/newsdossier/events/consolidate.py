@@ -684,7 +684,7 @@ def date_events(mentions: list[Mention], published: dt.date | None,
             elif not event.background:
                 scene = None  # the story moved to another time ("in 2017, …")
             continue
-        if event.status in UNTIMED_STATUSES:
+        if event.status in UNTIMED_STATUSES or _told_as_earlier(mention.token):
             continue
         if event.background:
             _date_from_host(mention, mentions, scene[0] if scene else news_day)
@@ -697,6 +697,26 @@ def date_events(mentions: list[Mention], published: dt.date | None,
             scene = (scene[0], mention.sentence, NARRATIVE_SENTENCES)
         elif mention.tense == "past" and news_day is not None:
             event.date, event.date_basis = news_day, "news-day"
+
+
+EARLIER_ADVERBS = frozenset({"before", "previously", "earlier", "formerly", "once"})
+
+
+def _told_as_earlier(token: Token | None) -> bool:
+    """'had threatened the network before', 'previously accused': an undated earlier time,
+    not the day the story is told on."""
+    verb = governing_verb(token) if token is not None else None
+    for _ in range(3):
+        if verb is None:
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS and not any(
+                g.dep_ in ("npadvmod", "pobj", "prep") for g in c.children)
+               for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def scene_days(doc: Doc, record: Record, published: dt.date | None) -> dict[int, str]:
