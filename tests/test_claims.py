@@ -495,3 +495,12 @@ def test_a_dispute_of_what_a_party_did_answers_the_allegation_against_it(pipelin
     dispute = next(c for c in claims if c.stance in ("disputes", "denies")
                    and "had lied" in c.content.text)
     assert dispute.responds_to == allegation.id
+
+
+def test_a_group_of_officials_is_not_the_named_official_of_their_government(pipeline: Pipeline):
+    text = ("Kenyan President William Ruto declared a tax emergency. Kenyan governors from twelve "
+            "counties said President Ruto's declaration is unconstitutional.")
+    _, claims = claims_of(pipeline, text)
+    ruto = next(c for c in claims if c.claimant is not None and "Ruto" in c.claimant.text)
+    answer = next(c for c in claims if "unconstitutional" in c.content.text)
+    assert answer.responds_to == ruto.id

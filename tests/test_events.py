@@ -590,3 +590,8 @@ def test_a_body_with_a_plural_name_is_it(pipeline: Pipeline):
                             "agreement with Israel.")
     [agreement] = [e for e in record.events if e.type == "AGREE"]
     assert [a.code for a in agreement.source] == ["ARE"]
+
+
+def test_nothing_done_is_a_negated_act(pipeline: Pipeline):
+    record = code(pipeline, "The Chilean government has conceded nothing to the miners.")
+    assert [e.status for e in record.events] == ["negated"]

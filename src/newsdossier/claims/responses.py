@@ -261,4 +261,16 @@ def same_claimant(left: Draft, right: Draft) -> bool:
         return True
     if left.person and right.person:
         return left.person == right.person
+    if bool(left.person) != bool(right.person):  # a named person and a body or a group
+        body = right if left.person else left
+        assert body.claimant is not None
+        if not _a_title_alone(body.claimant.text):
+            return False  # "attorneys general from sixteen states" are not President Trump
     return bool(left.claimant.code) and left.claimant.code == right.claimant.code
+
+
+def _a_title_alone(text: str) -> bool:
+    """'the president', 'the minister': one person told by a title, maybe the one named."""
+    words = text.lower().split()
+    return 1 <= len(words) <= 3 and words[0] in ("the", "a", "an") and not words[-1].endswith(
+        "s")

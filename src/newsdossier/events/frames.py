@@ -451,8 +451,10 @@ class Frames:
     # --- accusations and claims of responsibility ----------------------------------------
 
     def _accused(self, draft: Draft) -> list[Actor]:
-        if draft.source:  # an agent implied by the act ("were arrested": police) is nobody
-            return [a for a in draft.source if not is_implied_agent(a, draft.trigger)]
+        # an agent implied by the act ("were arrested": police) is nobody
+        named = [a for a in draft.source if not is_implied_agent(a, draft.trigger)]
+        if named:
+            return named
         origin = self.index.located([draft.clause, draft.anchor], ORIGIN_PREPOSITIONS)
         return [origin] if origin is not None else []
 
@@ -474,6 +476,8 @@ class Frames:
         if not speakers or any(a.sector == MEDIA_SECTOR for a in speakers):
             return []
         accused = self._accused(draft)
+        if not accused and any(is_implied_agent(a, draft.trigger) for a in draft.source):
+            return []  # "said 71 people were arrested": the police's own act, no one accused
         if same_party(speakers, accused) or _same_body(speakers, accused) or (
                 _own_state(speakers, accused)):
             return []  # their own side

@@ -132,6 +132,7 @@ def according_to(sentence: Span) -> Token | None:
 
 
 _NEGATING_GOVERNORS = frozenset({"fail", "refrain", "avoid", "cease"})
+NOTHING_WORDS = frozenset({"nothing", "none", "nobody", "noone"})
 
 
 def negated(trigger: Token, light_verb: Token | None) -> bool:
@@ -146,6 +147,9 @@ def negated(trigger: Token, light_verb: Token | None) -> bool:
     if any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in trigger.children):
         return True
     clause = heads[-1]
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in NOTHING_WORDS
+           for c in clause.children):
+        return True  # "have conceded nothing", "nothing was agreed"
     if any(c.dep_ in ("nsubjpass", "dobj") and any(
         d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in clause.children):
         return True
