@@ -300,3 +300,11 @@ def test_an_act_told_as_done_before_takes_no_story_day(pipeline: Pipeline) -> No
                            "previously accused the airline of fraud.")
     [accusation] = of_type(record, "ACCUSE")
     assert accusation.date is None
+
+
+def test_what_someone_does_told_in_the_present_in_a_quotation_is_no_event(
+        pipeline: Pipeline) -> None:
+    habit = run(pipeline, "\"Russian jets bomb our villages,\" said the Syrian rebel commander.")
+    assert not of_type(habit, "ASSAULT")
+    done = run(pipeline, "\"Russian jets bombed our villages,\" said the Syrian rebel commander.")
+    assert of_type(done, "ASSAULT")

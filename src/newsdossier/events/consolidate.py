@@ -1168,6 +1168,25 @@ def interview_turns(text: str) -> list[tuple[int, int]]:
     return turns
 
 
+def drop_habits_told_in_quotations(doc: Doc, record: Record) -> None:
+    """'"We also help them to get these benefits"', '"they attack our villages"': an act
+    told in the simple present inside a quotation is what someone does, not an event (a
+    verbal act in the present is one: "we condemn this attack")."""
+    quoted = [(q.content.start, q.content.end) for q in record.quotes if q.kind != "indirect"]
+    if not quoted:
+        return
+    kept = []
+    for event in record.events:
+        token = trigger_token(doc, event.trigger)
+        habit = (event.type in MATERIAL_TYPES and token is not None
+                 and token.tag_ in ("VBP", "VBZ")
+                 and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+                 and any(a <= event.trigger.start < b for a, b in quoted))
+        if not habit:
+            kept.append(event)
+    record.events = kept
+
+
 def drop_interview_answers(record: Record) -> None:
     """In a question-and-answer interview, what the interviewee says about themselves and
     their views is statements (the record's quotes and claims), not events; the article's
@@ -1293,6 +1312,7 @@ class ConsolidateStage:
             return
         drop_statements_without_a_type(record)
         drop_interview_answers(record)
+        drop_habits_told_in_quotations(doc, record)
         give_parties_the_setting(record)
         protesters_are_civilians(doc, record)
         split_joint_sources(record)
