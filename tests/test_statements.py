@@ -141,3 +141,14 @@ def test_calling_an_act_a_wrongdoing_criticises_its_doer(pipeline: Pipeline) -> 
         "Venezuela described the talks with Colombia as constructive."),
         published="2026-03-12"))
     assert not [e for e in praise.events if e.type == "ACCUSE"]
+
+
+def test_what_we_do_in_a_quotation_is_the_speakers(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "\"We condemn this cowardly attack,\" said the Nigerian foreign minister."),
+        published="2026-03-12"))
+    assert [(e.type, [a.code for a in e.source]) for e in record.events] == [
+        ("ACCUSE", ["NGAGOV"])]
+    nobody = pipeline.process(Article(id="n", text="\"We condemn this attack,\" one shouted.",
+                                      published="2026-03-12"))
+    assert nobody.events == []

@@ -580,3 +580,17 @@ def is_implied_agent(actor: Actor, trigger: Span) -> bool:
     """An agent the coder supplied from the act itself ("were arrested" → police): nobody
     the text names, so nobody a speaker accuses."""
     return actor.start == trigger.start and actor.end == trigger.end
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def told_in_the_first_person(verb: Token) -> bool:
+    """'"We condemn this attack," the minister said': an act whose subject is "I" or "we",
+    inside quotation marks, is the speaker's (once the quotation's speaker is known)."""
+    subject = verb_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.lower_ not in FIRST_PERSON:
+        return False
+    sentence = verb.sent
+    marks = sum(1 for t in sentence if t.i < verb.i and t.text in ('"', "“", "”", "``", "''"))
+    return marks % 2 == 1 or sentence.text.lstrip().startswith(('"', "“"))

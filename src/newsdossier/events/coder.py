@@ -31,6 +31,7 @@ from .arguments import (
     is_passive,
     prep_object,
     reported_clause,
+    told_in_the_first_person,
 )
 from .draft import Draft
 from .frames import Frames
@@ -239,7 +240,9 @@ class EventCoder:
         drafts = [d for d in _deduplicated(drafts)
                   if (d.coded or (d.reported_in is not None and d.reported_in.coded)
                       or (d.match is not None and id(d.match) in proposed)
-                      or where_it_took_place(d.anchor))
+                      or where_it_took_place(d.anchor)
+                      or (d.match is not None and not d.match.is_noun
+                          and told_in_the_first_person(d.anchor)))
                   and not _lonely_consultation(d)]
         _attach_quantities(drafts, record.quantities, sentence)
         return sorted(drafts, key=lambda d: (d.trigger.start, d.trigger.end))

@@ -485,6 +485,16 @@ def read_by_antecedent(mentions: list[Mention]) -> None:
             event.context = list(earlier.context)
 
 
+def _nobodys_words(mention: Mention) -> bool:
+    """An act told by "we" in a quotation whose speaker no one named."""
+    from .arguments import told_in_the_first_person
+
+    event = mention.event
+    return (mention.token is not None and not any(a.code for a in event.source)
+            and not any(a.code for a in event.target)
+            and told_in_the_first_person(governing_verb(mention.token) or mention.token))
+
+
 def _unplaced_retelling(mention: Mention) -> bool:
     """'The strike took place at the airport' with no earlier telling to join: no party,
     nothing to record on its own."""
@@ -1319,7 +1329,7 @@ class ConsolidateStage:
         mentions = mentions_of(doc, record, self.event_nouns)
         read_by_antecedent(mentions)
         kept, renamed = merge_events(mentions)
-        kept = [m for m in kept if not _unplaced_retelling(m)]
+        kept = [m for m in kept if not _unplaced_retelling(m) and not _nobodys_words(m)]
         record.events = [m.event for m in kept]
         renumber_references(record, renamed)
         answer_denials(kept)

@@ -292,8 +292,8 @@ def first_person_is_the_speaker(doc: Doc, record: Record) -> None:
     """'"I strongly reject the new measures," the minister said': an event told in the first
     person inside a quotation is the speaker's (and "us" its target)."""
     for event in record.events:
-        if any(a.code for a in event.source):
-            continue
+        if any(a.code for a in event.source) or event.background:
+            continue  # "we condemn this attack": the attack is not the speaker's
         quote = next((q for q in record.quotes if q.speaker is not None
                       and (q.speaker.code or q.speaker.name)
                       and q.content.start <= event.trigger.start < q.content.end), None)
