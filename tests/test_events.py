@@ -595,3 +595,17 @@ def test_a_body_with_a_plural_name_is_it(pipeline: Pipeline):
 def test_nothing_done_is_a_negated_act(pipeline: Pipeline):
     record = code(pipeline, "The Chilean government has conceded nothing to the miners.")
     assert [e.status for e in record.events] == ["negated"]
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before(pipeline: Pipeline):
+    record = code(pipeline, "The Chilean protesters clashed with the police. As they tried to "
+                            "storm parliament, officers fired tear gas.")
+    [storming] = [e for e in record.events if e.trigger.text == "storm"]
+    assert [a.code for a in storming.source] == ["CHLCVL"]
+
+
+def test_an_act_told_with_its_cause_in_one_sentence_is_one_event(pipeline: Pipeline):
+    record = code(pipeline, "Chilean protesters clashed with the police. Two Chilean "
+                            "journalists were injured after being attacked by protesters.")
+    [injury] = [e for e in record.events if any(a.sector == "JRN" for a in e.target)]
+    assert [a.sector for a in injury.source] == ["CVL"]

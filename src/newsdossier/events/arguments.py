@@ -323,6 +323,7 @@ class ActorIndex:
             return bound
         limit = pronoun.idx - _PRONOUN_WINDOW_CHARS
         quoted = _quoted_regions(pronoun.sent)
+        nearest: Actor | None = None
         for actor in reversed(self.actors):
             if actor.end > pronoun.idx:
                 continue
@@ -336,8 +337,28 @@ class ActorIndex:
                 continue  # "'Companies should ...,' he said": not the companies
             if word in _PERSON_PRONOUNS and not self._could_be_a_person(actor):
                 continue
-            return actor
-        return None
+            if nearest is None:
+                nearest = actor
+                if self._is_subject(actor) or self._sentence_of(actor) == pronoun.sent.start:
+                    return actor
+            elif self._sentence_of(actor) != self._sentence_of(nearest):
+                break
+            elif self._is_subject(actor) and _same_number(word, actor, self.doc):
+                # "The protesters clashed with the police … As they tried …": the subject
+                # of the sentence before is the likelier antecedent than its last noun
+                return actor
+        return nearest
+
+    def _sentence_of(self, actor: Actor) -> int:
+        return self.doc[self._token_index(actor.start)].sent.start
+
+    def _token_index(self, offset: int) -> int:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    def _is_subject(self, actor: Actor) -> bool:
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _could_be_a_person(self, actor: Actor) -> bool:
         """'he'/'she' refer to one person: not to "workers", "Parliament" or "the ministry"."""
@@ -382,6 +403,16 @@ class ActorIndex:
                 return None
             node = node.head
         return None
+
+
+def _same_number(word: str, actor: Actor, doc: Doc) -> bool:
+    """'they' for a plural noun, 'it' for a singular one (names of bodies go either way)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return True
+    return _agrees_in_number(word, span.root) and (
+        word not in ("they", "them", "themselves") or span.root.tag_ in ("NNS", "NNPS")
+        or span.root.ent_type_ in ("ORG", "NORP", "GPE"))
 
 
 def _agrees_in_number(word: str, subject: Token) -> bool:

@@ -460,6 +460,9 @@ def antecedent(kept: list[Mention], mention: Mention) -> Mention | None:
     """The earlier event a mention reports again: of those it can be, one that names a
     party it names (the nearest such), else the nearest."""
     candidates = [k for k in reversed(kept) if one_event(k, mention)]
+    same_sentence = [k for k in candidates if k.sentence == mention.sentence]
+    if same_sentence:  # "were injured after being attacked by protesters": that injury
+        return same_sentence[0]
     event = mention.event
     for candidate in candidates:
         if (event.source and same_parties(candidate, mention, "source")) or (
