@@ -609,3 +609,19 @@ def test_an_act_told_with_its_cause_in_one_sentence_is_one_event(pipeline: Pipel
                             "journalists were injured after being attacked by protesters.")
     [injury] = [e for e in record.events if any(a.sector == "JRN" for a in e.target)]
     assert [a.sector for a in injury.source] == ["CVL"]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(pipeline: Pipeline):
+    killed = only(code(pipeline, "Somali rebels captured two Kenyan soldiers and killed them."),
+                  "ASSAULT")
+    assert [a.code for a in killed.target] == ["KENMIL"]
+    record = code(pipeline, "Chilean protesters marched on the palace. As they tried to storm "
+                            "parliament, police fired tear gas at them.")
+    [gas] = [e for e in record.events if e.trigger.text == "fired"]
+    assert [a.sector for a in gas.target] == ["CVL"]
+
+
+def test_two_sides_of_one_country_are_two_parties(pipeline: Pipeline):
+    record = code(pipeline, "Chilean protesters attacked the parliament building, and Chilean "
+                            "police fired tear gas at the protesters.")
+    assert len([e for e in record.events if e.type == "ASSAULT"]) == 2

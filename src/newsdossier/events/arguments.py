@@ -102,7 +102,8 @@ class ActorIndex:
         for child in head.children:
             if child.dep_ == "appos" and child.conjuncts:
                 members.extend(t for t in (child, *child.conjuncts) if t not in members)
-        if head.pos_ == "PRON" and head.lower_ in ("they", "them", "we", "themselves"):
+        if head.pos_ == "PRON" and head.lower_ in ("they", "we") and head.dep_ in (
+                "nsubj", "nsubjpass"):  # "Obama and Putin said they …"; not "fired at them"
             members.extend(self._plural_antecedents(head, members))
         return members
 
@@ -321,6 +322,10 @@ class ActorIndex:
             self._binding.discard(pronoun.i)
         if bound is not None:
             return bound
+        earlier = self._earlier_pronoun(pronoun, word)
+        if earlier is not None:  # "As they tried to storm it, police fired at them"
+            return self.antecedent(earlier, skip)
+        own_subject = self._own_subject(pronoun)
         limit = pronoun.idx - _PRONOUN_WINDOW_CHARS
         quoted = _quoted_regions(pronoun.sent)
         nearest: Actor | None = None
@@ -337,6 +342,8 @@ class ActorIndex:
                 continue  # "'Companies should ...,' he said": not the companies
             if word in _PERSON_PRONOUNS and not self._could_be_a_person(actor):
                 continue
+            if own_subject is not None and actor.start <= own_subject.idx < actor.end:
+                continue  # "police fired at them": not the police
             if nearest is None:
                 nearest = actor
                 if self._is_subject(actor) or self._sentence_of(actor) == pronoun.sent.start:
@@ -348,6 +355,33 @@ class ActorIndex:
                 # of the sentence before is the likelier antecedent than its last noun
                 return actor
         return nearest
+
+    def _earlier_pronoun(self, pronoun: Token, word: str) -> Token | None:
+        """A pronoun of the same person and number earlier in the sentence, as subject
+        ("they" before "them"), which names the same party."""
+        if word not in ("them", "themselves", "they"):
+            return None
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                return None
+            if token.lower_ == "they" and token.dep_ in ("nsubj", "nsubjpass") and (
+                    token.head.i != pronoun.head.i):
+                return token
+        return None
+
+    @staticmethod
+    def _own_subject(pronoun: Token) -> Token | None:
+        """The subject of the clause a pronoun object is in (never its antecedent)."""
+        if pronoun.dep_ not in ("dobj", "pobj", "dative"):
+            return None
+        node = pronoun.head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX"):
+                return verb_subject(node)
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
 
     def _sentence_of(self, actor: Actor) -> int:
         return self.doc[self._token_index(actor.start)].sent.start
@@ -391,8 +425,11 @@ class ActorIndex:
     def _bound_antecedent(self, pronoun: Token, word: str) -> Actor | None:
         """The subject of the clause that governs the pronoun's clause, when it fits."""
         node = pronoun.head
+        own = self._own_subject(pronoun)  # "captured two soldiers and killed them"
         for _ in range(4):
             subject = child_with(node, SUBJECTS)
+            if own is not None and subject is not None and subject.i == own.i:
+                subject = None
             if subject is not None and subject.i != pronoun.i and subject.i < pronoun.i and (
                     _agrees_in_number(word, subject)):
                 actors = [a for a in self.actors_for(subject) if a.code]

@@ -283,12 +283,25 @@ def sides_compatible(first: list[Actor], second: list[Actor]) -> bool:
     unknown, or they share a country, or (no countries) they share a sector."""
     a, b = countries(first), countries(second)
     if a and b:
-        return bool(a & b)
+        return bool(a & b) and _sectors_compatible(first, second)
     if a or b:
-        return True
+        return _sectors_compatible(first, second)
     sectors_a = {x.sector for x in first if x.sector}
     sectors_b = {x.sector for x in second if x.sector}
     return not (sectors_a and sectors_b) or bool(sectors_a & sectors_b)
+
+
+STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _sectors_compatible(first: list[Actor], second: list[Actor]) -> bool:
+    """Protesters and the police of one country are two sides; the army and the government
+    of one country may be one."""
+    def sides(actors: list[Actor]) -> set[str]:
+        return {"STATE" if x.sector in STATE_BODIES else x.sector for x in actors if x.sector}
+
+    left, right = sides(first), sides(second)
+    return not (left and right) or bool(left & right)
 
 
 def same_parties(first: Mention, second: Mention, side: str) -> bool:
