@@ -308,3 +308,11 @@ def test_what_someone_does_told_in_the_present_in_a_quotation_is_no_event(
     assert not of_type(habit, "ASSAULT")
     done = run(pipeline, "\"Russian jets bombed our villages,\" said the Syrian rebel commander.")
     assert of_type(done, "ASSAULT")
+
+
+def test_a_states_restrictions_on_no_one_named_are_on_its_people(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Protests continued in Lima on Monday. The Peruvian government "
+                           "imposed a curfew on Tuesday and lifted the curfew on Friday.")
+    aimed = [(e.type, [a.code for a in e.target]) for e in record.events
+             if e.type in ("COERCE", "CONCEDE")]
+    assert aimed and all(codes == ["PERCVL"] for _, codes in aimed), aimed

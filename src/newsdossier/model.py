@@ -46,7 +46,7 @@ class Actor:
     # role such as "police" given the one country the article is about), "event-place" (a
     # role hit by an attack or arrest where the text places it), "implied" (a party the act
     # implies: the government of their country that civilians protest against or petition
-    # with no one named); None: no country.
+    # with no one named, the people a state's restrictions are put on); None: no country.
     country_basis: str | None = None
     # How sure the article-setting country is (its share of the article's place evidence);
     # None for the other bases.

@@ -1271,6 +1271,31 @@ def aim_at_the_authorities(event: Event) -> None:
                           code=f"{country}GOV", country_basis="implied")]
 
 
+# Restrictions a state puts on its people (172x: curfews, bans, lockdowns, emergencies) and
+# their easing (081x).
+RULES_OVER_PEOPLE = ("172", "081")
+RULING_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+THE_PUBLIC = "the public"
+
+
+def aim_at_the_governed(event: Event) -> None:
+    """'The government announced new lockdown measures', 'dropped the measures': a state's
+    restrictions, and their easing, with no one named are aimed at its own people."""
+    if event.target or not event.source or not (event.cameo or "").startswith(
+            RULES_OVER_PEOPLE) or event.status in ("negated", "hypothetical"):
+        return
+    if not all(a.sector in RULING_SECTORS for a in event.source):
+        return
+    countries = {a.country for a in event.source if a.country}
+    if len(countries) != 1:
+        return
+    country = next(iter(countries))
+    trigger = event.trigger
+    event.target = [Actor(text=trigger.text, start=trigger.start, end=trigger.end,
+                          name=THE_PUBLIC, country=country, sector="CVL",
+                          code=f"{country}CVL", country_basis="implied")]
+
+
 def give_parties_the_setting(record: Record) -> None:
     """Roles the event coder named itself ("people were arrested": the police it implies;
     "protesters" it resolved from a phrase) take the article's setting country, as the
@@ -1364,6 +1389,7 @@ class ConsolidateStage:
         for mention in kept:
             localize_targets(mention.event)
             aim_at_the_authorities(mention.event)
+            aim_at_the_governed(mention.event)
         if self.confidence is not None:
             for mention in kept:
                 mention.event.confidence = round(self.confidence.probability(
