@@ -316,3 +316,13 @@ def test_a_states_restrictions_on_no_one_named_are_on_its_people(pipeline: Pipel
     aimed = [(e.type, [a.code for a in e.target]) for e in record.events
              if e.type in ("COERCE", "CONCEDE")]
     assert aimed and all(codes == ["PERCVL"] for _, codes in aimed), aimed
+
+
+def test_a_rights_groups_call_is_aimed_at_the_state_the_story_is_set_in(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "Police shot a student protester in Nairobi on Tuesday. Officials "
+                           "said the student survived, and police arrested two protesters in "
+                           "Nairobi. Amnesty International called for an investigation into "
+                           "the shooting.")
+    [call] = of_type(record, "REQUEST")
+    assert [a.code for a in call.target] == ["KENGOV"]

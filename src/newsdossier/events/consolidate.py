@@ -1247,21 +1247,34 @@ def _as_civilians(doc: Doc, actor: Actor) -> Actor:
 
 CIVIC_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "SOC", "AGR", "REL", "MED"})
 AIMED_AT_AUTHORITIES = frozenset({"PROTEST", "REQUEST"})
+# International rights groups and bodies calling for something where it happened
+# ("Amnesty called for an investigation into the shooting"): aimed at that state.
+WATCHDOGS = frozenset({"NGO", "IGO", "UNO"})
 AUTHORITIES = "authorities"
 
 
-def aim_at_the_authorities(event: Event) -> None:
+def setting_country(record: Record) -> str | None:
+    """The one country the article is set in (its role actors took it), if any."""
+    found = {a.country for a in record.actors
+             if a.country_basis == "article-setting" and a.country}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def aim_at_the_authorities(event: Event, setting: str | None = None) -> None:
     """'Thousands protested in Belgrade', 'protesters demanded an inquiry': what civilians,
     workers or the opposition protest or demand with no one named is aimed at the
     government of their country (told by their own country, else by where it happens)."""
     if event.type not in AIMED_AT_AUTHORITIES or event.target or not event.source or (
             event.status in ("negated", "hypothetical")) or event.cameo == "143":
         return  # a strike is aimed at an employer as often as at a government
-    if not all(a.sector in CIVIC_SECTORS for a in event.source):
+    watchdogs = event.type == "REQUEST" and all(a.country in WATCHDOGS for a in event.source)
+    if not watchdogs and not all(a.sector in CIVIC_SECTORS for a in event.source):
         return
-    countries = {a.country for a in event.source if a.country}
+    countries = {a.country for a in event.source if a.country and not watchdogs}
     if not countries and event.location is not None and event.location.country:
         countries = {event.location.country}
+    if not countries and watchdogs and setting:
+        countries = {setting}  # "Amnesty called for an inquiry" in a story set in one state
     if len(countries) != 1:
         return
     country = next(iter(countries))
@@ -1388,7 +1401,7 @@ class ConsolidateStage:
         place_events(kept, record, self.gazetteer, scene_places(doc, record))
         for mention in kept:
             localize_targets(mention.event)
-            aim_at_the_authorities(mention.event)
+            aim_at_the_authorities(mention.event, setting_country(record))
             aim_at_the_governed(mention.event)
         if self.confidence is not None:
             for mention in kept:
