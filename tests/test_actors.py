@@ -1145,3 +1145,10 @@ def test_stage_a_title_followed_by_its_adjective(pipeline: Pipeline) -> None:
     found = {a.text: a.code for a in pipeline_actors(
         pipeline, "Attorneys general from nine states sued the company.")}
     assert found.get("Attorneys general from nine states") == "GOV"
+
+
+def test_stage_a_title_spelled_out_in_brackets_before_a_name(pipeline: Pipeline) -> None:
+    found = {a.text: a.code for a in pipeline_actors(
+        pipeline, "Speakers included Labour MP (Member of Parliament) Jane Okafor and others.")}
+    assert any(code and code.endswith("LEG") for text, code in found.items()
+               if "Jane Okafor" in text), found

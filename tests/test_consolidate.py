@@ -326,3 +326,11 @@ def test_a_rights_groups_call_is_aimed_at_the_state_the_story_is_set_in(
                            "the shooting.")
     [call] = of_type(record, "REQUEST")
     assert [a.code for a in call.target] == ["KENGOV"]
+
+
+def test_a_demonstration_against_someone_with_no_one_holding_it_is_the_publics(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "Police arrested students in Nairobi on Monday. Protests against the "
+                           "Kenyan government spread across Nairobi on Tuesday.")
+    [protest] = of_type(record, "PROTEST")
+    assert [(a.code, a.country_basis) for a in protest.source] == [("KENCVL", "implied")]

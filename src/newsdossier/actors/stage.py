@@ -349,7 +349,7 @@ class ActorsStage:
             if parsed and self._is_mislabelled_place(ent):
                 continue
             if ent.label_ == PERSON_LABEL and parsed:
-                yield _trimmed(_with_premodifiers(ent))
+                yield _trimmed(self._with_bracketed_title(_with_premodifiers(ent)))
             elif ent.label_ == ORG_LABEL and parsed:
                 yield _trimmed(_with_owner(ent))
             elif ent.label_ in ACTOR_LABELS or (
@@ -366,6 +366,25 @@ class ActorsStage:
             for chunk in _chunks_after_datelines(doc):
                 yield self._chunk_candidate(chunk, text)
             yield from self._fragment_heads(doc)
+
+    def _with_bracketed_title(self, ent: Span) -> Span:
+        """'Labour MP (Member of Parliament) Tom Watson': a title spelled out in brackets
+        before the name is still the name's title."""
+        doc = ent.doc
+        close = ent.start - 1
+        if close < 1 or doc[close].text != ")":
+            return ent
+        opening = next((i for i in range(close - 1, max(close - 8, -1), -1)
+                        if doc[i].text == "("), None)
+        if opening is None or opening == 0:
+            return ent
+        start = opening
+        while start > 0 and start > opening - 4 and doc[start - 1].pos_ in ("PROPN", "NOUN",
+                                                                            "ADJ"):
+            start -= 1
+        if start == opening or self.resolver.resolve(doc[start:opening].text).sector is None:
+            return ent
+        return doc[start:ent.end]
 
     def _is_mislabelled_place(self, ent: Span) -> bool:
         """A country or city tagged as an organisation or person but used as a place."""

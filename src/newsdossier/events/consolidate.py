@@ -1253,6 +1253,28 @@ WATCHDOGS = frozenset({"NGO", "IGO", "UNO"})
 AUTHORITIES = "authorities"
 
 
+PROTESTERS = "protesters"
+
+
+def protest_by_the_public(event: Event, setting: str | None) -> None:
+    """'Weeks of mass protests against the bill': a demonstration or riot told with no one
+    named is held by civilians of where it happens (else of the story's one country)."""
+    if event.type != "PROTEST" or event.source or (event.cameo or "") not in PUBLIC_PROTESTS:
+        return
+    country = (event.location.country if event.location is not None else None) or setting
+    if country is None or country in NONSTATE:
+        return
+    trigger = event.trigger
+    event.source = [Actor(text=trigger.text, start=trigger.start, end=trigger.end,
+                          name=PROTESTERS, country=country, sector="CVL",
+                          code=f"{country}CVL", country_basis="implied")]
+
+
+# Demonstrations and riots (not strikes or boycotts, which workers, parties or states hold).
+PUBLIC_PROTESTS = frozenset({"14", "140", "141", "1411", "1412", "1413", "1414", "145",
+                             "1451", "1452", "1453", "1454"})
+
+
 def setting_country(record: Record) -> str | None:
     """The one country the article is set in (its role actors took it), if any."""
     found = {a.country for a in record.actors
@@ -1401,6 +1423,7 @@ class ConsolidateStage:
         place_events(kept, record, self.gazetteer, scene_places(doc, record))
         for mention in kept:
             localize_targets(mention.event)
+            protest_by_the_public(mention.event, setting_country(record))
             aim_at_the_authorities(mention.event, setting_country(record))
             aim_at_the_governed(mention.event)
         if self.confidence is not None:
