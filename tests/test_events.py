@@ -625,3 +625,10 @@ def test_two_sides_of_one_country_are_two_parties(pipeline: Pipeline):
     record = code(pipeline, "Chilean protesters attacked the parliament building, and Chilean "
                             "police fired tear gas at the protesters.")
     assert len([e for e in record.events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_role_named_in_apposition_is_the_named_party(pipeline: Pipeline):
+    record = code(pipeline, "Although the ministry asked for calm, his main rival Raila Odinga "
+                            "called on the Kenyan president to resign.")
+    [call] = [e for e in record.events if e.trigger.text == "called"]
+    assert [a.text for a in call.source] == ["Raila Odinga"]

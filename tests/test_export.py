@@ -213,3 +213,16 @@ def test_the_cli_and_the_web_app_export_the_same_table(db: Path, tmp_path: Path)
     assert len(raw.stdout.splitlines()) == 9  # every stored event, typeless and background too
     refused = run_dossier("export", "--db", str(db), "--table", "actors", "--raw")
     assert refused.returncode == 2 and "--table events" in refused.stderr
+
+
+def test_what_did_not_happen_is_left_out_unless_asked_for(db: Path, tmp_path: Path):
+    copy = tmp_path / "negated.db"
+    copy.write_bytes(db.read_bytes())
+    with sqlite3.connect(copy) as raw:
+        raw.execute("UPDATE events SET status = 'negated' WHERE article_id = 'wn-1' "
+                    "AND event_id = 'e1'")
+    conn = connect(copy)
+    assert "wn-1/e1" not in rows_by_id(conn)
+    assert "wn-1/e1" in rows_by_id(conn, include_negated=True)
+    assert "wn-1/e1" in rows_by_id(conn, status="negated")
+    assert len(rows_by_id(conn)) == synthetic.FOREGROUND_TYPED - 1

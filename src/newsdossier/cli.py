@@ -384,9 +384,13 @@ EXPORT_TABLES = ("articles", "actors", "events", "quotes", "claims", "places", "
               help="events: leave out those whose confidence is lower.")
 @click.option("--background", is_flag=True,
               help="events: also those recalled as background of another.")
+@click.option("--negated", is_flag=True,
+              help="events: also those the text says did not or may only happen (negated, "
+              "hypothetical).")
 @click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML).")
 def export(db: str | None, table: str, output_format: str, output: str | None, raw: bool,
-           min_confidence: float | None, background: bool, config: str | None) -> None:
+           min_confidence: float | None, background: bool, negated: bool,
+           config: str | None) -> None:
     """Export a table of the database as JSONL, CSV or Parquet.
 
     `--table events` is the analyst's events table, the same as the web app's downloads and
@@ -399,8 +403,9 @@ def export(db: str | None, table: str, output_format: str, output: str | None, r
     from .store import Store, StoreError
     from .web.queries import Filters, QueryError
 
-    if (raw or min_confidence is not None or background) and table != "events":
-        raise click.UsageError("--raw, --min-confidence and --background go with --table events")
+    if (raw or min_confidence is not None or background or negated) and table != "events":
+        raise click.UsageError("--raw, --min-confidence, --background and --negated go with "
+                               "--table events")
     settings = _settings_from({"config": config})
     try:
         store = Store(_db_path(db, settings), readonly=True)
@@ -411,7 +416,8 @@ def export(db: str | None, table: str, output_format: str, output: str | None, r
         if table != "events" or raw:
             return export_table(store, table, output_format, text_out=text_out,
                                 binary_out=binary_out)
-        filters = Filters(min_confidence=min_confidence, include_background=background)
+        filters = Filters(min_confidence=min_confidence, include_background=background,
+                          include_negated=negated)
         return export_events(store.conn, output_format, filters, text_out=text_out,
                              binary_out=binary_out, sort="date", order="asc",
                              progress=lambda rows: with_progress(
@@ -470,6 +476,8 @@ def _read_connection(db: str | None) -> Any:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Leave out events whose confidence is lower (0 shows all).")
 @click.option("--background", is_flag=True, help="Also events recalled as background.")
+@click.option("--negated", is_flag=True, help="Also events the text says did not or may only "
+              "happen (negated, hypothetical; shown anyway when --status names one).")
 @click.option("--sort", type=click.Choice(("date", "published", "type", "source", "target",
                                            "location", "status", "dead", "confidence",
                                            "outlet")), default="date", show_default=True)
@@ -481,7 +489,8 @@ def _read_connection(db: str | None) -> Any:
 def events(db: str | None, country: str | None, event_type: str | None, since: str | None,
            until: str | None, outlet: str | None, actor: str | None, status: str | None,
            location: str | None, words: str | None, min_confidence: float, background: bool,
-           sort: str, order: str, limit: int | None, output_format: str) -> None:
+           negated: bool, sort: str, order: str, limit: int | None,
+           output_format: str) -> None:
     """Query events with the web app's filters: a readable table, or the analyst's events
     table as CSV / JSON lines (the columns of `dossier export --table events`)."""
     from .events.patterns import PLOVER_TYPES
@@ -496,7 +505,8 @@ def events(db: str | None, country: str | None, event_type: str | None, since: s
                       date_to=_date_option(until, "--until"), actor=actor,
                       country=country.upper() if country else None,
                       type=event_type.upper() if event_type else None, status=status,
-                      source=outlet, include_background=background, location=location,
+                      source=outlet, include_background=background,
+                      include_negated=negated, location=location,
                       min_confidence=min_confidence or None)
     if limit is None and output_format == "table":
         limit = 50

@@ -120,6 +120,10 @@ class ActorIndex:
             return self.actor_at(token.head.head)  # "the rebels, who attacked the town"
         if token.pos_ == "PRON":
             return self.antecedent(token)
+        named = next((c for c in token.children if c.dep_ == "appos" and c.i in self.by_token),
+                     None)
+        if named is not None:  # "his main rival Joe Biden": the rival is Biden
+            return self.actor_at(named)
         if token.lemma_.lower() in COLLECTIVE_HEADS:
             for pobj in _of_objects(token):  # "the Muslim-majority nations of Bahrain and …"
                 if pobj.i in self.by_token:

@@ -77,6 +77,8 @@ def filters(q: Annotated[str | None, Query(max_length=queries.MAX_QUERY_CHARS)] 
             source: Annotated[str | None, Query(max_length=200, description="the article's "
                               "outlet: its stated source, else its web site")] = None,
             background: bool = False,
+            negated: Annotated[bool, Query(description="also events the text says did not "
+                               "or may only happen (negated, hypothetical)")] = False,
             location: Annotated[str | None, Query(max_length=200)] = None,
             min_confidence: Annotated[float | None, Query(ge=0, le=1, description="leave out "
                                       "events whose confidence is lower (the pages send 0.5 "
@@ -85,7 +87,8 @@ def filters(q: Annotated[str | None, Query(max_length=queries.MAX_QUERY_CHARS)] 
     return Filters(q=q or None, date_from=date_from or None, date_to=date_to or None,
                    actor=actor or None, country=country or None, type=type or None,
                    status=status or None, source=source or None, include_background=background,
-                   location=location or None, min_confidence=min_confidence or None)
+                   include_negated=negated, location=location or None,
+                   min_confidence=min_confidence or None)
 
 
 FilterArgs = Annotated[Filters, Depends(filters)]

@@ -87,6 +87,9 @@ class Filters:
     status: str | None = None
     source: str | None = None  # the article's outlet (its stated source, else its site)
     include_background: bool = False
+    # events the text says did not or may only happen (negated, hypothetical): out of the
+    # analyst's views unless asked for, or unless `status` names one
+    include_negated: bool = False
     location: str | None = None  # an event location's name
     min_confidence: float | None = None  # events below it are left out (None: all)
 
@@ -121,6 +124,8 @@ def _event_where(filters: Filters) -> tuple[str, list[Any]]:
     parameters: list[Any] = []
     if not filters.include_background:
         conditions.append("e.background = 0")
+    if not filters.include_negated and not filters.status:
+        conditions.append("coalesce(e.status, '') NOT IN ('negated', 'hypothetical')")
     if filters.min_confidence:  # an event with no confidence counts as 0
         conditions.append("coalesce(e.confidence, 0) >= ?")
         parameters.append(filters.min_confidence)
