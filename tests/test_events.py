@@ -632,3 +632,12 @@ def test_a_role_named_in_apposition_is_the_named_party(pipeline: Pipeline):
                             "called on the Kenyan president to resign.")
     [call] = [e for e in record.events if e.trigger.text == "called"]
     assert [a.text for a in call.source] == ["Raila Odinga"]
+
+
+def test_would_in_reported_speech_is_what_will_happen(pipeline: Pipeline):
+    said = code(pipeline, "The Kenyan foreign minister said the Kenyan government would "
+                          "pressure the Ugandan government.")
+    assert [e.status for e in said.events if e.type == "REQUEST"] == ["future"]
+    conditional = code(pipeline, "The Kenyan foreign minister said the Kenyan government would "
+                                 "pressure the Ugandan government if the raids continued.")
+    assert [e.status for e in conditional.events if e.type == "REQUEST"] == ["hypothetical"]

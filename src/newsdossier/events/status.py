@@ -165,6 +165,8 @@ def modality(clause: Token) -> str | None:
             if child.dep_ in ("aux", "auxpass") and word in _FUTURE_AUX:
                 return "future"
             if child.dep_ in ("aux", "auxpass") and word in _HYPOTHETICAL_AUX:
+                if word in ("would", "'d") and _future_in_the_past(node):
+                    return "future"  # "said the government would pressure the US"
                 return "hypothetical"
             if child.dep_ == "mark" and word in _CONDITIONAL_MARKS:
                 return "hypothetical"
@@ -189,6 +191,26 @@ def modality(clause: Token) -> str | None:
     if clause.lemma_.lower() in SCHEDULING and child_with(clause, ("xcomp",)) is not None:
         return "future"  # "the assembly is set to open tomorrow"
     return None
+
+
+_SAYING_IN_THE_PAST = frozenset({"say", "announce", "vow", "pledge", "promise", "warn",
+                                 "tell", "confirm", "state", "declare", "indicate", "add"})
+
+
+def _future_in_the_past(clause: Token) -> bool:
+    """'would' reporting what someone said they will do: the clause is what a verb of
+    saying in the past reports, and no condition ("if", "unless") bounds it."""
+    if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+        return False
+    saying = clause.head
+    while saying.dep_ == "conj" and saying.head.i != saying.i and clause.dep_ == "conj":
+        saying = saying.head
+    if saying.lemma_.lower() not in _SAYING_IN_THE_PAST or saying.tag_ != "VBD":
+        return False
+    return not any((c.dep_ in ("advcl", "mark") and c.lower_ in _CONDITIONAL_MARKS)
+                   or any(g.dep_ == "mark" and g.lower_ in _CONDITIONAL_MARKS
+                          for g in c.children)
+                   for c in clause.children)
 
 
 def _adjective_governor(node: Token) -> bool:
