@@ -334,3 +334,11 @@ def test_a_demonstration_against_someone_with_no_one_holding_it_is_the_publics(
                            "Kenyan government spread across Nairobi on Tuesday.")
     [protest] = of_type(record, "PROTEST")
     assert [(a.code, a.country_basis) for a in protest.source] == [("KENCVL", "implied")]
+
+
+def test_a_promise_told_in_the_future_is_dated_when_it_was_made(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Wednesday, the Kenyan president met the Ugandan envoy. \"We will "
+                           "support Uganda in the talks,\" the Kenyan president said.")
+    promises = [e for e in record.events if e.intent and e.type == "AGREE"]
+    assert promises and all(e.date == "2026-03-11" for e in promises), [
+        (e.type, e.intent, e.date) for e in record.events]

@@ -715,13 +715,16 @@ def date_events(mentions: list[Mention], published: dt.date | None,
         if event.background:
             _date_from_host(mention, mentions, scene[0] if scene else news_day)
             continue
-        if mention.tense in ("present", "perfect") and published is not None:
+        tense = mention.tense
+        if tense == "future" and event.intent and event.type in VERBAL_TYPES:
+            tense = "past"  # "'We will withdraw the bill,' Lam said": promised when said
+        if tense in ("present", "perfect") and published is not None:
             event.date, event.date_basis = published.isoformat(), "report-date"
-        elif mention.tense in ("past", "unknown") and scene is not None and (
+        elif tense in ("past", "unknown") and scene is not None and (
                 mention.sentence - scene[1] <= scene[2]):
             event.date, event.date_basis = scene[0], "narrative"
             scene = (scene[0], mention.sentence, NARRATIVE_SENTENCES)
-        elif mention.tense == "past" and news_day is not None:
+        elif tense == "past" and news_day is not None:
             event.date, event.date_basis = news_day, "news-day"
 
 
