@@ -342,3 +342,13 @@ def test_a_promise_told_in_the_future_is_dated_when_it_was_made(pipeline: Pipeli
     promises = [e for e in record.events if e.intent and e.type == "AGREE"]
     assert promises and all(e.date == "2026-03-11" for e in promises), [
         (e.type, e.intent, e.date) for e in record.events]
+
+
+def test_a_round_up_titled_with_a_month_dates_its_undated_events_to_it(
+        pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(
+        id="t", title="On the campaign trail in Kenya, June 2026",
+        text="The Kenyan president criticised the opposition leader over the tax plan.",
+        published="2026-07-02"))
+    assert [(e.date, e.date_precision, e.date_basis) for e in record.events] == [
+        ("2026-06", "month", "title")]

@@ -103,7 +103,8 @@ class Event:
     # Why the event has its date / location: "stated" (in its own clause), "same-event"
     # (another mention of the event states it), "narrative" (the time or scene the story is
     # telling at that point), "report-date" (present or present-perfect news: the article's
-    # date), "news-day" (the day of the news the article leads with); for places also
+    # date), "news-day" (the day of the news the article leads with), "title" (the month a
+    # round-up's title names: "On the campaign trail, June 2020"); for places also
     # "sentence" (the one town or site an attack's sentence names), "actor-place" (a town
     # the acting party is named by: "Athens expelled"), "article-setting" / "actor-country"
     # (a domestic event placed in the article's main city or its parties' country). None

@@ -748,6 +748,29 @@ def _told_as_earlier(token: Token | None) -> bool:
     return False
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+TITLE_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def date_by_the_titles_month(mentions: list[Mention], title: str | None,
+                             published: dt.date | None) -> None:
+    """'On the campaign trail in the USA, June 2020': a round-up whose title names the
+    month it covers dates its undated events to that month (precision month), unless they
+    are told as earlier, future or hypothetical."""
+    found = TITLE_MONTH.search(title or "")
+    if found is None:
+        return
+    month = f"{found.group(2)}-{MONTHS.index(found.group(1).lower()) + 1:02d}"
+    if published is not None and month > published.isoformat()[:7]:
+        return  # a title about a month still to come
+    for mention in mentions:
+        event = mention.event
+        if event.date or event.status in UNTIMED_STATUSES or _told_as_earlier(mention.token):
+            continue
+        event.date, event.date_basis, event.date_precision = month, "title", "month"
+
+
 def scene_days(doc: Doc, record: Record, published: dt.date | None) -> dict[int, str]:
     """By sentence number, the day its main clause is told on: a day-precise time
     expression (not a dateline, not in the future) hanging on the sentence's root verb in
@@ -1419,6 +1442,7 @@ class ConsolidateStage:
             mention.event.date_precision = stated_precision(mention.event, record)
         published = parse_publication_date(record.article.published)
         date_events(kept, published, scene_days(doc, record, published))
+        date_by_the_titles_month(kept, record.article.title, published)
         for mention in kept:
             event = mention.event
             if event.date and not event.date_precision:
