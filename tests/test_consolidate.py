@@ -352,3 +352,13 @@ def test_a_round_up_titled_with_a_month_dates_its_undated_events_to_it(
         published="2026-07-02"))
     assert [(e.date, e.date_precision, e.date_basis) for e in record.events] == [
         ("2026-06", "month", "title")]
+
+
+def test_a_place_does_not_carry_into_a_new_paragraphs_story(pipeline: Pipeline) -> None:
+    text = ("Kenyan police arrested 40 protesters in Mombasa on Monday. The protesters had "
+            "blocked the port road.\n\nIn other news, the Kenyan president criticised "
+            "the opposition leader over the tax plan. The opposition leader rejected the "
+            "criticism.")
+    record = run(pipeline, text)
+    [criticism] = [e for e in of_type(record, "ACCUSE") if e.trigger.text == "criticised"]
+    assert criticism.location is None or criticism.location.text != "Mombasa"

@@ -100,6 +100,9 @@ DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "the
 NARRATIVE_SENTENCES = 5
 # How far back a toll told in a sentence of its own looks for its attack.
 CARRY_SENTENCES = 2
+# How far past a paragraph break a place carries (not at all): a new paragraph of a round-up is
+# often a new story ("… in Kenosha." ¶ "Trump denied …" is not in Kenosha).
+CARRY_ACROSS_PARAGRAPHS = 0
 # A scene a sentence sets on its own ("At the debate, held October 8 in Denver, …") reaches
 # further, to the first event told after it.
 SCENE_SENTENCES = 8
@@ -940,17 +943,21 @@ def place_events(mentions: list[Mention], record: Record,
     number, whether or not it holds an event."""
     setting = Setting(record.places)
     scene: tuple[Place, int, int] | None = None  # the place, its last sentence, its reach
+    scene_paragraph = -1
     told = sorted((scene_places or {}).items())
+    paragraph_of = {m.sentence: m.paragraph for m in mentions}
     for mention in mentions:
         while told and told[0][0] < mention.sentence:
             number, place = told.pop(0)
             if scene is None or number > scene[1]:
                 scene = (place, number, SCENE_SENTENCES)
+                scene_paragraph = paragraph_of.get(number, mention.paragraph)
         event = mention.event
         if event.location is not None:
             event.location_basis = event.location_basis or "stated"
             if not event.background and event.status not in UNTIMED_STATUSES:
                 scene = (event.location, mention.sentence, NARRATIVE_SENTENCES)
+                scene_paragraph = mention.paragraph
             continue
         if event.status in UNTIMED_STATUSES:
             continue
@@ -961,7 +968,9 @@ def place_events(mentions: list[Mention], record: Record,
         if event.background:
             continue  # placed with its host, below
         if scene is not None and mention.sentence - scene[1] <= scene[2] and (
-                _fits_scene(event, scene[0])):
+                _fits_scene(event, scene[0])) and (
+                mention.paragraph == scene_paragraph or scene_paragraph < 0
+                or mention.sentence - scene[1] <= CARRY_ACROSS_PARAGRAPHS):
             event.location, event.location_basis = scene[0], "narrative"
             scene = (scene[0], mention.sentence, NARRATIVE_SENTENCES)
             continue
