@@ -225,3 +225,23 @@ def test_what_an_act_is_for_has_not_happened(pipeline: Pipeline) -> None:
                        "seize")):
         triggers = [e.trigger.text for e in run(pipeline, text).events]
         assert aim not in triggers and triggers, triggers
+
+
+@pytest.mark.parametrize("text", [
+    "President Ruto held rallies in Nakuru and Eldoret.",  # campaigning, not protesting
+    "Senator Amina Mohamed withdrew before the primaries.",  # a candidate, not an army
+    "The survey team deployed a camera in the forest.",  # a thing, not a force
+    "The Nation newspaper called the election for Ruto.",  # a projection, not an appeal
+])
+def test_campaigns_candidates_cameras_and_projections_are_no_events(pipeline: Pipeline,
+                                                                   text: str) -> None:
+    assert not run(pipeline, text).events, text
+
+
+def test_rallies_troops_and_appeals_stay_events(pipeline: Pipeline) -> None:
+    assert [e.type for e in run(pipeline, "The Kenyan opposition held a rally against the "
+                                          "government.").events] == ["PROTEST"]
+    assert [e.type for e in run(pipeline, "Kenya deployed troops to the border.").events] == [
+        "MOBILIZE"]
+    assert [e.type for e in run(pipeline, "Kenya called for calm in Uganda.").events] == [
+        "REQUEST"]

@@ -38,8 +38,12 @@ from .frames import Frames
 from .guards import (
     PEOPLE_ONLY_ACTS,
     Mishaps,
+    a_campaign_rally,
+    a_candidate_withdrawing,
     a_purpose,
     an_interview,
+    calls_a_result,
+    deploys_a_thing,
     discharged,
     done_by_a_document,
     habitual,
@@ -223,7 +227,9 @@ class EventCoder:
                   and not investigates_nothing(d, actor_tokens, self._event_word)
                   and not patient_is_no_party(d, actor_tokens, self._listed_object)
                   and not habitual(d) and not done_by_a_document(d) and not discharged(d)
-                  and not a_purpose(d)]
+                  and not a_purpose(d) and not a_campaign_rally(d)
+                  and not deploys_a_thing(d, actor_tokens, self._listed_object)
+                  and not a_candidate_withdrawing(d) and not calls_a_result(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)

@@ -323,6 +323,67 @@ def a_purpose(draft: Draft) -> bool:
     return False
 
 
+CAMPAIGNERS = frozenset({"GOV", "LEG", "PTY", "ELI"})
+
+
+def a_campaign_rally(draft: Draft) -> bool:
+    """'Trump held rallies in Pennsylvania': a rally of officials, candidates or a party is
+    campaigning, not a protest (an opposition rally still is one)."""
+    return (draft.type == "PROTEST" and draft.match is not None
+            and draft.match.token.lemma_.lower() == "rally" and bool(draft.source)
+            and all(a.sector in CAMPAIGNERS for a in draft.source))
+
+
+FORCE_WORDS = frozenset({"troop", "soldier", "force", "unit", "personnel", "reinforcement",
+                         "marine", "battalion", "brigade", "army", "guard", "contingent",
+                         "fighter", "officer", "paratrooper", "division", "militia", "police",
+                         "reservist", "conscript", "recruit", "volunteer", "sailor", "airman",
+                         "commando", "ranger", "gendarme", "guardsman", "navy", "fleet"})
+
+
+def deploys_a_thing(draft: Draft, actor_tokens: set[int],
+                    listed: Callable[[Token, Token], bool]) -> bool:
+    """'The survey team deployed a camera': what is deployed is no force."""
+    if draft.type != "MOBILIZE" or draft.match is None or draft.match.is_noun:
+        return False
+    trigger = draft.match.token
+    obj = object_of(trigger)
+    if obj is None:
+        return False
+    obj = measured(obj)
+    words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children
+                                   if c.dep_ in ("compound", "amod"))}
+    return not (obj.i in actor_tokens or words & FORCE_WORDS
+                or obj.ent_type_ in ("NORP", "ORG", "GPE") or listed(trigger, obj))
+
+
+def a_candidate_withdrawing(draft: Draft) -> bool:
+    """'Senator Harris withdrew before the primaries': a person pulling out, with no troops
+    or force withdrawn, leaves a race, not a battlefield."""
+    if draft.cameo != "0874" or draft.match is None or draft.match.is_noun:
+        return False
+    trigger = draft.match.token
+    if object_of(trigger) is not None:
+        return False
+    subject = verb_subject(trigger)
+    return subject is not None and subject.ent_type_ == "PERSON"
+
+
+ELECTION_WORDS = frozenset({"election", "race", "contest", "vote", "state", "result",
+                            "primary", "poll", "seat"})
+
+
+def calls_a_result(draft: Draft) -> bool:
+    """'The AP called the election for Biden': declaring a winner, not an appeal."""
+    if draft.type != "REQUEST" or draft.match is None or draft.match.is_noun:
+        return False
+    trigger = draft.match.token
+    if trigger.lemma_.lower() != "call":
+        return False
+    obj = object_of(trigger)
+    return obj is not None and obj.lemma_.lower() in ELECTION_WORDS
+
+
 def habitual(draft: Draft) -> bool:
     """What is usually, often or historically done is no event: "the department has
     historically not pursued charges", "these seats are often held by Labour"."""
