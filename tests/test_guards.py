@@ -232,6 +232,7 @@ def test_what_an_act_is_for_has_not_happened(pipeline: Pipeline) -> None:
     "Senator Amina Mohamed withdrew before the primaries.",  # a candidate, not an army
     "The survey team deployed a camera in the forest.",  # a thing, not a force
     "The Nation newspaper called the election for Ruto.",  # a projection, not an appeal
+    "The Kenyan university is hosting a program for students.",  # a thing, not visitors
 ])
 def test_campaigns_candidates_cameras_and_projections_are_no_events(pipeline: Pipeline,
                                                                    text: str) -> None:

@@ -47,6 +47,7 @@ from .guards import (
     discharged,
     done_by_a_document,
     habitual,
+    hosts_a_thing,
     investigates_nothing,
     patient_is_no_party,
     retype_as_attack,
@@ -229,6 +230,7 @@ class EventCoder:
                   and not habitual(d) and not done_by_a_document(d) and not discharged(d)
                   and not a_purpose(d) and not a_campaign_rally(d)
                   and not deploys_a_thing(d, actor_tokens, self._listed_object)
+                  and not hosts_a_thing(d, actor_tokens, self._listed_object)
                   and not a_candidate_withdrawing(d) and not calls_a_result(d)]
         for draft in drafts:
             if verbal_attack(draft):

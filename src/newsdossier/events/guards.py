@@ -357,6 +357,23 @@ def deploys_a_thing(draft: Draft, actor_tokens: set[int],
                 or obj.ent_type_ in ("NORP", "ORG", "GPE") or listed(trigger, obj))
 
 
+def hosts_a_thing(draft: Draft, actor_tokens: set[int],
+                  listed: Callable[[Token, Token], bool]) -> bool:
+    """'The university is hosting a program', 'YouTube hosts recordings': a host receives
+    visitors (a party, a person) or talks; hosting a thing is no consultation."""
+    if draft.type != "CONSULT" or draft.match is None or draft.match.is_noun:
+        return False
+    trigger = draft.match.token
+    if trigger.lemma_.lower() != "host":
+        return False
+    obj = object_of(trigger)
+    if obj is None:
+        return False
+    obj = measured(obj)
+    return not (obj.i in actor_tokens or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+                or obj.lower_ in PERSONAL_PRONOUNS or listed(trigger, obj))
+
+
 def a_candidate_withdrawing(draft: Draft) -> bool:
     """'Senator Harris withdrew before the primaries': a person pulling out, with no troops
     or force withdrawn, leaves a race, not a battlefield."""
