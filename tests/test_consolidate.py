@@ -362,3 +362,11 @@ def test_a_place_does_not_carry_into_a_new_paragraphs_story(pipeline: Pipeline) 
     record = run(pipeline, text)
     [criticism] = [e for e in of_type(record, "ACCUSE") if e.trigger.text == "criticised"]
     assert criticism.location is None or criticism.location.text != "Mombasa"
+
+
+def test_the_group_claiming_an_attack_told_with_no_doer_did_it(pipeline: Pipeline) -> None:
+    record = run(pipeline, "A car bomb exploded near a police station in Mogadishu on Monday, "
+                           "killing five policemen. Al-Shabaab has claimed responsibility.")
+    [attack] = of_type(record, "ASSAULT")
+    assert [a.text for a in attack.source] == ["Al-Shabaab"]
+    assert attack.attributed_to is not None and attack.attributed_to.text == "Al-Shabaab"

@@ -1138,6 +1138,28 @@ def drop_statements_without_a_type(record: Record) -> None:
         claim.event_ids = [i for i in claim.event_ids if i not in typeless]
 
 
+CLAIM_OF_RESPONSIBILITY = "015"
+CLAIM_REACH = 4  # sentences back to the attack a claim of responsibility is about
+VIOLENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def claimed_attacks(kept: list[Mention]) -> None:
+    """'A car bomb killed five policemen. The Taliban have claimed responsibility.': the
+    group that claims an attack told with no doer is its doer, on its own word."""
+    for number, mention in enumerate(kept):
+        claim = mention.event
+        if claim.cameo != CLAIM_OF_RESPONSIBILITY or claim.type is not None or not any(
+                a.code for a in claim.source):
+            continue
+        attack = next((m.event for m in reversed(kept[:number])
+                       if m.event.type in VIOLENT_TYPES and not any(a.code for a in m.event.source)
+                       and 0 <= mention.sentence - m.sentence <= CLAIM_REACH), None)
+        if attack is None:
+            continue
+        attack.source = list(claim.source)
+        attack.attributed_to = attack.attributed_to or claim.source[0]  # on its own word
+
+
 def carry_casualties(doc: Doc, record: Record, kept: list[Mention]) -> None:
     """A toll told in a sentence of its own ("The plane was shot down near Tehran. All 176
     people on board were killed.") belongs to the attack just told, when that attack has
@@ -1447,6 +1469,7 @@ class ConsolidateStage:
         aim_at_what_is_answered(kept, self.noun_types)
         kept = drop_statements_by_no_one(record, kept)
         carry_casualties(doc, record, kept)
+        claimed_attacks(kept)
         for mention in kept:
             mention.event.date_precision = stated_precision(mention.event, record)
         published = parse_publication_date(record.article.published)
