@@ -641,3 +641,9 @@ def test_would_in_reported_speech_is_what_will_happen(pipeline: Pipeline):
     conditional = code(pipeline, "The Kenyan foreign minister said the Kenyan government would "
                                  "pressure the Ugandan government if the raids continued.")
     assert [e.status for e in conditional.events if e.type == "REQUEST"] == ["hypothetical"]
+
+
+def test_a_thing_acted_on_belongs_to_the_party_that_made_it(pipeline: Pipeline):
+    criticism = only(code(pipeline, "Kenya criticised the measures the Ugandan government "
+                                    "introduced."), "ACCUSE")
+    assert [a.code for a in criticism.target] == ["UGAGOV"]

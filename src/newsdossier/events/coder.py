@@ -380,11 +380,12 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
 
 
 def _party_of_the_object(index: ActorIndex, token: Token, source: list[Actor]) -> list[Actor]:
-    """The party a thing acted on belongs to or is shared with, when the event names no
-    party of its own: "commuted the sentence of Crystal Munoz", "comply with the request of
-    Prime Minister Johnson", "agreed to power-sharing with Tsvangirai"."""
+    """The party a thing acted on belongs to, was made by or is shared with, when the event
+    names no party of its own: "commuted the sentence of Crystal Munoz", "comply with the
+    request of Prime Minister Johnson", "agreed to power-sharing with Tsvangirai", "sued
+    against the state of emergency Trump declared"."""
     nouns = [n for n in (object_of(token) if token.pos_ == "VERB" else None,
-                         *(prep_object(token, p) for p in ("with", "to", "on")))
+                         *(prep_object(token, p) for p in ("with", "to", "on", "against")))
              if n is not None]
     for child in token.children:
         if child.dep_ == "xcomp":  # "agreed to comply with the request of …"
@@ -397,6 +398,13 @@ def _party_of_the_object(index: ActorIndex, token: Token, source: list[Actor]) -
         for preposition in ("of", "with", "by"):
             owner = prep_object(noun, preposition)
             found = [a for a in index.actors_for(owner) if (a.code or a.name) and a not in source]
+            if found:
+                return found
+        for clause in (c for c in noun.subtree if c.dep_ == "relcl" and c.head.i in (
+                noun.i, *(t.i for t in noun.subtree if t.dep_ == "pobj"))):
+            maker = child_with(clause, ("nsubj",))  # "the emergency Trump declared"
+            found = [a for a in index.actors_for(maker) if (a.code or a.name)
+                     and a not in source and maker is not None and maker.pos_ != "PRON"]
             if found:
                 return found
     return []
