@@ -647,3 +647,11 @@ def test_a_thing_acted_on_belongs_to_the_party_that_made_it(pipeline: Pipeline):
     criticism = only(code(pipeline, "Kenya criticised the measures the Ugandan government "
                                     "introduced."), "ACCUSE")
     assert [a.code for a in criticism.target] == ["UGAGOV"]
+
+
+def test_an_act_done_by_doing_another_is_the_doers(pipeline: Pipeline):
+    record = code(pipeline, "Chilean protesters responded by throwing things, including "
+                            "Molotov cocktails, at the police.")
+    [riot] = [e for e in record.events if e.trigger.text == "throwing"]
+    assert riot.type == "PROTEST" and [a.code for a in riot.source] == ["CHLCVL"]
+    assert not riot.background

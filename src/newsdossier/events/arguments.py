@@ -570,6 +570,12 @@ def is_passive(verb: Token) -> bool:
         c.dep_ == "auxpass" for c in verb.head.children)
 
 
+# A gerund after these shares the subject of the verb it hangs on ("responded by throwing
+# stones", "fled after shelling the town"); not "accused X of hanging …" (X's act).
+SUBJECT_SHARING_PREPOSITIONS = frozenset({"by", "through", "after", "before", "while",
+                                          "since", "upon", "without"})
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, inherited through xcomp/conj chains ("threatened to strike")."""
     subject = nearest_subject(verb)
@@ -597,6 +603,10 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return author
     if verb.dep_ == "acomp" and verb.head.i != verb.i:  # "is ready to talk", "glad to endorse"
         return verb_subject(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and (
+            verb.head.lower_ in SUBJECT_SHARING_PREPOSITIONS) and (
+            verb.head.head.pos_ in ("VERB", "AUX")):  # "responded by throwing stones"
+        return verb_subject(verb.head.head, depth + 1)
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "shelled X, killing four"
     reported = reported_clause(verb) if participle else None
     if reported is not None:

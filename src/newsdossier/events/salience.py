@@ -69,9 +69,14 @@ def _is_existential_subject(noun: Token) -> bool:
     )
 
 
+MANNER_PREPOSITIONS = frozenset({"by", "through"})
+
+
 def _clause_backgrounds(verb: Token, triggers: set[int]) -> bool:
     """Whether this clause's own attachment makes it background (not its ancestors')."""
     dep = verb.dep_
+    if dep == "pcomp" and verb.head.lower_ in MANNER_PREPOSITIONS:
+        return False  # "responded by throwing stones": how it was done, not before or after
     if dep in ("relcl", "amod", "csubj", "csubjpass", "pcomp"):
         return True
     if dep == "ccomp" and _wishes(verb.head):

@@ -111,7 +111,28 @@ def measured(token: Token) -> Token:
 
 def _names(token: Token, words: frozenset[str]) -> bool:
     head = measured(token)
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in (token, head))
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for t in (token, head, *_examples(token)))
+
+
+GENERIC_OBJECTS = frozenset({"thing", "item", "object", "stuff", "material", "anything",
+                             "everything", "something"})
+
+
+def _examples(token: Token) -> list[Token]:
+    """What a generic noun is said to include: 'things, including Molotov cocktails',
+    'objects such as stones'."""
+    if token.lemma_.lower() not in GENERIC_OBJECTS:
+        return []
+    found: list[Token] = []
+    for child in (*token.children, *token.head.children):  # "throwing things, including …"
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "as"):
+            pobj = child_with(child, ("pobj",))
+            if pobj is not None:
+                for example in (pobj, *pobj.conjuncts):
+                    found.extend((example, *(c for c in example.children
+                                             if c.dep_ == "compound")))
+    return found
 
 
 def _conditions_hold(token: Token, pattern: Pattern) -> bool:
