@@ -655,3 +655,11 @@ def test_an_act_done_by_doing_another_is_the_doers(pipeline: Pipeline):
     [riot] = [e for e in record.events if e.trigger.text == "throwing"]
     assert riot.type == "PROTEST" and [a.code for a in riot.source] == ["CHLCVL"]
     assert not riot.background
+
+
+def test_a_party_is_not_the_target_of_its_own_measures(pipeline: Pipeline):
+    record = code(pipeline, "The Kenyan government announced new curfew measures, which the "
+                            "Kenyan government dropped a week later.")
+    assert not [e for e in record.events
+                if e.target and all(a.code == "KENGOV" for a in e.target)
+                and all(a.code == "KENGOV" for a in e.source)]

@@ -34,7 +34,7 @@ from .arguments import (
     told_in_the_first_person,
 )
 from .draft import Draft
-from .frames import Frames
+from .frames import Frames, same_party
 from .guards import (
     PEOPLE_ONLY_ACTS,
     Mishaps,
@@ -404,7 +404,8 @@ def _party_of_the_object(index: ActorIndex, token: Token, source: list[Actor]) -
                 noun.i, *(t.i for t in noun.subtree if t.dep_ == "pobj"))):
             maker = child_with(clause, ("nsubj",))  # "the emergency Trump declared"
             found = [a for a in index.actors_for(maker) if (a.code or a.name)
-                     and a not in source and maker is not None and maker.pos_ != "PRON"]
+                     and not same_party([a], source) and maker is not None
+                     and maker.pos_ != "PRON"]
             if found:
                 return found
     return []
