@@ -663,3 +663,15 @@ def test_a_party_is_not_the_target_of_its_own_measures(pipeline: Pipeline):
     assert not [e for e in record.events
                 if e.target and all(a.code == "KENGOV" for a in e.target)
                 and all(a.code == "KENGOV" for a in e.source)]
+
+
+def test_a_year_in_a_things_name_does_not_date_the_event(pipeline: Pipeline):
+    record = code(pipeline, "On Thursday, Kenyan lawyers sued the Kenyan government over its "
+                            "2018 Public Order Act.")
+    assert [e.date for e in record.events if e.type == "ACCUSE"] == ["2026-03-12"]
+
+
+def test_a_day_a_past_act_was_done_by_is_in_the_past(pipeline: Pipeline):
+    record = code(pipeline, "Many Kenyan schools were suspended by February 20, as the Kenyan "
+                            "government introduced a lockdown.", published="2026-10-18")
+    assert record.events and {e.date for e in record.events} == {"2026-02-20"}

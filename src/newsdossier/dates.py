@@ -40,7 +40,7 @@ from .model import DateMention
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from .model import Record
     from .settings import Settings
@@ -749,13 +749,16 @@ def _told_as_ahead(doc: Doc, mention: DateMention) -> bool:
         return False
     root = span.root
     preposition = root.head if root.dep_ == "pobj" else None
-    if preposition is not None and preposition.lower_ in ("until", "till", "by"):
-        return True
     verb = root
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    if preposition is not None and preposition.lower_ in ("until", "till"):
+        return True  # "was suspended until October 14": the state lasts into that day
+    if preposition is not None and preposition.lower_ == "by":
+        # "will reopen by March 13"; but "were suspended by March 13" was done before it
+        return not (verb.pos_ in ("VERB", "AUX") and _told_in_the_past(verb))
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -764,6 +767,14 @@ def _told_as_ahead(doc: Doc, mention: DateMention) -> bool:
     # "to be held on August 9": an infinitive of a plan
     return "to" in words and verb.dep_ in ("relcl", "acl", "xcomp") and verb.tag_ in ("VB",
                                                                                     "VBN")
+
+
+def _told_in_the_past(verb: Token) -> bool:
+    """'were suspended', 'had closed', 'closed': a simple past or a past auxiliary."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_MARKERS for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:

@@ -60,6 +60,8 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span) and _a_bound(span):
             continue  # "suspended until October 14": when it ends, not when it happened
+        if span is not None and len(span) and _names_a_thing(span, trigger):
+            continue  # "over its 2018 Ballot Act", "the 2016 election": a thing's name
         verb = carrier(span.root) if span is not None and len(span) else None
         if verb is None:
             free.append(mention)
@@ -77,6 +79,19 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
         if group:
             return date_for_span(group, start, end, sentence.start_char, sentence.end_char)
     return None
+
+
+def _names_a_thing(span: SpacySpan, trigger: Token) -> bool:
+    """A year or date modifying a noun other than the event's own ("its 2018 Act", "the
+    2020 election"): part of what the noun names, not when the event happened ("the March
+    13 attack", the event's own noun, keeps it)."""
+    root = span.root
+    head = root.head
+    if not (len(span) == 1 and root.text.isdigit() and len(root.text) == 4):
+        return False  # only a bare year ("on Sunday Presidents …" is a misparse, a time)
+    return (root.dep_ in ("nummod", "compound", "amod", "nmod") and head.i != root.i
+            and head.pos_ in ("NOUN", "PROPN") and head.i != trigger.i
+            and not (span.start <= head.i < span.end))
 
 
 def _a_bound(span: SpacySpan) -> bool:
