@@ -1152,3 +1152,9 @@ def test_stage_a_title_spelled_out_in_brackets_before_a_name(pipeline: Pipeline)
         pipeline, "Speakers included Labour MP (Member of Parliament) Jane Okafor and others.")}
     assert any(code and code.endswith("LEG") for text, code in found.items()
                if "Jane Okafor" in text), found
+
+
+def test_stage_groups_of_people_at_a_place_are_civilians(pipeline: Pipeline) -> None:
+    found = {a.text: a.code for a in pipeline_actors(
+        pipeline, "A gunman shot shoppers at a market, and worshippers fled a mosque.")}
+    assert found.get("shoppers") == "CVL" and found.get("worshippers") == "CVL"
