@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Actor
 from .dictionary import normalise
@@ -45,7 +46,13 @@ _PREPOSITIONS = frozenset({"of", "in", "at", "from", "for", "on", "to", "with", 
 
 
 def _words(text: str) -> list[str]:
-    return [token.word for token in normalise(text)]
+    return list(_word_tuple(text))
+
+
+@lru_cache(maxsize=8192)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    """A text's normalised words; mention texts recur across an article's comparisons."""
+    return tuple(token.word for token in normalise(text))
 
 
 def _head_part(text: str) -> list[str]:

@@ -10,6 +10,7 @@ leading "the", a final "-ah" written "-a" ("Raqqah", "Raqqa"), and "saint"/"st",
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -18,6 +19,7 @@ _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―'’`´.·,]+")
 _SAINTS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
+@functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
