@@ -182,3 +182,15 @@ def test_an_event_made_by_a_statement_frame_is_not_vetoed() -> None:
     text = "The Turkish senator wants the army to bomb the rebel camps."
     model = _hand_made({"w=want": {"REQUEST": -9.0}, "w=bomb": {"REQUEST": -9.0}})
     assert "REQUEST" in [kind for kind, _, _ in _events(_pipeline_with(model), text)]
+
+
+def test_a_model_event_takes_a_row_whose_conditions_the_word_meets() -> None:
+    # "use" has a row only for human shields (obj=civilian…; prep=as): a model-added attack
+    # told "used force against protesters" takes the generic row and its "against" target
+    text = "Kenyan police used force against the student protesters in Nairobi."
+    model = _hand_made({"w=use": {"ASSAULT": 9.0}})
+    found = [(kind, trigger) for kind, trigger, _ in _events(_pipeline_with(model), text)]
+    assert ("ASSAULT", "used") in found
+    record = _pipeline_with(model).process(Article(id="t", text=text, published=PUBLISHED))
+    [attack] = [e for e in record.events if e.trigger.text == "used"]
+    assert attack.cameo != "184" and [a.sector for a in attack.target] == ["CVL"]

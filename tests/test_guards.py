@@ -233,6 +233,7 @@ def test_what_an_act_is_for_has_not_happened(pipeline: Pipeline) -> None:
     "The survey team deployed a camera in the forest.",  # a thing, not a force
     "The Nation newspaper called the election for Ruto.",  # a projection, not an appeal
     "The Kenyan university is hosting a program for students.",  # a thing, not visitors
+    "The broadcaster NTV withdrew its reporters from the field.",  # its staff, not troops
 ])
 def test_campaigns_candidates_cameras_and_projections_are_no_events(pipeline: Pipeline,
                                                                    text: str) -> None:

@@ -376,12 +376,17 @@ def hosts_a_thing(draft: Draft, actor_tokens: set[int],
 
 def a_candidate_withdrawing(draft: Draft) -> bool:
     """'Senator Harris withdrew before the primaries': a person pulling out, with no troops
-    or force withdrawn, leaves a race, not a battlefield."""
+    or force withdrawn, leaves a race, not a battlefield; 'RTHK withdrew its reporters from
+    the field': withdrawing one's own staff or things is no military retreat either."""
     if draft.cameo != "0874" or draft.match is None or draft.match.is_noun:
         return False
     trigger = draft.match.token
-    if object_of(trigger) is not None:
-        return False
+    obj = object_of(trigger)
+    if obj is not None:
+        obj = measured(obj)
+        words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children
+                                       if c.dep_ in ("compound", "amod"))}
+        return not (words & FORCE_WORDS or obj.ent_type_ in ("NORP", "GPE"))
     subject = verb_subject(trigger)
     return subject is not None and subject.ent_type_ == "PERSON"
 

@@ -35,7 +35,7 @@ import numpy as np
 
 from .features import SentenceFeatures, add_rule_features, rule_role, sentence_features
 from .patterns import Conditions, Pattern, PatternTable
-from .triggers import Match, light_verb
+from .triggers import Match, conditions_hold, light_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -48,6 +48,9 @@ FORMAT = "newsdossier.event-model/1"
 # Where a generic (table-less) trigger of each type looks for its target first.
 _WITH_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 _TO_TYPES = frozenset({"AID", "SUPPORT", "REQUEST", "CONCEDE"})
+# Hostile acts name their target after "against" or "on" when the object is the means
+# ("used force against protesters", "imposed sanctions on Iran").
+_AGAINST_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "PROTEST"})
 _MAX_ADDED = 2
 _MAX_CLIMB = 4
 MODE_MIN = 0.3
@@ -221,6 +224,8 @@ def _generic_target(kind: str) -> tuple[str, ...]:
         return ("obj", "prep:with")
     if kind in _TO_TYPES:
         return ("obj", "prep:to")
+    if kind in _AGAINST_TYPES:
+        return ("prep:against", "prep:on", "obj")
     return ("obj",)
 
 
@@ -320,11 +325,15 @@ class ModelReviewer:
         with the type's usual CAMEO root and the mode the model finds likeliest."""
         pos = _trigger_pos(token) or "VERB"
         lemma = token.lemma_.lower()
-        for pattern in self.table.candidates(pos, lemma):
-            if pattern.type == kind and not pattern.blocks and not pattern.particle \
-                    and not pattern.modifiers:
-                return replace(pattern, when=Conditions(),
-                               mode=pattern.mode or _likeliest_mode(kind, probs))
+        rows = [p for p in self.table.candidates(pos, lemma) if p.type == kind
+                and not p.blocks and not p.particle and not p.modifiers]
+        # a row whose conditions this word meets, else one with none: a row for another
+        # use of the word ("used civilians as shields") would code the wrong act
+        fitting = [p for p in rows if conditions_hold(token, p)] or [
+            p for p in rows if p.when == Conditions()]
+        for pattern in fitting:
+            return replace(pattern, when=Conditions(),
+                           mode=pattern.mode or _likeliest_mode(kind, probs))
         return Pattern(lemma, pos, Conditions(), kind, _likeliest_mode(kind, probs),
                        self.codes.get(kind), _generic_target(kind), (), (lemma, pos, "model"))
 

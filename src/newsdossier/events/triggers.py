@@ -135,7 +135,7 @@ def _examples(token: Token) -> list[Token]:
     return found
 
 
-def _conditions_hold(token: Token, pattern: Pattern) -> bool:
+def conditions_hold(token: Token, pattern: Pattern) -> bool:
     when = pattern.when
     if when.objects or when.not_objects:
         obj = object_of(token) if pattern.pos == "VERB" else None
@@ -219,7 +219,7 @@ def match_token(token: Token, table: PatternTable) -> Match | None:
             if modifiers is None:
                 continue
             extra.extend(modifiers)
-        if _conditions_hold(token, pattern):
+        if conditions_hold(token, pattern):
             return None if pattern.blocks else Match(token, pattern, extra)
     return None
 
