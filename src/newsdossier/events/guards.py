@@ -383,10 +383,12 @@ def a_candidate_withdrawing(draft: Draft) -> bool:
     trigger = draft.match.token
     obj = object_of(trigger)
     if obj is not None:
+        if trigger.lemma_.lower() not in ("withdraw", "pull"):
+            return False  # "left the town of Kalo": a place left is a withdrawal
         obj = measured(obj)
         words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children
                                        if c.dep_ in ("compound", "amod"))}
-        return not (words & FORCE_WORDS or obj.ent_type_ in ("NORP", "GPE"))
+        return not (words & FORCE_WORDS or obj.ent_type_ in ("NORP", "GPE", "LOC", "FAC"))
     subject = verb_subject(trigger)
     return subject is not None and subject.ent_type_ == "PERSON"
 
