@@ -1313,6 +1313,15 @@ AUTHORITIES = "authorities"
 PROTESTERS = "protesters"
 
 
+def implied_party(event: Event, name: str, country: str, sector: str) -> Actor:
+    """A party the event implies but the text does not name: it spans the trigger, the
+    words that imply it, and says so (`country_basis` "implied")."""
+    trigger = event.trigger
+    return Actor(text=trigger.text, start=trigger.start, end=trigger.end, name=name,
+                 country=country, sector=sector, code=f"{country}{sector}",
+                 country_basis="implied")
+
+
 def protest_by_the_public(event: Event, setting: str | None) -> None:
     """'Weeks of mass protests against the bill': a demonstration or riot told with no one
     named is held by civilians of where it happens (else of the story's one country)."""
@@ -1321,10 +1330,7 @@ def protest_by_the_public(event: Event, setting: str | None) -> None:
     country = (event.location.country if event.location is not None else None) or setting
     if country is None or country in NONSTATE:
         return
-    trigger = event.trigger
-    event.source = [Actor(text=trigger.text, start=trigger.start, end=trigger.end,
-                          name=PROTESTERS, country=country, sector="CVL",
-                          code=f"{country}CVL", country_basis="implied")]
+    event.source = [implied_party(event, PROTESTERS, country, "CVL")]
 
 
 # Demonstrations and riots (not strikes or boycotts, which workers, parties or states hold).
@@ -1356,11 +1362,7 @@ def aim_at_the_authorities(event: Event, setting: str | None = None) -> None:
         countries = {setting}  # "Amnesty called for an inquiry" in a story set in one state
     if len(countries) != 1:
         return
-    country = next(iter(countries))
-    trigger = event.trigger
-    event.target = [Actor(text=trigger.text, start=trigger.start, end=trigger.end,
-                          name=AUTHORITIES, country=country, sector="GOV",
-                          code=f"{country}GOV", country_basis="implied")]
+    event.target = [implied_party(event, AUTHORITIES, next(iter(countries)), "GOV")]
 
 
 # Restrictions a state puts on its people (172x: curfews, bans, lockdowns, emergencies) and
@@ -1381,11 +1383,7 @@ def aim_at_the_governed(event: Event) -> None:
     countries = {a.country for a in event.source if a.country}
     if len(countries) != 1:
         return
-    country = next(iter(countries))
-    trigger = event.trigger
-    event.target = [Actor(text=trigger.text, start=trigger.start, end=trigger.end,
-                          name=THE_PUBLIC, country=country, sector="CVL",
-                          code=f"{country}CVL", country_basis="implied")]
+    event.target = [implied_party(event, THE_PUBLIC, next(iter(countries)), "CVL")]
 
 
 def give_parties_the_setting(record: Record) -> None:

@@ -344,34 +344,47 @@ FORCE_WORDS = frozenset({"troop", "soldier", "force", "unit", "personnel", "rein
 def deploys_a_thing(draft: Draft, actor_tokens: set[int],
                     listed: Callable[[Token, Token], bool]) -> bool:
     """'The survey team deployed a camera': what is deployed is no force."""
-    if draft.type != "MOBILIZE" or draft.match is None or draft.match.is_noun:
+    if draft.type != "MOBILIZE":
         return False
-    trigger = draft.match.token
-    obj = object_of(trigger)
-    if obj is None:
+    found = _verb_object(draft)
+    if found is None:
         return False
-    obj = measured(obj)
-    words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children
-                                   if c.dep_ in ("compound", "amod"))}
-    return not (obj.i in actor_tokens or words & FORCE_WORDS
-                or obj.ent_type_ in ("NORP", "ORG", "GPE") or listed(trigger, obj))
+    trigger, obj = found
+    return not (_names_a_party(obj, actor_tokens) or _words_of(obj) & FORCE_WORDS
+                or listed(trigger, obj))
 
 
 def hosts_a_thing(draft: Draft, actor_tokens: set[int],
                   listed: Callable[[Token, Token], bool]) -> bool:
     """'The university is hosting a program', 'YouTube hosts recordings': a host receives
     visitors (a party, a person) or talks; hosting a thing is no consultation."""
-    if draft.type != "CONSULT" or draft.match is None or draft.match.is_noun:
+    if draft.type != "CONSULT":
         return False
-    trigger = draft.match.token
-    if trigger.lemma_.lower() != "host":
+    found = _verb_object(draft)
+    if found is None or found[0].lemma_.lower() != "host":
         return False
-    obj = object_of(trigger)
-    if obj is None:
-        return False
-    obj = measured(obj)
-    return not (obj.i in actor_tokens or obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+    trigger, obj = found
+    return not (_names_a_party(obj, actor_tokens) or obj.ent_type_ == "PERSON"
                 or obj.lower_ in PERSONAL_PRONOUNS or listed(trigger, obj))
+
+
+def _verb_object(draft: Draft) -> tuple[Token, Token] | None:
+    """A verb trigger and the noun its object measures ("two battalions" → battalions)."""
+    if draft.match is None or draft.match.is_noun:
+        return None
+    trigger = draft.match.token
+    obj = object_of(trigger)
+    return (trigger, measured(obj)) if obj is not None else None
+
+
+def _names_a_party(token: Token, actor_tokens: set[int]) -> bool:
+    return token.i in actor_tokens or token.ent_type_ in ("NORP", "ORG", "GPE")
+
+
+def _words_of(noun: Token) -> set[str]:
+    """A noun's lemma and those of its modifiers ("army reservists")."""
+    return {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children
+                                   if c.dep_ in ("compound", "amod"))}
 
 
 def a_candidate_withdrawing(draft: Draft) -> bool:
@@ -381,14 +394,13 @@ def a_candidate_withdrawing(draft: Draft) -> bool:
     if draft.cameo != "0874" or draft.match is None or draft.match.is_noun:
         return False
     trigger = draft.match.token
-    obj = object_of(trigger)
-    if obj is not None:
+    found = _verb_object(draft)
+    if found is not None:
+        obj = found[1]
         if trigger.lemma_.lower() not in ("withdraw", "pull"):
             return False  # "left the town of Kalo": a place left is a withdrawal
-        obj = measured(obj)
-        words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children
-                                       if c.dep_ in ("compound", "amod"))}
-        return not (words & FORCE_WORDS or obj.ent_type_ in ("NORP", "GPE", "LOC", "FAC"))
+        return not (_words_of(obj) & FORCE_WORDS
+                    or obj.ent_type_ in ("NORP", "GPE", "LOC", "FAC"))
     subject = verb_subject(trigger)
     return subject is not None and subject.ent_type_ == "PERSON"
 
