@@ -1128,14 +1128,8 @@ def drop_statements_without_a_type(record: Record) -> None:
             event.type = STATEMENT_TYPES[event.cameo]
     typeless = {e.id for e in record.events
                 if e.type is None and e.cameo not in KEPT_STATEMENTS}
-    if not typeless:
-        return
-    record.events = [e for e in record.events if e.id not in typeless]
-    for event in record.events:
-        if event.reported_in in typeless:
-            event.reported_in = None
-    for claim in record.claims:
-        claim.event_ids = [i for i in claim.event_ids if i not in typeless]
+    if typeless:
+        drop_events(record, typeless)
 
 
 CLAIM_OF_RESPONSIBILITY = "015"
@@ -1224,13 +1218,18 @@ def drop_statements_by_no_one(record: Record, kept: list[Mention]) -> list[Menti
              and not m.event.source and not m.event.target}
     if not empty:
         return kept
-    record.events = [e for e in record.events if e.id not in empty]
+    drop_events(record, empty)
+    return [m for m in kept if m.event.id not in empty]
+
+
+def drop_events(record: Record, ids: set[str]) -> None:
+    """Leave these events out of the record, and every reference to them."""
+    record.events = [e for e in record.events if e.id not in ids]
     for event in record.events:
-        if event.reported_in in empty:
+        if event.reported_in in ids:
             event.reported_in = None
     for claim in record.claims:
-        claim.event_ids = [i for i in claim.event_ids if i not in empty]
-    return [m for m in kept if m.event.id not in empty]
+        claim.event_ids = [i for i in claim.event_ids if i not in ids]
 
 
 def interview_turns(text: str) -> list[tuple[int, int]]:
