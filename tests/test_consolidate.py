@@ -370,3 +370,29 @@ def test_the_group_claiming_an_attack_told_with_no_doer_did_it(pipeline: Pipelin
     [attack] = of_type(record, "ASSAULT")
     assert [a.text for a in attack.source] == ["Al-Shabaab"]
     assert attack.attributed_to is not None and attack.attributed_to.text == "Al-Shabaab"
+
+
+def test_an_event_told_as_breaking_out_is_recorded_where_it_happened(
+        pipeline: Pipeline) -> None:
+    erupted = run(pipeline, "Mass protests erupted in Tbilisi on Monday.")
+    [protest] = of_type(erupted, "PROTEST")
+    assert protest.location is not None and protest.location.text == "Tbilisi"
+    assert any(a.code.startswith("GEO") for a in protest.source)  # the Georgian public
+    held = run(pipeline, "Rallies were held in Nairobi and Mombasa on Saturday.")
+    assert of_type(held, "PROTEST")
+    fighting = run(pipeline, "Heavy clashes broke out in Tripoli overnight.")
+    [clash] = of_type(fighting, "ASSAULT")
+    assert clash.location is not None and clash.location.text == "Tripoli"
+    retold = run(pipeline, "The protests took place in Tbilisi.")
+    assert retold.events == []  # a definite retelling with nothing told before it
+
+
+def test_an_event_going_on_since_a_day_leaves_the_story_on_its_own_day(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "Riot police arrested 40 people in Minsk on Friday night. "
+                           "Protests have been taking place in the capital since Sunday after "
+                           "the election commission announced the result.\n\n"
+                           "Protesters threw stones at the police.")
+    ongoing, thrown = sorted(of_type(record, "PROTEST"), key=lambda e: e.sentence.start)
+    assert ongoing.date == "2026-03-08"  # published on a Thursday
+    assert thrown.date == "2026-03-06"

@@ -20,7 +20,7 @@ from ..actors.dictionary import NONSTATE_CODES
 from ..dates import parse_publication_date
 from ..gazetteer import is_country_name, town_or_region_country
 from ..model import Actor, Event, Quantity, Record, Span
-from ..places.locate import where_it_took_place
+from ..places.locate import breaks_out, where_it_took_place
 from .arguments import (
     LOCATIVE_PREPOSITIONS,
     OBJECTS,
@@ -248,7 +248,7 @@ class EventCoder:
         drafts = [d for d in _deduplicated(drafts)
                   if (d.coded or (d.reported_in is not None and d.reported_in.coded)
                       or (d.match is not None and id(d.match) in proposed)
-                      or where_it_took_place(d.anchor)
+                      or where_it_took_place(d.anchor) or breaks_out(d.anchor)
                       or (d.match is not None and not d.match.is_noun
                           and told_in_the_first_person(d.anchor)))
                   and not _lonely_consultation(d)]

@@ -702,6 +702,8 @@ def date_events(mentions: list[Mention], published: dt.date | None,
         event = mention.event
         if event.date is not None:
             event.date_basis = event.date_basis or "stated"
+            if _going_on_since(mention.token):
+                continue  # still going on: the story's day stays as it was
             # a background day opens the story's day only when none is told yet ("Friday
             # was the fourth night that Serbians protested"), never after ("after the
             # government announced new measures on Tuesday")
@@ -888,6 +890,18 @@ def _sets_the_day(mention: Mention) -> bool:
     "the fourth night that protesters marched" sets the night)."""
     event = mention.event
     return event.date_precision == "day" and event.status not in UNTIMED_STATUSES
+
+
+def _going_on_since(token: Token | None) -> bool:
+    """'Protests have been taking place since Tuesday': the day an ongoing event began,
+    not the day the story is told on."""
+    from ..places.locate import occurring_verb
+
+    if token is None:
+        return False
+    heads = [token, governing_verb(token), occurring_verb(token)]
+    return any(c.dep_ == "prep" and c.lower_ == "since"
+               for head in heads if head is not None for c in head.children)
 
 
 def stated_precision(event: Event, record: Record) -> str | None:

@@ -39,8 +39,9 @@ def locate_events(doc: Doc, events: list[Event], places: list[Place],
         if trigger is None:
             continue
         root = trigger.root
-        if where_it_took_place(root):
-            root = root.head  # the place hangs on "took place", not on "the strike"
+        verb = occurring_verb(root)
+        if verb is not None:
+            root = verb  # the place hangs on "took place", not on "the strike"
         best: tuple[int, int, Place] | None = None
         for place, head in usable:
             steps = _steps_to(head, root)
@@ -63,18 +64,59 @@ KILLING_NOUNS = frozenset({"attack", "bombing", "strike", "airstrike", "explosio
 
 
 OCCURRING_VERBS = frozenset({"happen", "occur", "unfold"})
+# Verbs that tell an event as breaking out or going on, its parties left unsaid ("protests
+# erupted in Tehran", "clashes broke out", "fighting raged"), with the particle some need.
+BREAKING_OUT_VERBS = {"erupt": "", "break": "out", "flare": "up", "rage": "", "spread": "",
+                      "continue": "", "resume": "", "begin": "", "start": "", "escalate": "",
+                      "intensify": "", "happen": "", "occur": "", "unfold": "", "spark": ""}
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def occurring_verb(noun: Token) -> Token | None:
+    """The verb that tells this event noun as happening: "the strike took place at the
+    airport", "protests erupted in Tehran", "demonstrations were held across the country"."""
+    if noun.pos_ != "NOUN":
+        return None
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "nsubjpass":
+        return verb if lemma == "hold" else None
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma == "take":
+        return verb if any(c.dep_ == "dobj" and c.lower_ == "place"
+                           for c in verb.children) else None
+    if lemma not in BREAKING_OUT_VERBS or any(c.dep_ in ("dobj", "ccomp", "xcomp")
+                                              for c in verb.children):
+        return None  # "the protests continued their march", "protests began to spread"
+    particle = BREAKING_OUT_VERBS[lemma]
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle
+                            for c in verb.children):
+        return None
+    return verb
+
+
+def _definite(noun: Token) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss"
+               for c in noun.children)
 
 
 def where_it_took_place(noun: Token) -> bool:
     """'The strike took place at Baghdad airport': the subject of a verb of occurring, which
     gives the event told before its place or day."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or not any(
+    if noun.dep_ != "nsubj" or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return False
-    verb = noun.head
-    lemma = verb.lemma_.lower()
-    return lemma in OCCURRING_VERBS or (lemma == "take" and any(
-        c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children))
+    verb = occurring_verb(noun)
+    return verb is not None and (verb.lemma_.lower() in OCCURRING_VERBS
+                                 or verb.lemma_.lower() == "take")
+
+
+def breaks_out(noun: Token) -> bool:
+    """'Protests erupted in Tehran on Monday', 'clashes broke out', 'rallies were held
+    across the country': a new event told by its happening, whose parties the text leaves
+    unsaid (the definite "the strike took place at …" tells one already told)."""
+    return occurring_verb(noun) is not None and not _definite(noun)
 
 
 def _town_naming(doc: Doc, noun: Token, places: list[Place]) -> Place | None:
