@@ -675,3 +675,12 @@ def test_a_day_a_past_act_was_done_by_is_in_the_past(pipeline: Pipeline):
     record = code(pipeline, "Many Kenyan schools were suspended by February 20, as the Kenyan "
                             "government introduced a lockdown.", published="2026-10-18")
     assert record.events and {e.date for e in record.events} == {"2026-02-20"}
+
+
+def test_a_request_written_or_sent_to_someone_is_made_of_them(pipeline: Pipeline):
+    wrote = only(code(pipeline, "The Kenyan foreign minister wrote to the Ugandan embassy "
+                                "asking to free the detained fishermen."), "REQUEST")
+    assert countries(wrote.target) == ["UGA"]
+    letter = only(code(pipeline, "The Greek finance minister sent a letter to the European "
+                                 "Commission requesting emergency funds."), "REQUEST")
+    assert countries(letter.target) == ["EUR"]

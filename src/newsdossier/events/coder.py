@@ -111,6 +111,10 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investiga
                             "survey", "review", "audit", "paper", "memo", "cable", "indictment",
                             "complaint", "lawsuit", "petition", "declaration"})
 _NOMINAL_SOURCE_LABELS = frozenset({"NORP", "GPE", "ORG"})
+# Verbs of writing or sending a request to someone: "wrote to the embassy asking …".
+ADDRESSING_VERBS = frozenset({"write", "send", "appeal", "turn", "petition", "apply",
+                              "submit", "address", "deliver", "forward", "hand", "present",
+                              "go"})
 STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN", "REQUEST", "AGREE",
                              "CONCEDE"})
 # Acts only one kind of body does (CAMEO code prefix → PLOVER sector): arrests and crowd
@@ -358,6 +362,8 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         light.lemma_.lower() in ("engage", "involve", "embroil")
     ):
         target_token = child_with(light, OBJECTS)
+    if target_token is None and pattern.type == "REQUEST" and not match.is_noun:
+        target_token = _addressee(token)
     if target_token is None and pattern.type in ("AGREE", "REQUEST", "THREATEN", "REJECT"):
         target_token = _complement_object(token)
     source = index.actors_for(source_token)
@@ -377,6 +383,26 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         if named:
             target = named
     return source, target, via_with
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Whom a request was written or sent to: "requested new rules to the transport
+    secretary", "wrote to the US Embassy asking it to waive …", "sent a letter to the
+    Commission requesting funds"."""
+    own = prep_object(verb, "to")
+    if own is not None and own.pos_ in ("NOUN", "PROPN"):
+        return own
+    if verb.dep_ not in ("advcl", "xcomp", "acl", "conj") or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
+        carrier = head.head if head.dep_ in ("dobj", "nsubjpass") else None
+        return prep_object(head, "to") or (
+            prep_object(carrier, "to") if carrier is not None
+            and carrier.lemma_.lower() in ADDRESSING_VERBS else None)
+    if head.pos_ == "VERB" and head.lemma_.lower() in ADDRESSING_VERBS:
+        return prep_object(head, "to")
+    return None
 
 
 def _party_of_the_object(index: ActorIndex, token: Token, source: list[Actor]) -> list[Actor]:
