@@ -1158,3 +1158,10 @@ def test_stage_groups_of_people_at_a_place_are_civilians(pipeline: Pipeline) -> 
     found = {a.text: a.code for a in pipeline_actors(
         pipeline, "A gunman shot shoppers at a market, and worshippers fled a mosque.")}
     assert found.get("shoppers") == "CVL" and found.get("worshippers") == "CVL"
+
+
+def test_a_surname_with_its_particle_is_the_person_named_before(pipeline: Pipeline) -> None:
+    text = ("Libya's interior minister Fathi al-Hadi met reporters in Tripoli. Later, "
+            "al-Hadi said the border would reopen. De Rossi, an Italian envoy, agreed.")
+    later = [a for a in process(pipeline, text) if a.text == "al-Hadi"]
+    assert later and later[-1].code == "LBYGOV"

@@ -396,3 +396,15 @@ def test_an_event_going_on_since_a_day_leaves_the_story_on_its_own_day(
     ongoing, thrown = sorted(of_type(record, "PROTEST"), key=lambda e: e.sentence.start)
     assert ongoing.date == "2026-03-08"  # published on a Thursday
     assert thrown.date == "2026-03-06"
+
+
+def test_the_strike_after_a_killing_told_as_done_in_an_airstrike_is_that_attack(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "The vote follows the Turkish killing of a PKK commander in an "
+                           "airstrike last week. Kurdish lawmakers boycotted the vote.\n\n"
+                           "The strike took place in Sinjar.")
+    [attack] = of_type(record, "ASSAULT")
+    assert attack.location is not None and attack.location.text.startswith("Sinj")
+    assert attack.location_basis == "same-event"  # the retelling joined the airstrike
+    [boycott] = of_type(record, "PROTEST")  # not the walkout a bare "strike" could be
+    assert boycott.location_basis != "same-event"

@@ -53,7 +53,7 @@ PLOVER_CONTEXTS = frozenset({
     "misinformation", "crime", "corruption", "illegal_drugs", "trafficking",
 })
 CAMEO = re.compile(r"\d{2,4}")
-TARGET = re.compile(r"none|comp|(obj|prep:[a-z]+)(\+prep:[a-z]+)*")
+TARGET = re.compile(r"none|comp|(obj|prep:[a-z]+)(\+(obj|prep:[a-z]+))*")
 TRIGGER = re.compile(r"[a-z0-9][a-z0-9'-]*( [a-z0-9'-]+)*")
 LEMMAS = re.compile(r"[a-z0-9-]+(,[a-z0-9-]+)*")
 

@@ -684,3 +684,45 @@ def test_a_request_written_or_sent_to_someone_is_made_of_them(pipeline: Pipeline
     letter = only(code(pipeline, "The Greek finance minister sent a letter to the European "
                                  "Commission requesting emergency funds."), "REQUEST")
     assert countries(letter.target) == ["EUR"]
+
+
+def test_an_act_blamed_on_someone_is_alleged_and_done_by_them(pipeline: Pipeline):
+    for text in ("The Somali government blamed the car bombing on al-Shabaab.",
+                 "The Somali government attributed the car bombing to al-Shabaab.",
+                 "The Somali government blamed al-Shabaab for the car bombing.",
+                 "The Somali government held al-Shabaab responsible for the car bombing."):
+        record = code(pipeline, text)
+        bombing = only(record, "ASSAULT")
+        accusation = only(record, "ACCUSE")
+        assert bombing.status == "alleged", text
+        assert [a.text for a in bombing.source] == ["al-Shabaab"], text
+        assert not bombing.target, text  # the one blamed is no place and no victim
+        assert countries(accusation.source) == ["SOM"], text
+        assert [a.text for a in accusation.target] == ["al-Shabaab"], text
+
+
+def test_a_state_telling_that_a_foreign_power_backs_rebels_accuses_it(pipeline: Pipeline):
+    record = code(pipeline, "According to Mali's defence minister, the Tuareg rebels are "
+                            "backed by Algeria.")
+    accusation = only(record, "ACCUSE")
+    assert countries(accusation.source) == ["MLI"] and countries(accusation.target) == ["DZA"]
+    sourcing = code(pipeline, "According to Mali's defence minister, Malian soldiers attacked "
+                              "the rebels.")
+    assert not [e for e in sourcing.events if e.type == "ACCUSE"]  # its own side: sourcing
+
+
+def test_territory_taken_from_a_side_is_taken_from_them(pipeline: Pipeline):
+    taken = only(code(pipeline, "Syrian troops recaptured the city of Aleppo from the "
+                                "Islamic State."), "COERCE")
+    assert countries(taken.source) == ["SYR"] and [a.code for a in taken.target] == ["IMGREB"]
+    assert taken.location is not None and taken.location.text == "Aleppo"
+    passive = only(code(pipeline, "The town was recaptured from the Houthis in 2017."),
+                   "COERCE")
+    assert not passive.source and [a.text for a in passive.target] == ["Houthis"]
+
+
+def test_it_told_of_a_thing_named_in_its_sentence_is_no_party(pipeline: Pipeline):
+    record = code(pipeline, "Kenya accused Somalia of arming the militia. The port is calm "
+                            "since it was recaptured from the militants in 2017.")
+    taken = only(record, "COERCE")
+    assert not any(a.country in ("KEN", "SOM") for a in taken.target)

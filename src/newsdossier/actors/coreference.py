@@ -100,6 +100,8 @@ def _repeated_name(actor: Actor, earlier: list[Actor]) -> Actor | None:
     and the codes of the first mention ('Kheiri' after 'Osman Adlan Kheiri' too, uncoded);
     a full name repeated takes the codes it had ("Mahan Air" after "airline Mahan Air")."""
     words = _words(actor.text)
+    if _particle_surname(actor.text, words):
+        return _named_with_particle(actor, words, earlier)
     if not actor.text[:1].isupper():
         return None
     if len(words) > 1:  # the full name again: "Mahan Air" after "Iranian airline Mahan Air"
@@ -113,6 +115,31 @@ def _repeated_name(actor: Actor, earlier: list[Actor]) -> Actor | None:
             continue
         full_name = candidate.name is not None and len(_words(candidate.name)) > 1
         if candidate.country or candidate.sector or full_name:
+            return _with(actor, candidate)
+    return None
+
+
+# Particles that begin a surname: "al-Eryani", "bin Salman", "van der Leyen", "de Mistura".
+NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "at", "az", "ar", "bin",
+                            "ibn", "abu", "ben", "van", "von", "der", "de", "da", "di", "du",
+                            "del", "della", "le", "la", "dos"})
+
+
+def _particle_surname(text: str, words: list[str]) -> bool:
+    """'al-Eryani', 'bin Tamim', 'de Mistura': a surname told with its particle."""
+    return (1 < len(words) <= 3 and all(w in NAME_PARTICLES for w in words[:-1])
+            and text[-len(words[-1]):][:1].isupper())
+
+
+def _named_with_particle(actor: Actor, words: list[str], earlier: list[Actor]) -> Actor | None:
+    """'al-Eryani' after 'Minister of Information Moammar al-Eryani': that person."""
+    for candidate in reversed(earlier):
+        name_words = _words(candidate.name or candidate.text)
+        if len(name_words) <= len(words) or name_words[-len(words):] != words:
+            continue
+        if actor.country and candidate.country and actor.country != candidate.country:
+            continue
+        if candidate.country or candidate.sector or candidate.name:
             return _with(actor, candidate)
     return None
 

@@ -326,6 +326,8 @@ class ActorIndex:
             self._binding.discard(pronoun.i)
         if bound is not None:
             return bound
+        if word in ("it", "itself") and self._bound_to_a_thing(pronoun, word):
+            return None
         earlier = self._earlier_pronoun(pronoun, word)
         if earlier is not None:  # "As they tried to storm it, police fired at them"
             return self.antecedent(earlier, skip)
@@ -425,6 +427,26 @@ class ActorIndex:
                 return []
             node = node.head
         return []
+
+    def _bound_to_a_thing(self, pronoun: Token, word: str) -> bool:
+        """'Mokha is calmer than other towns since it was recaptured', 'the attack was
+        condemned because it killed children': "it" is the governing clause's subject, a
+        thing or place that is no party, not a party named further back."""
+        node = pronoun.head
+        own = self._own_subject(pronoun)
+        for _ in range(4):
+            subject = child_with(node, SUBJECTS)
+            if subject is not None and (own is None or subject.i != own.i) and (
+                    subject.i < pronoun.i and subject.pos_ in ("NOUN", "PROPN")
+                    and _agrees_in_number(word, subject)):
+                if subject.ent_type_ in ("ORG", "NORP", "PERSON"):
+                    return False  # a body or person the resolver left uncoded
+                named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+                return not any(a.code for t in named for a in self.actors_for(t))
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _bound_antecedent(self, pronoun: Token, word: str) -> Actor | None:
         """The subject of the clause that governs the pronoun's clause, when it fits."""

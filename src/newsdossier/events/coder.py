@@ -752,6 +752,9 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
     if draft.match is None:
         return
     place = index.located(_place_heads(draft), LOCATIVE_PREPOSITIONS)
+    if place is not None and any(place.start <= a.start and a.end <= place.end
+                                 for a in draft.source):
+        place = None  # "blamed the bombing on the Taliban": the doer, not a place
     if place is not None and place.country and place.country not in NONSTATE_CODES and (
         draft.type in PLACED_TYPES
     ):  # protests, crackdowns, attacks are local; talks and statements happen anywhere
@@ -768,6 +771,9 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
             draft.target = [*draft.target, somewhere]
     if not any(a.country for a in draft.source) and draft.type in ("ASSAULT", "COERCE"):
         origin = index.located(_place_heads(draft), ORIGIN_PREPOSITIONS)
+        if origin is not None and any(origin.start <= a.start and a.end <= origin.end
+                                      for a in draft.target):
+            origin = None  # "recaptured from the Houthis": whom it was taken from
         if origin is not None:
             draft.source = [*draft.source, origin]
         elif not draft.source and place is not None and place.country not in NONSTATE_CODES \

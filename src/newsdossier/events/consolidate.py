@@ -132,6 +132,7 @@ class Mention:
     quoted: bool = False  # the trigger is inside quotation marks
     names: dict[str, set[str]] = field(default_factory=dict)  # side → its proper names
     headline: bool = False  # told in a title line heading the text
+    takes_up: Event | None = None  # the earlier event "the strike" names by its word
 
 
 SPEAKER_TAG = re.compile(r"^\s*(?:\(\([^)]{1,40}\)\)|Q|A)\s*:?\s")
@@ -476,6 +477,9 @@ def antecedent(kept: list[Mention], mention: Mention) -> Mention | None:
     """The earlier event a mention reports again: of those it can be, one that names a
     party it names (the nearest such), else the nearest."""
     candidates = [k for k in reversed(kept) if one_event(k, mention)]
+    taken_up = next((k for k in candidates if k.event is mention.takes_up), None)
+    if taken_up is not None:  # "the strike" after "killed him in an airstrike"
+        return taken_up
     same_sentence = [k for k in candidates if k.sentence == mention.sentence]
     if same_sentence:  # "were injured after being attacked by protesters": that injury
         return same_sentence[0]
@@ -485,6 +489,27 @@ def antecedent(kept: list[Mention], mention: Mention) -> Mention | None:
                 event.target and same_parties(candidate, mention, "target")):
             return candidate
     return candidates[0] if candidates else None
+
+
+def _told_by_means(mention: Mention, word: str) -> bool:
+    """'killed Soleimani in an airstrike', 'the killing … in a drone strike': an event whose
+    sentence names it by another word, here the one a later "the strike" takes up."""
+    if mention.token is None or mention.event.type is None:
+        return False
+    return any(t.i != mention.token.i and t.pos_ == "NOUN" and _a_kind_of(t, word)
+               and t.dep_ == "pobj" and t.head.lower_ in MEANS_PREPOSITIONS
+               for t in mention.token.sent)
+
+
+MEANS_PREPOSITIONS = frozenset({"in", "by", "with", "through", "via"})
+
+
+def _a_kind_of(token: Token, word: str) -> bool:
+    """'airstrike', 'drone strike' are kinds of strike; 'strike' alone is not told apart."""
+    lemma = token.lemma_.lower()
+    if lemma == word:
+        return any(c.dep_ == "compound" for c in token.children)
+    return lemma.endswith(word) and len(lemma) > len(word) + 2
 
 
 def read_by_antecedent(mentions: list[Mention]) -> None:
@@ -498,6 +523,10 @@ def read_by_antecedent(mentions: list[Mention]) -> None:
         earlier = next((m.event for m in reversed(mentions[:number])
                         if word in m.event.trigger.text.lower().replace("-", " ").split()
                         or m.event.trigger.text.lower().endswith(word)), None)
+        if earlier is None:  # "the killing of Soleimani in an airstrike": told by its means
+            earlier = next((m.event for m in reversed(mentions[:number])
+                            if _told_by_means(m, word)), None)
+        mention.takes_up = earlier
         if earlier is not None and earlier.type and earlier.type != mention.event.type:
             event = mention.event
             event.type, event.cameo, event.mode = earlier.type, earlier.cameo, earlier.mode

@@ -68,6 +68,17 @@ DEMAND_VERBS = frozenset({"have", "need"})
 DEMANDING_NOUNS = frozenset({"reminder", "warning", "message", "call", "ultimatum", "note",
                              "letter", "statement", "declaration", "resolution", "insistence"})
 ACCUSABLE = frozenset({"ASSAULT", "COERCE"})
+# Armed sides whose backing by another party is an accusation when a state tells it:
+# "according to the minister, the rebels are backed by Iran".
+ARMED_SECTORS = frozenset({"REB", "UAF", "IMG"})
+# Verbs that lay an act at someone's door, with the preposition naming the culprit:
+# "blamed the bombing on the Taliban", "attributed the attack to Houthi rebels".
+LAYING_BLAME = {"blame": "on", "attribute": "to", "ascribe": "to", "pin": "on"}
+# Verbs that name the culprit as their object and the act after "for"/"of": "blamed the
+# Taliban for the bombing", "held the army responsible for the killings", "accused the
+# militia of the massacre".
+BLAMING_THE_CULPRIT = {"blame": "for", "hold": "for", "accuse": "of", "condemn": "for",
+                       "criticize": "for", "criticise": "for"}
 RESPONSIBILITY_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
 REPORTED_STATUSES = frozenset({"asserted", "reported", "alleged", "historical"})
 MEDIA_SECTOR = "JRN"
@@ -225,6 +236,11 @@ class Frames:
                 added.append(made)
                 continue
             self._commitment(draft)
+            blame = self._blamed(draft, by_anchor)
+            if blame is not None:
+                if blame.match is None:
+                    added.append(blame)
+                continue
             added.extend(self._accusation(draft, by_anchor))
             responsibility = self._responsibility(draft)
             if responsibility is not None:
@@ -464,18 +480,26 @@ class Frames:
             stated = by_anchor.get(finding.attribution.verb.i)
             if stated is not None and stated.type == "ACCUSE" and stated is not draft:
                 draft.reported_in = stated  # "a report alleged that ... carried out killings"
-        if (finding is None or finding.attribution is None or draft.background
-                or draft.type not in ACCUSABLE or draft.status not in REPORTED_STATUSES):
+        if (finding is None or draft.background or not _accusable(draft)
+                or draft.status not in REPORTED_STATUSES):
             return []
         attribution = finding.attribution
-        if not attribution.fronted or attribution.stance not in ("say", "allege"):
+        if attribution is None:
+            cue, speaker = _fronted_according_to(finding.speaker_token, draft.anchor)
+        elif attribution.fronted and attribution.stance in ("say", "allege"):
+            cue, speaker = attribution.verb, attribution.speaker
+        else:
+            return []
+        if cue is None:
             return []
         if draft.clause.tag_ == "VBG" and reported_clause(draft.clause) is not None:
             return []  # "Jets bombed the town, rebels said, killing 12": the report goes on
-        speakers = [a for a in self.index.actors_for(attribution.speaker) if a.country]
+        speakers = [a for a in self.index.actors_for(speaker) if a.country]
         if not speakers or any(a.sector == MEDIA_SECTOR for a in speakers):
             return []
         accused = self._accused(draft)
+        if attribution is None and not _foreign(accused, speakers):
+            return []  # "according to police, gunmen attacked a bus": sourcing
         if not accused and any(is_implied_agent(a, draft.trigger) for a in draft.source):
             return []  # "said 71 people were arrested": the police's own act, no one accused
         if same_party(speakers, accused) or _same_body(speakers, accused) or (
@@ -485,20 +509,54 @@ class Frames:
             return []  # a toll of an attack already told ("said the attack had killed 12")
         draft.status = "alleged"
         draft.attributed_to = draft.attributed_to or speakers[0]
-        existing = by_anchor.get(attribution.verb.i)
+        existing = by_anchor.get(cue.i)
         if existing is not None:
             if existing.type == "ACCUSE" and not existing.target:
                 existing.target = accused
             if existing.type == "ACCUSE":
                 draft.reported_in = existing
             return []
-        accusation = Draft(match=None, trigger=self.span_of(attribution.verb),
-                           anchor=attribution.verb, sentence=draft.sentence, type="ACCUSE",
+        accusation = Draft(match=None, trigger=self.span_of(cue),
+                           anchor=cue, sentence=draft.sentence, type="ACCUSE",
                            cameo="112", mode="allege", context=list(draft.context),
                            source=speakers, target=accused, status="asserted",
                            finding=None, date=draft.date, intent=draft.type)
         draft.reported_in = accusation
         return [accusation]
+
+    def _blamed(self, draft: Draft, by_anchor: dict[int, Draft]) -> Draft | None:
+        """'Kabul blamed the bombing on the Taliban', 'attributed the attack to Houthi
+        rebels', 'blamed the Taliban for the bombing': the act is alleged, done by the one
+        blamed; the blaming is an accusation of them (made here when no trigger made one)."""
+        if draft.type not in ACCUSABLE or draft.match is None or not draft.match.is_noun:
+            return None
+        found = _blaming_verb(draft.anchor)
+        if found is None:
+            return None
+        verb, culprit_token = found
+        culprits = [a for a in self.index.actors_for(culprit_token) if a.code]
+        accusers = self.index.actors_for(verb_subject(verb))
+        if not culprits or same_party(culprits, accusers):
+            return None
+        draft.source = culprits
+        draft.target = [a for a in draft.target if not same_party([a], culprits)]
+        draft.status = "alleged"
+        if accusers:
+            draft.attributed_to = draft.attributed_to or accusers[0]
+        existing = by_anchor.get(verb.i)
+        if existing is not None and existing.type == "ACCUSE":
+            existing.target = culprits
+            draft.reported_in = existing
+            return existing
+        if not accusers:
+            return None
+        accusation = Draft(match=None, trigger=self.span_of(verb), anchor=verb,
+                           sentence=draft.sentence, type="ACCUSE", cameo="112",
+                           mode="allege", context=list(draft.context), source=accusers,
+                           target=culprits, status="asserted", finding=None,
+                           date=draft.date, intent=draft.type)
+        draft.reported_in = accusation
+        return accusation
 
     def _responsibility(self, draft: Draft) -> Draft | None:
         finding = draft.finding
@@ -516,3 +574,55 @@ class Frames:
                       finding=None, date=draft.date, intent=draft.type)
         draft.reported_in = claim
         return claim
+
+
+def _blaming_verb(noun: Token) -> tuple[Token, Token] | None:
+    """The verb that blames someone for this act and the one it blames."""
+    head = noun.head
+    if noun.dep_ in OBJECTS and head.lemma_.lower() in LAYING_BLAME:
+        preposition = LAYING_BLAME[head.lemma_.lower()]
+        culprit = prep_object(head, preposition) or prep_object(noun, preposition)
+        return (head, culprit) if culprit is not None else None
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    verb = head.head
+    if verb.lemma_.lower() in ("responsible", "accountable"):
+        if verb.dep_ == "amod":  # "held [the Taliban responsible] for …"
+            culprit, holder = verb.head, verb.head.head
+            return (holder, culprit) if holder.lemma_.lower() == "hold" else None
+        if verb.dep_ not in ("oprd", "acomp", "xcomp"):
+            return None
+        verb = verb.head  # "held the Taliban responsible for the bombing"
+    elif verb.lemma_.lower() == "hold":
+        return None
+    lemma = verb.lemma_.lower()
+    if BLAMING_THE_CULPRIT.get(lemma) != head.lower_:
+        return None
+    culprit = child_with(verb, OBJECTS)
+    return (verb, culprit) if culprit is not None else None
+
+
+def _accusable(draft: Draft) -> bool:
+    """Violence and coercion; and backing an armed side ("the rebels are backed by Iran")."""
+    if draft.type in ACCUSABLE:
+        return True
+    return draft.type in ("SUPPORT", "AID") and any(
+        a.sector in ARMED_SECTORS or a.country == "IMG" for a in draft.target)
+
+
+def _fronted_according_to(speaker: Token | None, anchor: Token) -> tuple[
+        Token | None, Token | None]:
+    """'According to the minister, the rebels are backed by Iran': the word "according"
+    and the speaker, when said before the event."""
+    if speaker is None or speaker.head.lower_ != "to":
+        return None, None
+    according = speaker.head.head
+    if according.lower_ != "according" or according.i > anchor.i:
+        return None, None
+    return according, speaker
+
+
+def _foreign(accused: list[Actor], speakers: list[Actor]) -> bool:
+    """A party of another country than every speaker's."""
+    countries = {a.country for a in speakers}
+    return any(a.country and a.country not in countries for a in accused)
