@@ -726,3 +726,20 @@ def test_it_told_of_a_thing_named_in_its_sentence_is_no_party(pipeline: Pipeline
                             "since it was recaptured from the militants in 2017.")
     taken = only(record, "COERCE")
     assert not any(a.country in ("KEN", "SOM") for a in taken.target)
+
+
+def test_calling_for_something_to_be_done_is_a_request(pipeline: Pipeline):
+    record = code(pipeline, "Kenyan church groups called for the tax law to be repealed.")
+    request = only(record, "REQUEST")
+    assert [a.code for a in request.source] == ["KENREL"]
+    resign = only(code(pipeline, "The Kenyan opposition called for the minister to resign."),
+                  "REQUEST")
+    assert resign.cameo.startswith("024")
+
+
+def test_handing_over_control_of_a_territory_is_a_retreat(pipeline: Pipeline):
+    handover = only(code(pipeline, "Portugal handed over control of Macau to China in 1999."),
+                    "RETREAT")
+    assert countries(handover.source) == ["PRT"] and countries(handover.target) == ["CHN"]
+    assert handover.date == "1999"
+    assert not code(pipeline, "The coach handed over the trophy to the captain.").events

@@ -135,6 +135,13 @@ def _examples(token: Token) -> list[Token]:
     return found
 
 
+def _clause_introduced_by(token: Token, preposition: str) -> bool:
+    """'called for the bill to be dropped': a clause the preposition introduces."""
+    return any(c.dep_ in ("advcl", "ccomp", "xcomp") and any(
+        m.dep_ == "mark" and m.lower_ == preposition and m.i < c.i for m in c.children)
+        for c in token.children)
+
+
 def conditions_hold(token: Token, pattern: Pattern) -> bool:
     when = pattern.when
     if when.objects or when.not_objects:
@@ -147,7 +154,7 @@ def conditions_hold(token: Token, pattern: Pattern) -> bool:
             return False
     if when.prep and prep_object(token, when.prep) is None and not any(
         c.dep_ == "prep" and c.lower_ == when.prep for c in token.children
-    ):
+    ) and not _clause_introduced_by(token, when.prep):
         return False
     if when.prep_objects:
         pobj = prep_object(token, when.prep or "")
