@@ -408,3 +408,13 @@ def test_the_strike_after_a_killing_told_as_done_in_an_airstrike_is_that_attack(
     assert attack.location_basis == "same-event"  # the retelling joined the airstrike
     [boycott] = of_type(record, "PROTEST")  # not the walkout a bare "strike" could be
     assert boycott.location_basis != "same-event"
+
+
+def test_condemning_the_attack_aims_at_the_last_attack_with_a_named_doer(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "Turkish jets struck a Kurdish convoy near Qamishli on Monday. "
+                           "The coalition came to Syria in 2015 to fight ISIS.\n\n"
+                           "Syria's foreign ministry condemned the attack as a violation of "
+                           "Syrian sovereignty.")
+    [condemnation] = [e for e in of_type(record, "ACCUSE") if e.trigger.text == "condemned"]
+    assert [a.country for a in condemnation.target] == ["TUR"]

@@ -743,3 +743,11 @@ def test_handing_over_control_of_a_territory_is_a_retreat(pipeline: Pipeline):
     assert countries(handover.source) == ["PRT"] and countries(handover.target) == ["CHN"]
     assert handover.date == "1999"
     assert not code(pipeline, "The coach handed over the trophy to the captain.").events
+
+
+def test_expelling_foreign_troops_cuts_ties_and_a_resolution_is_its_voters(pipeline: Pipeline):
+    expelled = only(code(pipeline, "Mali expelled French troops."), "SANCTION")
+    assert expelled.cameo == "166" and countries(expelled.target) == ["FRA"]
+    voted = only(code(pipeline, "The Malian parliament voted on a resolution to expel French "
+                                "troops from the country."), "SANCTION")
+    assert [a.code for a in voted.source] == ["MLILEG"]

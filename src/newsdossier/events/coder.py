@@ -494,7 +494,10 @@ def _issuer(noun: Token) -> Token | None:
     possessor = child_with(noun, ("poss",))
     if possessor is not None:
         return possessor
-    return agent_of(noun.head) if noun.head.pos_ in ("VERB", "AUX") else None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # "voted on a resolution to expel …"
+    return agent_of(head) if head.pos_ in ("VERB", "AUX") else None
 
 
 def _inner_preps(token: Token) -> list[Token]:

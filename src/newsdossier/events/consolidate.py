@@ -700,7 +700,11 @@ def _event_named_by(noun: Token, others: list[Mention], noun_types: dict[str, st
             return other.event
     earlier = [o for o in others if o.sentence <= mention.sentence
                and o.event.trigger.start < start and o.event.type == kind]
-    return earlier[-1].event if earlier else None
+    # "characterized the attack as a violation": the latest attack someone is named as
+    # doing, not a later one told without its doer ("the coalition came to fight ISIS")
+    done_by_someone = [o for o in earlier if any(a.code for a in o.event.source)]
+    chosen = done_by_someone or earlier
+    return chosen[-1].event if chosen else None
 
 
 def _one_side(actor: Actor, side: list[Actor]) -> bool:
