@@ -418,3 +418,16 @@ def test_condemning_the_attack_aims_at_the_last_attack_with_a_named_doer(
                            "Syrian sovereignty.")
     [condemnation] = [e for e in of_type(record, "ACCUSE") if e.trigger.text == "condemned"]
     assert [a.country for a in condemnation.target] == ["TUR"]
+
+
+def test_the_next_past_act_after_an_older_time_is_told_in_that_time(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "A parole board on Monday denied parole to the man. In March 1995, "
+                           "militants bombed a police station in Grozny. They shot two police "
+                           "officers an hour later.\n\nProtesters marched outside the prison.")
+    bombing = next(e for e in record.events if e.trigger.text == "bombed")
+    shooting = next(e for e in record.events if e.trigger.text == "shot")
+    march = next(e for e in record.events if e.type == "PROTEST")
+    assert bombing.date == "1995-03" and shooting.date == "1995-03"
+    assert shooting.status == "historical"
+    assert march.date != "1995-03"  # a new paragraph is back in the news

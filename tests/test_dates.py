@@ -515,3 +515,13 @@ def test_a_day_the_sentence_puts_ahead_is_the_next_such_day(nlp: Language,
     found = [(m.text, m.value) for m in record.dates]
     assert ("August 9", "2026-08-09") in found and ("October 14", "2026-10-14") in found
     assert found[-2:] == [("Monday", "2026-03-16"), ("Monday", "2026-03-09")]
+
+
+def test_a_month_the_sentence_puts_ahead_is_the_next_such_month(nlp: Language,
+                                                                 stage: DatesStage) -> None:
+    text = ("The senator said the chamber would sit again in early February. The trial is "
+            "anticipated to begin in January. Protests erupted in January.")
+    record = _run(stage, nlp(text), "2026-03-12")
+    found = [(m.text, m.value) for m in record.dates]
+    assert ("early February", "2027-02") in found or ("February", "2027-02") in found
+    assert found[-2:] == [("January", "2027-01"), ("January", "2026-01")]

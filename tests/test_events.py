@@ -751,3 +751,30 @@ def test_expelling_foreign_troops_cuts_ties_and_a_resolution_is_its_voters(pipel
     voted = only(code(pipeline, "The Malian parliament voted on a resolution to expel French "
                                 "troops from the country."), "SANCTION")
     assert [a.code for a in voted.source] == ["MLILEG"]
+
+
+def test_a_venue_is_no_party_and_a_language_no_people(pipeline: Pipeline):
+    talks = only(code(pipeline, "Kenyan and Somali ministers held talks in Geneva."), "CONSULT")
+    assert "CHE" not in countries(talks.target) + countries(talks.source)
+    record = code(pipeline, "She told a Kenyan official, in English and Swahili, that soldiers "
+                            "had beaten her.")
+    assert all(a.country != "GBR" for a in record.actors)
+
+
+def test_what_a_statement_reports_is_not_done_by_its_issuer(pipeline: Pipeline):
+    record = code(pipeline, "The Kenyan interior ministry issued a statement that two police "
+                            "officers had been shot.")
+    assert all(countries(e.source) != ["KEN"] or e.type != "ASSAULT" for e in record.events)
+    demand = only(code(pipeline, "Iran issued a statement demanding that Britain release the "
+                                 "tanker."), "REQUEST")
+    assert countries(demand.source) == ["IRN"]
+
+
+def test_impeaching_or_holding_in_contempt_charges_an_official(pipeline: Pipeline):
+    impeached = only(code(pipeline, "Peru's Congress impeached President Martin Vizcarra."),
+                     "ACCUSE")
+    assert [a.code for a in impeached.source] == ["PERLEG"]
+    assert countries(impeached.target) == ["PER"]
+    contempt = only(code(pipeline, "Peru's Congress voted to hold the Peruvian interior minister "
+                                   "in contempt."), "ACCUSE")
+    assert countries(contempt.target) == ["PER"]

@@ -719,15 +719,20 @@ class DatesStage:
         return DateMention(span_text, start, end, resolved.value, resolved.granularity)
 
 
-_FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "until", "till", "due", "scheduled",
-                             "set", "expected", "planned", "upcoming", "next"})
+_FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "would", "until", "till", "due",
+                             "scheduled", "set", "expected", "planned", "upcoming", "next"})
 
 
 def _move_to_the_future(mention: DateMention, doc: Doc, published: datetime.date) -> None:
     """'an election to be held on August 9', 'suspended until October 14': a day named
     without its year (or a weekday) that the sentence puts ahead is the next such day, not
     the last."""
-    if mention.granularity != "day" or not mention.value or re.search(r"\d{4}", mention.text):
+    if not mention.value or re.search(r"\d{4}", mention.text):
+        return
+    if mention.granularity == "month" and len(mention.value) == len("2020-01"):
+        _move_month_ahead(mention, doc, published)
+        return
+    if mention.granularity != "day":
         return
     day = datetime.date.fromisoformat(mention.value)
     if day >= published or not _told_as_ahead(doc, mention):
@@ -741,6 +746,16 @@ def _move_to_the_future(mention: DateMention, doc: Doc, published: datetime.date
         except ValueError:  # 29 February
             return
     mention.value = ahead.isoformat()
+
+
+def _move_month_ahead(mention: DateMention, doc: Doc, published: datetime.date) -> None:
+    """'Parliament would meet in early September', 'a trial anticipated to begin in
+    January': a month named without its year that the sentence puts ahead is the next."""
+    year, month = (int(part) for part in mention.value.split("-"))  # type: ignore[union-attr]
+    if (year, month) >= (published.year, published.month) or not _told_as_ahead(doc, mention):
+        return
+    if (year + 1, month) > (published.year, published.month):
+        mention.value = f"{year + 1:04d}-{month:02d}"
 
 
 def _told_as_ahead(doc: Doc, mention: DateMention) -> bool:

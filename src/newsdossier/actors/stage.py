@@ -357,10 +357,13 @@ class ActorsStage:
             ):
                 yield _trimmed(ent)
         for hit in hits:
-            if self._hit_is_actor(doc[hit.start : hit.end], hit.entry, parsed):
+            span = doc[hit.start : hit.end]
+            if self._hit_is_actor(span, hit.entry, parsed) and not _a_language(span):
                 yield Candidate(hit.start, hit.end)
         if parsed:
             for chunk in doc.noun_chunks:
+                if _a_language(chunk):
+                    continue
                 yield self._chunk_candidate(chunk, text)
                 yield from self._role_possessors(chunk)
             for chunk in _chunks_after_datelines(doc):
@@ -686,6 +689,13 @@ class ActorsStage:
             if entry is not None and entry.kind in TITLE_KINDS:
                 return size, entry
         return 0, None
+
+
+def _a_language(span: Span) -> bool:
+    """'told a guard, in French and English, …': a language, not the people of a country."""
+    root = span.root
+    return (root.ent_type_ == "LANGUAGE" and len(span) == 1
+            and root.dep_ in ("pobj", "conj", "dobj") and root.head.pos_ != "NOUN")
 
 
 def _weight(resolution: Resolution, published: str | None) -> float:

@@ -343,8 +343,10 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
             source_token = accused_party(getattr(finding, "attribution", None))
         if source_token is None and token.dep_ == "acl" and (
             token.head.lemma_.lower() in STATEMENT_NOUNS
-        ):
-            source_token = _issuer(token.head)  # "issued a declaration demanding that ..."
+        ) and not is_passive(token) and not any(c.dep_ == "mark" for c in token.children):
+            # "issued a declaration demanding that ...", not what a statement reports
+            # ("a statement that an inmate had been stabbed")
+            source_token = _issuer(token.head)
     elif light is not None and _undergone(light, pattern):
         source_token = _from_whom(token) or prep_object(light, "from") or _noun_source(
             token, None)
@@ -766,8 +768,8 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
     several_sources = len({a.country for a in draft.source if a.country}) > 1
     if not any(a.country for a in draft.target) and not (
         several_sources and draft.type in SYMMETRIC_TYPES
-    ) and place is not None:
-        draft.target = [*draft.target, place]
+    ) and place is not None and draft.type != "CONSULT":
+        draft.target = [*draft.target, place]  # a venue is no party: "talks in Geneva"
     if not any(a.country for a in draft.target) and draft.type in PLACED_TYPES:
         somewhere = _place_in_clause(draft, index)
         if somewhere is not None:

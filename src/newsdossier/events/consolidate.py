@@ -55,6 +55,7 @@ from ..language import skip_unless_english
 from ..model import Actor, Event, Place, Span
 from .confidence import ConfidenceModel, features
 from .guards import VERBAL_TYPES
+from .status import is_historical
 from .timing import carrier
 
 if TYPE_CHECKING:
@@ -98,6 +99,8 @@ DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "the
                             "her", "such"})
 # How far a story's day or scene carries: the sentences after the one that set it.
 NARRATIVE_SENTENCES = 5
+# How far an older time a story goes back to carries: the next sentence or two of its paragraph.
+FLASHBACK_SENTENCES = 2
 # How far back a toll told in a sentence of its own looks for its attack.
 CARRY_SENTENCES = 2
 # How far past a paragraph break a place carries (not at all): a new paragraph of a round-up is
@@ -724,6 +727,9 @@ def date_events(mentions: list[Mention], published: dt.date | None,
     # the story's day, the last sentence told in it, and how far it carries from there
     scene: tuple[str, int, int] | None = None
     news_day: str | None = None  # the first day of the news the article reports
+    # an older time the story went back to ("In June 1968, Sirhan assassinated Kennedy"),
+    # its last sentence and paragraph: the next past act of the paragraph is told in it
+    flashback: tuple[str, int, int] | None = None
     days = sorted((scene_days or {}).items())
     for mention in mentions:
         while days and days[0][0] < mention.sentence:
@@ -747,6 +753,8 @@ def date_events(mentions: list[Mention], published: dt.date | None,
                     news_day = event.date
             elif not event.background:
                 scene = None  # the story moved to another time ("in 2017, …")
+                if _long_before(event.date, published):
+                    flashback = (event.date, mention.sentence, mention.paragraph)
             continue
         if event.status in UNTIMED_STATUSES or _told_as_earlier(mention.token):
             continue
@@ -762,6 +770,13 @@ def date_events(mentions: list[Mention], published: dt.date | None,
                 mention.sentence - scene[1] <= scene[2]):
             event.date, event.date_basis = scene[0], "narrative"
             scene = (scene[0], mention.sentence, NARRATIVE_SENTENCES)
+        elif tense == "past" and flashback is not None and flashback[2] == mention.paragraph \
+                and mention.sentence - flashback[1] <= FLASHBACK_SENTENCES \
+                and not _told_as_later(mention.token):
+            event.date, event.date_basis = flashback[0], "narrative"
+            if event.status == "asserted" and is_historical(event.date, published):
+                event.status = "historical"
+            flashback = (flashback[0], mention.sentence, mention.paragraph)
         elif tense == "past" and news_day is not None:
             event.date, event.date_basis = news_day, "news-day"
 
@@ -916,6 +931,33 @@ def _recent(value: str, published: dt.date | None) -> bool:
         return False
     days = (published - dt.date.fromisoformat(value)).days
     return 0 <= days <= NEWS_DAYS
+
+
+LATER_ADVERBS = frozenset({"later", "subsequently", "afterwards", "afterward", "eventually",
+                           "since"})
+
+
+def _told_as_later(token: Token | None) -> bool:
+    """'Soldiers later clashed with rebels': some time after the older time, not in it."""
+    verb = governing_verb(token) if token is not None else None
+    return verb is not None and any(  # but "an hour later" is still then
+        c.dep_ == "advmod" and c.lower_ in LATER_ADVERBS
+        and not any(g.dep_ in ("npadvmod", "nummod") for g in c.children)
+        for c in verb.children)
+
+
+def _long_before(value: str, published: dt.date | None) -> bool:
+    """A day, month or year that began well before the news the article reports."""
+    if published is None:
+        return False
+    parts = [int(part) for part in value.split("-")[:3] if part.isdigit()]
+    if not parts:
+        return False
+    try:
+        start = dt.date(parts[0], *[*parts[1:], 1, 1][:2])
+    except ValueError:
+        return False
+    return (published - start).days > NEWS_DAYS
 
 
 def _sets_the_day(mention: Mention) -> bool:
