@@ -778,3 +778,22 @@ def test_impeaching_or_holding_in_contempt_charges_an_official(pipeline: Pipelin
     contempt = only(code(pipeline, "Peru's Congress voted to hold the Peruvian interior minister "
                                    "in contempt."), "ACCUSE")
     assert countries(contempt.target) == ["PER"]
+
+
+def test_the_one_charged_with_an_act_did_it(pipeline: Pipeline):
+    accused = code(pipeline, "The Kenyan soldier is accused of shooting two civilians.")
+    assert countries(only(accused, "ASSAULT").source) == ["KEN"]
+    assert only(accused, "ASSAULT").status == "alleged"
+    guilty = code(pipeline, "Two Kenyan police officers were found guilty of raping a "
+                            "Canadian tourist.")
+    assert [a.code for a in only(guilty, "ASSAULT").source] == ["KENCOP"]
+    convicted = code(pipeline, "A Kenyan court convicted the police officer of killing a "
+                               "protester.")
+    assert [a.sector for a in only(convicted, "ASSAULT").source] == ["COP"]
+
+
+def test_a_request_of_someone_is_theirs(pipeline: Pipeline):
+    record = code(pipeline, "The Queen approved the request of Prime Minister Boris Johnson "
+                            "to suspend Parliament.")
+    request = only(record, "REQUEST")
+    assert next(a.name or a.text for a in request.source).endswith("Johnson")

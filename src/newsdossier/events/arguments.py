@@ -625,6 +625,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return author
     if verb.dep_ == "acomp" and verb.head.i != verb.i:  # "is ready to talk", "glad to endorse"
         return verb_subject(verb.head, depth + 1)
+    charged = _charged_with(verb)
+    if charged is not None:  # "was accused of shooting", "found guilty of raping"
+        return charged
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and (
             verb.head.lower_ in SUBJECT_SHARING_PREPOSITIONS) and (
             verb.head.head.pos_ in ("VERB", "AUX")):  # "responded by throwing stones"
@@ -646,6 +649,30 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             return child_with(verb.head, PASSIVE_SUBJECTS)  # "was indicted and will resign"
         return verb_subject(verb.head, depth + 1)
     return None
+
+
+# Verbs that charge someone with an act told after "of"/"with", and adjectives of guilt.
+CHARGING_VERBS = frozenset({"accuse", "suspect", "convict", "find", "charge", "indict",
+                            "acquit", "arrest", "sentence", "jail", "prosecute", "try"})
+GUILT_WORDS = frozenset({"guilty", "innocent", "responsible", "culpable", "liable"})
+
+
+def _charged_with(verb: Token) -> Token | None:
+    """'The soldier is accused of shooting two civilians', 'two officers were found guilty
+    of raping a tourist', 'a court convicted him of killing …': the one charged did it."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep" or (
+            verb.head.lower_ not in ("of", "with", "for")):
+        return None
+    holder = verb.head.head
+    if holder.lemma_.lower() in GUILT_WORDS and holder.head.i != holder.i:
+        holder = holder.head
+    if holder.dep_ in OBJECTS and holder.head.lemma_.lower() in CHARGING_VERBS:
+        return holder  # "convicted [the officer of killing …]"
+    if holder.pos_ not in ("VERB", "AUX") or holder.lemma_.lower() not in CHARGING_VERBS:
+        return None
+    if is_passive(holder):
+        return child_with(holder, PASSIVE_SUBJECTS)
+    return child_with(holder, OBJECTS)
 
 
 def reported_clause(participle: Token) -> Token | None:

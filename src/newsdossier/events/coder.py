@@ -111,6 +111,9 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investiga
                             "survey", "review", "audit", "paper", "memo", "cable", "indictment",
                             "complaint", "lawsuit", "petition", "declaration"})
 _NOMINAL_SOURCE_LABELS = frozenset({"NORP", "GPE", "ORG"})
+# Nouns of saying whose "of" names who said it: "the request of the prime minister".
+MADE_BY_OF = frozenset({"request", "demand", "appeal", "call", "proposal", "offer", "threat",
+                        "warning", "plea", "ultimatum", "decision", "order"})
 # Verbs of writing or sending a request to someone: "wrote to the embassy asking …".
 ADDRESSING_VERBS = frozenset({"write", "send", "appeal", "turn", "petition", "apply",
                               "submit", "address", "deliver", "forward", "hand", "present",
@@ -577,6 +580,9 @@ def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
     by = prep_object(noun, "by")
     if by is not None:
         return by
+    maker = prep_object(noun, "of") if noun.lemma_.lower() in MADE_BY_OF else None
+    if maker is not None and maker.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return maker  # "the request of Prime Minister Johnson to suspend Parliament"
     arrived = _arrived_from(noun)
     if arrived is not None:
         return arrived
