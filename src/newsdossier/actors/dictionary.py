@@ -218,11 +218,17 @@ def _split_word(raw: str) -> Iterator[Token]:
 
 def normalise(text: str) -> list[Token]:
     """Split text into comparison tokens (see the module docstring for what is ignored)."""
+    return list(_normalised(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _normalised(text: str) -> tuple[Token, ...]:
+    """Mention texts recur across an article's and a corpus's lookups: split each once."""
     cleaned = _strip_accents(text.translate(_CHAR_MAP))
     tokens: list[Token] = []
     for match in _WORD.finditer(cleaned):
         tokens.extend(_split_word(match.group()))
-    return tokens
+    return tuple(tokens)
 
 
 def pattern_key(pattern: str) -> tuple[str, ...]:

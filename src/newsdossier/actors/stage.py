@@ -210,7 +210,8 @@ class ActorsStage:
         text = record.article.text
         hits = self._hits(doc)
         dateline = dateline_tokens(doc)
-        found = [c for c in self._candidates(doc, text, hits)
+        chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []  # made once: slow
+        found = [c for c in self._candidates(doc, text, hits, chunks)
                  if c is not None and not dateline.issuperset(range(c.start, c.end))]
         candidates = _merge(_widened(found, hits))
         published = record.article.published
@@ -218,20 +219,20 @@ class ActorsStage:
         actors = [actor for actor, _ in mentions]
         actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
         evidence = [said for _, said in mentions]
-        actors, evidence = self._with_bodies_told_again(doc, actors, evidence)
+        actors, evidence = self._with_bodies_told_again(doc, actors, evidence, chunks)
         setting = self.settings.find(doc, record.article.title)
         actors = apply_setting(actors, setting, [said.local for said in evidence])
         record.actors.extend(one_code_per_person(actors, evidence))
 
     def _with_bodies_told_again(self, doc: Doc, actors: list[Actor],
-                                evidence: list[MentionEvidence]
+                                evidence: list[MentionEvidence], chunks: list[Span]
                                 ) -> tuple[list[Actor], list[MentionEvidence]]:
         """'ABS-CBN … accused the network of swindling', 'Hamas … the group said': a
         definite generic noun for a body is the body last named before it."""
         found: list[tuple[Actor, MentionEvidence]] = []
         if not doc.has_annotation("DEP"):
             return actors, evidence
-        for chunk in doc.noun_chunks:
+        for chunk in chunks:
             root = chunk.root
             if root.lower_ not in BODY_ANAPHORS or len(chunk) != 2 or (
                     chunk[0].lower_ not in ("the", "this")):
@@ -343,7 +344,8 @@ class ActorsStage:
 
     # --- finding mentions -------------------------------------------------------------
 
-    def _candidates(self, doc: Doc, text: str, hits: list[Hit]) -> Iterator[Candidate | None]:
+    def _candidates(self, doc: Doc, text: str, hits: list[Hit],
+                    chunks: list[Span]) -> Iterator[Candidate | None]:
         parsed = doc.has_annotation("DEP")
         for ent in doc.ents:
             if parsed and self._is_mislabelled_place(ent):
@@ -361,7 +363,7 @@ class ActorsStage:
             if self._hit_is_actor(span, hit.entry, parsed) and not _a_language(span):
                 yield Candidate(hit.start, hit.end)
         if parsed:
-            for chunk in doc.noun_chunks:
+            for chunk in chunks:
                 if _a_language(chunk):
                     continue
                 yield self._chunk_candidate(chunk, text)

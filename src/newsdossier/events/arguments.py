@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..actors.resolver import make_code
 from ..actors.stage import a_charge
 from ..datelines import in_dateline
+from ..entities import entity_at
 from ..gazetteer import city_country, town_or_region_country
 from ..model import Actor, Span
 
@@ -235,7 +236,7 @@ class ActorIndex:
         """A town named as an argument ("shelled Kharkiv") stands for its country."""
         if token.ent_type_ not in PLACE_LABELS:
             return None
-        span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        span = entity_at(token)
         if span is None:
             return None
         country = town_or_region_country(span.text)
@@ -249,7 +250,7 @@ class ActorIndex:
     def place_actor(self, token: Token) -> Actor | None:
         """The country a place phrase names ("in Beijing", "the Gaza Strip"), as an actor
         without a sector; None when the phrase names no known place."""
-        span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        span = entity_at(token)
         if span is None or span.label_ not in PLACE_LABELS | {"NORP", "ORG"}:
             phrase = self.doc[token.left_edge.i : token.i + 1]
         else:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.dictionary import NONSTATE_CODES
 from ..dates import parse_publication_date
+from ..entities import entity_at
 from ..gazetteer import is_country_name, town_or_region_country
 from ..model import Actor, Event, Quantity, Record, Span
 from ..places.locate import breaks_out, where_it_took_place
@@ -563,7 +564,7 @@ def _names_a_town(token: Token, index: ActorIndex) -> bool:
     the act happened ("the Kabul bombing"), where a country says who ("US strikes")."""
     if token.dep_ not in ("compound", "amod", "nmod") or token.ent_type_ != "GPE":
         return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_at(token)
     if entity is None:
         return False
     if is_country_name(entity.text):

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..entities import entity_at
 from ..model import Actor, Span
 from .arguments import (
     OBJECTS,
@@ -437,7 +438,7 @@ class Frames:
     @staticmethod
     def _named(token: Token) -> Actor:
         """An uncoded named speaker ("the Third World Water Forum"), kept by its name."""
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        entity = entity_at(token)
         start, end = (entity.start_char, entity.end_char) if entity is not None else (
             token.idx, token.idx + len(token))
         return Actor(text=entity.text if entity is not None else token.text, start=start,

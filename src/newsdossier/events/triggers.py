@@ -201,8 +201,10 @@ def _inside_a_name(token: Token) -> bool:
         return True
     if token.ent_type_ not in NAME_LABELS:
         return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    return entity is not None and len(entity) > 1
+    if token.ent_iob_ == "I":  # an entity of more than one word (read from the tags: fast)
+        return True
+    following = token.i + 1
+    return following < len(token.doc) and token.doc[following].ent_iob_ == "I"
 
 
 def match_token(token: Token, table: PatternTable) -> Match | None:

@@ -408,7 +408,8 @@ def _longest_known(doc: Doc, start: int, gazetteer: Gazetteer,
     limit = min(len(doc), start + MAX_RUN_TOKENS)
     while end < limit and end not in taken and _continues(doc[end]):
         end += 1
-    for stop in range(end, start, -1):
+    sentence_end = doc[start].sent.end
+    for stop in range(min(end, sentence_end), start, -1):
         span = doc[start:stop]
         last = span[-1]
         if last.lower_ in CONNECTORS or (last.is_punct and last.text != "."):
@@ -416,8 +417,6 @@ def _longest_known(doc: Doc, start: int, gazetteer: Gazetteer,
         if last.text == "." and gazetteer.has(doc[start:stop - 1].text):
             continue  # a sentence's full stop, not an abbreviation's ("West." is "West")
         if last.is_lower and last.lower_ not in PLACE_WORDS | FACILITY_WORDS:
-            continue
-        if span.sent.start != doc[start].sent.start:
             continue
         if gazetteer.has(span.text) and _named_by_itself(span, gazetteer) \
                 and not _acronym_of_nothing(span, gazetteer):

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..datelines import in_dateline
+from ..entities import entity_at
 from ..model import Actor
 from .people import INSTITUTION_WORDS, looks_like_people
 
@@ -412,7 +413,7 @@ def _actor_of(token: Token, index: ActorIndex) -> Actor:
     actor = index.by_token.get(token.i)
     if actor is not None:
         return actor
-    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    span = entity_at(token)
     if span is None:
         start, end = phrase_range(token) or (token.idx, token.idx + len(token))
         phrase = token.doc.text[start:end]
