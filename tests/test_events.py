@@ -797,3 +797,13 @@ def test_a_request_of_someone_is_theirs(pipeline: Pipeline):
                             "to suspend Parliament.")
     request = only(record, "REQUEST")
     assert next(a.name or a.text for a in request.source).endswith("Johnson")
+
+
+def test_what_allegations_say_someone_tried_is_alleged_and_is_to_is_future(
+        pipeline: Pipeline):
+    alleged = only(code(pipeline, "The inquiry concerns allegations that Kenya's president "
+                                  "tried to pressure the Ugandan government."), "REQUEST")
+    assert alleged.status == "alleged"
+    meeting = only(code(pipeline, "Kenyan and Ugandan ministers are to meet in Nairobi."),
+                   "CONSULT")
+    assert meeting.status == "future"

@@ -95,6 +95,10 @@ def allegation_frame(clause: Token) -> Attribution | None:
     """'rejected accusations by the US State Department that detainees were executed': the
     execution is alleged by the State Department, and denied since the accusation is
     rejected."""
+    for _ in range(3):  # "allegations that the president tried to pressure …"
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+            break
+        clause = clause.head
     noun = clause.head
     if clause.dep_ not in ("acl", "ccomp", "relcl") or noun.lemma_.lower() not in (
         ALLEGATION_NOUNS
@@ -176,6 +180,9 @@ def modality(clause: Token) -> str | None:
         )
         if node.dep_ == "xcomp" and governed:
             return _modality_of_governor(head) or "future"
+        if node.dep_ == "xcomp" and head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return "future"  # "the minister is to face trial", "talks are to resume"
         if node.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in (
             FUTURE_GOVERNORS
         ):
