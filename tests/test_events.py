@@ -807,3 +807,10 @@ def test_what_allegations_say_someone_tried_is_alleged_and_is_to_is_future(
     meeting = only(code(pipeline, "Kenyan and Ugandan ministers are to meet in Nairobi."),
                    "CONSULT")
     assert meeting.status == "future"
+
+
+def test_giving_someone_until_a_day_to_act_is_a_demand(pipeline: Pipeline):
+    deadline = only(code(pipeline, "Somali clan elders gave Kenyan troops until Friday to leave "
+                                   "the town."), "REQUEST")
+    assert countries(deadline.target) == ["KEN"]
+    assert not code(pipeline, "The shop stays open until Friday.").events
