@@ -814,3 +814,10 @@ def test_giving_someone_until_a_day_to_act_is_a_demand(pipeline: Pipeline):
                                    "the town."), "REQUEST")
     assert countries(deadline.target) == ["KEN"]
     assert not code(pipeline, "The shop stays open until Friday.").events
+
+
+def test_attending_with_nothing_attended_is_no_visit(pipeline: Pipeline):
+    assert not code(pipeline, "Kenyan police and the ambulance service also attended.").events
+    visit = only(code(pipeline, "Kenya's president attended the summit in Addis Ababa."),
+                 "CONSULT")
+    assert countries(visit.source) == ["KEN"]
