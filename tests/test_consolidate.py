@@ -431,3 +431,10 @@ def test_the_next_past_act_after_an_older_time_is_told_in_that_time(
     assert bombing.date == "1995-03" and shooting.date == "1995-03"
     assert shooting.status == "historical"
     assert march.date != "1995-03"  # a new paragraph is back in the news
+
+
+def test_a_day_hanging_on_another_noun_does_not_date_a_demand(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The Kenyan protesters' demands include an inquiry into police "
+                           "violence against marchers on March 2.")
+    [demand] = of_type(record, "REQUEST")
+    assert demand.date != "2026-03-02"

@@ -62,6 +62,8 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
             continue  # "suspended until October 14": when it ends, not when it happened
         if span is not None and len(span) and _names_a_thing(span, trigger):
             continue  # "over its 2018 Ballot Act", "the 2016 election": a thing's name
+        if span is not None and len(span) and _dates_another_noun(span, trigger):
+            continue  # "demands include an inquiry into police violence on June 12"
         verb = carrier(span.root) if span is not None and len(span) else None
         if verb is None:
             free.append(mention)
@@ -79,6 +81,20 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
         if group:
             return date_for_span(group, start, end, sentence.start_char, sentence.end_char)
     return None
+
+
+def _dates_another_noun(span: SpacySpan, trigger: Token) -> bool:
+    """A time phrase hanging on a noun outside the event's own phrase ("demands include an
+    investigation of police violence on June 12": the violence's day, not the demands')."""
+    root = span.root
+    if trigger.pos_ != "NOUN" or root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    noun = root.head.head
+    if noun.pos_ != "NOUN" or noun.i == trigger.i:
+        return False
+    inside = trigger.left_edge.i <= noun.i <= trigger.right_edge.i
+    above = any(ancestor.i == noun.i for ancestor in trigger.ancestors)
+    return not inside and not above
 
 
 def _names_a_thing(span: SpacySpan, trigger: Token) -> bool:
