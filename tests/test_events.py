@@ -821,3 +821,11 @@ def test_attending_with_nothing_attended_is_no_visit(pipeline: Pipeline):
     visit = only(code(pipeline, "Kenya's president attended the summit in Addis Ababa."),
                  "CONSULT")
     assert countries(visit.source) == ["KEN"]
+
+
+def test_a_criticism_aims_at_whom_its_own_grounds_name(pipeline: Pipeline):
+    record = code(pipeline, "Kenya's foreign ministry condemned the decision, saying the Somali "
+                            "government had broken the agreement.")
+    criticism = next(e for e in record.events if e.trigger.text == "condemned")
+    assert countries(criticism.target) == ["SOM"]
+    assert criticism.status == "asserted"  # its own participle is no report of it

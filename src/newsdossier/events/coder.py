@@ -388,7 +388,32 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         named = _party_of_the_object(index, token, source)
         if named:
             target = named
+    if not any(a.code for a in target) and pattern.type == "ACCUSE" and not match.is_noun:
+        blamed = [a for a in index.actors_for(_whom_the_reason_names(token)) if a.code]
+        if blamed and not same_party(blamed, source):
+            target = blamed  # "criticised the move, arguing Trump was sowing chaos"
     return source, target, via_with
+
+
+# Participles that give the grounds of a criticism: "condemned the decision, saying …".
+GROUNDS_VERBS = frozenset({"say", "argue", "claim", "accuse", "note", "add", "insist",
+                           "charge", "allege", "warn", "contend", "complain"})
+
+
+def _whom_the_reason_names(verb: Token) -> Token | None:
+    """The subject of what a criticism's own participle says ("criticised the move,
+    arguing Trump was sowing chaos": Trump)."""
+    for child in verb.children:
+        if child.dep_ not in ("advcl", "xcomp") or child.tag_ != "VBG" or (
+                child.lemma_.lower() not in GROUNDS_VERBS):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        said = child_with(child, ("ccomp",))
+        if said is not None:
+            return child_with(said, ("nsubj", "nsubjpass"))
+        return child_with(child, OBJECTS)  # "condemned the raid, accusing Israel of …"
+    return None
 
 
 def _addressee(verb: Token) -> Token | None:

@@ -121,6 +121,9 @@ def _parataxis_reporter(clause_root: Token, verbs: dict[str, str]) -> Attributio
     for child in clause_root.children:
         stance = verbs.get(child.lemma_.lower())
         if stance and child.dep_ in ("parataxis", "ccomp", "advcl") and child.i > clause_root.i:
+            if child.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                               for c in child.children):
+                continue  # "criticised the move, arguing that …": the actor's own words
             return Attribution(child, stance, _speaker(child), False)
     return None
 
