@@ -829,3 +829,11 @@ def test_a_criticism_aims_at_whom_its_own_grounds_name(pipeline: Pipeline):
     criticism = next(e for e in record.events if e.trigger.text == "condemned")
     assert countries(criticism.target) == ["SOM"]
     assert criticism.status == "asserted"  # its own participle is no report of it
+
+
+def test_a_country_a_statement_is_aimed_at_is_not_where_it_was_made(pipeline: Pipeline):
+    call = only(code(pipeline, "Kenya called on Uganda to withdraw its troops."), "REQUEST")
+    assert countries(call.target) == ["UGA"]
+    assert call.location is None or call.location.text != "Uganda"
+    attack = only(code(pipeline, "Ugandan troops attacked rebels in Kenya."), "ASSAULT")
+    assert attack.location is not None and attack.location.text == "Kenya"

@@ -44,6 +44,8 @@ def locate_events(doc: Doc, events: list[Event], places: list[Place],
             root = verb  # the place hangs on "took place", not on "the strike"
         best: tuple[int, int, Place] | None = None
         for place, head in usable:
+            if _a_party_not_a_place(event, place):
+                continue
             steps = _steps_to(head, root)
             if steps is None:
                 continue
@@ -55,6 +57,20 @@ def locate_events(doc: Doc, events: list[Event], places: list[Place],
         else:
             event.location = _town_naming(doc, trigger.root, named or places) or (
                 event.location)
+
+
+# Types whose place is where they are said or done, never the country they are aimed at.
+VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE",
+                          "CONCEDE", "CONSULT", "SANCTION"})
+
+
+def _a_party_not_a_place(event: Event, place: Place) -> bool:
+    """'called on Turkey to halt …', 'sanctions on Iran': a country named as the party a
+    statement or measure is aimed at is not where it happened."""
+    if event.type not in VERBAL_TYPES or not (place.feature or "").startswith("PCL"):
+        return False
+    return any(a.start == place.start and a.end == place.end
+               for a in (*event.target, *event.source))
 
 
 # Event nouns that are told as the subject of the harm they did ("the attacks killed 130").
