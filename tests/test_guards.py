@@ -247,3 +247,11 @@ def test_rallies_troops_and_appeals_stay_events(pipeline: Pipeline) -> None:
         "MOBILIZE"]
     assert [e.type for e in run(pipeline, "Kenya called for calm in Uganda.").events] == [
         "REQUEST"]
+
+
+def test_acts_listed_among_demands_have_not_happened(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The Kenyan strikers' demands include the release of detained union "
+                           "leaders and the resignation of the labour minister.")
+    assert [e.type for e in record.events if e.type != "REQUEST"] == []
+    done = run(pipeline, "Kenyan police announced the release of detained union leaders.")
+    assert any(e.type == "RETREAT" for e in done.events)

@@ -323,6 +323,28 @@ def a_purpose(draft: Draft) -> bool:
     return False
 
 
+# Nouns whose listed contents are wanted, not done: "their demands include the release of …".
+WANTING_NOUNS = frozenset({"demand", "call", "request", "condition", "grievance", "wish",
+                           "goal", "aim", "proposal", "plan"})
+LISTING_VERBS = frozenset({"include", "be", "comprise", "range"})
+
+
+def a_demanded_act(draft: Draft) -> bool:
+    """'Protesters' demands include the release of those arrested and an inquiry into …':
+    an act listed as what is demanded has not happened (the demand is the event)."""
+    if draft.match is None or not draft.match.is_noun:
+        return False
+    noun = draft.anchor
+    for _ in range(4):  # up a list: "the release and dropping of charges"
+        if noun.dep_ != "conj" or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    if noun.dep_ not in ("dobj", "attr") or noun.head.lemma_.lower() not in LISTING_VERBS:
+        return False
+    subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma_.lower() in WANTING_NOUNS
+
+
 CAMPAIGNERS = frozenset({"GOV", "LEG", "PTY", "ELI"})
 
 
