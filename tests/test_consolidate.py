@@ -438,3 +438,13 @@ def test_a_day_hanging_on_another_noun_does_not_date_a_demand(pipeline: Pipeline
                            "violence against marchers on March 2.")
     [demand] = of_type(record, "REQUEST")
     assert demand.date != "2026-03-02"
+
+
+def test_a_toll_told_after_an_attack_with_no_named_doer_is_that_attack(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "A car bomb exploded outside a market in Mogadishu on Sunday, "
+                           "killing 12 people. The Somali army spokesman said 40 civilians were "
+                           "wounded.")
+    [attack] = of_type(record, "ASSAULT")
+    assert (attack.dead, attack.injured) == (12, 40)
+    assert not of_type(record, "ACCUSE")  # a toll accuses no one

@@ -429,7 +429,7 @@ def one_event(first: Mention, later: Mention) -> bool:
         # allegations" may well be the one accusation)
     if later.definite or (b.background and is_noun(later.token)):
         return True  # "the attack", "after last week's strike"
-    if a.type == "ASSAULT" and a.source and _a_toll(b) and (
+    if a.type == "ASSAULT" and (a.source or not b.source) and _a_toll(b) and (
             0 < later.sentence - first.sentence <= CARRY_SENTENCES):
         return True  # "… fired on the crowd. Sixty-six people were injured.": its toll
     if a.type not in MATERIAL_TYPES:

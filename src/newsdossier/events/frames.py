@@ -69,6 +69,8 @@ DEMAND_VERBS = frozenset({"have", "need"})
 DEMANDING_NOUNS = frozenset({"reminder", "warning", "message", "call", "ultimatum", "note",
                              "letter", "statement", "declaration", "resolution", "insistence"})
 ACCUSABLE = frozenset({"ASSAULT", "COERCE"})
+# Verbs that count the harmed rather than tell a wrong: "90 civilians were wounded".
+TOLL_VERBS = frozenset({"wound", "injure", "kill", "hurt", "die"})
 # Armed sides whose backing by another party is an accusation when a state tells it:
 # "according to the minister, the rebels are backed by Iran".
 ARMED_SECTORS = frozenset({"REB", "UAF", "IMG"})
@@ -499,6 +501,11 @@ class Frames:
         if not speakers or any(a.sector == MEDIA_SECTOR for a in speakers):
             return []
         accused = self._accused(draft)
+        if not accused and draft.anchor.lemma_.lower() in TOLL_VERBS and not _foreign(
+                draft.target, speakers):
+            # "the spokesman said 90 civilians were wounded": a toll, no one accused (but
+            # "said 50 detainees a day were hanged" tells of a wrong done by someone)
+            return []
         if attribution is None and not _foreign(accused, speakers):
             return []  # "according to police, gunmen attacked a bus": sourcing
         if not accused and any(is_implied_agent(a, draft.trigger) for a in draft.source):
