@@ -502,7 +502,8 @@ class Frames:
             return []
         accused = self._accused(draft)
         if not accused and draft.anchor.lemma_.lower() in TOLL_VERBS and not _foreign(
-                draft.target, speakers):
+                draft.target, speakers) and not any(
+                other.type in ACCUSABLE and other is not draft for other in by_anchor.values()):
             # "the spokesman said 90 civilians were wounded": a toll, no one accused (but
             # "said 50 detainees a day were hanged" tells of a wrong done by someone)
             return []
