@@ -67,6 +67,7 @@ from typing import TYPE_CHECKING
 
 from .. import registry
 from ..datelines import DATELINE_DASHES, dateline_tokens
+from ..entities import entity_at
 from ..model import Actor
 from .coreference import (
     COREFERENCE,
@@ -793,7 +794,7 @@ def _inside_longer_name(run: Span) -> bool:
     doc = run.doc
     if run.end < len(doc) and doc[run.end].text == "-":
         return True
-    ent = next((e for e in doc.ents if e.start <= run.start < e.end), None)
+    ent = entity_at(doc[run.start])
     return ent is not None and ent.label_ not in PLACE_LABELS and (
         ent.start < run.start or ent.end > run.end
     )

@@ -59,15 +59,13 @@ def locate_events(doc: Doc, events: list[Event], places: list[Place],
                 event.location)
 
 
-# Types whose place is where they are said or done, never the country they are aimed at.
-VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE",
-                          "CONCEDE", "CONSULT", "SANCTION"})
-
-
 def _a_party_not_a_place(event: Event, place: Place) -> bool:
     """'called on Turkey to halt …', 'sanctions on Iran': a country named as the party a
     statement or measure is aimed at is not where it happened."""
-    if event.type not in VERBAL_TYPES or not (place.feature or "").startswith("PCL"):
+    from ..events.guards import VERBAL_TYPES
+
+    aimed = event.type in VERBAL_TYPES or event.type == "SANCTION"
+    if not aimed or not (place.feature or "").startswith("PCL"):
         return False
     return any(a.start == place.start and a.end == place.end
                for a in (*event.target, *event.source))
