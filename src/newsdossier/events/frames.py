@@ -525,13 +525,7 @@ class Frames:
             if existing.type == "ACCUSE":
                 draft.reported_in = existing
             return []
-        accusation = Draft(match=None, trigger=self.span_of(cue),
-                           anchor=cue, sentence=draft.sentence, type="ACCUSE",
-                           cameo="112", mode="allege", context=list(draft.context),
-                           source=speakers, target=accused, status="asserted",
-                           finding=None, date=draft.date, intent=draft.type)
-        draft.reported_in = accusation
-        return [accusation]
+        return [self._accusing(cue, draft, speakers, accused)]
 
     def _blamed(self, draft: Draft, by_anchor: dict[int, Draft]) -> Draft | None:
         """'Kabul blamed the bombing on the Taliban', 'attributed the attack to Houthi
@@ -559,10 +553,15 @@ class Frames:
             return existing
         if not accusers:
             return None
-        accusation = Draft(match=None, trigger=self.span_of(verb), anchor=verb,
+        return self._accusing(verb, draft, accusers, culprits)
+
+    def _accusing(self, cue: Token, draft: Draft, accusers: list[Actor],
+                  accused: list[Actor]) -> Draft:
+        """The accusation (112) a cue makes of the act in `draft`, which it now reports."""
+        accusation = Draft(match=None, trigger=self.span_of(cue), anchor=cue,
                            sentence=draft.sentence, type="ACCUSE", cameo="112",
                            mode="allege", context=list(draft.context), source=accusers,
-                           target=culprits, status="asserted", finding=None,
+                           target=accused, status="asserted", finding=None,
                            date=draft.date, intent=draft.type)
         draft.reported_in = accusation
         return accusation
