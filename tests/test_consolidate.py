@@ -372,6 +372,23 @@ def test_the_group_claiming_an_attack_told_with_no_doer_did_it(pipeline: Pipelin
     assert attack.attributed_to is not None and attack.attributed_to.text == "Al-Shabaab"
 
 
+def test_a_claim_replaces_the_stand_in_for_an_unnamed_attacker(pipeline: Pipeline) -> None:
+    record = run(pipeline, "A truck bomb was rammed into an army post in Kismayo on Monday. "
+                           "Al-Shabaab has claimed responsibility.")
+    [attack] = of_type(record, "ASSAULT")
+    assert [a.text for a in attack.source] == ["Al-Shabaab"]
+
+
+def test_an_attack_carried_out_by_a_group_told_again_is_one_event_with_that_doer(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "A car bomb was on Monday rammed into a police post in the centre "
+                           "of Kenya's Mandera county. Nine officers died in the attack, "
+                           "reportedly carried out by al-Shabaab.")
+    [attack] = of_type(record, "ASSAULT")
+    assert [a.text for a in attack.source] == ["al-Shabaab"]
+    assert attack.dead == 9 and attack.date == "2026-03-09"
+
+
 def test_an_event_told_as_breaking_out_is_recorded_where_it_happened(
         pipeline: Pipeline) -> None:
     erupted = run(pipeline, "Mass protests erupted in Tbilisi on Monday.")

@@ -837,3 +837,24 @@ def test_a_country_a_statement_is_aimed_at_is_not_where_it_was_made(pipeline: Pi
     assert call.location is None or call.location.text != "Uganda"
     attack = only(code(pipeline, "Ugandan troops attacked rebels in Kenya."), "ASSAULT")
     assert attack.location is not None and attack.location.text == "Kenya"
+
+
+def test_those_who_died_in_an_attack_are_its_target_and_the_attack_is_news(
+        pipeline: Pipeline):
+    died = only(code(pipeline, "Seven policemen died in an attack on a checkpoint in Gao."),
+                "ASSAULT")
+    assert died.target and died.target[0].text == "Seven policemen" and not died.background
+    assert died.dead == 7
+    wounded = only(code(pipeline, "Two nurses were wounded during a mortar attack on Goma."),
+                   "ASSAULT")
+    assert wounded.target[0].text == "Two nurses" and not wounded.background
+
+
+def test_whoever_carried_out_an_attack_is_its_source(pipeline: Pipeline):
+    event = only(code(pipeline, "An ambush carried out by Boko Haram killed eight soldiers "
+                                "near Maiduguri."), "ASSAULT")
+    assert [a.text for a in event.source] == ["Boko Haram"]
+    assert event.target[0].text == "eight soldiers"
+    staged = only(code(pipeline, "Six villagers died in an attack staged by bandits in "
+                                 "Zamfara."), "ASSAULT")
+    assert staged.source and staged.source[0].text == "bandits"

@@ -33,6 +33,7 @@ from .arguments import (
     prep_object,
     reported_clause,
     told_in_the_first_person,
+    verb_subject,
 )
 from .draft import Draft
 from .frames import Frames, same_party
@@ -65,7 +66,15 @@ from .patterns import Pattern, PatternTable
 from .salience import STATEMENT_NOUNS, clause_is_background, noun_is_background
 from .status import accused_party, find_status
 from .timing import date_for_event, event_verbs
-from .triggers import ANSWERING_VERBS, UNDERGOING_VERBS, Match, object_of, sentence_matches
+from .triggers import (
+    ANSWERING_VERBS,
+    UNDERGOING_VERBS,
+    Match,
+    carried_out_by,
+    object_of,
+    sentence_matches,
+    suffered_in,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -385,6 +394,9 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         owner = _owner_of(index, target_token)
         if owner is not None:  # "alleged Iranian involvement", "threatened the network's
             target = [owner]   # franchise": the party the thing belongs to
+    sufferer = suffered_in(token) if match.is_noun and pattern.type in _CASUALTY_TYPES else None
+    if sufferer is not None and not any(a.code for a in target):
+        target = index.actors_for(verb_subject(sufferer))  # "soldiers died in an attack"
     if not any(a.code for a in target):
         named = _party_of_the_object(index, token, source)
         if named:
@@ -604,7 +616,7 @@ def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
-    by = prep_object(noun, "by")
+    by = prep_object(noun, "by") or carried_out_by(noun)
     if by is not None:
         return by
     maker = prep_object(noun, "of") if noun.lemma_.lower() in MADE_BY_OF else None
@@ -635,8 +647,6 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
         found: Token | None
         if place == "comp":
             complement = child_with(token, ("ccomp", "xcomp"))
-            from .arguments import verb_subject
-
             found = verb_subject(complement) if complement is not None else None
         elif place == "obj":
             found = object_of(token) if pattern.pos == "VERB" else prep_object(token, "of")

@@ -299,13 +299,21 @@ def sides_compatible(first: list[Actor], second: list[Actor]) -> bool:
 
 
 STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+UNIDENTIFIED = "UNK"
+
+
+def _identified(actors: list[Actor]) -> bool:
+    """A side with a coded party other than an unidentified one ("unidentified attackers
+    in Kunduz", the coder's stand-in for an attack told with no doer)."""
+    return any(a.code and a.sector != UNIDENTIFIED for a in actors)
 
 
 def _sectors_compatible(first: list[Actor], second: list[Actor]) -> bool:
     """Protesters and the police of one country are two sides; the army and the government
     of one country may be one."""
-    def sides(actors: list[Actor]) -> set[str]:
-        return {"STATE" if x.sector in STATE_BODIES else x.sector for x in actors if x.sector}
+    def sides(actors: list[Actor]) -> set[str]:  # an unidentified doer may be anyone's
+        return {"STATE" if x.sector in STATE_BODIES else x.sector for x in actors
+                if x.sector and x.sector != UNIDENTIFIED}
 
     left, right = sides(first), sides(second)
     return not (left and right) or bool(left & right)
@@ -581,7 +589,7 @@ def absorb(event: Event, other: Event) -> None:
     if other.sentence != event.sentence and all(m != other.sentence for m in event.mentions):
         event.mentions.append(other.sentence)
     event.mentions.extend(m for m in other.mentions if m not in event.mentions)
-    if not any(a.code for a in event.source) and any(a.code for a in other.source):
+    if not _identified(event.source) and _identified(other.source):
         event.source = other.source
     if not any(a.code for a in event.target) and any(a.code for a in other.target):
         event.target = [a for a in other.target if a not in event.source]
@@ -1235,7 +1243,7 @@ def claimed_attacks(kept: list[Mention]) -> None:
                 a.code for a in claim.source):
             continue
         attack = next((m.event for m in reversed(kept[:number])
-                       if m.event.type in VIOLENT_TYPES and not any(a.code for a in m.event.source)
+                       if m.event.type in VIOLENT_TYPES and not _identified(m.event.source)
                        and 0 <= mention.sentence - m.sentence <= CLAIM_REACH), None)
         if attack is None:
             continue

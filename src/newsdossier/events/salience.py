@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import OBJECTS, PASSIVE_SUBJECTS
+from .triggers import suffered_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -126,6 +127,9 @@ def noun_is_background(noun: Token, light_verb: Token | None, is_trigger: set[in
             head, is_trigger)
     if dep in OBJECTS and noun.head.pos_ in ("VERB", "AUX"):
         return clause_is_background(noun.head, is_trigger)
+    sufferer = suffered_in(noun)
+    if sufferer is not None and sufferer.i not in is_trigger:
+        return clause_is_background(sufferer, is_trigger)  # "died in an attack": the news
     if dep == "pobj" and noun.head.dep_ == "prep":
         verb = noun.head.head
         if verb.lemma_.lower() in SAYING_WITH_PREPOSITION and verb.i not in is_trigger:

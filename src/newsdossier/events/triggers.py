@@ -23,6 +23,15 @@ CARRYING_VERBS = {
 }
 # Verbs whose subject undergoes the event their object names: "faces pressure from Congress".
 UNDERGOING_VERBS = frozenset({"face", "receive", "suffer", "endure", "draw", "incur"})
+# Verbs whose subject underwent the attack their "in" names: "twelve soldiers died in an
+# attack", "three were hurt in the blast". The noun is the news, the subject its target.
+SUFFERING_VERBS = frozenset({"die", "perish", "injure", "wound", "hurt", "kill", "maim"})
+# Participles whose "by" agent did the act a noun names: "an attack carried out by the
+# Taliban", "the raid, reportedly conducted by special forces".
+CARRYING_OUT_PARTICIPLES = frozenset({
+    "carried", "conducted", "perpetrated", "launched", "staged", "mounted", "committed",
+    "executed", "orchestrated", "masterminded", "organised", "organized", "led", "planned",
+    "fired", "detonated"})
 # Verbs answering what another party said or did ("addressed the allegations", "dismissed
 # the threats"): the noun's act is someone else's, aimed at the one who answers.
 ANSWERING_VERBS = frozenset({"address", "answer", "deny", "dismiss", "rebut", "refute",
@@ -246,6 +255,37 @@ def light_verb(noun: Token) -> Token | None:
         verb = head.head
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CARRYING_VERBS[head.lower_]:
             return verb
+    return None
+
+
+def suffered_in(noun: Token) -> Token | None:
+    """The verb of dying or being hurt whose "in"/"during" object the noun is ("died in an
+    attack", "were wounded during the raid"), or None."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ("in",
+                                                                                 "during"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SUFFERING_VERBS:
+        return verb
+    return None
+
+
+def carried_out_by(noun: Token) -> Token | None:
+    """The doer a participle names for an event noun: "an attack carried out by the
+    Taliban"; "died in the attack, reportedly conducted by the Taliban" (the participle
+    parsed under the verb the noun hangs on)."""
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    holder = suffered_in(noun)
+    if holder is not None:
+        participles += [c for c in holder.children if c.dep_ == "advcl" and c.tag_ == "VBN"
+                        and c.i > noun.i]
+    for participle in participles:
+        if participle.lower_ not in CARRYING_OUT_PARTICIPLES:  # "staged" is lemmatised "stag"
+            continue
+        agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if doer is not None:
+            return doer
     return None
 
 
