@@ -274,6 +274,15 @@ def test_a_toll_of_counted_people_told_after_an_attack_is_its_toll(pipeline: Pip
     assert attack.injured == 12 and [a.sector for a in attack.source] == ["MIL"]
 
 
+def test_a_toll_an_official_gives_a_few_sentences_on_is_the_attacks_toll(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "Two bombs struck a market in Maiduguri on Sunday. The second blast "
+                           "hit those helping the wounded. Police said eleven people died. "
+                           "A police spokesman further claimed 40 civilians were wounded.")
+    [attack] = of_type(record, "ASSAULT")
+    assert attack.injured == 40 and len(attack.mentions) >= 1
+
+
 def test_what_civilians_protest_or_demand_of_no_one_named_is_aimed_at_their_government(
         pipeline: Pipeline) -> None:
     [demand] = of_type(run(pipeline, "Students in Nairobi demanded an independent inquiry."),

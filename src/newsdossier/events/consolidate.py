@@ -103,6 +103,7 @@ NARRATIVE_SENTENCES = 5
 FLASHBACK_SENTENCES = 2
 # How far back a toll told in a sentence of its own looks for its attack.
 CARRY_SENTENCES = 2
+TOLL_REACH = 4  # sentences after an attack its toll may be told in, by whoever counted
 # How far past a paragraph break a place carries (not at all): a new paragraph of a round-up is
 # often a new story ("… in Kenosha." ¶ "Trump denied …" is not in Kenosha).
 CARRY_ACROSS_PARAGRAPHS = 0
@@ -438,7 +439,7 @@ def one_event(first: Mention, later: Mention) -> bool:
     if later.definite or (b.background and is_noun(later.token)):
         return True  # "the attack", "after last week's strike"
     if a.type == "ASSAULT" and (a.source or not b.source) and _a_toll(b) and (
-            0 < later.sentence - first.sentence <= CARRY_SENTENCES):
+            0 < later.sentence - first.sentence <= TOLL_REACH):
         return True  # "… fired on the crowd. Sixty-six people were injured.": its toll
     if a.type not in MATERIAL_TYPES:
         # a statement told again right after in the speaker's own words ("Lam announced
