@@ -255,3 +255,20 @@ def test_acts_listed_among_demands_have_not_happened(pipeline: Pipeline) -> None
     assert [e.type for e in record.events if e.type != "REQUEST"] == []
     done = run(pipeline, "Kenyan police announced the release of detained union leaders.")
     assert any(e.type == "RETREAT" for e in done.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Some of the injured were airlifted to nearby Kisumu.",
+    "The wounded were flown to Nairobi for treatment.",
+    "Odinga was airlifted to Mombasa on Tuesday.",
+])
+def test_the_hurt_taken_for_care_by_no_one_named_is_no_aid(pipeline: Pipeline,
+                                                           text: str) -> None:
+    assert [e for e in run(pipeline, text).events if e.type == "AID"] == []
+
+
+def test_aid_flown_in_or_people_evacuated_stay_aid(pipeline: Pipeline) -> None:
+    assert [e.type for e in run(pipeline, "Food was airlifted to Kisumu on Monday.").events] \
+        == ["AID"]
+    assert [e.type for e in run(pipeline, "The army evacuated 300 civilians from Marawi.").events
+            ] == ["AID"]

@@ -46,6 +46,7 @@ from .guards import (
     a_purpose,
     an_interview,
     calls_a_result,
+    casualties_carried,
     deploys_a_thing,
     discharged,
     done_by_a_document,
@@ -246,6 +247,7 @@ class EventCoder:
                   and not investigates_nothing(d, actor_tokens, self._event_word)
                   and not patient_is_no_party(d, actor_tokens, self._listed_object)
                   and not habitual(d) and not done_by_a_document(d) and not discharged(d)
+                  and not casualties_carried(d)
                   and not a_purpose(d) and not a_campaign_rally(d) and not a_demanded_act(d)
                   and not deploys_a_thing(d, actor_tokens, self._listed_object)
                   and not hosts_a_thing(d, actor_tokens, self._listed_object)

@@ -252,6 +252,28 @@ def discharged(draft: Draft) -> bool:
     return source is not None and source.lemma_.lower() in CARE_PLACES
 
 
+CASUALTY_WORDS = frozenset({"victim", "wounded", "injured", "patient", "casualty", "body",
+                            "corpse", "survivor", "remains", "dead"})
+AID = "AID"
+
+
+def casualties_carried(draft: Draft) -> bool:
+    """'Some victims were airlifted to Zamboanga', 'the wounded were flown to Manila': the
+    hurt taken for care with no one named giving help is an attack's aftermath, not aid
+    one party gives another (the destination is no recipient)."""
+    if draft.match is None or draft.match.is_noun or draft.type != AID or any(
+            a.code for a in draft.source):
+        return False
+    moved = object_of(draft.match.token)
+    if moved is None:
+        return False
+    moved = measured(moved)
+    if moved.pos_ in ("DET", "PRON", "NUM", "ADJ"):  # "some of the injured"
+        moved = prep_object(moved, "of") or moved
+    return moved.lemma_.lower() in CASUALTY_WORDS or moved.lower_ in CASUALTY_WORDS or (
+        moved.ent_type_ == "PERSON") or (moved.pos_ == "PROPN" and not moved.ent_type_)
+
+
 STATE_FORCES = frozenset({"MIL", "GOV", "SPY"})
 LABOUR_STRIKE = "143"
 ATTACK = ("ASSAULT", "190")
