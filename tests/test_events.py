@@ -858,3 +858,37 @@ def test_whoever_carried_out_an_attack_is_its_source(pipeline: Pipeline):
     staged = only(code(pipeline, "Six villagers died in an attack staged by bandits in "
                                  "Zamfara."), "ASSAULT")
     assert staged.source and staged.source[0].text == "bandits"
+
+
+def test_a_place_falling_under_a_sides_control_is_taken_by_that_side(pipeline: Pipeline):
+    event = only(code(pipeline, "Goma fell under rebel control in 2012."), "COERCE")
+    assert event.cameo == "192" and [a.sector for a in event.source] == ["REB"]
+    assert countries(event.target) == ["COD"]
+    assert code(pipeline, "The blaze was brought under control by firefighters.").events == []
+
+
+def test_coming_under_fire_or_attack_from_someone_is_their_attack(pipeline: Pipeline):
+    event = only(code(pipeline, "Malian soldiers came under fire from jihadists near Gao."),
+                 "ASSAULT")
+    assert [a.text for a in event.source] == ["jihadists"]
+    assert countries(event.target) == ["MLI"]
+
+
+def test_a_doer_named_by_a_modifying_noun_is_the_source_its_victim_is_not(pipeline: Pipeline):
+    crackdown = only(code(pipeline, "A police crackdown on protesters in Nairobi left five "
+                                    "dead."), "COERCE")
+    assert [a.sector for a in crackdown.source] == ["COP"]
+    protest = only(code(pipeline, "A student protest blocked the main road in Dhaka."),
+                   "PROTEST")
+    assert [a.sector for a in protest.source] == ["EDU"]
+    assert code(pipeline, "Civilian killings by the militia shocked the region.").events[0] \
+        .source[0].text == "militia"
+
+
+def test_an_attack_that_hit_something_is_aimed_at_it_and_where_it_stands(pipeline: Pipeline):
+    school = only(code(pipeline, "An air strike hit a school in Yemen on Sunday, "
+                                 "residents said."), "ASSAULT")
+    assert any(a.sector == "EDU" for a in school.target) and "YEM" in countries(school.target)
+    market = only(code(pipeline, "A bombing rocked a crowded market in northern Nigeria on "
+                                 "Friday."), "ASSAULT")
+    assert "NGA" in countries(market.target)

@@ -365,11 +365,13 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
             source_token = _issuer(token.head)
     elif light is not None and _undergone(light, pattern):
         source_token = _from_whom(token) or prep_object(light, "from") or _noun_source(
-            token, None)
+            token, None) or _doer_compound(token, index, pattern.type)
     else:
         content = light is not None and (  # "welcomed the meeting", "saying an attack …"
             light.i in triggers or light.lemma_.lower() in SAYING_VERBS)
         source_token = _noun_source(token, None if content else light)
+        if source_token is None:  # "a police crackdown", "fell under rebel control"
+            source_token = _doer_compound(token, index, pattern.type)
         if source_token is not None and _names_a_town(source_token, index):
             source_token = None  # "the Paris attacks", "the Kabul car bombing": where
     target_token, via_with = _target_token(token, pattern, light)
@@ -396,6 +398,10 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         owner = _owner_of(index, target_token)
         if owner is not None:  # "alleged Iranian involvement", "threatened the network's
             target = [owner]   # franchise": the party the thing belongs to
+    if not any(a.code for a in target) and match.is_noun and pattern.type == "ASSAULT" and (
+            token.dep_ in ("nsubj", "conj") and token.head.lemma_.lower() in HITTING_VERBS):
+        hit = [a for a in index.actors_for(object_of(token.head)) if a.code]
+        target = hit or target  # "an air strike hit a school", "shelling struck the base"
     sufferer = suffered_in(token) if match.is_noun and pattern.type in _CASUALTY_TYPES else None
     if sufferer is not None and not any(a.code for a in target):
         target = index.actors_for(verb_subject(sufferer))  # "soldiers died in an attack"
@@ -614,6 +620,33 @@ def _names_a_town(token: Token, index: ActorIndex) -> bool:
             or town_or_region_country(entity.text) is not None)
 
 
+# Sectors a common-noun modifier of an event noun names as its doer ("a police crackdown",
+# "an army offensive", "rebel control"); other sectors are as often its victims
+# ("civilian deaths", "journalist killings"), except in protests ("a student protest").
+ACTING_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "SPY", "JUD", "LEG", "UAF", "IMG"})
+# Verbs whose subject, an attack, reaches their object: "an air strike hit a school".
+HITTING_VERBS = frozenset({"hit", "strike", "target", "rock", "destroy", "damage", "pound",
+                           "ravage", "level", "flatten", "tear", "rip", "devastate", "raze"})
+MEANS_OF_ATTACK = HEAVY_WEAPONS | frozenset({
+    "drone", "aircraft", "jet", "warplane", "helicopter", "gunship", "plane", "bomber",
+    "ship", "warship", "vessel", "submarine", "vehicle", "truck", "car", "boat"})
+PROTESTING_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP", "MED", "BUS", "REL"})
+
+
+def _doer_compound(noun: Token, index: ActorIndex, event_type: str | None) -> Token | None:
+    for child in noun.lefts:
+        if child.dep_ != "compound" or child.pos_ != "NOUN" or child.ent_type_ or (
+                child.lemma_.lower() in MEANS_OF_ATTACK):
+            continue  # "drone attacks": the means, not who used them
+        actor = index.resolve_phrase(child)
+        if actor is None or actor.sector is None:
+            continue
+        if actor.sector in ACTING_SECTORS or (
+                event_type == "PROTEST" and actor.sector in PROTESTING_SECTORS):
+            return child
+    return None
+
+
 def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss":
@@ -767,6 +800,9 @@ def _place_in_clause(draft: Draft, index: ActorIndex) -> Actor | None:
     """The first place named anywhere in the event's own clause, outside embedded clauses
     ("launched attacks during its campaign for an Islamic state in northeastern Nigeria")."""
     clause = draft.clause
+    if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ == "nsubj" and (
+            clause.head.lemma_.lower() in HITTING_VERBS):
+        clause = clause.head  # "an air strike hit a school in Yemen": the verb's clause
     stack = list(clause.children)
     found: list[Token] = []
     while stack:

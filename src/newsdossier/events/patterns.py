@@ -33,12 +33,14 @@ class Conditions:
     not_objects: frozenset[str] = frozenset()
     ccomp: bool = False
     prep_objects: frozenset[str] = frozenset()  # prep=from:treaty,deal
+    light_verbs: frozenset[str] = frozenset()  # light=fall,come: a noun's verb ("fell under")
 
     @property
     def specificity(self) -> int:
         named = bool(self.objects) and ANY_OBJECT not in self.objects
         return (named * 4 + bool(self.prep) * 2 + int(self.xcomp) + bool(self.modals) * 4
-                + (ANY_OBJECT in self.objects) + int(self.ccomp) + bool(self.prep_objects) * 3)
+                + (ANY_OBJECT in self.objects) + int(self.ccomp) + bool(self.prep_objects) * 3
+                + bool(self.light_verbs) * 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,7 @@ def _conditions(text: str | None, where: str) -> Conditions:
     modals: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
     prep_objects: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
     ccomp = False
     for part in (p.strip() for p in text.split(";") if p.strip()):
         key, _, value = part.partition("=")
@@ -102,9 +105,12 @@ def _conditions(text: str | None, where: str) -> Conditions:
             ccomp = True
         elif key == "modal" and value:
             modals = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
+        elif key == "light" and value:
+            light_verbs = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
         else:
             raise PatternError(f"{where}: unknown condition {part!r}")
-    return Conditions(objects, prep, xcomp, modals, not_objects, ccomp, prep_objects)
+    return Conditions(objects, prep, xcomp, modals, not_objects, ccomp, prep_objects,
+                      light_verbs)
 
 
 def _target(text: str | None, where: str) -> tuple[str, ...]:

@@ -20,9 +20,11 @@ CARRYING_VERBS = {
     "in": frozenset({"engage", "involve", "embroil", "participate", "take", "join"}),
     "on": frozenset({"remain", "stay", "be", "put", "place", "go", "keep"}),
     "into": frozenset({"enter", "go", "launch", "plunge", "draw", "drag"}),
+    "under": frozenset({"come", "fall"}),  # "came under attack", "fell under rebel control"
 }
 # Verbs whose subject undergoes the event their object names: "faces pressure from Congress".
-UNDERGOING_VERBS = frozenset({"face", "receive", "suffer", "endure", "draw", "incur"})
+UNDERGOING_VERBS = frozenset({"face", "receive", "suffer", "endure", "draw", "incur", "come",
+                              "fall"})
 # Verbs whose subject underwent the attack their "in" names: "twelve soldiers died in an
 # attack", "three were hurt in the blast". The noun is the news, the subject its target.
 SUFFERING_VERBS = frozenset({"die", "perish", "injure", "wound", "hurt", "kill", "maim"})
@@ -168,6 +170,10 @@ def conditions_hold(token: Token, pattern: Pattern) -> bool:
     if when.prep_objects:
         pobj = prep_object(token, when.prep or "")
         if pobj is None or not _names(pobj, when.prep_objects):
+            return False
+    if when.light_verbs:
+        verb = light_verb(token) if pattern.pos == "NOUN" else None
+        if verb is None or verb.lemma_.lower() not in when.light_verbs:
             return False
     if when.modals and not _complement_has_modal(token, when.modals):
         return False
