@@ -283,6 +283,17 @@ def test_a_toll_an_official_gives_a_few_sentences_on_is_the_attacks_toll(
     assert attack.injured == 40 and len(attack.mentions) >= 1
 
 
+def test_a_response_is_aimed_at_whoever_acted_on_the_responders(pipeline: Pipeline) -> None:
+    record = run(pipeline, "In Harare, riot police fired tear gas at protesters on Tuesday. "
+                           "Some protesters responded by throwing stones.")
+    [riot] = of_type(record, "PROTEST")
+    assert [a.sector for a in riot.target] == ["COP"]
+    record = run(pipeline, "Ethiopian troops shelled rebel positions near Mekelle on Monday. "
+                           "In retaliation, the rebels fired rockets at Bahir Dar.")
+    reply = [e for e in of_type(record, "ASSAULT") if e.trigger.text.startswith("fired")]
+    assert reply and "Bahir Dar" in reply[0].target[0].text  # its own target stays
+
+
 def test_what_civilians_protest_or_demand_of_no_one_named_is_aimed_at_their_government(
         pipeline: Pipeline) -> None:
     [demand] = of_type(run(pipeline, "Students in Nairobi demanded an independent inquiry."),

@@ -683,6 +683,50 @@ def aim_at_what_is_answered(mentions: list[Mention], noun_types: dict[str, str])
             event.target = parties
 
 
+RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge"})
+RESPONSE_REACH = 2  # sentences back to the act a response answers
+
+
+def aim_responses_at_who_acted(mentions: list[Mention]) -> None:
+    """'Police fired tear gas at protesters. Some protesters responded by throwing stones':
+    an act told as a response, with no target of its own, is aimed at whoever acted on the
+    responders just before (the nearest earlier event whose target is on their side)."""
+    for number, mention in enumerate(mentions):
+        event = mention.event
+        if any(a.code for a in event.target) or not _identified(event.source) or (
+                mention.token is None or not _told_as_a_response(mention.token)):
+            continue
+        for earlier in reversed(mentions[:number]):
+            if mention.sentence - earlier.sentence > RESPONSE_REACH:
+                break
+            acted = earlier.event
+            if _identified(acted.source) and any(a.code for a in acted.target) and (
+                    _same_side(acted.target, event.source)) and not _same_side(
+                    acted.source, event.source):
+                event.target = list(acted.source)
+                break
+
+
+def _same_side(first: list[Actor], second: list[Actor]) -> bool:
+    return sides_compatible(first, second) and bool(
+        {a.sector for a in first if a.sector} & {a.sector for a in second if a.sector})
+
+
+def _told_as_a_response(token: Token) -> bool:
+    """'responded by throwing stones', 'retaliated', 'in response, fired rockets'."""
+    verb = governing_verb(token) or token
+    if verb.lemma_.lower() in RESPONDING_VERBS and verb.lemma_.lower() != "hit":
+        return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and (
+            verb.head.head.lemma_.lower() in RESPONDING_VERBS):
+        return True  # "responded by throwing stones", "hit back by shelling"
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in RESPONSE_NOUNS and not any(
+            p.dep_ == "prep" for p in g.children) for g in c.children)
+        for c in verb.children)
+
+
 def _what_it_answers(token: Token) -> Token | None:
     obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None:
@@ -1562,6 +1606,7 @@ class ConsolidateStage:
         renumber_references(record, renamed)
         answer_denials(kept)
         aim_at_what_is_answered(kept, self.noun_types)
+        aim_responses_at_who_acted(kept)
         kept = drop_statements_by_no_one(record, kept)
         carry_casualties(doc, record, kept)
         claimed_attacks(kept)
