@@ -701,6 +701,16 @@ def test_an_act_blamed_on_someone_is_alleged_and_done_by_them(pipeline: Pipeline
         assert [a.text for a in accusation.target] == ["al-Shabaab"], text
 
 
+def test_an_act_told_as_blamed_on_someone_with_no_accuser_is_theirs_and_no_accusation(
+        pipeline: Pipeline):
+    for text in ("The Garissa bombing was attributed to al-Shabaab.",
+                 "A bomb blast hit a bus in Garissa, an attack blamed on al-Shabaab."):
+        record = code(pipeline, text)
+        bombing = only(record, "ASSAULT")
+        assert [a.text for a in bombing.source] == ["al-Shabaab"], text
+        assert not [e for e in record.events if e.type == "ACCUSE"], text
+
+
 def test_a_state_telling_that_a_foreign_power_backs_rebels_accuses_it(pipeline: Pipeline):
     record = code(pipeline, "According to Mali's defence minister, the Tuareg rebels are "
                             "backed by Algeria.")

@@ -37,6 +37,7 @@ from ..model import Actor, Span
 from .arguments import (
     OBJECTS,
     ORIGIN_PREPOSITIONS,
+    PASSIVE_SUBJECTS,
     ActorIndex,
     agent_of,
     child_with,
@@ -547,6 +548,10 @@ class Frames:
         if accusers:
             draft.attributed_to = draft.attributed_to or accusers[0]
         existing = by_anchor.get(verb.i)
+        if existing is not None and existing.type == "ACCUSE" and not any(
+                a.code for a in existing.source) and not accusers:
+            existing.dropped = True  # "an attack blamed on X": no accuser, only the doubt
+            return None
         if existing is not None and existing.type == "ACCUSE":
             existing.target = culprits
             draft.reported_in = existing
@@ -587,7 +592,13 @@ class Frames:
 def _blaming_verb(noun: Token) -> tuple[Token, Token] | None:
     """The verb that blames someone for this act and the one it blames."""
     head = noun.head
-    if noun.dep_ in OBJECTS and head.lemma_.lower() in LAYING_BLAME:
+    for participle in noun.children:  # "an attack blamed on al-Shabaab"
+        if participle.dep_ == "acl" and participle.lemma_.lower() in LAYING_BLAME:
+            culprit = prep_object(participle, LAYING_BLAME[participle.lemma_.lower()])
+            if culprit is not None:
+                return participle, culprit
+    if noun.dep_ in (*OBJECTS, *PASSIVE_SUBJECTS) and head.lemma_.lower() in LAYING_BLAME:
+        # "blamed the bombing on the Taliban", "the bombing was attributed to the Taliban"
         preposition = LAYING_BLAME[head.lemma_.lower()]
         culprit = prep_object(head, preposition) or prep_object(noun, preposition)
         return (head, culprit) if culprit is not None else None
