@@ -272,3 +272,13 @@ def test_aid_flown_in_or_people_evacuated_stay_aid(pipeline: Pipeline) -> None:
         == ["AID"]
     assert [e.type for e in run(pipeline, "The army evacuated 300 civilians from Marawi.").events
             ] == ["AID"]
+
+
+def test_a_company_leaving_a_country_cuts_ties_it_does_not_retreat(pipeline: Pipeline) -> None:
+    for text in ("Nokia pulled out of Belarus on Monday.",
+                 "Several Kenyan firms have withdrawn from Ethiopia."):
+        [event] = run(pipeline, text).events
+        assert (event.type, event.cameo) == ("SANCTION", "160"), text
+        assert event.target and event.target[0].country in ("BLR", "ETH"), text
+    [retreat] = run(pipeline, "Ugandan troops pulled out of Juba on Monday.").events
+    assert retreat.type == "RETREAT"

@@ -40,6 +40,7 @@ from .frames import Frames, same_party
 from .guards import (
     PEOPLE_ONLY_ACTS,
     Mishaps,
+    a_business_leaving,
     a_campaign_rally,
     a_candidate_withdrawing,
     a_demanded_act,
@@ -56,6 +57,7 @@ from .guards import (
     patient_is_no_party,
     retype_as_attack,
     retype_as_criticism,
+    retype_as_reduced_relations,
     speaker_is_a_thing,
     strike_by_state_forces,
     verbal_attack,
@@ -257,6 +259,8 @@ class EventCoder:
                 retype_as_criticism(draft)
             elif strike_by_state_forces(draft):
                 retype_as_attack(draft)
+            elif a_business_leaving(draft):
+                retype_as_reduced_relations(draft)
         drafts = [d for d in drafts if not violence_on_an_idea(d) and not an_interview(d)]
         for draft in drafts:
             _place_parties(draft, index)
@@ -689,7 +693,8 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
                 found = child_with(token, ("dative",))
         else:
             preposition = place.split(":", 1)[1]
-            found = prep_object(token, preposition)
+            found = prep_object(token, preposition) or _after_particle(token, pattern,
+                                                                        preposition)
             if found is None and pattern.pos == "VERB":
                 obj = child_with(token, OBJECTS)
                 found = prep_object(obj, preposition) if obj is not None else None
@@ -715,6 +720,15 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
     if pattern.pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":
         return token.head, False  # "soldiers killed in Ukraine": the noun underwent it
     return None, False
+
+
+def _after_particle(verb: Token, pattern: Pattern, preposition: str) -> Token | None:
+    """'pulled out of Iran' parsed with "of" under "out": the object after the particle."""
+    particle = pattern.particle
+    if particle is None or pattern.pos != "VERB":
+        return None
+    held = next((c for c in verb.children if c.lower_ == particle), None)
+    return prep_object(held, preposition) if held is not None else None
 
 
 def _complement_object(verb: Token) -> Token | None:

@@ -329,6 +329,24 @@ def retype_as_attack(draft: Draft) -> None:
     draft.mode, draft.intent = None, None
 
 
+BUSINESS = frozenset({"BUS"})
+MULTINATIONAL = "MNC"
+REDUCED_RELATIONS = ("SANCTION", "160", "withdraw")
+
+
+def a_business_leaving(draft: Draft) -> bool:
+    """'Siemens pulled out of Iran', 'German firms withdrew from Russia': a company leaving
+    a country cuts commercial ties (reduced relations), it is no force retreating."""
+    return draft.type == "RETREAT" and (draft.cameo or "").startswith("087") and bool(
+        draft.source) and all(a.sector in BUSINESS or a.country == MULTINATIONAL
+                              for a in draft.source)
+
+
+def retype_as_reduced_relations(draft: Draft) -> None:
+    draft.type, draft.cameo, draft.mode = REDUCED_RELATIONS
+    draft.context = ["economic"]
+
+
 def a_purpose(draft: Draft) -> bool:
     """'declared an emergency so he could fund a wall', 'sent troops in order to protect
     the embassy': what an act is for has not happened."""
