@@ -383,3 +383,14 @@ def test_a_town_before_an_event_noun_is_where_not_who(pipeline) -> None:
     strike = pipeline.process(Article(id="s", text="The US strike killed a general.",
                                       published="2026-03-12")).events
     assert [e.location for e in strike if e.type == "ASSAULT"] == [None]  # not "in the US"
+
+
+def test_ground_taken_or_given_up_is_where_that_happened(pipeline: Pipeline):
+    fell = places_of(pipeline, "Mali has been at war since the city of Timbuktu fell under "
+                               "jihadist control in 2012.")
+    [seized] = [e for e in fell.events if e.cameo == "192"]
+    assert seized.location is not None and seized.location.name == "Timbuktu"
+    retaken = places_of(pipeline, "Malian troops recaptured the town of Gao from the "
+                                  "rebels on Monday.")
+    [event] = [e for e in retaken.events if e.cameo == "192"]
+    assert event.location is not None and event.location.name == "Gao"

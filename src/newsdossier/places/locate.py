@@ -56,7 +56,29 @@ def locate_events(doc: Doc, events: list[Event], places: list[Place],
             event.location = best[2]
         else:
             event.location = _town_naming(doc, trigger.root, named or places) or (
-                event.location)
+                _ground_taken(event, places, trigger.root)) or event.location
+
+
+# Acts whose target is ground taken or given up: the ground is where they happened.
+TERRITORIAL_CODES = ("192", "0874", "0842")
+
+
+def _ground_taken(event: Event, places: list[Place], trigger: Token) -> Place | None:
+    """'Sanaa fell under Houthi control', 'the rebels recaptured Mokha from the Houthis': a
+    town or region seized or given up is where that happened (a country taken whole says
+    no more)."""
+    if not (event.cameo or "").startswith(TERRITORIAL_CODES):
+        return None
+    spans = [(a.start, a.end) for a in event.target]
+    taken = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if taken is not None:
+        spans.append((taken.idx, taken.idx + len(taken)))
+    for start, end in spans:
+        for place in places:
+            if place.start < end and start < place.end and not (
+                    place.feature or "").startswith(("PCL", "CONT")):
+                return place
+    return None
 
 
 def _a_party_not_a_place(event: Event, place: Place) -> bool:
