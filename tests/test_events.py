@@ -902,3 +902,23 @@ def test_an_attack_that_hit_something_is_aimed_at_it_and_where_it_stands(pipelin
     market = only(code(pipeline, "A bombing rocked a crowded market in northern Nigeria on "
                                  "Friday."), "ASSAULT")
     assert "NGA" in countries(market.target)
+
+
+def test_a_past_verb_after_an_infinitive_joins_the_main_verb_not_the_infinitive(
+        pipeline: Pipeline):
+    record = code(pipeline, "Kenya's foreign minister urged the embassy to reconsider and "
+                            "spoke with Ugandan President Yoweri Museveni about the case.")
+    talk = only(record, "CONSULT")
+    assert countries(talk.source) == ["KEN"] and countries(talk.target) == ["UGA"]
+    threat = only(code(pipeline, "Kenya urged Uganda to withdraw and threatened sanctions."),
+                  "THREATEN")
+    assert countries(threat.source) == ["KEN"]
+
+
+def test_whoever_is_the_subject_or_target_of_an_act_undergoes_it(pipeline: Pipeline):
+    event = only(code(pipeline, "The Kenyan newspaper became the target of attacks by "
+                                "government supporters."), "ASSAULT")
+    assert [a.sector for a in event.target] == ["JRN"] and not event.background
+    sanctions = only(code(pipeline, "Iran's Mahan Air has been the subject of United States "
+                                    "sanctions since 2011."), "SANCTION")
+    assert countries(sanctions.target) == ["IRN"]

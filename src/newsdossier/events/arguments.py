@@ -599,6 +599,16 @@ SUBJECT_SHARING_PREPOSITIONS = frozenset({"by", "through", "after", "before", "w
                                           "since", "upon", "without"})
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _told_finite(verb: Token) -> bool:
+    """A past or present verb: "spoke"; "threatened" tagged a participle with no auxiliary
+    (an infinitive's conjunct would be bare: "to withdraw and return")."""
+    return verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, inherited through xcomp/conj chains ("threatened to strike")."""
     subject = nearest_subject(verb)
@@ -638,6 +648,11 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if reported is not None:
         # "Jets bombed the town, the rebels said, killing 12": the killing is the bombing's
         return verb_subject(reported, depth + 1)
+    if verb.dep_ == "conj" and _told_finite(verb) and verb.head.tag_ == "VB" and (
+            verb.head.dep_ == "xcomp") and verb.head.head.i != verb.head.i:
+        # "urged the embassy to reconsider and spoke with Pompeo": a finite verb joins
+        # "urged", not the infinitive the parser hung it on
+        return verb_subject(verb.head.head, depth + 1)
     if (verb.dep_ in ("xcomp", "conj") or participle) and verb.head.i != verb.i:
         if verb.dep_ == "xcomp":
             controller = child_with(verb.head, OBJECTS)

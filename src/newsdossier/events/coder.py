@@ -74,6 +74,7 @@ from .triggers import (
     UNDERGOING_VERBS,
     Match,
     carried_out_by,
+    made_the_subject_of,
     object_of,
     sentence_matches,
     suffered_in,
@@ -406,6 +407,10 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
             token.dep_ in ("nsubj", "conj") and token.head.lemma_.lower() in HITTING_VERBS):
         hit = [a for a in index.actors_for(object_of(token.head)) if a.code]
         target = hit or target  # "an air strike hit a school", "shelling struck the base"
+    if not any(a.code for a in target) and match.is_noun:
+        undergoer = made_the_subject_of(token)
+        if undergoer is not None:  # "Mahan has been the subject of US sanctions"
+            target = [a for a in index.actors_for(undergoer) if a.code] or target
     sufferer = suffered_in(token) if match.is_noun and pattern.type in _CASUALTY_TYPES else None
     if sufferer is not None and not any(a.code for a in target):
         target = index.actors_for(verb_subject(sufferer))  # "soldiers died in an attack"

@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import OBJECTS, PASSIVE_SUBJECTS
-from .triggers import suffered_in
+from .triggers import made_the_subject_of, suffered_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -130,6 +130,9 @@ def noun_is_background(noun: Token, light_verb: Token | None, is_trigger: set[in
     sufferer = suffered_in(noun)
     if sufferer is not None and sufferer.i not in is_trigger:
         return clause_is_background(sufferer, is_trigger)  # "died in an attack": the news
+    undergoer = made_the_subject_of(noun)
+    if undergoer is not None:  # "has been the subject of sanctions"
+        return clause_is_background(undergoer.head, is_trigger)
     if dep == "pobj" and noun.head.dep_ == "prep":
         verb = noun.head.head
         if verb.lemma_.lower() in SAYING_WITH_PREPOSITION and verb.i not in is_trigger:

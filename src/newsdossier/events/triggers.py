@@ -276,6 +276,24 @@ def suffered_in(noun: Token) -> Token | None:
     return None
 
 
+# Nouns that make whoever "is" one of them the party an act is aimed at: "has been the
+# subject of sanctions", "became the target of attacks", "was the victim of a smear".
+UNDERGOER_NOUNS = frozenset({"subject", "target", "object", "victim", "focus"})
+
+
+def made_the_subject_of(noun: Token) -> Token | None:
+    """Who is made "the subject of" the act this noun names, or None."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in (
+            UNDERGOER_NOUNS):
+        return None
+    role = of.head
+    if role.dep_ not in ("attr", "acomp", "oprd") or role.head.lemma_ not in ("be", "become",
+                                                                          "remain"):
+        return None
+    return child_with(role.head, ("nsubj",))
+
+
 def carried_out_by(noun: Token) -> Token | None:
     """The doer a participle names for an event noun: "an attack carried out by the
     Taliban"; "died in the attack, reportedly conducted by the Taliban" (the participle
