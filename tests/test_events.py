@@ -922,3 +922,13 @@ def test_whoever_is_the_subject_or_target_of_an_act_undergoes_it(pipeline: Pipel
     sanctions = only(code(pipeline, "Iran's Mahan Air has been the subject of United States "
                                     "sanctions since 2011."), "SANCTION")
     assert countries(sanctions.target) == ["IRN"]
+
+
+def test_an_earlier_attack_a_comparison_names_is_its_own_event_and_placed(
+        pipeline: Pipeline):
+    record = code(pipeline, "Officials called Monday's bombing the deadliest since an assault "
+                            "in Ghazni in August 2018, with officials reporting at the time "
+                            "150 soldiers killed.")
+    earlier = [e for e in record.events if e.type == "ASSAULT" and e.date == "2018-08"]
+    assert earlier and countries(earlier[0].target) == ["AFG"]
+    assert not any(a.text == "officials" for e in record.events for a in e.source)

@@ -257,7 +257,9 @@ class ActorIndex:
             phrase = span
         resolution = self.resolver.resolve(phrase.text)
         country = resolution.country
-        if country is None and span is not None and span.label_ in PLACE_LABELS:
+        if country is None and span is not None and (span.label_ in PLACE_LABELS or (
+                span.label_ == "ORG" and token.dep_ == "pobj"
+                and token.head.lower_ in LOCATIVE_PREPOSITIONS)):  # "in Ghazni" tagged ORG
             country = town_or_region_country(span.text)
         if country is None:
             return None
@@ -609,9 +611,17 @@ def _told_finite(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
+def _a_reporter(subject: Token) -> bool:
+    """A subject the parser gave an "-ing" verb of saying: "officials reporting …"."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in SAYING
+               for c in subject.children)
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, inherited through xcomp/conj chains ("threatened to strike")."""
     subject = nearest_subject(verb)
+    if subject is not None and _a_reporter(subject):
+        return None  # "with officials reporting 150 soldiers killed": they told it
     if subject is None and verb.lemma_.lower() in STATIVE_PARTICIPLES:
         subject = child_with(verb, PASSIVE_SUBJECTS)
     if subject is not None or depth > 4:

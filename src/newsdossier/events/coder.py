@@ -749,6 +749,9 @@ def _complement_object(verb: Token) -> Token | None:
 # --- merging mentions of one event ---------------------------------------------------------------
 
 
+OTHER_TIME_PREPOSITIONS = frozenset({"since", "than", "before"})
+
+
 def _attaches_to(mention: Draft, head: Draft) -> bool:
     node = mention.anchor
     reported = reported_clause(node) if node.tag_ == "VBG" and node.dep_ == "advcl" else None
@@ -759,6 +762,8 @@ def _attaches_to(mention: Draft, head: Draft) -> bool:
             return False
         if node.dep_ == "conj" and child_with(node, ("nsubj", "nsubjpass")) is not None:
             return False  # "Russia attacked Kyiv and Israel bombed Gaza": two events
+        if node.dep_ == "prep" and node.lower_ in OTHER_TIME_PREPOSITIONS:
+            return False  # "the deadliest attack since an assault on Ghazni": another one
         node = node.head
         if node.i in (head.anchor.i, head.clause.i):
             return True
