@@ -294,6 +294,17 @@ def test_a_response_is_aimed_at_whoever_acted_on_the_responders(pipeline: Pipeli
     assert reply and "Bahir Dar" in reply[0].target[0].text  # its own target stays
 
 
+def test_the_government_civilians_make_demands_of_is_their_own(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The law would let the Ethiopian government run the port. Kenyan "
+                           "students gave the government until Friday to drop it.")
+    [demand] = of_type(record, "REQUEST")
+    assert [a.code for a in demand.target] == ["KENGOV"]
+    named = run(pipeline, "Kenyan students demanded that the Ethiopian government drop the "
+                          "law.")
+    [demand] = of_type(named, "REQUEST")
+    assert [a.code for a in demand.target] == ["ETHGOV"]  # named, it stays
+
+
 def test_what_civilians_protest_or_demand_of_no_one_named_is_aimed_at_their_government(
         pipeline: Pipeline) -> None:
     [demand] = of_type(run(pipeline, "Students in Nairobi demanded an independent inquiry."),

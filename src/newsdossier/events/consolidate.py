@@ -1506,6 +1506,24 @@ def aim_at_the_authorities(event: Event, setting: str | None = None) -> None:
     event.target = [implied_party(event, AUTHORITIES, next(iter(countries)), "GOV")]
 
 
+def own_authorities(event: Event) -> None:
+    """'Hong Kong student groups gave the government until Thursday …' after a mention of
+    the Chinese government: "the government" civilians protest or make demands of, read
+    by coreference as another country's, is their own (named ones stay as named)."""
+    if event.type not in AIMED_AT_AUTHORITIES or not event.source or not all(
+            a.sector in CIVIC_SECTORS for a in event.source):
+        return
+    countries = {a.country for a in event.source if a.country}
+    if len(countries) != 1:
+        return
+    country = next(iter(countries))
+    event.target = [replace(a, country=country, code=f"{country}{a.sector}",
+                            country_basis="implied")
+                    if a.country_basis == "coreference" and a.sector in STATE_BODIES
+                    and a.country != country and a.country not in NONSTATE else a
+                    for a in event.target]
+
+
 # Restrictions a state puts on its people (172x: curfews, bans, lockdowns, emergencies) and
 # their easing (081x).
 RULES_OVER_PEOPLE = ("172", "081")
@@ -1624,6 +1642,7 @@ class ConsolidateStage:
             localize_targets(mention.event)
             protest_by_the_public(mention.event, setting_country(record))
             aim_at_the_authorities(mention.event, setting_country(record))
+            own_authorities(mention.event)
             aim_at_the_governed(mention.event)
         if self.confidence is not None:
             for mention in kept:
