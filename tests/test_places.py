@@ -394,3 +394,18 @@ def test_ground_taken_or_given_up_is_where_that_happened(pipeline: Pipeline):
                                   "rebels on Monday.")
     [event] = [e for e in retaken.events if e.cameo == "192"]
     assert event.location is not None and event.location.name == "Gao"
+
+
+def test_a_pronoun_taken_stands_for_the_town_its_clause_hangs_on(pipeline: Pipeline):
+    since = places_of(pipeline, "Gunmen killed three traders in Timbuktu, Mali, on Monday. "
+                                "Timbuktu has been quiet for years, since it was retaken "
+                                "from the rebels in 2013.")
+    [event] = [e for e in since.events if e.cameo == "192"]
+    assert event.location is not None and event.location.name == "Timbuktu"
+
+
+def test_a_name_resolved_once_is_the_same_place_when_named_again(pipeline: Pipeline):
+    record = places_of(pipeline, "A bomb hit the port town of Mokha, Yemen. Mokha is a quiet "
+                                 "place.")
+    assert [p.start for p in record.places if p.text == "Mokha"] == [28, 42]
+    assert len({(p.lat, p.lon) for p in record.places if p.text == "Mokha"}) == 1

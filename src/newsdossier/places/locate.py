@@ -72,6 +72,7 @@ def _ground_taken(event: Event, places: list[Place], trigger: Token) -> Place | 
     spans = [(a.start, a.end) for a in event.target]
     taken = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if taken is not None:
+        taken = _what_it_stands_for(taken, trigger)
         spans.append((taken.idx, taken.idx + len(taken)))
     for start, end in spans:
         for place in places:
@@ -79,6 +80,18 @@ def _ground_taken(event: Event, places: list[Place], trigger: Token) -> Place | 
                     place.feature or "").startswith(("PCL", "CONT")):
                 return place
     return None
+
+
+def _what_it_stands_for(word: Token, verb: Token) -> Token:
+    """'Mokha is calm, since it was recaptured …', 'Mokha, which was recaptured …': a
+    pronoun taken or given up stands for the noun its clause hangs on."""
+    if word.tag_ not in ("PRP", "WDT"):
+        return word
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "advcl":
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), word)
+    return word
 
 
 def _a_party_not_a_place(event: Event, place: Place) -> bool:

@@ -139,7 +139,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, actors: list[Actor]) -> list[M
         mention.relabelled = ent.label_ not in PLACE_LABELS and not facility
         found.append(mention)
         taken.update(range(span.start, span.end))
-    for span in _gazetteer_runs(doc, gazetteer, taken):
+    named = frozenset(doc.text[m.start:m.end] for m in found)
+    for span in _gazetteer_runs(doc, gazetteer, taken, named):
         found.append(_mention(span, actors, gazetteer, short_names, surnames, entity=False))
         taken.update(range(span.start, span.end))
     return sorted(found, key=lambda m: m.start)
@@ -319,7 +320,11 @@ def _locational(span: Span, actors: list[Actor]) -> bool:
     return not (acting and root.dep_ in SPEECH_ROLES | {"dobj", "pobj", "conj", "ROOT"})
 
 
-def _gazetteer_runs(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Span]:
+def _gazetteer_runs(doc: Doc, gazetteer: Gazetteer, taken: set[int],
+                    named: frozenset[str] = frozenset()) -> list[Span]:
+    """Known names where the text shows a place, and, one sense per discourse, every other
+    untagged mention of a name the article already gave as a place ("Mokha is calm …" after
+    "a market in Mokha")."""
     runs: list[Span] = []
     dateline = dateline_tokens(doc)
     i = 0
@@ -331,12 +336,17 @@ def _gazetteer_runs(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Spa
         if span is not None and not _never_a_place(span) and not _heads_a_name(span) \
                 and not _generic(span, gazetteer) and not _after_a_title_the(span) and (
                 _place_context(span, dateline) or _ends_in_place_word(span)
-                or _names_an_event(span, gazetteer)):
+                or _names_an_event(span, gazetteer) or _named_again(span, named)):
             runs.append(span)
             i = span.end
         else:
             i += 1
     return runs
+
+
+def _named_again(span: Span, named: frozenset[str]) -> bool:
+    """A name the article gave as a place, again with no entity tag saying otherwise."""
+    return span.text in named and not any(token.ent_type_ for token in span)
 
 
 def _names_an_event(span: Span, gazetteer: Gazetteer) -> bool:

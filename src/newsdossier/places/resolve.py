@@ -141,6 +141,7 @@ class Resolver:
         chosen = [self._best(t, base) for t in targets]
         for _ in range(PASSES - 1):
             chosen = self._coherent_pass(targets, chosen, base)
+        chosen = _one_sense_per_name(targets, chosen)
         return [_place(t, e) if e is not None else None for t, e in zip(targets, chosen,
                                                                           strict=True)]
 
@@ -399,6 +400,18 @@ def _independent(actors: Iterable[Actor], targets: list[Target]) -> Iterable[Act
         if any(actor.start < end and start < actor.end for start, end in spans):
             continue
         yield actor
+
+
+def _one_sense_per_name(targets: list[Target], chosen: list[Entry | None]
+                        ) -> list[Entry | None]:
+    """'the port town of Mokha, Yemen' … 'Mokha is calm': a mention left unresolved for
+    want of context is the place the same name was resolved to elsewhere in the article."""
+    settled: dict[str, Entry] = {}
+    for target, entry in zip(targets, chosen, strict=True):
+        if entry is not None:
+            settled.setdefault(key(_stripped(target.text)), entry)
+    return [entry if entry is not None else settled.get(key(_stripped(target.text)))
+            for target, entry in zip(targets, chosen, strict=True)]
 
 
 def _within(entry: Entry, region: Entry) -> bool:
