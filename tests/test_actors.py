@@ -884,6 +884,14 @@ def test_person_keeps_the_affiliation_set_off_after_the_name(pipeline: Pipeline)
     assert (later.country, later.sector) == ("POL", "GOV")
 
 
+def test_person_named_with_a_body_after_of_without_commas_belongs_to_it(
+        pipeline: Pipeline) -> None:
+    actors = process(pipeline, "Tomasz dela Cruz of the navy's Northern Fleet Command said the "
+                               "smugglers had fled.")
+    [person] = [a for a in actors if "Cruz" in a.text]
+    assert person.sector == "MIL"
+
+
 def test_bare_country_is_the_state_not_a_longer_name_it_appears_in(pipeline: Pipeline) -> None:
     text = "The army of Chad attacked the rebels. Chad said the operation was over."
     chad = [a for a in process(pipeline, text) if a.text == "Chad"]

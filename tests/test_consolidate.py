@@ -496,3 +496,12 @@ def test_a_toll_told_after_an_attack_with_no_named_doer_is_that_attack(
     [attack] = of_type(record, "ASSAULT")
     assert (attack.dead, attack.injured) == (12, 40)
     assert not of_type(record, "ACCUSE")  # a toll accuses no one
+
+
+def test_what_another_party_said_later_is_not_the_statement_told_before(
+        pipeline: Pipeline) -> None:
+    record = run(pipeline, "The army said the rebels were behind the blast. Words of "
+                           "condemnation have come from the Red Cross and the Vatican.")
+    condemnations = [e for e in record.events if e.cameo == "111"]
+    assert len(condemnations) == 2 and all(not e.background for e in condemnations)
+    assert all(e.date == "2026-03-12" for e in condemnations)  # told in the perfect: today

@@ -762,7 +762,8 @@ def _apposition_partner(span: Span, owner: dict[int, int]) -> int | None:
 
 def _affiliation(span: Span, token: SpacyToken) -> Iterator[SpacyToken]:
     """The body a named person is set off as belonging to: "Sharif Hotak, of the provincial
-    council," and "Ana Ruiz, from the health ministry," are the council's and the ministry's."""
+    council," and "Ana Ruiz, from the health ministry," are the council's and the ministry's;
+    so is "Arnel Cruz of the army" without the commas (not "Cruz of Manila": a home town)."""
     if not all(t.pos_ == "PROPN" or t.ent_type_ == PERSON_LABEL for t in span):
         return  # a name, not "the attack, of the kind seen before"
     for child in token.children:
@@ -770,6 +771,9 @@ def _affiliation(span: Span, token: SpacyToken) -> Iterator[SpacyToken]:
             continue
         if child.i == span.end + 1 and span.doc[span.end].text == ",":
             yield from (c for c in child.children if c.dep_ == "pobj")
+        elif child.i == span.end:  # "Arnel Cruz of the army's Southern Command said"
+            yield from (c for c in child.children if c.dep_ == "pobj"
+                        and c.ent_type_ not in PLACE_LABELS)
 
 
 def _place_names(span: Span) -> Iterator[Span]:

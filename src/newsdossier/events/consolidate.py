@@ -436,6 +436,9 @@ def one_event(first: Mention, later: Mention) -> bool:
     if later.plural and not first.plural and a.type in MATERIAL_TYPES:
         return False  # "weeks of protests" are not the one protest told before ("the
         # allegations" may well be the one accusation)
+    if a.type not in MATERIAL_TYPES and a.source and b.source and not same_parties(
+            first, later, "source"):
+        return False  # what one party said is not what another said later, however told
     if later.definite or (b.background and is_noun(later.token)):
         return True  # "the attack", "after last week's strike"
     if a.type == "ASSAULT" and (a.source or not b.source) and _a_toll(b) and (

@@ -44,6 +44,8 @@ ATTEMPT_NOUNS = frozenset({"attempt", "bid", "plot"})
 # A statement's content is its news: "issued a declaration demanding that ...".
 STATEMENT_NOUNS = frozenset({"declaration", "statement", "communique", "letter", "message",
                              "resolution", "announcement", "ultimatum", "appeal", "order"})
+# Nouns naming an act of speech by what it expresses: "words of condemnation".
+EXPRESSION_NOUNS = frozenset({"word", "expression", "show", "gesture", "sign", "note"})
 # Verbs whose prepositional object is what they say: "insisted on its demands".
 SAYING_WITH_PREPOSITION = frozenset({"insist", "press", "push", "call", "reiterate"})
 _NOUN_FOREGROUND_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT", "attr", "appos"})
@@ -133,6 +135,10 @@ def noun_is_background(noun: Token, light_verb: Token | None, is_trigger: set[in
     undergoer = made_the_subject_of(noun)
     if undergoer is not None:  # "has been the subject of sanctions"
         return clause_is_background(undergoer.head, is_trigger)
+    if dep == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.lemma_.lower() in STATEMENT_NOUNS | EXPRESSION_NOUNS):
+        return noun_is_background(noun.head.head, None, is_trigger)  # "statements of
+        # condemnation have come from …": as salient as the statements
     if dep == "pobj" and noun.head.dep_ == "prep":
         verb = noun.head.head
         if verb.lemma_.lower() in SAYING_WITH_PREPOSITION and verb.i not in is_trigger:
