@@ -143,6 +143,15 @@ def test_calling_an_act_a_wrongdoing_criticises_its_doer(pipeline: Pipeline) -> 
     assert not [e for e in praise.events if e.type == "ACCUSE"]
 
 
+def test_a_criticism_is_made_beside_another_act_joined_to_it(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "The interior minister described the bombings as a \"cowardly act\" and urged "
+        "residents to report suspicious parcels."), published="2026-03-12"))
+    assert sorted(e.type for e in record.events if not e.background) == ["ACCUSE", "REQUEST"]
+    [criticism] = [e for e in record.events if e.type == "ACCUSE"]
+    assert criticism.cameo == "111" and criticism.trigger.text == "described"
+
+
 def test_what_we_do_in_a_quotation_is_the_speakers(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", text=(
         "\"We condemn this cowardly attack,\" said the Nigerian foreign minister."),

@@ -248,13 +248,14 @@ class StatementsStage:
             if verb.lemma_.lower() not in CHARACTERISING or verb.pos_ != "VERB":
                 continue
             act = child_with(verb, ("dobj",))
-            label = prep_object(verb, "as") or child_with(verb, ("oprd",))
+            label = prep_object(verb, "as") or child_with(verb, ("oprd",)) or (
+                prep_object(act, "as") if act is not None else None)  # "as" on the act
             if act is None or act.pos_ not in ("NOUN", "PROPN") or label is None or not any(
                     self.words.kind(t) for t in label.subtree):
                 continue
             speakers = [a for a in index.actors_for(verb_subject(verb)) if a.code or a.name]
-            if not speakers or self._already_coded(record.events + made + found, verb.sent,
-                                                   speakers[0]):
+            if not speakers or self._already_coded(record.events + made + found,
+                                                   _own_clause(verb), speakers[0]):
                 continue
             doers = [a for e in record.events if e.trigger.start == act.idx
                      for a in e.source if a.code and not is_implied_agent(a, e.trigger)]
@@ -279,10 +280,23 @@ class StatementsStage:
         return word
 
     @staticmethod
-    def _already_coded(events: list[Event], sentence: SpacySpan, speaker: Actor) -> bool:
-        start, end = sentence.start_char, sentence.end_char
+    def _already_coded(events: list[Event], sentence: SpacySpan | tuple[int, int],
+                       speaker: Actor) -> bool:
+        start, end = sentence if isinstance(sentence, tuple) else (
+            sentence.start_char, sentence.end_char)
         return any(start <= e.trigger.start < end and e.type in STATEMENT_TYPES
                    and same_party(e.source, [speaker]) for e in events)
+
+
+def _own_clause(verb: Token) -> tuple[int, int]:
+    """The characters of a verb's own clause, without the clauses joined to it ('described
+    the attack as dastardly and urged locals to help': the urging is another act)."""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ not in ("conj", "cc", "parataxis", "punct"):
+            tokens.extend(child.subtree)
+    last = max(tokens, key=lambda t: t.i)
+    return min(t.idx for t in tokens), last.idx + len(last)
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
