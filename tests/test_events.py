@@ -932,3 +932,13 @@ def test_an_earlier_attack_a_comparison_names_is_its_own_event_and_placed(
     earlier = [e for e in record.events if e.type == "ASSAULT" and e.date == "2018-08"]
     assert earlier and countries(earlier[0].target) == ["AFG"]
     assert not any(a.text == "officials" for e in record.events for a in e.source)
+
+
+def test_getting_out_of_a_place_is_leaving_it_and_demanding_it_is_a_demand(
+        pipeline: Pipeline) -> None:
+    left = only(code(pipeline, "The militia got out of the town before dawn."), "RETREAT")
+    assert left.cameo == "0874"
+    demand = only(code(pipeline, "The president said foreign navies should get out of the "
+                                 "gulf."), "REQUEST")
+    assert demand.cameo.startswith("10")
+    assert not code(pipeline, "The news got out on Monday.").events  # no place left

@@ -163,13 +163,16 @@ def conditions_hold(token: Token, pattern: Pattern) -> bool:
             return False
         if obj is not None and _names(obj, when.not_objects):
             return False
-    if when.prep and prep_object(token, when.prep) is None and not any(
-        c.dep_ == "prep" and c.lower_ == when.prep for c in token.children
-    ) and not _clause_introduced_by(token, when.prep):
+    # "got out of the region" parsed with "of" under "out": the particle holds the phrase
+    holders = [token, *(c for c in token.children if pattern.particle and pattern.pos == "VERB"
+                        and c.lower_ == pattern.particle)]
+    if when.prep and all(prep_object(h, when.prep) is None and not any(
+        c.dep_ == "prep" and c.lower_ == when.prep for c in h.children
+    ) for h in holders) and not _clause_introduced_by(token, when.prep):
         return False
     if when.prep_objects:
-        pobj = prep_object(token, when.prep or "")
-        if pobj is None or not _names(pobj, when.prep_objects):
+        pobjs = [prep_object(h, when.prep or "") for h in holders]
+        if not any(p is not None and _names(p, when.prep_objects) for p in pobjs):
             return False
     if when.light_verbs:
         verb = light_verb(token) if pattern.pos == "NOUN" else None
