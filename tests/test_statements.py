@@ -152,6 +152,26 @@ def test_a_criticism_is_made_beside_another_act_joined_to_it(pipeline: Pipeline)
     assert criticism.cameo == "111" and criticism.trigger.text == "described"
 
 
+def test_calling_a_deal_void_judges_it_and_makes_no_deal(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "The Cypriot president called the pipeline agreement \"null and void\"."),
+        published="2026-03-12"))
+    assert [(e.type, e.cameo) for e in record.events if not e.background] == [("ACCUSE", "111")]
+    assert not [e for e in record.events if e.type == "AGREE" and e.source]
+    strike = pipeline.process(Article(id="s", text="The unions called a general strike.",
+                                      published="2026-03-12"))
+    assert [e.type for e in strike.events] == ["PROTEST"]  # calling one is no judgement
+
+
+def test_a_past_verb_the_parser_hung_under_a_noun_is_the_main_verb(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "On Monday, Turkish foreign minister Mevlut Cavusoglu speaking to the Brookings "
+        "Institution think tank called the maritime deal \"completely illegal\"."),
+        published="2026-03-12"))
+    [criticism] = [e for e in record.events if e.type == "ACCUSE"]
+    assert [a.code for a in criticism.source] == ["TURGOV"]
+
+
 def test_what_we_do_in_a_quotation_is_the_speakers(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", text=(
         "\"We condemn this cowardly attack,\" said the Nigerian foreign minister."),

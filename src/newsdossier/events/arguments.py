@@ -20,6 +20,7 @@ from ..datelines import in_dateline
 from ..entities import entity_at
 from ..gazetteer import city_country, town_or_region_country
 from ..model import Actor, Span
+from ..parse_repairs import subject_of_stranded_finite_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -628,6 +629,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return subject
     if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
         return verb.head
+    stranded = subject_of_stranded_finite_verb(verb)
+    if stranded is not None:
+        return stranded
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
         noun = verb.head  # "protesters blocking the road"; "a message blaming Iran": its author
         if noun.dep_ == "pobj":  # "posted a message on Twitter blaming Iran"

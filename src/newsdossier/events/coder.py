@@ -74,6 +74,7 @@ from .triggers import (
     UNDERGOING_VERBS,
     Match,
     carried_out_by,
+    characterised,
     made_the_subject_of,
     object_of,
     sentence_matches,
@@ -679,7 +680,7 @@ def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
                 grandchild.ent_type_ in _NOMINAL_SOURCE_LABELS
             ):
                 return grandchild
-    if light_verb is not None:
+    if light_verb is not None and not characterised(noun, light_verb):
         return agent_of(light_verb)
     return None
 

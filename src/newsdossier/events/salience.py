@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import OBJECTS, PASSIVE_SUBJECTS
-from .triggers import made_the_subject_of, suffered_in
+from .triggers import characterised, made_the_subject_of, suffered_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -119,6 +119,8 @@ def noun_is_background(noun: Token, light_verb: Token | None, is_trigger: set[in
     if light_verb is not None:
         if light_verb.i in is_trigger and noun.dep_ in OBJECTS + PASSIVE_SUBJECTS:
             return True  # the content of another event: "condemned the attack"
+        if characterised(noun, light_verb):
+            return True  # "called the agreement void": what is judged
         return clause_is_background(light_verb, is_trigger)
     dep = noun.dep_
     if dep == "conj" and noun.head.i != noun.i:

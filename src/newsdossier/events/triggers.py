@@ -267,6 +267,22 @@ def light_verb(noun: Token) -> Token | None:
     return None
 
 
+# Verbs that say what something is ("called the deal null and void", "described the raid
+# as a war crime"): an act so named is what is judged, not something the speaker did.
+CHARACTERISING_VERBS = frozenset({"call", "describe", "characterize", "characterise", "label",
+                                  "brand", "term", "dub", "deem", "declare"})
+
+
+def characterised(noun: Token, verb: Token | None) -> bool:
+    """Whether an event noun is the object a verb says something of: "called the agreement
+    void", "described the strike as illegal" (not "called a strike": that calls one)."""
+    if verb is None or verb.lemma_.lower() not in CHARACTERISING_VERBS or noun.dep_ not in (
+            "dobj", "nsubjpass"):
+        return False
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+               for c in (*verb.children, *noun.children))
+
+
 def suffered_in(noun: Token) -> Token | None:
     """The verb of dying or being hurt whose "in"/"during" object the noun is ("died in an
     attack", "were wounded during the raid"), or None."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..datelines import in_dateline
 from ..entities import entity_at
 from ..model import Actor
+from ..parse_repairs import subject_of_stranded_finite_verb
 from .people import INSTITUTION_WORDS, looks_like_people
 
 if TYPE_CHECKING:
@@ -67,6 +68,9 @@ def verb_speaker(verb: Token, is_speech_noun: IsCue, index: ActorIndex | None = 
             if inverted is not None:
                 return inverted
         if node.dep_ == "acl" and node.head.i != node.i:
+            stranded = subject_of_stranded_finite_verb(node)
+            if stranded is not None:
+                return unwrapped(stranded)
             if node.tag_ == "VBN":
                 return None  # "people accused of crimes": the accused, not the accuser
             return _acl_speaker(node, is_speech_noun, index)

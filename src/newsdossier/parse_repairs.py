@@ -1,0 +1,25 @@
+"""Repairs of parses the small English model gets wrong in a way several stages meet.
+
+Each helper reads one known misparse and says what the sentence means; stages that look
+for a verb's subject (events, quotations) ask here before giving up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def subject_of_stranded_finite_verb(verb: Token) -> Token | None:
+    """'Mitsotakis speaking to the think tank called the deal void', parsed with "speaking"
+    as the root and "called" hung on "tank": a past-tense verb with no subject, attached to
+    a noun in a sentence whose root is an -ing participle, is the main verb, and the root's
+    subject is its subject."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD":
+        return None
+    root = verb.sent.root
+    if root.tag_ != "VBG" or root.i == verb.i:
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj"), None)
