@@ -139,7 +139,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, actors: list[Actor]) -> list[M
         mention.relabelled = ent.label_ not in PLACE_LABELS and not facility
         found.append(mention)
         taken.update(range(span.start, span.end))
-    named = frozenset(doc.text[m.start:m.end] for m in found)
+    text = doc.text
+    named = frozenset(text[m.start:m.end] for m in found)
     for span in _gazetteer_runs(doc, gazetteer, taken, named):
         found.append(_mention(span, actors, gazetteer, short_names, surnames, entity=False))
         taken.update(range(span.start, span.end))
