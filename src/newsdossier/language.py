@@ -25,8 +25,13 @@ _MIN_ENGLISH_SHARE = 0.18
 _MIN_WORDS = 5
 
 
+# Tokens read to decide: a few paragraphs tell the language as well as the whole text does.
+_SAMPLE_TOKENS = 1500
+
+
 def english_share(doc: Doc) -> tuple[float, int]:
-    words = [token for token in doc if token.is_alpha and token.text[0].islower()]
+    words = [token for token in doc[:_SAMPLE_TOKENS]
+             if token.is_alpha and token.text[0].islower()]
     if not words:
         return 0.0, 0
     stop = sum(1 for token in words if token.is_stop)

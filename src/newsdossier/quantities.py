@@ -1023,12 +1023,17 @@ def _kind(counted: Token | None, outcome: str | None) -> str | None:
     return counted.lemma_.lower()
 
 
+_ZERO_WORDS = re.compile(r"\b(?:no|nobody|none)\b", re.IGNORECASE)
+
+
 def _zero_counts(doc: Doc, text: str) -> list[_Reading]:
     """Stated zero counts: "no casualties were reported", "no one was hurt"."""
     found: list[_Reading] = []
-    for token in doc:
-        if token.lower_ not in ("no", "nobody", "none"):
+    for match in _ZERO_WORDS.finditer(text):  # not a walk over every token: a hot path
+        words = doc.char_span(match.start(), match.end())
+        if words is None or len(words) != 1:
             continue
+        token = words[0]
         what: str | None = None
         end = token.i + 1
         if token.lower_ == "no" and end < len(doc) and doc[end].lemma_.lower() in _ZERO_NOUNS:
