@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from . import registry
 from .model import DateMention
+from .nlp import doc_text
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -705,7 +706,7 @@ class DatesStage:
         blocked = [(e.start_char, e.end_char) for e in doc.ents if e.label_ != "TIME"]
         return [
             (match.start(), match.end())
-            for match in _MISSED_EXPRESSION.finditer(doc.text)
+            for match in _MISSED_EXPRESSION.finditer(doc_text(doc))
             if not _overlaps(match.start(), match.end(), blocked)
         ]
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Official packages first (a user who installed one wants it), then the pinned PyPI copy.
 PREFERRED_MODELS = (
@@ -79,3 +80,15 @@ def _register_paragraphs() -> None:
             if index + 1 < len(doc):
                 doc[index + 1].is_sent_start = False
         return doc
+
+
+_TEXT_KEY = "newsdossier_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds `doc.text` from every token on each
+    access, a cost stages that ask for it per mention pay again and again."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

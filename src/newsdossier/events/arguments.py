@@ -20,6 +20,7 @@ from ..datelines import in_dateline
 from ..entities import entity_at
 from ..gazetteer import city_country, town_or_region_country
 from ..model import Actor, Span
+from ..nlp import doc_text
 from ..parse_repairs import subject_of_stranded_finite_verb
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class ActorIndex:
         """'a Trump supporter', 'Navalny's allies': people on someone's side, not that
         person — civilians of the leader's country."""
         left = min((t.idx for t in noun.subtree if t.i <= noun.i), default=noun.idx)
-        text = self.doc.text[left:noun.idx + len(noun)]
+        text = doc_text(self.doc)[left:noun.idx + len(noun)]
         start = left
         if text.lower().startswith(("a ", "an ", "the ")):
             cut = text.index(" ") + 1

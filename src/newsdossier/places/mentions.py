@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from ..actors.dictionary import NONSTATE_CODES
 from ..datelines import dateline_tokens
+from ..nlp import doc_text
 from .facilities import FACILITY_WORDS, is_facility, town_of_facility
 from .gazetteer import ALIAS_ID_BASE, Gazetteer
 from .names import key
@@ -139,7 +140,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, actors: list[Actor]) -> list[M
         mention.relabelled = ent.label_ not in PLACE_LABELS and not facility
         found.append(mention)
         taken.update(range(span.start, span.end))
-    text = doc.text
+    text = doc_text(doc)
     named = frozenset(text[m.start:m.end] for m in found)
     for span in _gazetteer_runs(doc, gazetteer, taken, named):
         found.append(_mention(span, actors, gazetteer, short_names, surnames, entity=False))

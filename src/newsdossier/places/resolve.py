@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Place
+from ..nlp import doc_text
 from .facilities import town_of_facility
 from .gazetteer import ALIAS_ID_BASE, Entry, Gazetteer
 from .names import key
@@ -124,7 +125,7 @@ class Resolver:
 
     def resolve(self, doc: Doc, spans: Sequence[tuple[int, int]],
                 actors: Iterable[Actor] = ()) -> list[Place | None]:
-        text = doc.text
+        text = doc_text(doc)
         targets = [self._target(doc, start, end, text) for start, end in spans]
         counts = Counter(key(_stripped(t.text)) for t in targets)
         for target in targets:

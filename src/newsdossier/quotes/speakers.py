@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..datelines import in_dateline
 from ..entities import entity_at
 from ..model import Actor
+from ..nlp import doc_text
 from ..parse_repairs import subject_of_stranded_finite_verb
 from .people import INSTITUTION_WORDS, looks_like_people
 
@@ -420,6 +421,6 @@ def _actor_of(token: Token, index: ActorIndex) -> Actor:
     span = entity_at(token)
     if span is None:
         start, end = phrase_range(token) or (token.idx, token.idx + len(token))
-        phrase = token.doc.text[start:end]
+        phrase = doc_text(token.doc)[start:end]
         return Actor(text=phrase, start=start, end=end, name=phrase)
     return Actor(text=span.text, start=span.start_char, end=span.end_char, name=span.text)
