@@ -942,3 +942,15 @@ def test_getting_out_of_a_place_is_leaving_it_and_demanding_it_is_a_demand(
                                  "gulf."), "REQUEST")
     assert demand.cameo.startswith("10")
     assert not code(pipeline, "The news got out on Monday.").events  # no place left
+
+
+def test_announced_plans_to_act_are_the_announcers_intent(pipeline: Pipeline) -> None:
+    record = code(pipeline, "Moldova has announced plans to pull out of the customs union "
+                            "talks with Belarus.")
+    planned = [e for e in record.events if e.source and e.source[0].country == "MDA"]
+    assert planned and all(not e.background for e in planned)
+    leaving = code(pipeline, "Two Swedish companies have announced plans to pull out of "
+                             "Venezuela.")
+    [cut] = [e for e in leaving.events if e.type == "SANCTION"]
+    assert cut.cameo == "160" and cut.status == "future"
+    assert [a.code for a in cut.target] == ["VEN"]

@@ -41,6 +41,7 @@ from .guards import (
     PEOPLE_ONLY_ACTS,
     Mishaps,
     a_business_leaving,
+    a_business_planning_to_leave,
     a_campaign_rally,
     a_candidate_withdrawing,
     a_demanded_act,
@@ -261,7 +262,7 @@ class EventCoder:
                 retype_as_criticism(draft)
             elif strike_by_state_forces(draft):
                 retype_as_attack(draft)
-            elif a_business_leaving(draft):
+            elif a_business_leaving(draft) or a_business_planning_to_leave(draft):
                 retype_as_reduced_relations(draft)
         drafts = [d for d in drafts if not violence_on_an_idea(d) and not an_interview(d)]
         for draft in drafts:
@@ -780,6 +781,7 @@ def _merge_into(head: Draft, mention: Draft) -> None:
     head.mode = head.mode or mention.mode
     head.date = head.date or mention.date
     head.background = head.background and mention.background
+    head.intent = head.intent or mention.intent  # "announced plans to pull out": what for
     mention.dropped = True
 
 

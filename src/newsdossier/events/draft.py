@@ -37,6 +37,7 @@ class Draft:
     target_via_with: bool = False  # the target came from "with"/"between" ("talks with X")
     quantities: list[Quantity] = field(default_factory=list)
     reported_in: Draft | None = None
+    settled: bool = False  # retyped by a guard that knows what the learned model cannot
 
     @property
     def clause(self) -> Token:

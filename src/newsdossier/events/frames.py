@@ -49,6 +49,7 @@ from .arguments import (
 )
 from .draft import Draft
 from .intents import INTENT_TYPES, IntentTable, polarity
+from .status import planned_by_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -314,6 +315,15 @@ class Frames:
             c.dep_ == "acomp" and c.lemma_.lower() in COMMITTING for c in clause.head.children
         ):
             return draft.source or self.index.actors_for(verb_subject(clause.head))
+        if planned_by_noun(clause):  # "German firms announced plans to pull out"
+            noun = clause.head
+            owner = child_with(noun, ("poss",))
+            if owner is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in (
+                    "VERB", "AUX"):
+                owner = verb_subject(noun.head)
+            owners = self.index.actors_for(owner) if owner is not None else []
+            if owners:
+                return draft.source or owners
         finding = draft.finding
         if finding is None or finding.attribution is None:
             return None
@@ -326,7 +336,8 @@ class Frames:
 
     def _commitment(self, draft: Draft) -> None:
         finding = draft.finding
-        if finding is None or finding.modality is None or draft.background:
+        planned = planned_by_noun(draft.clause)  # "plans to pull out": the plan is the news
+        if finding is None or finding.modality is None or (draft.background and not planned):
             return
         side = polarity(draft.type)
         if side is None or draft.type == "THREATEN":
@@ -349,6 +360,8 @@ class Frames:
         if kind == "threaten" and not draft.target:
             draft.target = self.index.actors_for(_unless_subject(draft.clause))
         draft.intent = draft.type
+        if planned:
+            draft.background = False
         draft.type = INTENT_TYPES[kind]
         draft.cameo, draft.mode = self.intents.code(kind, draft.cameo)
         draft.source = committer

@@ -342,9 +342,19 @@ def a_business_leaving(draft: Draft) -> bool:
                               for a in draft.source)
 
 
+def a_business_planning_to_leave(draft: Draft) -> bool:
+    """'German firms have announced plans to pull out of Iran': the plan to leave, coded as
+    a promised retreat, is a cut in ties yet to come."""
+    return draft.type == "AGREE" and draft.intent == "RETREAT" and bool(draft.source) and all(
+        a.sector in BUSINESS or a.country == MULTINATIONAL for a in draft.source)
+
+
 def retype_as_reduced_relations(draft: Draft) -> None:
+    if draft.intent == "RETREAT":
+        draft.intent, draft.status = None, "future"  # announced, not done
     draft.type, draft.cameo, draft.mode = REDUCED_RELATIONS
     draft.context = ["economic"]
+    draft.settled = True  # too rare in training for the model to know a company's exit
 
 
 def a_purpose(draft: Draft) -> bool:

@@ -260,7 +260,7 @@ class ModelReviewer:
         probs = dict(zip(model.labels, model.probabilities(features).tolist(), strict=True))
         limits = model.thresholds
         judged = [d for d in drafts if d.type in probs and not d.background
-                  and d.status != "negated" and d.match is not None]
+                  and d.status != "negated" and d.match is not None and not d.settled]
         present = {d.type for d in judged}
         wanted = sorted((p, kind) for kind, p in probs.items()
                         if "/" not in kind and p >= limits.add and kind not in present)

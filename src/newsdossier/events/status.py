@@ -163,6 +163,17 @@ def negated(trigger: Token, light_verb: Token | None) -> bool:
     return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in _NEGATING_GOVERNORS
 
 
+# Nouns whose infinitive is an act yet to come: "plans to pull out", "a pledge to cut".
+PLANNING_NOUNS = frozenset({"plan", "intention", "pledge", "promise", "decision",
+                            "commitment", "offer", "proposal", "vow"})
+
+
+def planned_by_noun(clause: Token) -> bool:
+    """An infinitive that is the content of a noun of planning: 'plans to pull out'."""
+    return clause.dep_ == "acl" and clause.head.lemma_.lower() in PLANNING_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def modality(clause: Token) -> str | None:
     """"future" (will, plans to, is due to), "hypothetical" (would, could, if) or None."""
     node = clause
@@ -183,6 +194,8 @@ def modality(clause: Token) -> str | None:
         )
         if node.dep_ == "xcomp" and governed:
             return _modality_of_governor(head) or "future"
+        if planned_by_noun(node):
+            return "future"  # "announced plans to pull out", "its pledge to cut emissions"
         if node.dep_ == "xcomp" and head.lemma_ == "be" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return "future"  # "the minister is to face trial", "talks are to resume"
