@@ -282,3 +282,12 @@ def test_a_company_leaving_a_country_cuts_ties_it_does_not_retreat(pipeline: Pip
         assert event.target and event.target[0].country in ("BLR", "ETH"), text
     [retreat] = run(pipeline, "Ugandan troops pulled out of Juba on Monday.").events
     assert retreat.type == "RETREAT"
+
+
+def test_a_weapon_looked_for_or_found_is_no_attack(pipeline: Pipeline) -> None:
+    for text in ("Witnesses said the guards claimed to be looking for a bomb.",
+                 "Engineers defused a bomb outside the ministry on Friday.",
+                 "Troops searched the market for explosives."):
+        assert not [e for e in run(pipeline, text).events if e.type == "ASSAULT"], text
+    planted = run(pipeline, "Militants planted a bomb outside the ministry.")
+    assert [e.type for e in planted.events] == ["ASSAULT"]

@@ -46,6 +46,7 @@ from .guards import (
     a_candidate_withdrawing,
     a_demanded_act,
     a_purpose,
+    a_thing_sought,
     an_interview,
     calls_a_result,
     casualties_carried,
@@ -256,7 +257,8 @@ class EventCoder:
                   and not a_purpose(d) and not a_campaign_rally(d) and not a_demanded_act(d)
                   and not deploys_a_thing(d, actor_tokens, self._listed_object)
                   and not hosts_a_thing(d, actor_tokens, self._listed_object)
-                  and not a_candidate_withdrawing(d) and not calls_a_result(d)]
+                  and not a_candidate_withdrawing(d) and not calls_a_result(d)
+                  and not a_thing_sought(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)

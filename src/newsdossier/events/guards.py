@@ -426,6 +426,26 @@ def deploys_a_thing(draft: Draft, actor_tokens: set[int],
                 or listed(trigger, obj))
 
 
+# Verbs whose object is a thing looked for or come upon, not an act: "seeking a bomb",
+# "found an explosive device", "searched for weapons", "defused the bomb".
+SEEKING_VERBS = frozenset({"seek", "search", "look", "hunt", "find", "discover", "uncover",
+                           "locate", "defuse", "dismantle", "recover", "detect"})
+
+
+def a_thing_sought(draft: Draft) -> bool:
+    """'The officers claimed to be seeking a bomb', 'police found a bomb under a car': a
+    weapon looked for, found or made safe is no attack."""
+    if draft.type != "ASSAULT" or draft.match is None or not draft.match.is_noun:
+        return False
+    noun = draft.anchor
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head  # "searched for explosives"
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in SEEKING_VERBS
+
+
 def hosts_a_thing(draft: Draft, actor_tokens: set[int],
                   listed: Callable[[Token, Token], bool]) -> bool:
     """'The university is hosting a program', 'YouTube hosts recordings': a host receives
