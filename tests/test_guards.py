@@ -291,3 +291,15 @@ def test_a_weapon_looked_for_or_found_is_no_attack(pipeline: Pipeline) -> None:
         assert not [e for e in run(pipeline, text).events if e.type == "ASSAULT"], text
     planted = run(pipeline, "Militants planted a bomb outside the ministry.")
     assert [e.type for e in planted.events] == ["ASSAULT"]
+
+
+def test_lives_said_to_be_in_danger_are_no_threat_made(pipeline: Pipeline) -> None:
+    assert not run(pipeline, "The guards' safety was gravely threatened.").events
+    made = run(pipeline, "The guards were threatened by the smugglers.")
+    assert [e.type for e in made.events] == ["THREATEN"]
+
+
+def test_a_business_taking_over_staff_or_shops_seizes_nothing(pipeline: Pipeline) -> None:
+    assert not run(pipeline, "The retailer took over 300 stores from its rival.").events
+    seized = run(pipeline, "Rebels took over the town of Kidal.")
+    assert [e.cameo for e in seized.events] == ["192"]

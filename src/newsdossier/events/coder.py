@@ -53,6 +53,7 @@ from .guards import (
     deploys_a_thing,
     discharged,
     done_by_a_document,
+    endangered_by_no_one,
     habitual,
     hosts_a_thing,
     investigates_nothing,
@@ -258,7 +259,7 @@ class EventCoder:
                   and not deploys_a_thing(d, actor_tokens, self._listed_object)
                   and not hosts_a_thing(d, actor_tokens, self._listed_object)
                   and not a_candidate_withdrawing(d) and not calls_a_result(d)
-                  and not a_thing_sought(d)]
+                  and not a_thing_sought(d) and not endangered_by_no_one(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)

@@ -446,6 +446,25 @@ def a_thing_sought(draft: Draft) -> bool:
     return head.pos_ == "VERB" and head.lemma_.lower() in SEEKING_VERBS
 
 
+# What can be "threatened" in the sense of endangered: "lives were threatened".
+ENDANGERED_THINGS = frozenset({"life", "safety", "security", "peace", "stability", "future",
+                               "existence", "livelihood", "health", "wellbeing", "interest",
+                               "right", "freedom", "sovereignty", "survival"})
+
+
+def endangered_by_no_one(draft: Draft) -> bool:
+    """'The officers' lives were seriously threatened': a thing said to be in danger, with
+    no one threatening, is no threat made."""
+    if draft.type != "THREATEN" or draft.source or draft.match is None or draft.match.is_noun:
+        return False
+    verb = draft.anchor
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+            c.dep_ == "agent" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.lemma_.lower() in ENDANGERED_THINGS
+
+
 def hosts_a_thing(draft: Draft, actor_tokens: set[int],
                   listed: Callable[[Token, Token], bool]) -> bool:
     """'The university is hosting a program', 'YouTube hosts recordings': a host receives
