@@ -303,3 +303,9 @@ def test_a_business_taking_over_staff_or_shops_seizes_nothing(pipeline: Pipeline
     assert not run(pipeline, "The retailer took over 300 stores from its rival.").events
     seized = run(pipeline, "Rebels took over the town of Kidal.")
     assert [e.cameo for e in seized.events] == ["192"]
+
+
+def test_a_difference_of_opinion_on_a_question_refuses_nothing(pipeline: Pipeline) -> None:
+    assert not run(pipeline, "The judges do not agree on whether the law applies.").events
+    refused = run(pipeline, "The miners did not agree to the new contract.")
+    assert [e.type for e in refused.events] == ["REJECT"]

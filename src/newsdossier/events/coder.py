@@ -51,6 +51,7 @@ from .guards import (
     calls_a_result,
     casualties_carried,
     deploys_a_thing,
+    disagrees_on_a_question,
     discharged,
     done_by_a_document,
     endangered_by_no_one,
@@ -259,7 +260,8 @@ class EventCoder:
                   and not deploys_a_thing(d, actor_tokens, self._listed_object)
                   and not hosts_a_thing(d, actor_tokens, self._listed_object)
                   and not a_candidate_withdrawing(d) and not calls_a_result(d)
-                  and not a_thing_sought(d) and not endangered_by_no_one(d)]
+                  and not a_thing_sought(d) and not endangered_by_no_one(d)
+                  and not disagrees_on_a_question(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)

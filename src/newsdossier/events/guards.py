@@ -465,6 +465,26 @@ def endangered_by_no_one(draft: Draft) -> bool:
     return subject is not None and subject.lemma_.lower() in ENDANGERED_THINGS
 
 
+QUESTION_WORDS = frozenset({"how", "what", "whether", "which", "who", "why", "when", "where"})
+
+
+def disagrees_on_a_question(draft: Draft) -> bool:
+    """'Committee members do not all agree on how inquiries work': a difference of opinion
+    on a question is no refusal of anything (a refused deal or demand is: 'did not agree
+    to the terms')."""
+    if draft.type != "AGREE" or draft.status != "negated" or draft.match is None or (
+            draft.match.is_noun):
+        return False
+    for prep in draft.anchor.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "about", "over"):
+            continue
+        for clause in prep.children:
+            if clause.dep_ == "pcomp" and any(t.lower_ in QUESTION_WORDS
+                                              for t in clause.subtree):
+                return True
+    return False
+
+
 def hosts_a_thing(draft: Draft, actor_tokens: set[int],
                   listed: Callable[[Token, Token], bool]) -> bool:
     """'The university is hosting a program', 'YouTube hosts recordings': a host receives
