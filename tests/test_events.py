@@ -954,3 +954,10 @@ def test_announced_plans_to_act_are_the_announcers_intent(pipeline: Pipeline) ->
     [cut] = [e for e in leaving.events if e.type == "SANCTION"]
     assert cut.cameo == "160" and cut.status == "future"
     assert [a.code for a in cut.target] == ["VEN"]
+
+
+def test_an_act_joined_to_a_there_clause_is_the_speakers_own(pipeline: Pipeline) -> None:
+    record = code(pipeline, "The mayor said there was no money left in the fund and urged the "
+                            "governors to act.")
+    [appeal] = [e for e in record.events if e.type == "REQUEST"]
+    assert [a.text for a in appeal.source] == ["mayor"] and appeal.status == "asserted"

@@ -23,3 +23,20 @@ def subject_of_stranded_finite_verb(verb: Token) -> Token | None:
     if root.tag_ != "VBG" or root.i == verb.i:
         return None
     return next((c for c in root.children if c.dep_ == "nsubj"), None)
+
+
+def main_verb_of_stranded_conjunct(verb: Token) -> Token | None:
+    """'Flynn said there was a lack of transparency and urged the crowd to …', parsed with
+    "urged" joined to "was": a conjunct with no subject whose first conjunct has only an
+    expletive "there" cannot share it; it is joined to the verb above, whose subject it
+    shares (Flynn urged)."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    first = verb.head
+    if first.dep_ != "ccomp" or not any(c.dep_ == "expl" for c in first.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        return None
+    above = first.head
+    if above.i == first.i or not any(c.dep_ == "nsubj" for c in above.children):
+        return None
+    return above

@@ -21,7 +21,7 @@ from ..entities import entity_at
 from ..gazetteer import city_country, town_or_region_country
 from ..model import Actor, Span
 from ..nlp import doc_text
-from ..parse_repairs import subject_of_stranded_finite_verb
+from ..parse_repairs import main_verb_of_stranded_conjunct, subject_of_stranded_finite_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -633,6 +633,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     stranded = subject_of_stranded_finite_verb(verb)
     if stranded is not None:
         return stranded
+    above = main_verb_of_stranded_conjunct(verb)
+    if above is not None:
+        return verb_subject(above, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
         noun = verb.head  # "protesters blocking the road"; "a message blaming Iran": its author
         if noun.dep_ == "pobj":  # "posted a message on Twitter blaming Iran"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..parse_repairs import main_verb_of_stranded_conjunct
 from .arguments import OBJECTS, child_with, unwrapped_subject
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ def _speaker(verb: Token) -> Token | None:
 
 def reporting_ancestor(clause: Token, verbs: dict[str, str]) -> Attribution | None:
     """The nearest reporting verb whose complement holds `clause`, if any."""
+    if main_verb_of_stranded_conjunct(clause) is not None:
+        return None  # "said there was … and urged the crowd": the urging is the speaker's act
     node = clause
     for _ in range(8):
         head = node.head
