@@ -181,3 +181,21 @@ def test_what_we_do_in_a_quotation_is_the_speakers(pipeline: Pipeline) -> None:
     nobody = pipeline.process(Article(id="n", text="\"We condemn this attack,\" one shouted.",
                                       published="2026-03-12"))
     assert nobody.events == []
+
+
+def test_claiming_a_fact_accuses_no_one_claiming_who_was_behind_it_does(
+        pipeline: Pipeline) -> None:
+    plain = pipeline.process(Article(id="t", text=(
+        "The senator claimed that the state has enough money to pay its debts."),
+        published="2026-03-12"))
+    assert not [e for e in plain.events if e.type == "ACCUSE"]
+    behind = pipeline.process(Article(id="b", text=(
+        "Police claimed the rioters were paid by the opposition."), published="2026-03-12"))
+    assert [e.type for e in behind.events] == ["ACCUSE"]
+
+
+def test_water_bombing_a_fire_is_no_attack(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", text=(
+        "Firefighters said water bombing by helicopters was ruled out over the old town."),
+        published="2026-03-12"))
+    assert not [e for e in record.events if e.type in ("ASSAULT", "ACCUSE")]

@@ -226,7 +226,7 @@ class StatementsStage:
             kind = self.words.kind(token)
             if kind is not None and not _negated(token):
                 yield Accusation(token, KINDS[kind], accused_of_word(token, index))
-        if quote.stance in ACCUSING_STANCES:
+        if quote.stance in ACCUSING_STANCES and _tells_a_wrong(quote, tokens, record):
             root = _content_root(tokens)
             if root is not None:
                 yield Accusation(None, "112", index.actors_for(agent_of(root)))
@@ -297,6 +297,24 @@ def _own_clause(verb: Token) -> tuple[int, int]:
             tokens.extend(child.subtree)
     last = max(tokens, key=lambda t: t.i)
     return min(t.idx for t in tokens), last.idx + len(last)
+
+
+# Cues that accuse whatever they report ("alleged that the police beat him"); "claimed"
+# accuses only when what it reports is a wrong ("claimed the army shelled the town") or
+# says who was behind something ("claimed the protesters were sent by the government"), not
+# "claimed the government has enough money".
+ACCUSING_CUES = frozenset({"allege", "accuse", "charge", "blame"})
+
+
+def _tells_a_wrong(quote: Quote, tokens: SpacySpan, record: Record) -> bool:
+    cue = quote.cue.text.lower() if quote.cue is not None else ""
+    if any(cue.startswith(word[:-1] if word.endswith("e") else word) for word in ACCUSING_CUES):
+        return True
+    root = _content_root(tokens)
+    if root is not None and any(c.dep_ == "agent" for c in root.children):
+        return True  # "claimed the protesters were sent by the government": who was behind it
+    return any(quote.content.start <= e.trigger.start < quote.content.end
+               and e.type in HOSTILE_TYPES and e.status != "negated" for e in record.events)
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
