@@ -961,3 +961,14 @@ def test_an_act_joined_to_a_there_clause_is_the_speakers_own(pipeline: Pipeline)
                             "governors to act.")
     [appeal] = [e for e in record.events if e.type == "REQUEST"]
     assert [a.text for a in appeal.source] == ["mayor"] and appeal.status == "asserted"
+
+
+def test_a_which_clause_dates_the_thing_not_the_act(pipeline: Pipeline) -> None:
+    record = code(pipeline, "Protesters blocked the gates of the stadium, which was built in "
+                            "1977.")
+    [protest] = [e for e in record.events if e.type == "PROTEST"]
+    assert protest.date != "1977" and protest.status != "historical"
+    summit = code(pipeline, "Ministers met on Monday for a summit where on Sunday the "
+                            "presidents had signed a trade deal.")
+    [signing] = [e for e in summit.events if e.type == "SUPPORT"]
+    assert signing.date is not None  # a where-clause sets the scene's time

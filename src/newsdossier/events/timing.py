@@ -75,7 +75,7 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
                 free.append(mention)
         elif _describes_in(verb, own_verb):
             free.append(mention)  # "In a release issued the following day, X denounced"
-        elif verb.i not in others and not _about_a_party(verb):
+        elif verb.i not in others and not _about_a_party(verb) and not _about_a_thing(verb):
             free.append(mention)  # "for a summit where on Sunday X signed": the summit's
     for group in (mine, free):
         if group:
@@ -129,7 +129,15 @@ def _describes_in(verb: Token, own: Token) -> bool:
     ("In a release issued the following day, the ministry denounced …", "met for a summit
     where on Sunday X signed …")."""
     return verb.dep_ in ("acl", "relcl") and carrier(verb) is not None and (
-        carrier(verb).i == own.i) and not _about_a_party(verb)
+        carrier(verb).i == own.i) and not _about_a_party(verb) and not _about_a_thing(verb)
+
+
+def _about_a_thing(verb: Token) -> bool:
+    """'the crash of the plane, which was built in 1977': a which/that clause tells the
+    thing's own past, not the time of the act ("a summit where on Sunday …" does)."""
+    return verb.dep_ == "relcl" and any(
+        c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        for c in verb.children)
 
 
 def _about_a_party(verb: Token) -> bool:
