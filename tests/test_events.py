@@ -972,3 +972,10 @@ def test_a_which_clause_dates_the_thing_not_the_act(pipeline: Pipeline) -> None:
                             "presidents had signed a trade deal.")
     [signing] = [e for e in summit.events if e.type == "SUPPORT"]
     assert signing.date is not None  # a where-clause sets the scene's time
+
+
+def test_a_counts_cut_off_day_dates_no_act(pipeline: Pipeline) -> None:
+    record = code(pipeline, "As of May 30, at least 90 fighters had been killed in the "
+                            "clashes. The bishop called on both sides to lay down their arms.")
+    assert not [e for e in record.events if (e.date or "").endswith("-05-30")]
+    assert [e for e in record.events if e.type == "REQUEST"]

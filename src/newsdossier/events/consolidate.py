@@ -56,7 +56,7 @@ from ..model import Actor, Event, Place, Span
 from .confidence import ConfidenceModel, features
 from .guards import VERBAL_TYPES
 from .status import is_historical
-from .timing import carrier
+from .timing import a_cutoff, carrier
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -892,8 +892,8 @@ def scene_days(doc: Doc, record: Record, published: dt.date | None) -> dict[int,
         if published is not None and mention.value > published.isoformat():
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
+        if span is None or not len(span) or a_cutoff(span):
+            continue  # "As of September 30, 200 had died": no scene is set on that day
         verb = carrier(span.root)
         for _ in range(3):  # "At the debate, held October 8, the candidates …": a participle
             if verb is None or verb.dep_ == "ROOT" or verb.tag_ not in ("VBN", "VBG"):

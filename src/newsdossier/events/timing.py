@@ -110,9 +110,19 @@ def _names_a_thing(span: SpacySpan, trigger: Token) -> bool:
             and not (span.start <= head.i < span.end))
 
 
+def a_cutoff(span: SpacySpan) -> bool:
+    """'As of September 30, 200 had died': the day a count stands at, not an act's day."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "as" \
+        and root.head.head.i == root.head.i - 1
+
+
 def _a_bound(span: SpacySpan) -> bool:
     """A time expression that bounds an act rather than dates it: "until October 14",
-    "pending a ruling on Monday", "before the vote on Friday"."""
+    "pending a ruling on Monday", "before the vote on Friday"; or a count's cut-off ("as of
+    September 30")."""
+    if a_cutoff(span):
+        return True
     node = span.root
     for _ in range(2):
         if node.dep_ == "pobj" and node.head.lower_ in BOUNDS:
