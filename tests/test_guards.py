@@ -309,3 +309,10 @@ def test_a_difference_of_opinion_on_a_question_refuses_nothing(pipeline: Pipelin
     assert not run(pipeline, "The judges do not agree on whether the law applies.").events
     refused = run(pipeline, "The miners did not agree to the new contract.")
     assert [e.type for e in refused.events] == ["REJECT"]
+
+
+def test_what_an_act_is_for_has_not_happened(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The mayor sued the utility company to stop the price rises.")
+    assert [e.type for e in record.events] == ["ACCUSE"]  # the suit, not a stoppage
+    made = run(pipeline, "The judge ordered the company to stop the price rises.")
+    assert [e.type for e in made.events if not e.background] != []

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..tables import table_sources
-from .arguments import agent_of, is_passive, prep_object, verb_subject
+from .arguments import OBJECT_CONTROL, agent_of, is_passive, prep_object, verb_subject
 from .triggers import measured, object_of
 
 if TYPE_CHECKING:
@@ -357,10 +357,32 @@ def retype_as_reduced_relations(draft: Draft) -> None:
     draft.settled = True  # too rare in training for the model to know a company's exit
 
 
+# Verbs whose object does the infinitive after it ("urged X to leave", "forced X to
+# resign", "used gas to disperse them"): there the infinitive is no mere purpose.
+OBJECT_DOING_VERBS = OBJECT_CONTROL | frozenset({
+    "get", "make", "cause", "lead", "prompt", "drive", "convince", "inspire", "leave", "keep",
+    "bring", "push", "use", "require", "oblige", "mandate", "appoint", "elect", "nominate",
+    "choose", "name", "hire", "train", "teach", "empower", "persuade", "urge"})
+
+
+def _purpose_infinitive(clause: Token) -> bool:
+    """'sued the prosecutor to block the release': an infinitive after a verb and its
+    object, the verb no verb of making someone do it, tells what the act is for."""
+    head = clause.head
+    return clause.dep_ in ("xcomp", "advcl") and head.i != clause.i and head.pos_ == "VERB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and any(c.dep_ == "dobj" for c in head.children) \
+        and head.lemma_.lower() not in OBJECT_DOING_VERBS \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+
+
 def a_purpose(draft: Draft) -> bool:
     """'declared an emergency so he could fund a wall', 'sent troops in order to protect
-    the embassy': what an act is for has not happened."""
+    the embassy', 'sued the prosecutor to block the release': what an act is for has not
+    happened."""
     clause = draft.clause if draft.match is not None else draft.anchor
+    if draft.match is not None and not draft.match.is_noun and _purpose_infinitive(clause):
+        return True
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ == "so" for c in clause.children):
             return True
