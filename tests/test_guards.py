@@ -311,7 +311,7 @@ def test_a_difference_of_opinion_on_a_question_refuses_nothing(pipeline: Pipelin
     assert [e.type for e in refused.events] == ["REJECT"]
 
 
-def test_what_an_act_is_for_has_not_happened(pipeline: Pipeline) -> None:
+def test_an_infinitive_after_a_verb_and_its_object_is_its_purpose(pipeline: Pipeline) -> None:
     record = run(pipeline, "The mayor sued the utility company to stop the price rises.")
     assert [e.type for e in record.events] == ["ACCUSE"]  # the suit, not a stoppage
     made = run(pipeline, "The judge ordered the company to stop the price rises.")
