@@ -73,9 +73,11 @@ def date_for_event(doc: Doc, dates: list[DateMention], sentence: SpacySpan, trig
             if not (verb.lemma_.lower() in reporting and span is not None
                     and span.start > verb.i and _adverbial_of(span, verb)):
                 free.append(mention)
+        elif _about_a_thing(verb, span):
+            continue  # "the stadium, which was built in 1977": the stadium's past
         elif _describes_in(verb, own_verb):
             free.append(mention)  # "In a release issued the following day, X denounced"
-        elif verb.i not in others and not _about_a_party(verb) and not _about_a_thing(verb):
+        elif verb.i not in others and not _about_a_party(verb):
             free.append(mention)  # "for a summit where on Sunday X signed": the summit's
     for group in (mine, free):
         if group:
@@ -139,15 +141,21 @@ def _describes_in(verb: Token, own: Token) -> bool:
     ("In a release issued the following day, the ministry denounced …", "met for a summit
     where on Sunday X signed …")."""
     return verb.dep_ in ("acl", "relcl") and carrier(verb) is not None and (
-        carrier(verb).i == own.i) and not _about_a_party(verb) and not _about_a_thing(verb)
+        carrier(verb).i == own.i) and not _about_a_party(verb)
 
 
-def _about_a_thing(verb: Token) -> bool:
-    """'the crash of the plane, which was built in 1977': a which/that clause tells the
-    thing's own past, not the time of the act ("a summit where on Sunday …" does)."""
-    return verb.dep_ == "relcl" and any(
-        c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass", "dobj")
-        for c in verb.children)
+def _about_a_thing(verb: Token, span: SpacySpan | None) -> bool:
+    """'the crash of the plane, which was built in 1977': a which/that clause that tells
+    what was done to a thing, or only a year, gives the thing's own past, not the time of
+    the act ("the plane, which crashed on Wednesday", "a summit where on Sunday …" do)."""
+    if verb.dep_ != "relcl" or not any(
+            c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            for c in verb.children):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    bare_year = span is not None and len(span) == 1 and span[0].text.isdigit() and len(
+        span[0].text) == 4
+    return passive or bare_year
 
 
 def _about_a_party(verb: Token) -> bool:
