@@ -44,6 +44,7 @@ from .arguments import (
 )
 from .consolidate import governing_verb, trigger_token
 from .frames import STATE_SECTORS, same_party
+from .triggers import CHARACTERISING_VERBS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,8 +63,8 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZ
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONFIDENCE = 0.5
 # Verbs that call an act something: with a word of wrongdoing, a criticism.
-CHARACTERISING = frozenset({"characterize", "characterise", "describe", "label", "brand",
-                            "term", "denounce", "call", "dub", "condemn"})
+# Verbs that say what an act is, and the two that condemn it so ("denounced the raid as").
+CHARACTERISING = CHARACTERISING_VERBS | frozenset({"denounce", "condemn"})
 MEDIA_SECTOR = "JRN"
 UNIDENTIFIED = "UNK"  # "a bombing in Kabul killed 5": nobody named to accuse
 
