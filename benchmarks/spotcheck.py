@@ -105,16 +105,18 @@ def sheet_row(number: int, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def draw(db: Path, n: int, seed: int, min_confidence: float | None = None
-         ) -> list[dict[str, Any]]:
+def draw(db: Path, n: int, seed: int, min_confidence: float | None = None,
+         exclude: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """`n` events drawn reproducibly from the analyst's table, as sheet rows in reading
-    order (by publication, article and place in the text)."""
+    order (by publication, article and place in the text); articles in `exclude` (those
+    whose events trained the confidence model) are left out."""
     conn = connect(db)
     try:
         rows = list(event_rows(conn, Filters(min_confidence=min_confidence or None),
                                sort="date", order="asc"))
     finally:
         conn.close()
+    rows = [row for row in rows if row["article_id"] not in exclude]
     rows.sort(key=lambda row: (row["article_id"], row["event_id"]))
     drawn = random.Random(seed).sample(rows, min(n, len(rows)))
     drawn.sort(key=lambda row: (row.get("published") or "", row["article_id"],
@@ -356,6 +358,11 @@ def read_sheet(path: Path) -> list[dict[str, str]]:
 # --- command line --------------------------------------------------------------------------
 
 
+def reviewed_articles(path: Path) -> frozenset[str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["article_id"] for row in csv.DictReader(handle, delimiter="\t"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -365,6 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="Random seed (default 0).")
     parser.add_argument("--min-confidence", type=float, default=None,
                         help="Draw only events at least this confident (as `dossier events`).")
+    parser.add_argument("--exclude-reviewed", type=Path, metavar="VERDICTS",
+                        help="Leave out the articles a verdict file (tools/labels/"
+                        "wikinews_verdicts.tsv) has judged: a sample the confidence model "
+                        "was not fitted on.")
     parser.add_argument("--out", type=Path, help="The sheet: .csv or .html (default: CSV on "
                         "stdout).")
     parser.add_argument("--score", type=Path, metavar="SHEET",
@@ -383,7 +394,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.db}: no such database")
     if args.n < 1:
         parser.error("-n: at least 1")
-    rows = draw(args.db, args.n, args.seed, args.min_confidence)
+    rows = draw(args.db, args.n, args.seed, args.min_confidence,
+                reviewed_articles(args.exclude_reviewed) if args.exclude_reviewed else
+                frozenset())
     sample = f"{args.db.stem}-n{args.n}-seed{args.seed}"
     if args.out and args.out.suffix.lower() in (".html", ".htm"):
         title = (f"Spot-check of {args.db.name}: {len(rows)} events, seed {args.seed} "

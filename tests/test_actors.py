@@ -1173,3 +1173,12 @@ def test_a_surname_with_its_particle_is_the_person_named_before(pipeline: Pipeli
             "al-Hadi said the border would reopen. De Rossi, an Italian envoy, agreed.")
     later = [a for a in process(pipeline, text) if a.text == "al-Hadi"]
     assert later and later[-1].code == "LBYGOV"
+
+
+def test_a_listed_outlets_name_at_the_end_of_a_longer_name_is_not_the_outlet(
+        stage: ActorsStage, nlp: Language) -> None:
+    text = "Anna Ramos, the Party for Workers and Liberation candidate, spoke in Denver."
+    actors = run_stage(stage, nlp, text)
+    assert not [a for a in actors if a.country == "FRA"]
+    assert [a.country for a in run_stage(stage, nlp, "The daily Libération reported it.")
+            ] == ["FRA"]

@@ -38,3 +38,20 @@ def test_a_users_weights_replace_the_shipped_ones(tmp_path: Path, nlp) -> None:
     weights.write_text("good\t1.0\n", encoding="utf-8")
     with pytest.raises(ConfidenceError, match="no 'bias' weight"):
         ConfidenceModel.load([weights])
+
+
+def test_the_parse_tells_hedges_first_person_and_parties_left_out(pipeline: Pipeline) -> None:
+    from newsdossier.events.consolidate import confidence_features, mentions_of
+
+    def names_for(text: str) -> list[list[str]]:
+        article = Article(id="t", published="2026-03-12", text=text)
+        doc = pipeline.nlp(text)
+        record = pipeline.apply_stages(doc, article)
+        return [confidence_features(m) for m in mentions_of(doc, record)]
+
+    hedged = names_for("If the rebels attacked the town, the army would arrest them.")
+    assert any("hedge:modal" in names or "hedge:condition" in names for names in hedged)
+    mine = names_for('"We attacked their camp at night," the commander said.')
+    assert any("subject:first-person" in names for names in mine)
+    plain = names_for("Rebels attacked the town of Gao on Monday.")
+    assert plain and not any(n.startswith("hedge:") for names in plain for n in names)

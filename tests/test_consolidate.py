@@ -505,3 +505,16 @@ def test_what_another_party_said_later_is_not_the_statement_told_before(
     condemnations = [e for e in record.events if e.cameo == "111"]
     assert len(condemnations) == 2 and all(not e.background for e in condemnations)
     assert all(e.date == "2026-03-12" for e in condemnations)  # told in the perfect: today
+
+
+def test_a_position_held_is_no_act_of_support(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The candidate supports lower taxes and a smaller army. "
+                           "On Monday the mayor endorsed the governor of Ohio.")
+    supports = of_type(record, "SUPPORT")
+    assert [e.trigger.text for e in supports] == ["endorsed"]
+
+
+def test_agreeing_with_a_view_is_an_opinion_not_an_event(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Senator Maria Lopez agreed with Governor Tom Baker that the "
+                           "tax was too high.")
+    assert not [e for e in record.events if e.cameo == "019"]

@@ -178,3 +178,15 @@ def test_the_html_sheet_escapes_text_and_saves_the_csv(db: Path, tmp_path: Path)
     found = spotcheck.score(back)
     assert found["acceptable"] == {"right": 1, "n": 2, "rate": 0.5,
                                    "ci95": found["acceptable"]["ci95"]}
+
+
+def test_articles_already_reviewed_are_left_out_of_the_sample(db: Path, tmp_path: Path):
+    everything = sheet(run("--db", str(db), "-n", "1000", "--seed", "1").stdout)
+    articles = sorted({row["article_id"] for row in everything})
+    assert len(articles) > 1
+    verdicts = tmp_path / "verdicts.tsv"
+    verdicts.write_text("article_id\ttrigger_start\n" + f"{articles[0]}\t0\n", encoding="utf-8")
+    drawn = sheet(run("--db", str(db), "-n", "1000", "--seed", "1", "--exclude-reviewed",
+                      str(verdicts)).stdout)
+    assert drawn and articles[0] not in {row["article_id"] for row in drawn}
+    assert len(drawn) == len([r for r in everything if r["article_id"] != articles[0]])

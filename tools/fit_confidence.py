@@ -1,20 +1,40 @@
-"""Fit the event confidence model on whole-article gold, and show how well it is calibrated.
+"""Fit the event confidence model on labelled events, and show how well it is calibrated.
 
-    .venv/bin/python tools/fit_confidence.py [GOLD_DIR] [--write] [--folds 5]
+    .venv/bin/python tools/fit_confidence.py [GOLD_DIR] [--verdicts TSV] [--write] [--folds 5]
+    .venv/bin/python tools/fit_confidence.py --import SHEET.csv ... --db DB [--verdicts TSV]
 
-Runs the pipeline (with the confidence it ships) on every gold article, labels each
-predicted event right when its sentence and type fit a gold event of the article (the
-lenient rule of data/articles/README.md), and fits a logistic model over the features of
-`newsdossier.events.confidence` with fixed settings (deterministic). It prints a
-reliability table by confidence decile from 5-fold cross-validation by article (each
-article's events scored by a model fitted on the other folds) and, with --write, stores the
-model fitted on all the articles in src/newsdossier/data/events/confidence.tsv.
+Two kinds of labelled events, each an article's events labelled right or wrong:
+
+* the whole-article dev gold: the pipeline runs on every gold article and a predicted event
+  is right when its sentence and type fit a gold event of the article (the lenient rule of
+  data/articles/README.md) and its source and target agree with that gold event's;
+* reviewers' verdicts (`tools/labels/wikinews_verdicts.tsv`): events of the Wikinews corpus
+  (`corpus/wikinews/wikinews.jsonl`) judged by careful readers who did not write the code,
+  with the sheets of `benchmarks/spotcheck.py`; an event is right when the reviewer found it
+  acceptable (a real event with its type, source and target right). The file holds no
+  article text: each verdict names the article id, the trigger's offsets, and the type and
+  parties the event had when judged; a verdict counts only while the pipeline still reads
+  the event that way. `--import` turns filled-in sheets (and the database they were drawn
+  from) into such lines.
+
+It fits a logistic model over the features of `newsdossier.events.confidence` with fixed
+settings (deterministic), prints a reliability table by confidence decile from k-fold
+cross-validation by article (each article's events scored by a model fitted on the other
+folds) and, with --write, stores the model fitted on all the articles in
+src/newsdossier/data/events/confidence.tsv.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import sqlite3
+import sys
+from collections.abc import Iterable
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from newsdossier.evaluate import find_shared_dir
 from newsdossier.evaluate.articles import (
@@ -24,13 +44,32 @@ from newsdossier.evaluate.articles import (
     load_gold,
     overlaps,
     pick_articles,
+    side_agrees,
     type_fits,
 )
 from newsdossier.events.confidence import ConfidenceModel, fit
 from newsdossier.events.consolidate import confidence_features, mentions_of
 from newsdossier.pipeline import Pipeline
 
-WEIGHTS = Path(__file__).resolve().parents[1] / "src/newsdossier/data/events/confidence.tsv"
+ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS = ROOT / "src/newsdossier/data/events/confidence.tsv"
+VERDICTS = ROOT / "tools/labels/wikinews_verdicts.tsv"
+VERDICT_FIELDS = ("article_id", "trigger_start", "trigger_end", "type", "source", "target",
+                  "acceptable", "type_ok", "source_ok", "target_ok", "notes")
+Labelled = list[tuple[str, list[list[str]], list[int]]]
+
+
+def parties(actors: Iterable[Any]) -> str:
+    """A side as the verdict file keeps it: its codes (or names), sorted, ';'-joined."""
+    def one(actor: Any) -> str:
+        get = actor.get if isinstance(actor, dict) else lambda k: getattr(actor, k)
+        return str(get("code") or get("name") or get("text") or "")
+    return ";".join(sorted(one(a) for a in actors))
+
+
+def verdict_key(article_id: str, start: int, end: int, event_type: str | None,
+                source: str, target: str) -> tuple[str, int, int, str, str, str]:
+    return (article_id, start, end, event_type or "", source, target)
 
 
 def labelled(gold_dir: Path) -> list[tuple[str, list[list[str]], list[int]]]:
@@ -50,7 +89,11 @@ def labelled(gold_dir: Path) -> list[tuple[str, list[list[str]], list[int]]]:
             event = mention.event
             sentence = (event.sentence.start, event.sentence.end)
             as_json = {"type": event.type, "cameo": event.cameo}
+            source = [asdict(a) for a in event.source]
+            target = [asdict(a) for a in event.target]
             right = any(type_fits(g, as_json) and any(overlaps(sentence, s) for s in spans)
+                        and side_agrees(g.get("source"), source)
+                        and side_agrees(g.get("target"), target)
                         for g, spans in zip(gold.events, evidence, strict=True))
             rows.append(confidence_features(mention))
             labels.append(int(right))
@@ -84,7 +127,88 @@ def sentence_gold(shared: Path | None) -> tuple[list[list[str]], list[int]]:
     return rows, labels
 
 
-def cross_validated(data: list[tuple[str, list[list[str]], list[int]]], folds: int,
+def load_verdicts(path: Path) -> dict[tuple[str, int, int, str, str, str], int]:
+    verdicts = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            key = verdict_key(row["article_id"], int(row["trigger_start"]),
+                              int(row["trigger_end"]), row["type"], row["source"], row["target"])
+            verdicts[key] = int(row["acceptable"] == "yes")
+    return verdicts
+
+
+def reviewed(path: Path, corpus: Path) -> tuple[Labelled, int]:
+    """Per reviewed article: its id, each still-judged event's features and verdict; and how
+    many verdicts no longer apply (the pipeline now reads the event otherwise)."""
+    from newsdossier.ingest import ItemError, build_article, read_items
+    from newsdossier.settings import load_settings
+
+    verdicts = load_verdicts(path)
+    wanted = {key[0] for key in verdicts}
+    settings = load_settings()
+    pipeline = Pipeline()
+    out, used = [], 0
+    for item in read_items([str(corpus)], settings):
+        if isinstance(item, ItemError) or not hasattr(item, "text"):
+            continue
+        article = build_article(item, settings.max_article_chars)
+        if isinstance(article, ItemError) or article.id not in wanted:
+            continue
+        doc = pipeline.nlp(article.text)
+        record = pipeline.apply_stages(doc, article)
+        rows, labels = [], []
+        for mention in mentions_of(doc, record):
+            event = mention.event
+            key = verdict_key(article.id, event.trigger.start, event.trigger.end, event.type,
+                              parties(event.source), parties(event.target))
+            if key in verdicts:
+                rows.append(confidence_features(mention))
+                labels.append(verdicts[key])
+        used += len(rows)
+        out.append((article.id, rows, labels))
+    return out, len(verdicts) - used
+
+
+def import_sheets(sheets: list[str], db: Path, path: Path) -> int:
+    """Append the verdicts of filled-in spot-check sheets to the verdict file (the events'
+    offsets and parties read from the database the sheets were drawn from)."""
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    existing = load_verdicts(path) if path.exists() else {}
+    lines = []
+    for sheet in sheets:
+        with open(sheet, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                verdict = row.get("acceptable", "").strip().lower()
+                if verdict not in ("yes", "no"):
+                    continue
+                found = connection.execute(
+                    "SELECT trigger_start, trigger_end, type, source, target FROM events "
+                    "WHERE article_id = ? AND event_id = ?",
+                    (row["article_id"], row["event_id"])).fetchone()
+                if found is None:
+                    continue
+                start, end, event_type, source, target = found
+                key = verdict_key(row["article_id"], start, end, event_type,
+                                  parties(json.loads(source or "[]")),
+                                  parties(json.loads(target or "[]")))
+                if key in existing:
+                    continue
+                existing[key] = int(verdict == "yes")
+                lines.append([*map(str, key), verdict] + [
+                    row.get(name, "").strip().lower() for name in ("type_ok", "source_ok",
+                                                                   "target_ok")]
+                    + [" ".join(row.get("notes", "").split())[:200]])
+    new_file = not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        if new_file:
+            writer.writerow(VERDICT_FIELDS)
+        writer.writerows(lines)
+    return len(lines)
+
+
+def cross_validated(data: Labelled, folds: int,
                     extra: tuple[list[list[str]], list[int]] = ([], [])
                     ) -> list[tuple[float, int]]:
     scored = []
@@ -125,12 +249,28 @@ def main() -> None:
     parser.add_argument("gold", nargs="?")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="store the fitted weights")
+    parser.add_argument("--verdicts", type=Path, default=VERDICTS,
+                        help="reviewers' verdicts on Wikinews events (TSV)")
+    parser.add_argument("--import", dest="sheets", nargs="+", metavar="SHEET",
+                        help="append the verdicts of filled-in spot-check sheets and stop")
+    parser.add_argument("--db", type=Path, help="the database the sheets were drawn from")
     args = parser.parse_args()
+    if args.sheets:
+        if args.db is None:
+            raise SystemExit("--import needs --db, the database the sheets were drawn from")
+        added = import_sheets(args.sheets, args.db, args.verdicts)
+        print(f"{added} verdicts added to {args.verdicts}")
+        return
     shared = find_shared_dir()
     gold = Path(args.gold) if args.gold else (shared / "data/articles/dev" if shared else None)
     if gold is None:
         raise SystemExit("no gold given and no shared folder found")
     data = labelled(gold)
+    if args.verdicts.exists() and shared is not None:
+        more, stale = reviewed(args.verdicts, shared / "data/corpus/wikinews/wikinews.jsonl")
+        print(f"{sum(len(r) for _, r, _ in more)} reviewed Wikinews events in {len(more)} "
+              f"articles ({stale} verdicts no longer apply)", file=sys.stderr)
+        data += more
     extra = sentence_gold(shared)
     print(f"cross-validated reliability ({args.folds} folds by article; {len(extra[0])} "
           "events of gold sentences always in training):")

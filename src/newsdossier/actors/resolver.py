@@ -404,7 +404,8 @@ def _covered(matches: list[Match]) -> set[int]:
 def _single_names_fit(tokens: list[Token], matches: list[Match]) -> list[Match]:
     """Drop single-name matches inside a longer unlisted name ("Laura Bush", "Trump Tower")."""
     covered = _covered(matches)
-    return [match for match in matches if not _inside_longer_name(tokens, match, covered)]
+    return [match for match in matches if not _inside_longer_name(tokens, match, covered)
+            and not _tail_of_longer_name(tokens, match, matches)]
 
 
 def _inside_longer_name(tokens: list[Token], match: Match, covered: set[int]) -> bool:
@@ -414,6 +415,34 @@ def _inside_longer_name(tokens: list[Token], match: Match, covered: set[int]) ->
     if _free_name_word(tokens, before, covered) and tokens[before].word not in COURTESY_WORDS:
         return True
     return _free_name_word(tokens, after, covered)
+
+
+def _tail_of_longer_name(tokens: list[Token], match: Match, matches: list[Match]) -> bool:
+    """A one-word organisation after "and"/"of"/"for" that joins it to a capitalised word
+    naming nothing listed ("Liberation" in "Party for Socialism and Liberation", "Workers
+    and Liberation"): a word of a longer name. "Reuters and Libération" are two outlets."""
+    if match.entry.kind != ORGANISATION_KIND or match.size != 1 or match.start < 2:
+        return False
+    if tokens[match.start - 1].word not in NAME_CONNECTORS:  # only "and": "X of Y" is a title
+        return False
+    named = {i for m in matches if m.entry.kind in LISTED_NAME_KINDS
+             for i in range(m.start, m.start + m.size)}
+    before = match.start - 2
+    if before < 1 or not _name_word(tokens[before]) or before in named:
+        return False
+    earlier = tokens[before - 1]  # the name goes on further back: "Party for Socialism"
+    return _name_word(earlier) or earlier.word in NAME_LINKS
+
+
+NAME_LINKS = frozenset({"and", "of", "for", "&"})
+
+
+NAME_CONNECTORS = frozenset({"and", "&"})
+ORGANISATION_KIND = "organisations"
+LISTED_NAME_KINDS = frozenset({PERSON_KIND, ORGANISATION_KIND, "countries", "demonyms"})
+
+
+NAME_CONNECTORS = frozenset({"and", "of", "for", "&"})
 
 
 def _free_name_word(tokens: list[Token], index: int, covered: set[int]) -> bool:

@@ -157,6 +157,7 @@ NAME_KINDS = frozenset({"people", "organisations", "countries"})
 # A "person" the tagger found that is really a listed name or group ("Bosnian Serbs")
 KNOWN_NAME_KINDS = NAME_KINDS | {"demonyms"}
 PERSON_KIND = "people"
+ORGANISATION_KIND = "organisations"
 MIN_COUNTRY_NAME_WORDS = 3  # shorter country names are found by the tagger as GPE
 VERB_POS = frozenset({"VERB", "AUX"})
 FRAGMENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -312,7 +313,8 @@ class ActorsStage:
             entry = self.dictionary.get(tuple(t.word for t in collected)) if collected else None
             if entry is not None and entry.kind in NAME_KINDS and _case_fits(entry, collected):
                 found = Hit(start, position, entry)
-        if found is None or _name_continues(doc, found) or self._single_name_cut(doc, found):
+        if found is None or _name_continues(doc, found) or self._single_name_cut(doc, found) \
+                or _tail_of_a_longer_name(doc, found):
             return None
         return found
 
@@ -828,6 +830,24 @@ def _token_words(doc: Doc, index: int, cache: list[list[Token] | None] | None) -
     if cache is not None:
         cache[index] = words
     return words
+
+
+def _tail_of_a_longer_name(doc: Doc, hit: Hit) -> bool:
+    """A one-word organisation matched inside a longer tagged name, after its first word
+    ("Liberation" in "the Party for Socialism and Liberation"): a word of that name, not
+    the organisation."""
+    if hit.entry.kind != ORGANISATION_KIND or hit.end - hit.start != 1:
+        return False
+    ent = entity_at(doc[hit.start])
+    if ent is not None:
+        return ent.label_ not in PLACE_LABELS and ent.start < hit.start
+    if hit.start < 2 or doc[hit.start - 1].lower_ not in NAME_CONNECTORS:
+        return False
+    before = doc[hit.start - 2]  # "Socialism" in "Party for Socialism and Liberation"
+    return before.text[:1].isupper() and not before.is_sent_start and not before.ent_type_
+
+
+NAME_CONNECTORS = frozenset({"and", "&"})
 
 
 def _case_fits(entry: Entry, words: Sequence[Token]) -> bool:

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from ..model import Actor, Event
 
 SHIPPED = "events/confidence.tsv"
@@ -50,6 +52,8 @@ def features(event: Event, sentence_number: int, quoted: bool, noun: bool) -> li
         names.append("background")
     if event.cameo and len(event.cameo) >= 3 and not event.cameo.endswith("0"):
         names.append("cameo:specific")
+    if event.cameo:
+        names.append(f"cameo:{event.cameo[:3]}")
     if event.id.startswith("s"):
         names.append("from:statement")
     if event.mentions:
@@ -65,6 +69,96 @@ def features(event: Event, sentence_number: int, quoted: bool, noun: bool) -> li
 
 
 LEAD_SENTENCES = 3
+
+# How a clause's wording says its act may not have happened, or not as a reported fact.
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ought"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+GENERIC_SUBJECTS = frozenset({"people", "everyone", "anyone", "someone", "somebody", "anybody",
+                              "everybody", "nobody", "one", "they", "those", "others"})
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+GOVERNING_STEPS = 3
+CLAUSE_KINDS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj"})
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _clause_verbs(token: Token) -> list[Token]:
+    """The trigger's verb and the verbs it is a complement of, nearest first."""
+    verbs, current = [], token
+    if current.pos_ in ("NOUN", "PROPN") and current.head.i != current.i:
+        current = current.head
+    for _ in range(GOVERNING_STEPS):
+        if current.pos_ in ("VERB", "AUX"):
+            verbs.append(current)
+        if current.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj",
+                                "dobj") or current.head.i == current.i:
+            break
+        current = current.head
+    return verbs
+
+
+def _subject(verbs: Sequence[Token]) -> Token | None:
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return child
+    return None
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def reading_features(event: Event, token: Token | None) -> list[str]:
+    """What the parse says of how the act is told: by whom (first person, a generic
+    subject), with what hedges (a modal, a condition, a question), in what kind of clause,
+    and whether the sentence names parties the event left out."""
+    if token is None:
+        return ["parse:none"]
+    names: list[str] = [f"lemma:{token.lemma_.lower()}"]
+    verbs = _clause_verbs(token)
+    main = verbs[0] if verbs else token
+    names.append(f"clause:{main.dep_ if main.dep_ in CLAUSE_KINDS else 'other'}")
+    auxes = [c for v in verbs[:2] for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MODALS for a in auxes):
+        names.append("hedge:modal")
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for v in verbs for c in v.children):
+        names.append("hedge:condition")
+    sentence = token.sent
+    if sentence.text.rstrip(" \"'\u201d\u2019)").endswith("?"):
+        names.append("hedge:question")
+    if main.tag_ in ("VBZ", "VBP") and not any(a.lemma_ in ("have", "be") for a in auxes):
+        names.append("tense:simple-present")
+    subject = _subject(verbs)
+    if subject is not None:
+        lower = subject.lower_
+        if lower in ("i", "we", "me", "us"):
+            names.append("subject:first-person")
+        elif lower == "you":
+            names.append("subject:second-person")
+        elif lower in GENERIC_SUBJECTS or (subject.tag_ == "NNS" and not any(
+                c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in subject.children)):
+            names.append("subject:generic")
+        elif subject.pos_ == "PROPN" and not event.source:
+            names.append("source:named-subject-unused")
+    used = [(a.start, a.end) for a in [*event.source, *event.target]]
+    if event.attributed_to is not None:
+        used.append((event.attributed_to.start, event.attributed_to.end))
+    if event.location is not None:
+        used.append((event.location.start, event.location.end))
+    unused = [e for e in sentence.ents if e.label_ in NAMED_LABELS
+              and not _overlaps(e.start_char, e.end_char, used)]
+    if unused:
+        names.append("names:unused")
+        if not event.target:
+            names.append("target:none-but-named")
+    if event.attributed_to is not None and not event.source:
+        names.append("source:speaker-only")
+    if len(sentence) > LONG_SENTENCE:
+        names.append("sentence:long")
+    return names
+
+
+LONG_SENTENCE = 40
 
 
 class ConfidenceModel:

@@ -53,7 +53,7 @@ from .. import registry
 from ..dates import parse_publication_date
 from ..language import skip_unless_english
 from ..model import Actor, Event, Place, Span
-from .confidence import ConfidenceModel, features
+from .confidence import ConfidenceModel, features, reading_features
 from .guards import VERBAL_TYPES
 from .status import is_historical
 from .timing import a_cutoff, carrier
@@ -70,7 +70,7 @@ MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE
                             "PROTEST", "ASSAULT"})
 KINDRED_TYPES = ({"SANCTION", "COERCE"},)
 # CAMEO statement codes that PLOVER types (the others are not events; see below).
-STATEMENT_TYPES = {"016": "REJECT", "019": "SUPPORT"}
+STATEMENT_TYPES = {"016": "REJECT"}
 KEPT_STATEMENTS = frozenset({"015"})
 DENIAL = "016"
 # Nouns that name a statement, and the kind of event that makes one ("the call" answers a
@@ -1257,12 +1257,14 @@ def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None,
 
 def confidence_features(mention: Mention) -> list[str]:
     noun = mention.token is not None and mention.token.pos_ in ("NOUN", "PROPN")
-    return features(mention.event, mention.sentence, mention.quoted, noun)
+    return [*features(mention.event, mention.sentence, mention.quoted, noun),
+            f"tense:{mention.tense}", *reading_features(mention.event, mention.token)]
 
 
 def drop_statements_without_a_type(record: Record) -> None:
     """CAMEO statements PLOVER has no type for are typed where PLOVER has a home for them
-    (a denial rejects an accusation: REJECT; expressing accord: SUPPORT). A claim of
+    (a denial rejects an accusation: REJECT). Expressing accord with a view ("X agreed
+    with Y that …", "Z agreed, saying …") is an opinion, like the rest below. A claim of
     responsibility (015) stays, typeless as the record schema allows: who claims an attack
     is what CAMEO data and readers want. The rest (condolences, a pessimistic or
     optimistic comment, a symbolic act) are opinions, not events: the record's quotes and
@@ -1410,6 +1412,26 @@ def drop_habits_told_in_quotations(doc: Doc, record: Record) -> None:
                  and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
                  and any(a <= event.trigger.start < b for a, b in quoted))
         if not habit:
+            kept.append(event)
+    record.events = kept
+
+
+STANCE_TYPES = frozenset({"SUPPORT"})
+
+
+def drop_standing_positions(doc: Doc, record: Record) -> None:
+    """'She supports both LGBT rights and gun rights', 'he backs a balanced budget': support
+    told in the simple present, outside a headline, is a position someone holds, not an act
+    of support; "endorsed", "has backed", "voiced support" still are."""
+    text = record.article.text
+    kept = []
+    for event in record.events:
+        token = trigger_token(doc, event.trigger)
+        position = (event.type in STANCE_TYPES and token is not None
+                    and token.tag_ in ("VBP", "VBZ")
+                    and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+                    and not is_headline(text, event.sentence))
+        if not position:
             kept.append(event)
     record.events = kept
 
@@ -1616,6 +1638,7 @@ class ConsolidateStage:
         drop_statements_without_a_type(record)
         drop_interview_answers(record)
         drop_habits_told_in_quotations(doc, record)
+        drop_standing_positions(doc, record)
         give_parties_the_setting(record)
         protesters_are_civilians(doc, record)
         split_joint_sources(record)
