@@ -518,3 +518,23 @@ def test_agreeing_with_a_view_is_an_opinion_not_an_event(pipeline: Pipeline) -> 
     record = run(pipeline, "Senator Maria Lopez agreed with Governor Tom Baker that the "
                            "tax was too high.")
     assert not [e for e in record.events if e.cameo == "019"]
+
+
+def test_where_an_act_happened_is_its_scene_not_its_target(pipeline: Pipeline) -> None:
+    sued = of_type(run(pipeline, "Maria Lopez sued in Austria for defamation and won."),
+                   "ACCUSE")
+    assert sued and not sued[0].target
+    assert sued[0].location is not None and sued[0].location.country == "AUT"
+    killed = run(pipeline, "A bomb killed a journalist in the port town of Mokha, Yemen.")
+    targets = [a.text for e in of_type(killed, "ASSAULT") for a in e.target]
+    assert targets and "Yemen" not in targets
+    struck = run(pipeline, "Drones attacked oil facilities in Saudi Arabia on Saturday.")
+    assert [a.country for e in of_type(struck, "ASSAULT") for a in e.target] == ["SAU"]
+
+
+def test_people_named_by_what_they_are_are_parties(pipeline: Pipeline) -> None:
+    arrested = of_type(run(pipeline, "Police arrested a 42-year-old woman in the city on "
+                                     "Saturday."), "COERCE")
+    assert arrested and [a.sector for a in arrested[0].target] == ["UNK"]
+    asked = of_type(run(pipeline, "The mayor asked viewers to stay at home."), "REQUEST")
+    assert asked and [a.sector for a in asked[0].target] == ["CVL"]

@@ -316,3 +316,18 @@ def test_an_infinitive_after_a_verb_and_its_object_is_its_purpose(pipeline: Pipe
     assert [e.type for e in record.events] == ["ACCUSE"]  # the suit, not a stoppage
     made = run(pipeline, "The judge ordered the company to stop the price rises.")
     assert [e.type for e in made.events if not e.background] != []
+
+
+def test_killed_when_a_plane_crashed_is_an_accident(pipeline: Pipeline) -> None:
+    crash = run(pipeline, "Five people were killed on Monday when a small plane crashed "
+                          "near the harbour.")
+    assert not [e for e in crash.events if e.type == "ASSAULT"]
+    shooting = run(pipeline, "Five people were killed on Monday when gunmen opened fire "
+                             "near the harbour.")
+    assert [e for e in shooting.events if e.type == "ASSAULT"]
+
+
+def test_a_storm_blocking_roads_is_no_blockade(pipeline: Pipeline) -> None:
+    record = run(pipeline, "A typhoon struck the coast on Tuesday. It also blocked roads "
+                           "and forced thousands of villagers to leave their homes.")
+    assert not [e for e in record.events if e.type in ("PROTEST", "COERCE", "ASSAULT")]

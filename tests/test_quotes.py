@@ -253,3 +253,11 @@ def test_a_relative_clause_inside_the_speaker_phrase_is_not_the_speaker(pipeline
                                   "the mine reopened by the company.")
     assert quote.speaker is not None and quote.speaker.text == "Some of the miners"
     assert quote.speaker.sector == "LAB"
+
+
+def test_a_role_after_as_describes_a_person_a_pronoun_does_not_stand_for(
+        pipeline: Pipeline) -> None:
+    quotes = quotes_of(pipeline, "Detectives interviewed Laura Brennan as a suspect. She "
+                                 "told them she had \"no plans to leave the city\".")
+    assert quotes and quotes[-1].speaker is not None
+    assert "Brennan" in (quotes[-1].speaker.name or quotes[-1].speaker.text)

@@ -1416,6 +1416,79 @@ def drop_habits_told_in_quotations(doc: Doc, record: Record) -> None:
     record.events = kept
 
 
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "across", "throughout",
+                                   "around", "inside", "outside", "within", "to"})
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Going somewhere is not acting on it ("traveled to New York"); sending troops or aid to a
+# country is (MOBILIZE, AID), so only these verbs make "to X" a destination.
+MOTION_VERBS = frozenset({"travel", "go", "fly", "come", "return", "head", "drive", "sail",
+                          "walk", "flee", "arrive"})
+
+
+def _scene_of(trigger: Token) -> set[int]:
+    """The tokens a phrase telling where the act happened hangs on: the trigger, the verbs
+    above it ("arrests were made in …"), and for a verb its subject event noun ("a Kabul car
+    bombing killed five")."""
+    tokens = {trigger.i}
+    current = trigger
+    for _ in range(2):
+        if current.head.i == current.i:
+            break
+        if current.dep_ in ("nsubj", "nsubjpass", "dobj", "xcomp", "ccomp", "conj"):
+            current = current.head
+            tokens.add(current.i)
+    tokens.update(c.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+                  and c.pos_ == "NOUN")
+    return tokens
+
+
+def _told_as_a_place(doc: Doc, actor: Actor, trigger: Token | None) -> bool:
+    """A bare place name telling where the act happened ("arrests were made in
+    Australia", "sued in Austria", "traveled to New York", "a Kabul car bombing", "the
+    port town of Mokha, Yemen"): the scene, not a party. A place qualifying the thing
+    acted on stays ("an attack on oil infrastructure in Saudi Arabia": Saudi Arabia)."""
+    if actor.sector is not None or trigger is None:
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.ent_type_ not in PLACE_ENTITY_LABELS:
+        return False
+    head = span.root
+    if head.dep_ == "appos" and head.head.ent_type_ in PLACE_ENTITY_LABELS:
+        return True  # "the port town of Mokha, Yemen"
+    scene = _scene_of(trigger)
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
+        preposition = head.head
+        if preposition.head.i not in scene:
+            return False
+        return preposition.lower_ != "to" or preposition.head.lemma_ in MOTION_VERBS
+    return head.dep_ in ("compound", "nmod") and head.head.i in scene and \
+        head.head.pos_ == "NOUN"
+
+
+def places_are_not_targets(doc: Doc, record: Record) -> None:
+    """A target told only as where the act happened is dropped from the parties (the
+    places stage still reads it as the event's place), unless it is all an attack or a
+    deployment is told to hit."""
+    for event in record.events:
+        if not event.target:
+            continue
+        trigger = trigger_token(doc, event.trigger)
+        scenes = [a for a in event.target if _told_as_a_place(doc, a, trigger)]
+        kept = [a for a in event.target if a not in scenes]
+        if not scenes or (not kept and event.type in STRUCK_PLACES):
+            continue
+        event.target = kept
+        if event.location is None:
+            event.location = next((p for p in record.places for a in scenes
+                                   if p.start == a.start and p.end == a.end), None)
+
+
+# An attack on, or forces sent to, a place with no one else named hit that place's country
+# ("an attack on oil infrastructure in Saudi Arabia"); a lawsuit, arrest or visit there
+# does not.
+STRUCK_PLACES = frozenset({"ASSAULT", "MOBILIZE", "AID"})
+
+
 STANCE_TYPES = frozenset({"SUPPORT"})
 
 
@@ -1639,6 +1712,7 @@ class ConsolidateStage:
         drop_interview_answers(record)
         drop_habits_told_in_quotations(doc, record)
         drop_standing_positions(doc, record)
+        places_are_not_targets(doc, record)
         give_parties_the_setting(record)
         protesters_are_civilians(doc, record)
         split_joint_sources(record)

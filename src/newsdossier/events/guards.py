@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 CAUSE_PREPOSITIONS = ("in", "from", "during", "by", "after", "amid")
+# What a disaster or accident can be worded as: an attack, a blockade, a restriction.
+MISHAP_WORDED = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 WEAPON_PREPOSITIONS = ("with", "at", "in", "near", "on")
 CRITICIZE = ("ACCUSE", "111")
 # What can be attacked only in words.
@@ -145,15 +147,29 @@ class Mishaps:
         return (bool(before) and self.names_mishap(before[-1])) or any(
             self.names_mishap(t) and t.dep_ in ("nsubj", "nsubjpass") for t in before)
 
+    def _a_mishap_when(self, clause: Token) -> bool:
+        """'seven people were killed when a bomber crashed at the airport': a clause of
+        time on the killing that tells a mishap (its verb, or its subject)."""
+        if clause.dep_ != "advcl" or not any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after")
+                for c in clause.children):
+            return False
+        return self.names_mishap(clause) or self.names_mishap(verb_subject(clause))
+
     def caused_by_mishap(self, draft: Draft) -> bool:
         """Whether an attack-worded event is a disaster, disease or accident."""
-        if draft.type != "ASSAULT" or draft.match is None:
+        if draft.type not in MISHAP_WORDED or draft.match is None:
             return False
         clause = draft.clause
         cause = agent_of(clause) if clause.pos_ in ("VERB", "AUX") else None
         if cause is not None and cause.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
             cause = clause.head  # "an earthquake that struck the south"
         if self.names_mishap(cause) or self._it_is_a_mishap(cause):
+            return True
+        if draft.type != "ASSAULT":
+            return False  # "the typhoon blocked roads": only its doer makes it no protest
+        if clause.pos_ in ("VERB", "AUX") and any(self._a_mishap_when(c) for c in
+                                                   clause.children):
             return True
         if clause.pos_ == "VERB" and any(self.names_mishap(v) for v in clause.conjuncts):
             return True  # "it has infected over 200 people and killed three"

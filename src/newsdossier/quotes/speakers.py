@@ -312,7 +312,7 @@ def antecedent(pronoun: Token, content: Range, index: ActorIndex,
     seen = 0
     while sentence is not None and seen < ANTECEDENT_SENTENCES:
         outside = [t for t in sentence if t.i < pronoun.i and not _inside(t.idx, excluded)]
-        candidates = [t for t in outside if fits(t, index) or (
+        candidates = [t for t in outside if (fits(t, index) and not _as_description(t)) or (
             t.lower_ in same and t.dep_ in _SPEAKER_DEPS)]
         if candidates:
             subjects = [t for t in candidates if _is_subject(t)]
@@ -327,6 +327,12 @@ def antecedent(pronoun: Token, content: Range, index: ActorIndex,
             seen += 1  # a sentence all in quotation marks does not count
         sentence = _previous_sentence(sentence)
     return None
+
+
+def _as_description(token: Token) -> bool:
+    """'spoke with Anne Sacoolas as a suspect': a role after "as" describes another
+    mention; a pronoun later stands for that mention, not for the role."""
+    return token.dep_ == "pobj" and token.head.lower_ == "as" and token.pos_ == "NOUN"
 
 
 def _subject_rank(subject: Token, index: ActorIndex) -> tuple[bool, int, int]:
