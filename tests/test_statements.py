@@ -199,3 +199,12 @@ def test_water_bombing_a_fire_is_no_attack(pipeline: Pipeline) -> None:
         "Firefighters said water bombing by helicopters was ruled out over the old town."),
         published="2026-03-12"))
     assert not [e for e in record.events if e.type in ("ASSAULT", "ACCUSE")]
+
+
+def test_a_neutral_report_of_an_attack_is_no_accusation(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The ministry said rebel fighters attacked a convoy near the border on Monday.")))
+    assert [e.type for e in record.events] == ["ASSAULT"]
+    assert record.events[0].attributed_to is not None

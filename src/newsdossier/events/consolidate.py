@@ -1466,27 +1466,55 @@ def _told_as_a_place(doc: Doc, actor: Actor, trigger: Token | None) -> bool:
 
 
 def places_are_not_targets(doc: Doc, record: Record) -> None:
-    """A target told only as where the act happened is dropped from the parties (the
-    places stage still reads it as the event's place), unless it is all an attack or a
-    deployment is told to hit."""
+    """A place told as where the act happened, beside a party the act hits ("killed a
+    journalist in the port town of Mokha, Yemen"), is the scene, not a second target; it
+    becomes the event's place when it has none."""
     for event in record.events:
         if not event.target:
             continue
         trigger = trigger_token(doc, event.trigger)
         scenes = [a for a in event.target if _told_as_a_place(doc, a, trigger)]
         kept = [a for a in event.target if a not in scenes]
-        if not scenes or (not kept and event.type in STRUCK_PLACES):
-            continue
+        if not scenes or not kept:
+            continue  # "eased measures in Montenegro", "blockades in the West Bank",
+            # "a curfew in Abidjan": an act on a place with no one else named is aimed at
+            # it (how CAMEO and PLOVER code it)
         event.target = kept
         if event.location is None:
             event.location = next((p for p in record.places for a in scenes
                                    if p.start == a.start and p.end == a.end), None)
 
 
-# An attack on, or forces sent to, a place with no one else named hit that place's country
-# ("an attack on oil infrastructure in Saudi Arabia"); a lawsuit, arrest or visit there
-# does not.
-STRUCK_PLACES = frozenset({"ASSAULT", "MOBILIZE", "AID"})
+
+
+
+def drop_standing_states(doc: Doc, record: Record) -> None:
+    """'The PKK is banned in Turkey', 'the army patrols the border': a material act told
+    in the simple present outside a headline and a quotation, with no day or time in its
+    clause, is how things stand or are done, not an event. (Words in the present still
+    are: "critics blame him for the fires" accuses now.)"""
+    text = record.article.text
+    kept = []
+    for event in record.events:
+        token = trigger_token(doc, event.trigger)
+        verb = governing_verb(token) if token is not None else None
+        standing = (event.type in MATERIAL_TYPES and verb is not None
+                    and _simple_present(verb) and not event.date
+                    and not is_headline(text, event.sentence)
+                    and not _inside_quotation(text, event))
+        if not standing:
+            kept.append(event)
+    record.events = kept
+
+
+def _simple_present(verb: Token) -> bool:
+    """'bans', 'impeaches', 'is banned' (present passive), not 'has banned', 'is banning',
+    'will ban' or an infinitive."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    return verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and \
+        auxes[0].tag_ in ("VBZ", "VBP")
 
 
 STANCE_TYPES = frozenset({"SUPPORT"})
@@ -1712,6 +1740,7 @@ class ConsolidateStage:
         drop_interview_answers(record)
         drop_habits_told_in_quotations(doc, record)
         drop_standing_positions(doc, record)
+        drop_standing_states(doc, record)
         places_are_not_targets(doc, record)
         give_parties_the_setting(record)
         protesters_are_civilians(doc, record)
