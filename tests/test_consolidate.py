@@ -543,3 +543,16 @@ def test_how_things_stand_is_no_event(pipeline: Pipeline) -> None:
                            "leader in Ankara.")
     assert [e.trigger.text for e in record.events if e.type in ("COERCE", "SANCTION")] == [
         "arrested"]
+
+
+def test_an_outlets_own_newsgathering_is_no_event(pipeline: Pipeline) -> None:
+    text = ("The Daily Courier asked three economists for their forecasts on Monday. "
+            "Senator Maria Lopez sued the Daily Courier over a report on Tuesday.")
+    record = pipeline.process(Article(id="t", text=text, published=PUBLISHED,
+                                      source="Daily Courier"))
+    assert [e.trigger.text for e in record.events] == ["sued"]
+
+
+def test_a_jailing_told_without_its_doer_is_a_courts(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The former mayor was jailed for six years on Friday.")
+    assert [a.sector for e in record.events for a in e.source] == ["JUD"]

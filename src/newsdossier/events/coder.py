@@ -143,7 +143,10 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN", "REQUEST
 # Acts only one kind of body does (CAMEO code prefix → PLOVER sector): arrests and crowd
 # repression by the police, yielding on laws and restrictions by the government.
 IMPLIED_AGENTS = (("173", "COP"), ("175", "COP"), ("08", "GOV"))
-IMPLIED_NAMES = {"COP": "police", "GOV": "government"}
+IMPLIED_NAMES = {"COP": "police", "GOV": "government", "JUD": "court"}
+# Detention a court orders, whatever its CAMEO code: "he was jailed for six years" is no
+# police act.
+COURT_ACTS = frozenset({"jail", "imprison", "sentence", "convict"})
 
 
 def _trimmed_sentence(sentence: SpacySpan, text: str) -> Span:
@@ -528,6 +531,8 @@ def _implied_agent(match: Match, text: str) -> list[Actor]:
     trigger, the words that imply it."""
     code = match.pattern.cameo or ""
     sector = next((s for prefix, s in IMPLIED_AGENTS if code.startswith(prefix)), None)
+    if sector is not None and match.token.lemma_.lower() in COURT_ACTS:
+        sector = "JUD"
     token = match.clause_head
     if sector is None or match.is_noun or not is_passive(token) or agent_of(token) is not None:
         return []

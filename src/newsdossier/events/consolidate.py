@@ -53,6 +53,7 @@ from .. import registry
 from ..dates import parse_publication_date
 from ..language import skip_unless_english
 from ..model import Actor, Event, Place, Span
+from ..outlets import outlet_name
 from .confidence import ConfidenceModel, features, reading_features
 from .guards import VERBAL_TYPES
 from .status import is_historical
@@ -1517,6 +1518,27 @@ def _simple_present(verb: Token) -> bool:
         auxes[0].tag_ in ("VBZ", "VBP")
 
 
+# What a reporter does with a source: interviews, questions, agreements to talk.
+NEWSGATHERING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "REQUEST", "SUPPORT"})
+
+
+def drop_the_outlets_own_reporting(record: Record) -> None:
+    """'Wikinews asked three pundits for predictions', 'Siegel agreed to speak to Wikinews's
+    correspondent': in an outlet's own article, what the outlet does, and what sources do
+    with its reporters, is its newsgathering, not an event between actors (what others do
+    to it — a lawsuit, a ban — stays)."""
+    outlet = outlet_name(record.article.source, record.article.url)
+    if not outlet:
+        return
+    word = re.compile(rf"\b{re.escape(outlet)}\b", re.IGNORECASE)
+
+    def is_outlet(actors: list[Actor]) -> bool:
+        return any(word.search(a.name or a.text) for a in actors)
+
+    record.events = [e for e in record.events if not is_outlet(e.source) and not (
+        e.type in NEWSGATHERING_TYPES and is_outlet(e.target))]
+
+
 STANCE_TYPES = frozenset({"SUPPORT"})
 
 
@@ -1741,6 +1763,7 @@ class ConsolidateStage:
         drop_habits_told_in_quotations(doc, record)
         drop_standing_positions(doc, record)
         drop_standing_states(doc, record)
+        drop_the_outlets_own_reporting(record)
         places_are_not_targets(doc, record)
         give_parties_the_setting(record)
         protesters_are_civilians(doc, record)
