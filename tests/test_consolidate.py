@@ -556,3 +556,18 @@ def test_an_outlets_own_newsgathering_is_no_event(pipeline: Pipeline) -> None:
 def test_a_jailing_told_without_its_doer_is_a_courts(pipeline: Pipeline) -> None:
     record = run(pipeline, "The former mayor was jailed for six years on Friday.")
     assert [a.sector for e in record.events for a in e.source] == ["JUD"]
+
+
+def test_no_party_is_the_target_of_its_own_promise() -> None:
+    from newsdossier.events.consolidate import no_self_targets
+    from newsdossier.model import Actor, Span
+
+    text = "Berg promised protests every week until the government acted."
+    berg = Actor(text="Berg", start=0, end=4, name="Anna Berg", sector="CVL", code="CVL")
+    government = Actor(text="government", start=41, end=51, sector="GOV", code="GOV")
+    event = Event(id="e1", type="AGREE", cameo="031", sentence=Span(0, len(text), text),
+                  trigger=Span(5, 13, "promised"), source=[berg],
+                  target=[Actor(text="Berg", start=0, end=4, name="Anna Berg"), government])
+    record = Record(article=Article(id="t", text=text), events=[event])
+    no_self_targets(record)
+    assert [a.text for a in event.target] == ["government"]

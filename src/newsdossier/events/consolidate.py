@@ -1518,6 +1518,17 @@ def _simple_present(verb: Token) -> bool:
         auxes[0].tag_ in ("VBZ", "VBP")
 
 
+def no_self_targets(record: Record) -> None:
+    """'Thunberg promised protests every week': a party is not the target of its own act
+    (a promise, a protest) unless the sentence says so ("they protected themselves" is no
+    event anyway); the target left is what else the event names."""
+    for event in record.events:
+        if event.reciprocal or not event.source or not event.target:
+            continue
+        names = {(a.name or a.text).lower() for a in event.source}
+        event.target = [a for a in event.target if (a.name or a.text).lower() not in names]
+
+
 # What a reporter does with a source: interviews, questions, agreements to talk.
 NEWSGATHERING_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "REQUEST", "SUPPORT"})
 
@@ -1796,6 +1807,7 @@ class ConsolidateStage:
             aim_at_the_authorities(mention.event, setting_country(record))
             own_authorities(mention.event)
             aim_at_the_governed(mention.event)
+        no_self_targets(record)
         if self.confidence is not None:
             for mention in kept:
                 mention.event.confidence = round(self.confidence.probability(
