@@ -571,3 +571,11 @@ def test_no_party_is_the_target_of_its_own_promise() -> None:
     record = Record(article=Article(id="t", text=text), events=[event])
     no_self_targets(record)
     assert [a.text for a in event.target] == ["government"]
+
+
+def test_attending_a_party_is_no_visit_attending_a_summit_is(pipeline: Pipeline) -> None:
+    party = run(pipeline, "The minister attended a graduation party on Sunday.")
+    assert not of_type(party, "CONSULT")
+    summit = run(pipeline, "The Greek prime minister attended the summit in Brussels on "
+                           "Monday.")
+    assert of_type(summit, "CONSULT")
