@@ -331,3 +331,11 @@ def test_a_storm_blocking_roads_is_no_blockade(pipeline: Pipeline) -> None:
     record = run(pipeline, "A typhoon struck the coast on Tuesday. It also blocked roads "
                            "and forced thousands of villagers to leave their homes.")
     assert not [e for e in record.events if e.type in ("PROTEST", "COERCE", "ASSAULT")]
+
+
+def test_executing_a_plan_kills_no_one(pipeline: Pipeline) -> None:
+    record = run(pipeline, "On Monday the government executed a planned shutdown of public "
+                           "services to make room for a vaccination drive.")
+    assert not [e for e in record.events if e.type == "ASSAULT"]
+    hanged = run(pipeline, "On Monday the regime executed three prisoners.")
+    assert [e for e in hanged.events if e.type == "ASSAULT"]

@@ -1405,16 +1405,15 @@ def drop_habits_told_in_quotations(doc: Doc, record: Record) -> None:
     quoted = [(q.content.start, q.content.end) for q in record.quotes if q.kind != "indirect"]
     if not quoted:
         return
-    kept = []
-    for event in record.events:
-        token = trigger_token(doc, event.trigger)
-        habit = (event.type in MATERIAL_TYPES and token is not None
-                 and token.tag_ in ("VBP", "VBZ")
-                 and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
-                 and any(a <= event.trigger.start < b for a, b in quoted))
-        if not habit:
-            kept.append(event)
-    record.events = kept
+    drop_events(record, {
+        event.id for event in record.events
+        if event.type in MATERIAL_TYPES and _habit_told(trigger_token(doc, event.trigger))
+        and any(a <= event.trigger.start < b for a, b in quoted)})
+
+
+def _habit_told(token: Token | None) -> bool:
+    return token is not None and token.tag_ in ("VBP", "VBZ") and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "across", "throughout",
@@ -1462,6 +1461,8 @@ def _told_as_a_place(doc: Doc, actor: Actor, trigger: Token | None) -> bool:
         if preposition.head.i not in scene:
             return False
         return preposition.lower_ != "to" or preposition.head.lemma_ in MOTION_VERBS
+    if actor.country is not None and actor.code == actor.country:
+        return False  # "the US strike": a state before an act is its doer, not its scene
     return head.dep_ in ("compound", "nmod") and head.head.i in scene and \
         head.head.pos_ == "NOUN"
 
@@ -1495,7 +1496,7 @@ def drop_standing_states(doc: Doc, record: Record) -> None:
     clause, is how things stand or are done, not an event. (Words in the present still
     are: "critics blame him for the fires" accuses now.)"""
     text = record.article.text
-    kept = []
+    dropped: set[str] = set()
     for event in record.events:
         token = trigger_token(doc, event.trigger)
         verb = governing_verb(token) if token is not None else None
@@ -1503,9 +1504,9 @@ def drop_standing_states(doc: Doc, record: Record) -> None:
                     and _simple_present(verb) and not event.date
                     and not is_headline(text, event.sentence)
                     and not _inside_quotation(text, event))
-        if not standing:
-            kept.append(event)
-    record.events = kept
+        if standing:
+            dropped.add(event.id)
+    drop_events(record, dropped)
 
 
 def _simple_present(verb: Token) -> bool:
@@ -1546,8 +1547,8 @@ def drop_the_outlets_own_reporting(record: Record) -> None:
     def is_outlet(actors: list[Actor]) -> bool:
         return any(word.search(a.name or a.text) for a in actors)
 
-    record.events = [e for e in record.events if not is_outlet(e.source) and not (
-        e.type in NEWSGATHERING_TYPES and is_outlet(e.target))]
+    drop_events(record, {e.id for e in record.events if is_outlet(e.source) or (
+        e.type in NEWSGATHERING_TYPES and is_outlet(e.target))})
 
 
 STANCE_TYPES = frozenset({"SUPPORT"})
@@ -1558,16 +1559,16 @@ def drop_standing_positions(doc: Doc, record: Record) -> None:
     told in the simple present, outside a headline, is a position someone holds, not an act
     of support; "endorsed", "has backed", "voiced support" still are."""
     text = record.article.text
-    kept = []
+    dropped: set[str] = set()
     for event in record.events:
         token = trigger_token(doc, event.trigger)
         position = (event.type in STANCE_TYPES and token is not None
                     and token.tag_ in ("VBP", "VBZ")
                     and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
                     and not is_headline(text, event.sentence))
-        if not position:
-            kept.append(event)
-    record.events = kept
+        if position:
+            dropped.add(event.id)
+    drop_events(record, dropped)
 
 
 def drop_interview_answers(record: Record) -> None:
