@@ -1182,3 +1182,12 @@ def test_a_listed_outlets_name_at_the_end_of_a_longer_name_is_not_the_outlet(
     assert not [a for a in actors if a.country == "FRA"]
     assert [a.country for a in run_stage(stage, nlp, "The daily Libération reported it.")
             ] == ["FRA"]
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("over 150 Palestinian prisoners", "PSECVL"),
+    ("around 300 Iraqi soldiers", "IRQMIL"),
+])
+def test_an_approximate_count_is_no_boundary(resolver: ActorResolver, phrase: str,
+                                             code: str) -> None:
+    assert resolver.resolve(phrase).code == code

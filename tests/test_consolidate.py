@@ -579,3 +579,8 @@ def test_attending_a_party_is_no_visit_attending_a_summit_is(pipeline: Pipeline)
     summit = run(pipeline, "The Greek prime minister attended the summit in Brussels on "
                            "Monday.")
     assert of_type(summit, "CONSULT")
+
+
+def test_a_present_tense_title_line_still_reports_news(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Syrian forces clash with rioters in the capital")
+    assert record.events

@@ -535,8 +535,17 @@ def _segments(tokens: list[Token], matches: list[Match]) -> list[Part]:
 
 
 def _quantifier_at(tokens: list[Token], position: int) -> bool:
+    """'at least 12 protesters', 'over 150 prisoners', 'around 300 people': a count, not a
+    place or a topic."""
     following = tokens[position + 1].word if position + 1 < len(tokens) else ""
-    return tokens[position].word == "at" and following in ("least", "most")
+    word = tokens[position].word
+    if word == "at" and following in ("least", "most"):
+        return True
+    return word in APPROXIMATORS and (following[:1].isdigit() or following in COUNTING_WORDS)
+
+
+APPROXIMATORS = frozenset({"over", "about", "around", "nearly", "almost", "some", "under",
+                           "roughly", "approximately", "above", "below"})
 
 
 def _strong(match: Match) -> bool:

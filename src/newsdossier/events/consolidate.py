@@ -1502,11 +1502,18 @@ def drop_standing_states(doc: Doc, record: Record) -> None:
         verb = governing_verb(token) if token is not None else None
         standing = (event.type in MATERIAL_TYPES and verb is not None
                     and _simple_present(verb) and not event.date
-                    and not is_headline(text, event.sentence)
+                    and not _told_as_a_title(text, event.sentence)
                     and not _inside_quotation(text, event))
         if standing:
             dropped.add(event.id)
     drop_events(record, dropped)
+
+
+def _told_as_a_title(text: str, sentence: Span) -> bool:
+    """A headline, or any line without a closing full stop (a title, a caption, a wire
+    summary): the present tense there reports the news."""
+    return is_headline(text, sentence) or not sentence.text.rstrip().endswith(
+        (".", "!", "?", '"', "\u201d", "'"))
 
 
 def _simple_present(verb: Token) -> bool:
@@ -1565,7 +1572,7 @@ def drop_standing_positions(doc: Doc, record: Record) -> None:
         position = (event.type in STANCE_TYPES and token is not None
                     and token.tag_ in ("VBP", "VBZ")
                     and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
-                    and not is_headline(text, event.sentence))
+                    and not _told_as_a_title(text, event.sentence))
         if position:
             dropped.add(event.id)
     drop_events(record, dropped)
