@@ -584,3 +584,13 @@ def test_attending_a_party_is_no_visit_attending_a_summit_is(pipeline: Pipeline)
 def test_a_present_tense_title_line_still_reports_news(pipeline: Pipeline) -> None:
     record = run(pipeline, "Syrian forces clash with rioters in the capital")
     assert record.events
+
+
+def test_a_party_named_as_left_out_is_no_target(pipeline: Pipeline) -> None:
+    for text in ("The European Union invited all member states except Hungary to the talks "
+                 "on Monday.",
+                 "Turkey invited the Mediterranean countries to talks, with the exception "
+                 "of Cyprus."):
+        events = run(pipeline, text).events
+        assert events
+        assert not [a for e in events for a in e.target if a.country in ("HUN", "CYP")]

@@ -1467,6 +1467,31 @@ def _told_as_a_place(doc: Doc, actor: Actor, trigger: Token | None) -> bool:
         head.head.pos_ == "NOUN"
 
 
+EXCLUDING_PREPOSITIONS = frozenset({"except", "excluding", "besides", "but"})
+
+
+def _left_out(doc: Doc, actor: Actor) -> bool:
+    """'invited the countries to talks, with the exception of Cyprus', 'all states except
+    Cyprus': a party named as left out of an act is no party to it."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    if head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    if preposition.lower_ in EXCLUDING_PREPOSITIONS:
+        return True
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in (
+        "exception", "exclusion")
+
+
+def drop_parties_left_out(doc: Doc, record: Record) -> None:
+    for event in record.events:
+        event.target = [a for a in event.target if not _left_out(doc, a)]
+        event.source = [a for a in event.source if not _left_out(doc, a)]
+
+
 def places_are_not_targets(doc: Doc, record: Record) -> None:
     """A place told as where the act happened, beside a party the act hits ("killed a
     journalist in the port town of Mokha, Yemen"), is the scene, not a second target; it
@@ -1784,6 +1809,7 @@ class ConsolidateStage:
         drop_standing_states(doc, record)
         drop_the_outlets_own_reporting(record)
         places_are_not_targets(doc, record)
+        drop_parties_left_out(doc, record)
         give_parties_the_setting(record)
         protesters_are_civilians(doc, record)
         split_joint_sources(record)
