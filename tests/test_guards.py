@@ -339,3 +339,19 @@ def test_executing_a_plan_kills_no_one(pipeline: Pipeline) -> None:
     assert not [e for e in record.events if e.type == "ASSAULT"]
     hanged = run(pipeline, "On Monday the regime executed three prisoners.")
     assert [e for e in hanged.events if e.type == "ASSAULT"]
+
+
+def test_ideas_clashing_is_no_violence(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Her moderate politics have clashed with the views of the party's "
+                           "leaders.")
+    assert not [e for e in record.events if e.type == "ASSAULT"]
+    clash = run(pipeline, "Police clashed with protesters in the capital on Monday.")
+    assert [e for e in clash.events if e.type == "ASSAULT"]
+
+
+def test_a_measure_lifted_is_not_imposed_again(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Restrictions on gatherings and travel were to be lifted, and "
+                           "schools were to reopen.")
+    assert not [e for e in record.events if e.type in ("COERCE", "SANCTION")]
+    imposed = run(pipeline, "The government imposed a curfew on Monday.")
+    assert [e for e in imposed.events if e.type == "COERCE"]

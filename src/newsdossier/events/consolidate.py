@@ -1467,6 +1467,33 @@ def _told_as_a_place(doc: Doc, actor: Actor, trigger: Token | None) -> bool:
         head.head.pos_ == "NOUN"
 
 
+# Undoing a measure: "restrictions were to be lifted", "the curfew was eased", "scrapped
+# the sanctions" concede or retreat (the verb's own row codes that); the measure is not
+# imposed again by being named.
+UNDOING_VERBS = frozenset({"lift", "ease", "end", "remove", "scrap", "drop", "cancel",
+                           "revoke", "relax", "rescind", "repeal", "suspend", "withdraw"})
+IMPOSED_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+
+
+def drop_measures_undone(doc: Doc, record: Record) -> None:
+    dropped = set()
+    for event in record.events:
+        token = trigger_token(doc, event.trigger)
+        if event.type not in IMPOSED_TYPES or token is None or token.pos_ != "NOUN":
+            continue
+        verb = governing_verb(token)
+        if verb is None or token.head.i != verb.i:
+            continue
+        undoing = verb.lemma_.lower() in UNDOING_VERBS and token.dep_ in ("dobj", "nsubjpass")
+        # "restrictions were to be lifted": the subject of "be" with the undoing in its
+        # complement
+        undoing = undoing or (verb.lemma_ == "be" and token.dep_ == "nsubj" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in UNDOING_VERBS for c in verb.children))
+        if undoing:
+            dropped.add(event.id)
+    drop_events(record, dropped)
+
+
 EXCLUDING_PREPOSITIONS = frozenset({"except", "excluding", "besides", "but"})
 
 
@@ -1810,6 +1837,7 @@ class ConsolidateStage:
         drop_the_outlets_own_reporting(record)
         places_are_not_targets(doc, record)
         drop_parties_left_out(doc, record)
+        drop_measures_undone(doc, record)
         give_parties_the_setting(record)
         protesters_are_civilians(doc, record)
         split_joint_sources(record)

@@ -603,17 +603,32 @@ def habitual(draft: Draft) -> bool:
 
 
 def violence_on_an_idea(draft: Draft) -> bool:
-    """'seek to destroy our way of life', 'killed the deal', 'torpedoed his career':
-    violence said of something no weapon reaches is a figure of speech."""
+    """'seek to destroy our way of life', 'killed the deal', 'torpedoed his career', 'his
+    politics clashed with the party's stances': violence said of something no weapon
+    reaches, or done by an idea, is a figure of speech."""
     if draft.type != "ASSAULT" or draft.match is None or draft.match.is_noun:
         return False
-    obj = object_of(draft.match.token)
+    trigger = draft.match.token
+    subject = None if is_passive(trigger) else verb_subject(trigger)
+    if subject is not None and _an_idea(subject):
+        return True  # "his moderate politics have clashed with the stances of …"
+    obj = object_of(trigger)
     if obj is None:
         return False
     head = obj
     if head.lower_ in ("way", "sense") and any(c.dep_ == "prep" for c in head.children):
         return True  # "our way of life", "a sense of community"
     return head.lemma_.lower() in INTANGIBLES or head.lemma_.lower() in ABSTRACT_TARGETS
+
+
+def _an_idea(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in INTANGIBLES or lemma in ABSTRACT_TARGETS or lemma in IDEAS
+
+
+IDEAS = frozenset({"politics", "politic", "view", "opinion", "belief", "position", "stance",
+                   "value", "principle", "interest", "priority", "vision", "agenda",
+                   "platform"})
 
 
 def done_by_a_document(draft: Draft) -> bool:
