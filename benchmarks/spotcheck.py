@@ -394,9 +394,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.db}: no such database")
     if args.n < 1:
         parser.error("-n: at least 1")
-    rows = draw(args.db, args.n, args.seed, args.min_confidence,
-                reviewed_articles(args.exclude_reviewed) if args.exclude_reviewed else
-                frozenset())
+    exclude: frozenset[str] = frozenset()
+    if args.exclude_reviewed:
+        try:
+            exclude = reviewed_articles(args.exclude_reviewed)
+        except (OSError, KeyError, csv.Error, UnicodeDecodeError) as exc:
+            parser.error(f"--exclude-reviewed {args.exclude_reviewed}: not a verdict file "
+                         f"with an article_id column ({exc.__class__.__name__}: {exc})")
+    rows = draw(args.db, args.n, args.seed, args.min_confidence, exclude)
     sample = f"{args.db.stem}-n{args.n}-seed{args.seed}"
     if args.out and args.out.suffix.lower() in (".html", ".htm"):
         title = (f"Spot-check of {args.db.name}: {len(rows)} events, seed {args.seed} "

@@ -190,3 +190,38 @@ def test_articles_already_reviewed_are_left_out_of_the_sample(db: Path, tmp_path
                       str(verdicts)).stdout)
     assert drawn and articles[0] not in {row["article_id"] for row in drawn}
     assert len(drawn) == len([r for r in everything if r["article_id"] != articles[0]])
+
+
+def test_a_bad_verdict_file_is_refused_in_one_line(db: Path, tmp_path: Path):
+    binary = tmp_path / "verdicts.tsv"
+    binary.write_bytes(b"\x00\xff\xfe binary \x00")
+    for path in (binary, tmp_path / "missing.tsv"):
+        result = run("--db", str(db), "--exclude-reviewed", str(path))
+        assert result.returncode == 2
+        assert "--exclude-reviewed" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_filled_sheets_become_verdicts_and_bad_sheets_are_skipped(db: Path, tmp_path: Path):
+    tool = Path(__file__).resolve().parent.parent / "tools" / "fit_confidence.py"
+    filled = tmp_path / "filled.csv"
+    rows = sheet(run("--db", str(db), "-n", "3", "--seed", "2").stdout)
+    for row in rows:
+        row["acceptable"] = "yes"
+    with filled.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    garbage = tmp_path / "garbage.csv"
+    garbage.write_bytes(b"\xff\xfe\x00\x01")
+    verdicts = tmp_path / "verdicts.tsv"
+    args = [sys.executable, str(tool), "--import", str(garbage), str(filled), "--db", str(db),
+            "--verdicts", str(verdicts)]
+    first = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "garbage.csv: skipped" in first.stderr
+    assert "3 verdicts added" in first.stdout
+    lines = verdicts.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t")[:3] == ["article_id", "trigger_start", "trigger_end"]
+    assert len(lines) == 4 and all(line.split("\t")[6] == "yes" for line in lines[1:])
+    again = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert "0 verdicts added" in again.stdout  # importing twice adds nothing twice

@@ -130,9 +130,13 @@ def sentence_gold(shared: Path | None) -> tuple[list[list[str]], list[int]]:
 def load_verdicts(path: Path) -> dict[tuple[str, int, int, str, str, str], int]:
     verdicts = {}
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            key = verdict_key(row["article_id"], int(row["trigger_start"]),
-                              int(row["trigger_end"]), row["type"], row["source"], row["target"])
+        for number, row in enumerate(csv.DictReader(handle, delimiter="\t"), start=2):
+            try:
+                key = verdict_key(row["article_id"], int(row["trigger_start"]),
+                                  int(row["trigger_end"]), row["type"], row["source"],
+                                  row["target"])
+            except (KeyError, TypeError, ValueError) as exc:
+                raise SystemExit(f"{path}:{number}: not a verdict line ({exc})") from exc
             verdicts[key] = int(row["acceptable"] == "yes")
     return verdicts
 
@@ -176,28 +180,34 @@ def import_sheets(sheets: list[str], db: Path, path: Path) -> int:
     existing = load_verdicts(path) if path.exists() else {}
     lines = []
     for sheet in sheets:
-        with open(sheet, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                verdict = row.get("acceptable", "").strip().lower()
-                if verdict not in ("yes", "no"):
-                    continue
-                found = connection.execute(
-                    "SELECT trigger_start, trigger_end, type, source, target FROM events "
-                    "WHERE article_id = ? AND event_id = ?",
-                    (row["article_id"], row["event_id"])).fetchone()
-                if found is None:
-                    continue
-                start, end, event_type, source, target = found
-                key = verdict_key(row["article_id"], start, end, event_type,
-                                  parties(json.loads(source or "[]")),
-                                  parties(json.loads(target or "[]")))
-                if key in existing:
-                    continue
-                existing[key] = int(verdict == "yes")
-                lines.append([*map(str, key), verdict] + [
-                    row.get(name, "").strip().lower() for name in ("type_ok", "source_ok",
+        try:
+            with open(sheet, encoding="utf-8", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            print(f"{sheet}: skipped, not a readable sheet ({exc})", file=sys.stderr)
+            continue
+        for row in rows:
+            verdict = (row.get("acceptable") or "").strip().lower()
+            if verdict not in ("yes", "no") or not row.get("article_id") or not row.get(
+                    "event_id"):
+                continue
+            found = connection.execute(
+                "SELECT trigger_start, trigger_end, type, source, target FROM events "
+                "WHERE article_id = ? AND event_id = ?",
+                (row["article_id"], row["event_id"])).fetchone()
+            if found is None:
+                continue
+            start, end, event_type, source, target = found
+            key = verdict_key(row["article_id"], start, end, event_type,
+                              parties(json.loads(source or "[]")),
+                              parties(json.loads(target or "[]")))
+            if key in existing:
+                continue
+            existing[key] = int(verdict == "yes")
+            lines.append([*map(str, key), verdict] + [
+                (row.get(name) or "").strip().lower() for name in ("type_ok", "source_ok",
                                                                    "target_ok")]
-                    + [" ".join(row.get("notes", "").split())[:200]])
+                + [" ".join((row.get("notes") or "").split())[:200]])
     new_file = not path.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8", newline="") as handle:
@@ -258,6 +268,8 @@ def main() -> None:
     if args.sheets:
         if args.db is None:
             raise SystemExit("--import needs --db, the database the sheets were drawn from")
+        if not args.db.is_file():
+            raise SystemExit(f"--db {args.db}: no such database")
         added = import_sheets(args.sheets, args.db, args.verdicts)
         print(f"{added} verdicts added to {args.verdicts}")
         return
