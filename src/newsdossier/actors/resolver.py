@@ -418,12 +418,12 @@ def _inside_longer_name(tokens: list[Token], match: Match, covered: set[int]) ->
 
 
 def _tail_of_longer_name(tokens: list[Token], match: Match, matches: list[Match]) -> bool:
-    """A one-word organisation after "and"/"of"/"for" that joins it to a capitalised word
+    """A one-word organisation after "and" joining it to a capitalised word
     naming nothing listed ("Liberation" in "Party for Socialism and Liberation", "Workers
     and Liberation"): a word of a longer name. "Reuters and Libération" are two outlets."""
     if match.entry.kind != ORGANISATION_KIND or match.size != 1 or match.start < 2:
         return False
-    if tokens[match.start - 1].word not in NAME_CONNECTORS:  # only "and": "X of Y" is a title
+    if tokens[match.start - 1].word not in NAME_CONNECTORS:  # not "of": "Head of Hamas"
         return False
     named = {i for m in matches if m.entry.kind in LISTED_NAME_KINDS
              for i in range(m.start, m.start + m.size)}
@@ -440,9 +440,6 @@ NAME_LINKS = frozenset({"and", "of", "for", "&"})
 NAME_CONNECTORS = frozenset({"and", "&"})
 ORGANISATION_KIND = "organisations"
 LISTED_NAME_KINDS = frozenset({PERSON_KIND, ORGANISATION_KIND, "countries", "demonyms"})
-
-
-NAME_CONNECTORS = frozenset({"and", "of", "for", "&"})
 
 
 def _free_name_word(tokens: list[Token], index: int, covered: set[int]) -> bool:

@@ -79,6 +79,7 @@ from .dictionary import POSSESSIVE, ActorDictionary, Entry, Token, held_in, norm
 from .resolver import (
     ABROAD_WORDS,
     COURTESY_WORDS,
+    NAME_CONNECTORS,
     UNRESOLVED,
     ActorResolver,
     Resolution,
@@ -846,8 +847,6 @@ def _tail_of_a_longer_name(doc: Doc, hit: Hit) -> bool:
     before = doc[hit.start - 2]  # "Socialism" in "Party for Socialism and Liberation"
     return before.text[:1].isupper() and not before.is_sent_start and not before.ent_type_
 
-
-NAME_CONNECTORS = frozenset({"and", "&"})
 
 
 def _case_fits(entry: Entry, words: Sequence[Token]) -> bool:

@@ -1620,10 +1620,8 @@ def drop_standing_positions(doc: Doc, record: Record) -> None:
     text = record.article.text
     dropped: set[str] = set()
     for event in record.events:
-        token = trigger_token(doc, event.trigger)
-        position = (event.type in STANCE_TYPES and token is not None
-                    and token.tag_ in ("VBP", "VBZ")
-                    and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        position = (event.type in STANCE_TYPES
+                    and _habit_told(trigger_token(doc, event.trigger))
                     and not _told_as_a_title(text, event.sentence))
         if position:
             dropped.add(event.id)
