@@ -355,3 +355,40 @@ def test_a_measure_lifted_is_not_imposed_again(pipeline: Pipeline) -> None:
     assert not [e for e in record.events if e.type in ("COERCE", "SANCTION")]
     imposed = run(pipeline, "The government imposed a curfew on Monday.")
     assert [e for e in imposed.events if e.type == "COERCE"]
+
+
+def test_a_war_fought_is_fighting_between_its_sides(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Croatia and Slovenia fought a border war in 1991.")
+    [war] = record.events
+    assert (war.type, war.cameo, war.reciprocal) == ("ASSAULT", "190", True)
+    assert {a.country for a in war.source} == {"HRV", "SVN"}
+
+
+def test_attacking_a_war_in_words_is_still_criticism(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Senator Maria Olsen attacked the war as a waste of lives.")
+    assert [(e.type, e.cameo) for e in record.events] == [("ACCUSE", "111")]
+
+
+@pytest.mark.parametrize("text", [
+    "The union has always condemned violence against workers.",
+    "The minister has long opposed the dam project.",
+])
+def test_a_stance_held_over_time_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text).events == []
+
+
+def test_acts_done_again_and_again_are_still_acts(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Parliament has repeatedly rejected the budget of the Kenyan "
+                           "government.")
+    assert [e.type for e in record.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The police killing of Marcus Hale, an unarmed teenager, sparked riots in Leeds.",
+    "The arrest of opposition leader Ana Ruiz triggered protests in Lima on Monday.",
+])
+def test_what_sets_off_a_protest_is_not_who_protests(pipeline: Pipeline, text: str) -> None:
+    protests = [e for e in run(pipeline, text).events if e.type == "PROTEST"]
+    victims = {"Marcus Hale", "Ana Ruiz"}
+    assert protests and all(not any(a.text in victims or (a.name or "") in victims for a in e.source)
+               for e in protests)

@@ -99,6 +99,8 @@ _MERGE_DEPS = frozenset({"advcl", "prep", "pobj", "nsubj", "nsubjpass", "agent",
 _MERGE_STEPS = 3
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SYMMETRIC_SUPPORT_CODES = frozenset({"050", "057"})
+# "Croatia and Slovenia fought", "the two armies clashed": each side fights the other.
+MUTUAL_FIGHTING = frozenset({"fight", "clash"})
 _WITH_PREPOSITIONS = frozenset({"with", "between"})
 _INNER_PREPOSITIONS = frozenset({"against", "with", "to", "on", "into", "of", "for", "between",
                                  "by", "in", "at", "from", "toward", "towards"})
@@ -132,6 +134,10 @@ DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "investiga
                             "complaint", "lawsuit", "petition", "declaration"})
 _NOMINAL_SOURCE_LABELS = frozenset({"NORP", "GPE", "ORG"})
 # Nouns of saying whose "of" names who said it: "the request of the prime minister".
+# What sets an event off is not who does it: "the killing of X sparked riots", "the arrest
+# triggered protests" (the rioters are not X).
+CAUSING_VERBS = frozenset({"spark", "trigger", "prompt", "provoke", "cause", "fuel",
+                           "ignite", "unleash", "inflame", "stoke", "precipitate"})
 MADE_BY_OF = frozenset({"request", "demand", "appeal", "call", "proposal", "offer", "threat",
                         "warning", "plea", "ultimatum", "decision", "order"})
 # Verbs of writing or sending a request to someone: "wrote to the embassy asking …".
@@ -691,7 +697,8 @@ def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
                 grandchild.ent_type_ in _NOMINAL_SOURCE_LABELS
             ):
                 return grandchild
-    if light_verb is not None and not characterised(noun, light_verb):
+    if light_verb is not None and not characterised(noun, light_verb) and (
+            light_verb.lemma_.lower() not in CAUSING_VERBS):
         return agent_of(light_verb)
     return None
 
@@ -942,7 +949,8 @@ def _head_word(text: str) -> str:
 def _is_reciprocal(draft: Draft) -> bool:
     symmetric = draft.type in SYMMETRIC_TYPES or (
         draft.type == "SUPPORT" and draft.cameo in SYMMETRIC_SUPPORT_CODES
-    )
+    ) or (draft.type == "ASSAULT" and draft.match is not None
+          and draft.match.token.lemma_.lower() in MUTUAL_FIGHTING)
     if not symmetric:
         return False
     if draft.target_via_with and draft.target:

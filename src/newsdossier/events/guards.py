@@ -45,6 +45,9 @@ ABSTRACT_TARGETS = frozenset({
     "system", "ideology", "notion", "concept", "practice", "view", "stance",
     "rhetoric", "tactic", "culture", "establishment",
 })
+# A war is fought, not attacked: "fought a war over the region" is the fighting itself.
+FOUGHT_THINGS = frozenset({"war", "battle", "conflict"})
+FIGHTING_VERBS = frozenset({"fight", "wage"})
 # Verbal acts need someone who can speak: "evidence supported his murder" is none.
 VERBAL_TYPES = frozenset({"SUPPORT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN",
                           "CONCEDE", "CONSULT"})
@@ -74,6 +77,13 @@ PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "he", "she", "t
 HABITUAL_ADVERBS = frozenset({"historically", "usually", "often", "typically", "generally",
                               "traditionally", "normally", "routinely", "frequently",
                               "customarily", "habitually", "commonly", "seldom", "rarely"})
+
+# With the present perfect they tell a stance or a custom held over time, not an act: "the
+# union has always condemned violence", "she has long opposed the dam". (Acts done again and
+# again are still acts: "Congress has repeatedly denied funding", "X have attacked journalists
+# previously".)
+STANDING_ADVERBS = frozenset({"always", "long", "consistently", "regularly", "constantly",
+                              "continually", "ever", "persistently", "invariably"})
 
 
 # Texts that say things but do nothing: as an event's subject, no one acts.
@@ -189,7 +199,7 @@ def verbal_attack(draft: Draft) -> bool:
         return False
     trigger = draft.match.token
     obj = _object(trigger)
-    if obj is not None and obj.lemma_.lower() in ABSTRACT_TARGETS:
+    if obj is not None and obj.lemma_.lower() in ABSTRACT_TARGETS and not _fought(trigger, obj):
         return True
     if not (_a_person(agent_of(trigger)) and _a_person(obj)):
         return False
@@ -597,9 +607,17 @@ def habitual(draft: Draft) -> bool:
     for verb in {draft.match.token.i: draft.match.token, draft.clause.i: draft.clause}.values():
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
             return True
+        if _present_perfect(verb) and any(c.dep_ == "advmod" and c.lower_ in
+                                          STANDING_ADVERBS for c in verb.children):
+            return True  # "has always condemned", "has long opposed"
     first = draft.match.token.sent[0]
     return first.lower_ in HABITUAL_ADVERBS and (
         first.head.i in (draft.match.token.i, draft.clause.i))
+
+
+def _present_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have")
+                                      for c in verb.children)
 
 
 def violence_on_an_idea(draft: Draft) -> bool:
@@ -618,7 +636,13 @@ def violence_on_an_idea(draft: Draft) -> bool:
     head = obj
     if head.lower_ in ("way", "sense") and any(c.dep_ == "prep" for c in head.children):
         return True  # "our way of life", "a sense of community"
-    return head.lemma_.lower() in INTANGIBLES or head.lemma_.lower() in ABSTRACT_TARGETS
+    return (head.lemma_.lower() in INTANGIBLES or head.lemma_.lower() in ABSTRACT_TARGETS) \
+        and not _fought(trigger, head)
+
+
+def _fought(trigger: Token, obj: Token) -> bool:
+    """'fought a border war', 'waged war on the cartels': the object is the fighting."""
+    return obj.lemma_.lower() in FOUGHT_THINGS and trigger.lemma_.lower() in FIGHTING_VERBS
 
 
 def _an_idea(token: Token) -> bool:
