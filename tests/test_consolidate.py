@@ -594,3 +594,11 @@ def test_a_party_named_as_left_out_is_no_target(pipeline: Pipeline) -> None:
         events = run(pipeline, text).events
         assert events
         assert not [a for e in events for a in e.target if a.country in ("HUN", "CYP")]
+
+
+def test_what_the_doer_owns_is_not_whom_it_acts_on(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Haiti agreed to move its consulate in Chile from Santiago to Valparaiso.")))
+    [agreement] = record.events
+    assert agreement.type == "AGREE"
+    assert not any(a.text.startswith("its") for a in agreement.target)

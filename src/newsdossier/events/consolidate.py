@@ -1586,7 +1586,16 @@ def no_self_targets(record: Record) -> None:
         if event.reciprocal or not event.source or not event.target:
             continue
         names = {(a.name or a.text).lower() for a in event.source}
-        event.target = [a for a in event.target if (a.name or a.text).lower() not in names]
+        countries = {a.country for a in event.source if a.country}
+        event.target = [a for a in event.target if (a.name or a.text).lower() not in names
+                        and not _its_own(a, countries)]
+
+
+def _its_own(actor: Actor, countries: set[str]) -> bool:
+    """'Serbia agreed to move its embassy', 'the state recalled its ambassador': what the
+    doer owns is what it acts with, not whom it acts on."""
+    first = actor.text.split(maxsplit=1)[0].lower() if actor.text.strip() else ""
+    return first in ("its", "their") and actor.country in countries
 
 
 # What a reporter does with a source: interviews, questions, agreements to talk.
