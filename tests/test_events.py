@@ -979,3 +979,32 @@ def test_a_counts_cut_off_day_dates_no_act(pipeline: Pipeline) -> None:
                             "clashes. The bishop called on both sides to lay down their arms.")
     assert not [e for e in record.events if (e.date or "").endswith("-05-30")]
     assert [e for e in record.events if e.type == "REQUEST"]
+
+
+def test_a_possessive_before_an_undergone_act_names_its_patient(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The activist Ana Ruiz was held for a week. Her arrest drew criticism from Amnesty "
+        "International.")))
+    [arrest] = [e for e in record.events if e.type == "COERCE" and e.trigger.start > 40]
+    assert not arrest.source
+    assert arrest.target
+    assert all("activist" in a.text or "Ruiz" in a.text for a in arrest.target)
+
+
+def test_a_possessive_with_an_of_object_is_the_doer(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The government's arrest of the journalist drew criticism.")))
+    [arrest] = [e for e in record.events if e.type == "COERCE"]
+    assert [a.sector for a in arrest.source] == ["GOV"]
+    assert [a.sector for a in arrest.target] == ["JRN"]
+
+
+def test_a_name_misparsed_as_a_modifier_is_still_the_object(pipeline: Pipeline) -> None:
+    # the small model hangs "O'Reilly" on "accused" as an adverb; the grounds clause
+    # ("saying viewers …") must not then supply the target
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Senator Ann Cole accused O'Reilly of creating a fuss for his own gain, saying "
+        "viewers may now be afraid.")))
+    accusations = [e for e in record.events if e.type == "ACCUSE"]
+    assert all("viewers" not in a.text for e in accusations for a in e.target)
+    assert any("O'Reilly" in a.text for e in accusations for a in e.target)

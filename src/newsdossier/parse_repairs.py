@@ -40,3 +40,22 @@ def main_verb_of_stranded_conjunct(verb: Token) -> Token | None:
     if above.i == first.i or not any(c.dep_ == "nsubj" for c in above.children):
         return None
     return above
+
+
+MISPARSED_OBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "oprd"})
+NAMED_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def object_misparsed_as_modifier(verb: Token) -> Token | None:
+    """'Clooney accused O'Reilly of creating a fuss', parsed with "O'Reilly" as an adverb of
+    "accused": a name right after a verb that has no object, hung on it as a modifier, is
+    its object."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    for child in verb.rights:
+        if child.dep_ in MISPARSED_OBJECT_DEPS and child.ent_type_ in NAMED_PARTY_LABELS:
+            between = verb.doc[verb.i + 1:child.i]
+            if all(t.ent_type_ == child.ent_type_ or t.dep_ == "compound" for t in between):
+                return child
+        break
+    return None

@@ -434,11 +434,17 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         named = _party_of_the_object(index, token, source)
         if named:
             target = named
-    if not any(a.code for a in target) and pattern.type == "ACCUSE" and not match.is_noun:
+    if not any(a.code for a in target) and pattern.type == "ACCUSE" and not match.is_noun \
+            and not _names_someone(target_token):
         blamed = [a for a in index.actors_for(_whom_the_reason_names(token)) if a.code]
         if blamed and not same_party(blamed, source):
             target = blamed  # "criticised the move, arguing Trump was sowing chaos"
     return source, target, via_with
+
+
+def _names_someone(token: Token | None) -> bool:
+    """'accused O'Reilly of …': a person named as the object is the target, coded or not."""
+    return token is not None and token.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 # Participles that give the grounds of a criticism: "condemned the decision, saying …".
@@ -676,7 +682,7 @@ def _doer_compound(noun: Token, index: ActorIndex, event_type: str | None) -> To
 
 def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not _undergoer_possessive(noun):
             return child
     by = prep_object(noun, "by") or carried_out_by(noun)
     if by is not None:
@@ -703,6 +709,22 @@ def _noun_source(noun: Token, light_verb: Token | None) -> Token | None:
     return None
 
 
+# Acts named after what their patient undergoes: "her arrest", "their detention", "his
+# execution" tell whom it was done to. With an "of" object the owner is the doer again ("the
+# government's arrest of the journalist").
+UNDERGONE_NOUNS = frozenset({
+    "arrest", "detention", "imprisonment", "jailing", "incarceration", "internment", "release",
+    "execution", "killing", "murder", "assassination", "abduction", "kidnapping", "capture",
+    "deportation", "extradition", "expulsion", "conviction", "trial", "sentencing",
+    "prosecution", "indictment", "impeachment", "dismissal", "sacking", "ouster", "removal",
+    "torture", "beating", "disappearance", "exile", "rescue", "freeing", "pardon",
+})
+
+
+def _undergoer_possessive(noun: Token) -> bool:
+    return noun.lemma_.lower() in UNDERGONE_NOUNS and prep_object(noun, "of") is None
+
+
 def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> tuple[
     Token | None, bool
 ]:
@@ -713,6 +735,8 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
             found = verb_subject(complement) if complement is not None else None
         elif place == "obj":
             found = object_of(token) if pattern.pos == "VERB" else prep_object(token, "of")
+            if found is None and pattern.pos == "NOUN" and _undergoer_possessive(token):
+                found = child_with(token, ("poss",))  # "her arrest": she was arrested
             if found is None and pattern.pos == "VERB":
                 found = child_with(token, ("dative",))
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..parse_repairs import object_misparsed_as_modifier
 from .arguments import OBJECTS, PASSIVE_SUBJECTS, child_with, is_passive, prep_object
 from .patterns import ANY_OBJECT, Pattern, PatternTable
 
@@ -65,7 +66,7 @@ def object_of(token: Token) -> Token | None:
     """The direct object of a verb; the subject when the verb is passive; for a relative
     pronoun ("measures, which the government dropped"), the noun the clause describes."""
     found = child_with(token, PASSIVE_SUBJECTS) if is_passive(token) else child_with(
-        token, OBJECTS)
+        token, OBJECTS) or object_misparsed_as_modifier(token)
     if found is not None and found.tag_ in ("WDT", "WP") and token.dep_ == "relcl" and (
             token.head.i != token.i):
         return token.head
