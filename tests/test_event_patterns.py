@@ -83,6 +83,9 @@ def _when_is_valid(when: str, pos: str) -> bool:
         elif key == "light":
             if pos != "NOUN" or not LEMMAS.fullmatch(value):
                 return False
+        elif key == "modal":
+            if pos != "VERB" or not LEMMAS.fullmatch(value):
+                return False
         elif key == "prep":
             if not re.fullmatch(r"[a-z]+(:[a-z0-9-]+(,[a-z0-9-]+)*)?", value):
                 return False

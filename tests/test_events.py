@@ -1008,3 +1008,17 @@ def test_a_name_misparsed_as_a_modifier_is_still_the_object(pipeline: Pipeline) 
     accusations = [e for e in record.events if e.type == "ACCUSE"]
     assert all("viewers" not in a.text for e in accusations for a in e.target)
     assert any("O'Reilly" in a.text for e in accusations for a in e.target)
+
+
+def test_the_owner_of_a_thing_is_the_party_not_the_thing(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The Russian government dismissed the claim from Berlin as groundless.")))
+    [rejection] = record.events
+    assert [(a.text, a.country) for a in rejection.target] == [("Berlin", "DEU")]
+
+
+def test_a_briefing_a_party_holds_is_no_place_and_no_target(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Minister Grant Shapps announced the measure at the UK Government's daily "
+        "coronavirus briefing.")))
+    assert not any("briefing" in a.text for e in record.events for a in e.target)

@@ -393,3 +393,32 @@ def test_what_sets_off_a_protest_is_not_who_protests(pipeline: Pipeline, text: s
     assert protests
     assert all(not any(a.text in victims or (a.name or "") in victims for a in e.source)
                for e in protests)
+
+
+def test_killed_on_a_day_when_a_plane_crashed_is_an_accident(pipeline: Pipeline) -> None:
+    # parsed with "when … crashed" hung on "Monday" as a relative clause
+    record = run(pipeline, "At least nine people were killed in Canada on Monday, when a "
+                           "vintage transport plane crashed at Halifax Stanfield Airport.")
+    assert [e for e in record.events if e.type == "ASSAULT"] == []
+
+
+def test_a_ban_with_no_one_named_has_no_invented_attackers(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Previously, the veil was banned in Moroccan public offices.")
+    assert all(a.sector != "UNK" for e in record.events for a in e.source)
+
+
+def test_called_off_on_a_day_is_no_call_on_anyone(pipeline: Pipeline) -> None:
+    assert run(pipeline, "The Coast Guard called off its search late on Tuesday.").events == []
+
+
+def test_agreeing_what_shall_be_done_is_an_agreement(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The two ministers agreed on Friday that their countries would "
+                           "hold joint patrols.")
+    assert [e.type for e in record.events] == ["AGREE"]
+    assert run(pipeline, "The two ministers agreed that the economy is weak.").events == []
+
+
+def test_a_leader_speaking_for_his_state_does_not_accuse_it(pipeline: Pipeline) -> None:
+    record = run(pipeline, 'President Hassan Rouhani said, "The Islamic Republic of Iran '
+                           'deeply regrets this disastrous mistake."')
+    assert [e for e in record.events if e.type == "ACCUSE"] == []

@@ -11,7 +11,7 @@ event names no coded party on that side, as event coders traditionally do.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..actors.resolver import make_code
@@ -230,9 +230,35 @@ class ActorIndex:
         resolution = self.resolver.resolve(span.text)
         if not (resolution.country or resolution.sector):
             return self._city(token)
+        if end > token.i + 1 and self._a_thing(list(self.doc[start:token.i + 1])):
+            return self._party_in_tail(token)  # "the claim from Berlin": Berlin's, not a party
+        owner = child_with(token, ("poss",))
+        if owner is not None and owner.pos_ != "PRON" and self._a_thing([token]):
+            # "the UK Government's daily briefing": the government, not its briefing
+            return self.by_token.get(owner.i) or self.resolve_phrase(owner)
         return Actor(text=span.text, start=span.start_char, end=span.end_char,
                      name=resolution.name, country=resolution.country,
                      sector=resolution.sector, code=resolution.code)
+
+    def _a_thing(self, words: Sequence[Token]) -> bool:
+        """A phrase head that names no one ("claim", "briefing"), as against "inhabitants",
+        "the governor" or a name."""
+        if not words or any(t.ent_type_ for t in words):
+            return False
+        resolution = self.resolver.resolve(" ".join(t.text for t in words))
+        return not (resolution.country or resolution.sector)
+
+    def _party_in_tail(self, token: Token) -> Actor | None:
+        for child in token.rights:
+            if child.dep_ != "prep":
+                break
+            pobj = child_with(child, ("pobj",))
+            if pobj is None:
+                continue
+            if pobj.i in self.by_token:
+                return self.by_token[pobj.i]
+            return self.resolve_phrase(pobj) if pobj.pos_ in ("NOUN", "PROPN") else None
+        return None
 
     def _city(self, token: Token) -> Actor | None:
         """A town named as an argument ("shelled Kharkiv") stands for its country."""
@@ -254,6 +280,8 @@ class ActorIndex:
         without a sector; None when the phrase names no known place."""
         span = entity_at(token)
         if span is None or span.label_ not in PLACE_LABELS | {"NORP", "ORG"}:
+            if span is None and _owned_thing(token):
+                return None  # "at the UK Government's daily briefing": no place
             phrase = self.doc[token.left_edge.i : token.i + 1]
         else:
             phrase = span
@@ -471,6 +499,19 @@ class ActorIndex:
                 return None
             node = node.head
         return None
+
+
+# Common nouns that name a place when someone's ("Kenya's capital", "Iran's embassy").
+OWNED_PLACES = frozenset({"town", "city", "village", "province", "region", "district", "state",
+                          "county", "area", "capital", "port", "island", "suburb", "territory",
+                          "border", "soil", "waters", "airspace", "coast", "embassy",
+                          "consulate", "streets", "camp", "base", "land", "frontier"})
+
+
+def _owned_thing(token: Token) -> bool:
+    """A common noun owned by a party that is no place: "the government's briefing"."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() not in OWNED_PLACES and any(
+        c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children)
 
 
 def _same_number(word: str, actor: Actor, doc: Doc) -> bool:

@@ -931,8 +931,9 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
         if origin is not None:
             draft.source = [*draft.source, origin]
         elif not draft.source and place is not None and place.country not in NONSTATE_CODES \
-                and not any(_overlaps(Span(place.start, place.end, place.text), a)
-                            for a in draft.target):
+                and draft.type == "ASSAULT" and not any(
+                    _overlaps(Span(place.start, place.end, place.text), a)
+                    for a in draft.target):
             # not from the attacked itself ("the attack on the US Embassy in Baghdad")
             draft.source = [_unidentified(place)]
 

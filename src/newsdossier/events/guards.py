@@ -160,7 +160,8 @@ class Mishaps:
     def _a_mishap_when(self, clause: Token) -> bool:
         """'seven people were killed when a bomber crashed at the airport': a clause of
         time on the killing that tells a mishap (its verb, or its subject)."""
-        if clause.dep_ != "advcl" or not any(
+        timed = clause.dep_ == "relcl" and clause.head.ent_type_ in ("DATE", "TIME")
+        if (clause.dep_ != "advcl" and not timed) or not any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "after")
                 for c in clause.children):
             return False
@@ -179,7 +180,7 @@ class Mishaps:
         if draft.type != "ASSAULT":
             return False  # "the typhoon blocked roads": only its doer makes it no protest
         if clause.pos_ in ("VERB", "AUX") and any(self._a_mishap_when(c) for c in
-                                                   clause.children):
+                                                   _clauses_of_time(clause)):
             return True
         if clause.pos_ == "VERB" and any(self.names_mishap(v) for v in clause.conjuncts):
             return True  # "it has infected over 200 people and killed three"
@@ -613,6 +614,16 @@ def habitual(draft: Draft) -> bool:
     first = draft.match.token.sent[0]
     return first.lower_ in HABITUAL_ADVERBS and (
         first.head.i in (draft.match.token.i, draft.clause.i))
+
+
+def _clauses_of_time(verb: Token) -> list[Token]:
+    """The verb's own clauses, and those hung on its time phrase ("killed on Monday, when a
+    plane crashed", parsed as a relative clause of "Monday")."""
+    found = list(verb.children)
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found.extend(c for c in pobj.children if c.dep_ == "relcl")
+    return found
 
 
 def _present_perfect(verb: Token) -> bool:

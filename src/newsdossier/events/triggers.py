@@ -154,6 +154,20 @@ def _clause_introduced_by(token: Token, preposition: str) -> bool:
         for c in token.children)
 
 
+# Prepositions whose object is the pattern's argument unless it is a time ("called on
+# Tuesday", "for two weeks"); "given until Thursday" is about a time by nature.
+ARGUMENT_PREPOSITIONS = frozenset({"on", "for", "in", "at", "over", "with", "against", "to"})
+
+
+def _tells_a_time(preposition: Token, wanted: str) -> bool:
+    """'on Tuesday', 'for two weeks', 'in March': a time, not what "call on" or "call for"
+    takes."""
+    if wanted not in ARGUMENT_PREPOSITIONS:
+        return False
+    pobj = child_with(preposition, ("pobj",))
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
 def conditions_hold(token: Token, pattern: Pattern) -> bool:
     when = pattern.when
     if when.objects or when.not_objects:
@@ -168,7 +182,8 @@ def conditions_hold(token: Token, pattern: Pattern) -> bool:
     holders = [token, *(c for c in token.children if pattern.particle and pattern.pos == "VERB"
                         and c.lower_ == pattern.particle)]
     if when.prep and all(prep_object(h, when.prep) is None and not any(
-        c.dep_ == "prep" and c.lower_ == when.prep for c in h.children
+        c.dep_ == "prep" and c.lower_ == when.prep and not _tells_a_time(c, when.prep)
+        for c in h.children
     ) for h in holders) and not _clause_introduced_by(token, when.prep):
         return False
     if when.prep_objects:
