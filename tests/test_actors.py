@@ -1191,3 +1191,17 @@ def test_a_listed_outlets_name_at_the_end_of_a_longer_name_is_not_the_outlet(
 def test_an_approximate_count_is_no_boundary(resolver: ActorResolver, phrase: str,
                                              code: str) -> None:
     assert resolver.resolve(phrase).code == code
+
+
+def test_a_body_named_by_country_and_an_of_phrase_is_one_actor(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "On Wednesday, the United States House of Representatives impeached the governor.")))
+    assert ("United States House of Representatives", "USALEG") in {
+        (a.text, a.code) for a in record.actors}
+
+
+def test_supporters_of_a_leader_are_not_the_leader(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Supporters of President Trump attacked the police.")))
+    supporters = [a for a in record.actors if a.text.startswith("Supporters")]
+    assert supporters and supporters[0].code == "USACVL" and supporters[0].name is None

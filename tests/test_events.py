@@ -1022,3 +1022,21 @@ def test_a_briefing_a_party_holds_is_no_place_and_no_target(pipeline: Pipeline) 
         "Minister Grant Shapps announced the measure at the UK Government's daily "
         "coronavirus briefing.")))
     assert not any("briefing" in a.text for e in record.events for a in e.target)
+
+
+def test_an_office_held_is_no_antecedent_of_he(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Don Blankenship said a Blankenship presidency would cut taxes. Additionally, he "
+        "delivered his final plea to voters ahead of Election Day.")))
+    [plea] = [e for e in record.events if e.type == "REQUEST"]
+    assert [a.text for a in plea.source] == ["Don Blankenship"]
+
+
+def test_clearing_protesters_and_a_case_against_someone_have_their_targets(
+        pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Police cleared peaceful protesters from the square using tear gas. Police have "
+        "opened a criminal case against the driver and detained him for questioning.")))
+    targets = {e.type: [a.text for a in e.target] for e in record.events}
+    assert targets["ASSAULT"] == ["peaceful protesters"]
+    assert targets["ACCUSE"] == ["driver"] and targets["COERCE"] == ["driver"]

@@ -142,6 +142,13 @@ STATED = "stated"
 ROLE_WEIGHT = 2.0
 # A listed body of no state takes the article's setting only when it is a state body whose
 # name many states use ("National Security Council", "Intelligence Bureau"); not "Reuters".
+# People named by whose side they are on: "supporters of President Trump", "associates of
+# Navalny" are of the leader's country, not the leader; a state leader's are civilians.
+FOLLOWER_NOUNS = frozenset({"supporter", "backer", "follower", "loyalist", "fan", "voter",
+                            "ally", "associate", "admirer", "sympathiser", "sympathizer",
+                            "partisan", "devotee"})
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI"})
+CIVILIANS = "CVL"
 LOCAL_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"})
 WEAK_ROLE_WEIGHT = 1.0
 LISTED_WEIGHT = 1.0
@@ -414,7 +421,8 @@ class ActorsStage:
 
     def _chunk_candidate(self, chunk: Span, text: str) -> Candidate | None:
         end = _modifiers_end(chunk)
-        if not self._chunk_is_actor(chunk) and not self._chunk_is_other_actor(chunk, text, end):
+        if not self._chunk_is_actor(chunk) and not self._chunk_is_other_actor(chunk, text, end) \
+                and not self._named_with_its_tail(chunk, end):
             return None
         trimmed = _trimmed(chunk)
         if trimmed is None:
@@ -542,6 +550,15 @@ class ActorsStage:
                 left, right = root.i, root.i + 1
             yield _trimmed(doc[left:right])
 
+    def _named_with_its_tail(self, chunk: Span, end: int) -> bool:
+        """'the United States House of Representatives', chunked as "the United States
+        House" + "of Representatives": a body whose name ends in its "of" phrase."""
+        if end <= chunk.end or not chunk.root.text[:1].isupper():
+            return False
+        words = normalise(chunk.doc[chunk.start:end].text)
+        entry = self.dictionary.entry_ending(words) if words else None
+        return entry is not None and entry.sector is not None and entry.kind != "countries"
+
     def _entry_ending_at(self, chunk: Span, root: SpacyToken) -> Entry | None:
         words = normalise(chunk.doc[chunk.start : root.i + 1].text)
         return self.dictionary.entry_ending(words) if words else None
@@ -585,14 +602,19 @@ class ActorsStage:
         country = resolution.country
         if country is None and resolution.sector is not None:
             country = self._place_named_in(span)
+        sector = resolution.sector
+        if _people_on_someones_side(span):  # "supporters of President Trump" are not Trump
+            own_name = None
+            resolution = replace(resolution, name=None)
+            sector = CIVILIANS if sector in STATE_SECTORS else sector
         actor = Actor(
             text=text[start:end],
             start=start,
             end=end,
             name=own_name or resolution.name or phrase.person,
             country=country,
-            sector=resolution.sector,
-            code=make_code(country, resolution.sector),
+            sector=sector,
+            code=make_code(country, sector),
             country_basis=STATED if country else None,
         )
         person = resolution.person or phrase.person is not None
@@ -695,6 +717,12 @@ class ActorsStage:
             if entry is not None and entry.kind in TITLE_KINDS:
                 return size, entry
         return 0, None
+
+
+def _people_on_someones_side(span: Span) -> bool:
+    root = span.root
+    return root.lemma_.lower() in FOLLOWER_NOUNS and root.i < span.end - 1 and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
 
 
 def _a_language(span: Span) -> bool:

@@ -543,6 +543,7 @@ INSTITUTION_WORDS = frozenset({
     "pentagon", "state", "country", "nation", "team", "club", "association", "network",
     "hospital", "clinic", "school", "university", "charity", "institute", "centre", "center",
     "newspaper", "broadcaster", "channel", "station", "prison", "camp", "city", "town",
+    "presidency", "premiership", "candidacy", "campaign", "tenure",
 })
 
 
