@@ -602,3 +602,12 @@ def test_what_the_doer_owns_is_not_whom_it_acts_on(pipeline: Pipeline) -> None:
     [agreement] = record.events
     assert agreement.type == "AGREE"
     assert not any(a.text.startswith("its") for a in agreement.target)
+
+
+def test_a_building_the_act_happened_in_is_no_second_target(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The journalist Omar Haddad was murdered last October in the Saudi consulate in "
+        "Ankara, Turkey.")))
+    [murder] = [e for e in record.events if e.type == "ASSAULT"]
+    assert len(murder.target) == 1 and "journalist" in murder.target[0].text
+    assert not any("consulate" in a.text for a in (*murder.source, *murder.target))

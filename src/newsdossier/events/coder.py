@@ -931,11 +931,23 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
         if origin is not None:
             draft.source = [*draft.source, origin]
         elif not draft.source and place is not None and place.country not in NONSTATE_CODES \
-                and draft.type == "ASSAULT" and not any(
+                and draft.type == "ASSAULT" and _a_named_place(draft, place) and not any(
                     _overlaps(Span(place.start, place.end, place.text), a)
                     for a in draft.target):
             # not from the attacked itself ("the attack on the US Embassy in Baghdad")
             draft.source = [_unidentified(place)]
+
+
+MISSIONS = frozenset({"embassy", "consulate", "mission"})
+
+
+def _a_named_place(draft: Draft, place: Actor) -> bool:
+    """'near Samarra', 'in Kabul': a place whose country the attackers are of; not a
+    diplomatic mission named after its owner ("in the Saudi consulate" in Ankara)."""
+    if draft.match is None:
+        return False
+    span = draft.match.token.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is None or not len(span) or span.root.lemma_.lower() not in MISSIONS
 
 
 def _unidentified(place: Actor) -> Actor:

@@ -1419,6 +1419,11 @@ def _habit_told(token: Token | None) -> bool:
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "across", "throughout",
                                    "around", "inside", "outside", "within", "to"})
 PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+VENUE_NOUNS = frozenset({"consulate", "embassy", "hospital", "school", "church", "mosque",
+                         "synagogue", "temple", "hotel", "airport", "prison", "market",
+                         "square", "stadium", "office", "headquarters", "station", "camp",
+                         "base", "court", "courthouse", "parliament", "building", "compound",
+                         "residence", "home", "house", "mall", "restaurant", "club"})
 # Going somewhere is not acting on it ("traveled to New York"); sending troops or aid to a
 # country is (MOBILIZE, AID), so only these verbs make "to X" a destination.
 MOTION_VERBS = frozenset({"travel", "go", "fly", "come", "return", "head", "drive", "sail",
@@ -1450,9 +1455,15 @@ def _told_as_a_place(doc: Doc, actor: Actor, trigger: Token | None) -> bool:
     if actor.sector is not None or trigger is None:
         return False
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None or not len(span) or span.root.ent_type_ not in PLACE_ENTITY_LABELS:
+    if span is None or not len(span):
         return False
     head = span.root
+    if head.ent_type_ not in PLACE_ENTITY_LABELS:
+        # "murdered in the Saudi consulate", "shot at the hospital": a building the act
+        # happened in, named by a common noun
+        return head.lemma_.lower() in VENUE_NOUNS and head.dep_ == "pobj" and \
+            head.head.lower_ in ("in", "at", "inside", "outside") and \
+            head.head.head.i in _scene_of(trigger)
     if head.dep_ == "appos" and head.head.ent_type_ in PLACE_ENTITY_LABELS:
         return True  # "the port town of Mokha, Yemen"
     scene = _scene_of(trigger)
