@@ -1040,3 +1040,42 @@ def test_clearing_protesters_and_a_case_against_someone_have_their_targets(
     targets = {e.type: [a.text for a in e.target] for e in record.events}
     assert targets["ASSAULT"] == ["peaceful protesters"]
     assert targets["ACCUSE"] == ["driver"] and targets["COERCE"] == ["driver"]
+
+
+def test_a_weapon_aimed_at_someone_names_the_target(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Hours earlier, Iran launched missiles targeting US troops in Iraqi military bases. "
+        "The rebels fired rockets aimed at government positions near the town.")))
+    targets = [[a.code for a in e.target] for e in record.events if e.type == "ASSAULT"]
+    assert targets == [["USAMIL"], ["GOV"]]
+
+
+def test_declining_someones_offer_is_aimed_at_them(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Yesterday, President Elena Varga declined Prime Minister Tomas Novak's offer to "
+        "resign after the leak.")))
+    [rejection] = [e for e in record.events if e.type == "REJECT"]
+    assert [a.name for a in rejection.target] == ["Tomas Novak"]
+
+
+def test_an_appeal_to_people_is_aimed_at_the_public(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The ministry also urged people to comply with the rules of the road.")))
+    [appeal] = [e for e in record.events if e.type == "REQUEST"]
+    assert [a.sector for a in appeal.target] == ["CVL"]
+
+
+def test_a_campaign_named_after_a_person_is_not_the_person(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The Trump campaign accused Biden of siding with criminals.")))
+    [accusation] = [e for e in record.events if e.type == "ACCUSE"]
+    assert [(a.text, a.name) for a in accusation.source] == [("Trump campaign", None)]
+
+
+def test_who_says_they_received_threats_accuses_no_one_of_them(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "However, the official claimed she and her family had received violent threats due "
+        "to her work.")))
+    assert not [e for e in record.events if e.type == "ACCUSE"]
+    [threat] = [e for e in record.events if e.type == "THREATEN"]
+    assert any("family" in a.text for a in threat.target)

@@ -422,3 +422,10 @@ def test_a_leader_speaking_for_his_state_does_not_accuse_it(pipeline: Pipeline) 
     record = run(pipeline, 'President Hassan Rouhani said, "The Islamic Republic of Iran '
                            'deeply regrets this disastrous mistake."')
     assert [e for e in record.events if e.type == "ACCUSE"] == []
+
+
+def test_killed_yesterday_when_a_bomber_crashed_is_an_accident(pipeline: Pipeline) -> None:
+    record = run(pipeline, "At least five people were killed in the United States yesterday, "
+                           "when a Cold War-era transport plane crashed at Dayton "
+                           "International Airport in Vandalia, Ohio.")
+    assert [e for e in record.events if e.type == "ASSAULT"] == []

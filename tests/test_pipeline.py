@@ -153,3 +153,17 @@ def test_a_line_break_ends_a_sentence_but_a_dateline_leads_into_its_sentence(nlp
     assert sentences[0] == "Rebels say Sudan army shelled a camp"
     assert sentences[1].startswith("KHARTOUM — Rebels on Monday said")
     assert sentences[-1] == "Officials denied it."
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hours earlier, Iran launched missiles targeting US troops in Iraqi military bases. "
+     "The rebels fired rockets aimed at government positions near the town.", "en"),
+    ("El gobierno de México anunció el lunes nuevas medidas contra la violencia en el norte "
+     "del país.", None),
+    ("Le gouvernement français a annoncé lundi de nouvelles mesures contre la violence dans "
+     "le nord du pays.", None),
+])
+def test_a_short_dense_news_text_is_english_and_others_are_not(
+        pipeline: Pipeline, text: str, language: str | None) -> None:
+    record = pipeline.process(Article(id="t", text=text))
+    assert record.article.language == language

@@ -40,6 +40,11 @@ FOLLOWER_NOUNS = frozenset({"supporter", "backer", "follower", "loyalist", "fan"
                             "ally", "critic", "opponent", "detractor", "rival", "admirer",
                             "sympathiser", "sympathizer", "partisan", "devotee"})
 CIVILIANS = "CVL"
+# Bodies and staff named after the person they work for: "the Trump campaign", "Biden's
+# lawyers", "Putin's spokesman".
+PERSONAL_BODIES = frozenset({"campaign", "team", "camp", "spokesperson", "spokesman",
+                             "spokeswoman", "aide", "aides", "lawyer", "lawyers", "attorney",
+                             "attorneys", "adviser", "advisers", "advisor", "advisors"})
 # Nouns that stand for the parties named after them: "the nations of Bahrain and Kosovo".
 COLLECTIVE_HEADS = frozenset({"nation", "country", "state", "government", "member",
                               "leader", "people", "coalition", "alliance"})
@@ -136,6 +141,8 @@ class ActorIndex:
                 owner = self.by_token[child.i]
                 if token.lemma_.lower() in FOLLOWER_NOUNS:
                     return self._followers(token, owner)
+                if token.lower_ in PERSONAL_BODIES and owner.name:
+                    return self._body_of(token, owner)
                 return owner
         for pobj in _of_objects(token):
             if pobj.i in self.by_token:
@@ -156,6 +163,18 @@ class ActorIndex:
         country = leader.country
         return Actor(text=text, start=start, end=start + len(text), name=None,
                      country=country, sector=CIVILIANS, code=make_code(country, CIVILIANS))
+
+    def _body_of(self, noun: Token, person: Actor) -> Actor:
+        """'the Trump campaign', 'Biden's lawyers': they speak and act for the person, of the
+        person's country and side, but are not the person."""
+        left = min((t.idx for t in noun.subtree if t.i <= noun.i), default=noun.idx)
+        text = doc_text(self.doc)[left:noun.idx + len(noun)]
+        start = left
+        if text.lower().startswith(("a ", "an ", "the ")):
+            cut = text.index(" ") + 1
+            text, start = text[cut:], left + cut
+        return Actor(text=text, start=start, end=start + len(text), name=None,
+                     country=person.country, sector=person.sector, code=person.code)
 
     def _split_by_modifiers(self, token: Token, actor: Actor | None) -> list[Actor]:
         """'US and British activists', 'Syrian government and opposition representatives',

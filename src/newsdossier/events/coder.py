@@ -150,6 +150,10 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "THREATEN", "REQUEST
 # repression by the police, yielding on laws and restrictions by the government.
 IMPLIED_AGENTS = (("173", "COP"), ("175", "COP"), ("08", "GOV"))
 IMPLIED_NAMES = {"COP": "police", "GOV": "government", "JUD": "court"}
+# Whom an appeal, a warning or an apology addressed to "people" or "the public" is aimed at:
+# the civilians (of the speaker's country, filled in by the story's setting).
+ADDRESSED_TYPES = frozenset({"REQUEST", "THREATEN", "SUPPORT", "AGREE"})
+THE_PUBLIC = frozenset({"people", "public"})
 # Detention a court orders, whatever its CAMEO code: "he was jailed for six years" is no
 # police act.
 COURT_ACTS = frozenset({"jail", "imprison", "sentence", "convict"})
@@ -434,6 +438,11 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         named = _party_of_the_object(index, token, source)
         if named:
             target = named
+    if not target and pattern.type in ADDRESSED_TYPES and target_token is not None and (
+            target_token.lemma_.lower() in THE_PUBLIC):
+        target = [Actor(text=target_token.text, start=target_token.idx,  # "urged people to"
+                        end=target_token.idx + len(target_token), name=None, sector="CVL",
+                        code="CVL")]
     if not any(a.code for a in target) and pattern.type == "ACCUSE" and not match.is_noun \
             and not _names_someone(target_token):
         blamed = [a for a in index.actors_for(_whom_the_reason_names(token)) if a.code]
@@ -767,7 +776,25 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
                 return found, False
     if pattern.pos == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN":
         return token.head, False  # "soldiers killed in Ukraine": the noun underwent it
+    aimed = _aimed_at(object_of(token) if pattern.pos == "VERB" else token)
+    if aimed is not None:
+        return aimed, False
     return None, False
+
+
+# Participles telling what a weapon or an act was aimed at.
+AIMING_VERBS = frozenset({"target", "aim", "hit", "strike", "direct"})
+
+
+def _aimed_at(thing: Token | None) -> Token | None:
+    """'launched missiles targeting US troops', 'rockets aimed at government positions':
+    whom the weapon was aimed at."""
+    if thing is None:
+        return None
+    for child in thing.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in AIMING_VERBS:
+            return child_with(child, OBJECTS) or prep_object(child, "at")
+    return None
 
 
 def _after_particle(verb: Token, pattern: Pattern, preposition: str) -> Token | None:

@@ -620,9 +620,11 @@ def _clauses_of_time(verb: Token) -> list[Token]:
     """The verb's own clauses, and those hung on its time phrase ("killed on Monday, when a
     plane crashed", parsed as a relative clause of "Monday")."""
     found = list(verb.children)
+    times = [c for c in verb.children if c.dep_ in ("npadvmod", "tmod")]  # "yesterday, when"
     for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found.extend(c for c in pobj.children if c.dep_ == "relcl")
+        times.extend(c for c in prep.children if c.dep_ == "pobj")
+    for time in times:
+        found.extend(c for c in time.children if c.dep_ == "relcl")
     return found
 
 

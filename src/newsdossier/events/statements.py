@@ -46,7 +46,7 @@ from .arguments import (
 )
 from .consolidate import governing_verb, trigger_token
 from .frames import STATE_SECTORS, same_party
-from .triggers import CHARACTERISING_VERBS
+from .triggers import CHARACTERISING_VERBS, UNDERGOING_VERBS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -231,7 +231,8 @@ class StatementsStage:
                 yield Accusation(token, KINDS[kind], accused_of_word(token, index))
         if quote.stance in ACCUSING_STANCES and _tells_a_wrong(quote, tokens, record):
             root = _content_root(tokens)
-            if root is not None:
+            # "claimed she had received threats": who underwent the wrong is not accused
+            if root is not None and root.lemma_.lower() not in UNDERGOING_VERBS:
                 yield Accusation(None, "112", index.actors_for(agent_of(root)))
 
     def _characterisations(self, doc: Doc, record: Record, index: ActorIndex,
