@@ -611,3 +611,15 @@ def test_a_building_the_act_happened_in_is_no_second_target(pipeline: Pipeline) 
     [murder] = [e for e in record.events if e.type == "ASSAULT"]
     assert len(murder.target) == 1 and "journalist" in murder.target[0].text
     assert not any("consulate" in a.text for a in (*murder.source, *murder.target))
+
+
+def test_a_stance_or_standing_offer_in_the_present_is_no_event(pipeline: Pipeline) -> None:
+    for text in ("The party strongly opposes abortion and illegal immigration.",
+                 "American Airlines and JetBlue both offer flights to Cuban cities other "
+                 "than Havana."):
+        record = pipeline.process(Article(id="t", published="2026-03-12", text=text))
+        assert record.events == [], text
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The Palestinians reject proposed Israeli changes to the deal, their chief "
+        "negotiator said.")))
+    assert [e.type for e in record.events] == ["REJECT"]

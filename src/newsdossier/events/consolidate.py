@@ -1631,6 +1631,11 @@ def drop_the_outlets_own_reporting(record: Record) -> None:
 
 
 STANCE_TYPES = frozenset({"SUPPORT"})
+# Verbs of other types that tell a stance or a standing offer in the simple present: "the
+# party strongly opposes abortion", "both airlines offer flights to Cuban cities".
+STANCE_VERBS = {"ACCUSE": frozenset({"oppose", "disapprove", "distrust", "dislike"}),
+                "REJECT": frozenset({"oppose"}),
+                "AGREE": frozenset({"offer"})}
 
 
 def drop_standing_positions(doc: Doc, record: Record) -> None:
@@ -1640,8 +1645,10 @@ def drop_standing_positions(doc: Doc, record: Record) -> None:
     text = record.article.text
     dropped: set[str] = set()
     for event in record.events:
-        position = (event.type in STANCE_TYPES
-                    and _habit_told(trigger_token(doc, event.trigger))
+        token = trigger_token(doc, event.trigger)
+        stance = event.type in STANCE_TYPES or (
+            token is not None and token.lemma_.lower() in STANCE_VERBS.get(event.type, ()))
+        position = (stance and _habit_told(token)
                     and not _told_as_a_title(text, event.sentence))
         if position:
             dropped.add(event.id)
