@@ -623,3 +623,11 @@ def test_a_stance_or_standing_offer_in_the_present_is_no_event(pipeline: Pipelin
         "The Palestinians reject proposed Israeli changes to the deal, their chief "
         "negotiator said.")))
     assert [e.type for e in record.events] == ["REJECT"]
+
+
+def test_rejecting_this_argument_is_aimed_at_who_made_it(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Lawyers for Senator Paul Grant argued that the subpoena was invalid because he was "
+        "immune. Judge Anna Reyes rejected this argument in her ruling on Monday.")))
+    [rejection] = [e for e in record.events if e.type == "REJECT"]
+    assert [a.text for a in rejection.target] == ["Lawyers for Senator Paul Grant"]

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 from .. import registry
 from ..dates import parse_publication_date
 from ..language import skip_unless_english
-from ..model import Actor, Event, Place, Span
+from ..model import Actor, Event, Place, Quote, Span
 from ..outlets import outlet_name
 from .confidence import ConfidenceModel, features, reading_features
 from .guards import VERBAL_TYPES
@@ -685,6 +685,34 @@ def aim_at_what_is_answered(mentions: list[Mention], noun_types: dict[str, str])
         parties = [a for a in answered.source if a.code and not _one_side(a, event.source)]
         if parties:
             event.target = parties
+
+
+# What someone said, named by a noun: "rejected this argument", "dismissed the claim".
+SAID_NOUNS = frozenset({"argument", "claim", "assertion", "statement", "remark", "comment",
+                        "view", "position", "suggestion", "contention", "reasoning",
+                        "characterisation", "characterization", "interpretation"})
+SAID_REACH = 300  # characters back to the words answered
+
+
+def aim_at_who_said_it(mentions: list[Mention], quotes: list[Quote]) -> None:
+    """'The lawyers argued that the subpoena was invalid. Judge Marrero rejected this
+    argument': a rejection or criticism of "this argument", "the claim", with no party as
+    its target, is aimed at whoever said the words just before it."""
+    for mention in mentions:
+        event = mention.event
+        if event.type not in ("REJECT", "ACCUSE") or any(a.code for a in event.target) or (
+                mention.token is None):
+            continue
+        about = _what_it_answers(mention.token)
+        if about is None or about.lemma_.lower() not in SAID_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_WORDS for c in about.children):
+            continue
+        said = [q for q in quotes if q.speaker is not None and q.speaker.code
+                and q.content.end <= event.sentence.start
+                and event.sentence.start - q.content.end <= SAID_REACH
+                and not _one_side(q.speaker, event.source)]
+        if said:
+            event.target = [said[-1].speaker]
 
 
 RESPONDING_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
@@ -1874,6 +1902,7 @@ class ConsolidateStage:
         renumber_references(record, renamed)
         answer_denials(kept)
         aim_at_what_is_answered(kept, self.noun_types)
+        aim_at_who_said_it(kept, record.quotes)
         aim_responses_at_who_acted(kept)
         kept = drop_statements_by_no_one(record, kept)
         carry_casualties(doc, record, kept)
