@@ -631,3 +631,14 @@ def test_rejecting_this_argument_is_aimed_at_who_made_it(pipeline: Pipeline) -> 
         "immune. Judge Anna Reyes rejected this argument in her ruling on Monday.")))
     [rejection] = [e for e in record.events if e.type == "REJECT"]
     assert [a.text for a in rejection.target] == ["Lawyers for Senator Paul Grant"]
+
+
+def test_a_protest_held_somewhere_is_aimed_at_its_authorities(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "On Thursday, opposition candidate Maria Lenska held a rally in Minsk, Belarus.")))
+    [rally] = [e for e in record.events if e.type == "PROTEST"]
+    assert [(a.name, a.code) for a in rally.target] == [("authorities", "BLRGOV")]
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Thousands protested against China in Taipei on Sunday.")))
+    [protest] = [e for e in record.events if e.type == "PROTEST"]
+    assert [a.code for a in protest.target] == ["CHN"]

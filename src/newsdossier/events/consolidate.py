@@ -1778,6 +1778,23 @@ def aim_at_the_authorities(event: Event, setting: str | None = None) -> None:
     event.target = [implied_party(event, AUTHORITIES, next(iter(countries)), "GOV")]
 
 
+def aim_protests_held_somewhere_at_the_authorities(doc: Doc, mention: Mention) -> None:
+    """'held a rally in Minsk, Belarus', 'marches in cities throughout Germany': a protest
+    whose only target is the place it was held in is aimed at the authorities of that
+    place's country (what the event data convention means by it), not at a place."""
+    event = mention.event
+    if event.type != "PROTEST" or not event.target:
+        return
+    trigger = trigger_token(doc, event.trigger)
+    if not all(_told_as_a_place(doc, a, trigger) or a.country_basis == "event-place"
+               for a in event.target):
+        return
+    countries = {a.country for a in event.target if a.country}
+    if len(countries) != 1 or next(iter(countries)) in NONSTATE:
+        return
+    event.target = [implied_party(event, AUTHORITIES, next(iter(countries)), "GOV")]
+
+
 def own_authorities(event: Event) -> None:
     """'Hong Kong student groups gave the government until Thursday …' after a mention of
     the Chinese government: "the government" civilians protest or make demands of, read
@@ -1920,6 +1937,7 @@ class ConsolidateStage:
         for mention in kept:
             localize_targets(mention.event)
             protest_by_the_public(mention.event, setting_country(record))
+            aim_protests_held_somewhere_at_the_authorities(doc, mention)
             aim_at_the_authorities(mention.event, setting_country(record))
             own_authorities(mention.event)
             aim_at_the_governed(mention.event)
