@@ -1079,3 +1079,21 @@ def test_who_says_they_received_threats_accuses_no_one_of_them(pipeline: Pipelin
     assert not [e for e in record.events if e.type == "ACCUSE"]
     [threat] = [e for e in record.events if e.type == "THREATEN"]
     assert any("family" in a.text for a in threat.target)
+
+
+def test_the_person_a_criticisms_grounds_name_is_its_target(pipeline: Pipeline) -> None:
+    # two differently named officials of one government are two parties
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        'Biden criticized the move, arguing Trump was "sowing chaos".')))
+    [criticism] = [e for e in record.events if e.type == "ACCUSE"]
+    assert [a.text for a in criticism.target] == ["Trump"]
+
+
+def test_alleged_ties_are_reputed_not_an_accusation(pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Rudaw reports the airline's director, Hamid Khanooki, has alleged ties to the "
+        "Revolutionary Guard.")))
+    assert not [e for e in record.events if e.type == "ACCUSE"]
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Moscow alleged Ukrainian involvement in the attack.")))
+    assert [e.type for e in record.events if not e.background] == ["ACCUSE"]

@@ -59,6 +59,7 @@ from .guards import (
     hosts_a_thing,
     investigates_nothing,
     patient_is_no_party,
+    reputed_ties,
     retype_as_attack,
     retype_as_criticism,
     retype_as_reduced_relations,
@@ -274,7 +275,7 @@ class EventCoder:
                   and not hosts_a_thing(d, actor_tokens, self._listed_object)
                   and not a_candidate_withdrawing(d) and not calls_a_result(d)
                   and not a_thing_sought(d) and not endangered_by_no_one(d)
-                  and not disagrees_on_a_question(d)]
+                  and not disagrees_on_a_question(d) and not reputed_ties(d)]
         for draft in drafts:
             if verbal_attack(draft):
                 retype_as_criticism(draft)
@@ -446,9 +447,16 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
     if not any(a.code for a in target) and pattern.type == "ACCUSE" and not match.is_noun \
             and not _names_someone(target_token):
         blamed = [a for a in index.actors_for(_whom_the_reason_names(token)) if a.code]
-        if blamed and not same_party(blamed, source):
+        if blamed and (not same_party(blamed, source) or _named_apart(blamed, source)):
             target = blamed  # "criticised the move, arguing Trump was sowing chaos"
     return source, target, via_with
+
+
+def _named_apart(left: list[Actor], right: list[Actor]) -> bool:
+    """Two people named differently are two parties, even of one government ("Biden
+    criticized the move, arguing Trump was sowing chaos")."""
+    return all(a.name for a in (*left, *right)) and not {a.name for a in left} & {
+        a.name for a in right}
 
 
 def _names_someone(token: Token | None) -> bool:

@@ -616,6 +616,23 @@ def habitual(draft: Draft) -> bool:
         first.head.i in (draft.match.token.i, draft.clause.i))
 
 
+# What someone "has alleged" when "alleged" describes it: "has alleged ties to the IRGC" is
+# someone's reputed ties, not an accusation they made.
+REPUTED_THINGS = frozenset({"tie", "link", "connection", "relationship", "association",
+                            "affiliation"})
+
+
+def reputed_ties(draft: Draft) -> bool:
+    """'the director has alleged ties to the Revolutionary Guard': "alleged" qualifies the
+    ties (the parser reads a perfect tense)."""
+    if draft.match is None or draft.match.is_noun:
+        return False
+    verb = draft.match.token
+    obj = object_of(verb)
+    return verb.lemma_.lower() == "allege" and obj is not None and \
+        obj.lemma_.lower() in REPUTED_THINGS and obj.tag_ == "NNS"
+
+
 def _clauses_of_time(verb: Token) -> list[Token]:
     """The verb's own clauses, and those hung on its time phrase ("killed on Monday, when a
     plane crashed", parsed as a relative clause of "Monday")."""
