@@ -80,6 +80,7 @@ from .resolver import (
     ABROAD_WORDS,
     COURTESY_WORDS,
     NAME_CONNECTORS,
+    STATE_SECTORS,
     UNRESOLVED,
     ActorResolver,
     Resolution,
@@ -140,15 +141,19 @@ GROUP_NOUNS = frozenset(
 MAX_PREMODIFIER_TOKENS = 8
 STATED = "stated"
 ROLE_WEIGHT = 2.0
+# People named by whose side they are on: "a Trump supporter", "supporters of President
+# Trump", "associates of Navalny" are of the leader's country, not the leader; a state
+# leader's or an official's are civilians.
+FOLLOWER_NOUNS = frozenset({"supporter", "backer", "follower", "loyalist", "fan", "voter",
+                            "ally", "associate", "critic", "opponent", "detractor", "rival",
+                            "admirer", "sympathiser", "sympathizer", "partisan", "devotee"})
+# Of these, the ones against someone: an actor phrase "opponents of Rwanda's Senate" keeps
+# the code its words give (only a modifier, "a Trump critic", makes them civilians).
+OPPOSING_NOUNS = frozenset({"critic", "opponent", "detractor", "rival"})
+OFFICIAL_SECTORS = STATE_SECTORS | {"ELI"}
+CIVILIANS = "CVL"
 # A listed body of no state takes the article's setting only when it is a state body whose
 # name many states use ("National Security Council", "Intelligence Bureau"); not "Reuters".
-# People named by whose side they are on: "supporters of President Trump", "associates of
-# Navalny" are of the leader's country, not the leader; a state leader's are civilians.
-FOLLOWER_NOUNS = frozenset({"supporter", "backer", "follower", "loyalist", "fan", "voter",
-                            "ally", "associate", "admirer", "sympathiser", "sympathizer",
-                            "partisan", "devotee"})
-STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI"})
-CIVILIANS = "CVL"
 LOCAL_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP"})
 WEAK_ROLE_WEIGHT = 1.0
 LISTED_WEIGHT = 1.0
@@ -606,7 +611,7 @@ class ActorsStage:
         if _people_on_someones_side(span):  # "supporters of President Trump" are not Trump
             own_name = None
             resolution = replace(resolution, name=None)
-            sector = CIVILIANS if sector in STATE_SECTORS else sector
+            sector = CIVILIANS if sector in OFFICIAL_SECTORS else sector
         actor = Actor(
             text=text[start:end],
             start=start,
@@ -721,7 +726,8 @@ class ActorsStage:
 
 def _people_on_someones_side(span: Span) -> bool:
     root = span.root
-    return root.lemma_.lower() in FOLLOWER_NOUNS and root.i < span.end - 1 and any(
+    lemma = root.lemma_.lower()
+    return lemma in FOLLOWER_NOUNS - OPPOSING_NOUNS and root.i < span.end - 1 and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..actors.resolver import make_code
-from ..actors.stage import a_charge
+from ..actors.stage import CIVILIANS, FOLLOWER_NOUNS, a_charge
 from ..datelines import in_dateline
 from ..entities import entity_at
 from ..gazetteer import city_country, town_or_region_country
@@ -35,11 +35,6 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "themselves", "itself"})
 _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we"}
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-# People named by whose side they are on: "a Trump supporter" is not Trump.
-FOLLOWER_NOUNS = frozenset({"supporter", "backer", "follower", "loyalist", "fan", "voter",
-                            "ally", "critic", "opponent", "detractor", "rival", "admirer",
-                            "sympathiser", "sympathizer", "partisan", "devotee"})
-CIVILIANS = "CVL"
 # Bodies and staff named after the person they work for: "the Trump campaign", "Biden's
 # lawyers", "Putin's spokesman".
 PERSONAL_BODIES = frozenset({"campaign", "team", "camp", "spokesperson", "spokesman",

@@ -154,7 +154,7 @@ IMPLIED_NAMES = {"COP": "police", "GOV": "government", "JUD": "court"}
 # Whom an appeal, a warning or an apology addressed to "people" or "the public" is aimed at:
 # the civilians (of the speaker's country, filled in by the story's setting).
 ADDRESSED_TYPES = frozenset({"REQUEST", "THREATEN", "SUPPORT", "AGREE"})
-THE_PUBLIC = frozenset({"people", "public"})
+PUBLIC_WORDS = frozenset({"people", "public"})
 # Detention a court orders, whatever its CAMEO code: "he was jailed for six years" is no
 # police act.
 COURT_ACTS = frozenset({"jail", "imprison", "sentence", "convict"})
@@ -440,7 +440,7 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         if named:
             target = named
     if not target and pattern.type in ADDRESSED_TYPES and target_token is not None and (
-            target_token.lemma_.lower() in THE_PUBLIC):
+            target_token.lemma_.lower() in PUBLIC_WORDS):
         target = [Actor(text=target_token.text, start=target_token.idx,  # "urged people to"
                         end=target_token.idx + len(target_token), name=None, sector="CVL",
                         code="CVL")]
