@@ -149,19 +149,16 @@ class ActorIndex:
     def _followers(self, noun: Token, leader: Actor) -> Actor:
         """'a Trump supporter', 'Navalny's allies': people on someone's side, not that
         person — civilians of the leader's country."""
-        left = min((t.idx for t in noun.subtree if t.i <= noun.i), default=noun.idx)
-        text = doc_text(self.doc)[left:noun.idx + len(noun)]
-        start = left
-        if text.lower().startswith(("a ", "an ", "the ")):
-            cut = text.index(" ") + 1
-            text, start = text[cut:], left + cut
-        country = leader.country
-        return Actor(text=text, start=start, end=start + len(text), name=None,
-                     country=country, sector=CIVILIANS, code=make_code(country, CIVILIANS))
+        return self._named_for(noun, leader.country, CIVILIANS)
 
     def _body_of(self, noun: Token, person: Actor) -> Actor:
         """'the Trump campaign', 'Biden's lawyers': they speak and act for the person, of the
         person's country and side, but are not the person."""
+        return self._named_for(noun, person.country, person.sector)
+
+    def _named_for(self, noun: Token, country: str | None, sector: str | None) -> Actor:
+        """The noun with its modifiers (no leading article) as a party of its own, named for
+        someone else: no name, the country and sector given."""
         left = min((t.idx for t in noun.subtree if t.i <= noun.i), default=noun.idx)
         text = doc_text(self.doc)[left:noun.idx + len(noun)]
         start = left
@@ -169,7 +166,7 @@ class ActorIndex:
             cut = text.index(" ") + 1
             text, start = text[cut:], left + cut
         return Actor(text=text, start=start, end=start + len(text), name=None,
-                     country=person.country, sector=person.sector, code=person.code)
+                     country=country, sector=sector, code=make_code(country, sector))
 
     def _split_by_modifiers(self, token: Token, actor: Actor | None) -> list[Actor]:
         """'US and British activists', 'Syrian government and opposition representatives',
