@@ -606,22 +606,22 @@ def test_what_the_doer_owns_is_not_whom_it_acts_on(pipeline: Pipeline) -> None:
 
 def test_a_building_the_act_happened_in_is_no_second_target(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "The journalist Omar Haddad was murdered last October in the Saudi consulate in "
+        "The writer Omar Haddad was killed last spring inside the Egyptian embassy in "
         "Ankara, Turkey.")))
     [murder] = [e for e in record.events if e.type == "ASSAULT"]
-    assert len(murder.target) == 1 and "journalist" in murder.target[0].text
-    assert not any("consulate" in a.text for a in (*murder.source, *murder.target))
+    assert len(murder.target) == 1 and "Haddad" in murder.target[0].text
+    assert not any("embassy" in a.text for a in (*murder.source, *murder.target))
 
 
 def test_a_stance_or_standing_offer_in_the_present_is_no_event(pipeline: Pipeline) -> None:
-    for text in ("The party strongly opposes abortion and illegal immigration.",
-                 "American Airlines and JetBlue both offer flights to Cuban cities other "
-                 "than Havana."):
+    for text in ("The union firmly opposes privatisation and pension cuts.",
+                 "Ryanair and easyJet both offer flights to Greek islands outside "
+                 "the summer season."):
         record = pipeline.process(Article(id="t", published="2026-03-12", text=text))
         assert record.events == [], text
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "The Palestinians reject proposed Israeli changes to the deal, their chief "
-        "negotiator said.")))
+        "The miners reject the new pay offer from the owners, their union leader "
+        "said.")))
     assert [e.type for e in record.events] == ["REJECT"]
 
 
@@ -635,7 +635,7 @@ def test_rejecting_this_argument_is_aimed_at_who_made_it(pipeline: Pipeline) -> 
 
 def test_a_protest_held_somewhere_is_aimed_at_its_authorities(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "On Thursday, opposition candidate Maria Lenska held a rally in Minsk, Belarus.")))
+        "On Sunday, opposition leader Maria Lenska held a rally in Minsk, Belarus.")))
     [rally] = [e for e in record.events if e.type == "PROTEST"]
     assert [(a.name, a.code) for a in rally.target] == [("authorities", "BLRGOV")]
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(

@@ -1003,7 +1003,7 @@ def test_a_name_misparsed_as_a_modifier_is_still_the_object(pipeline: Pipeline) 
     # the small model hangs "O'Reilly" on "accused" as an adverb; the grounds clause
     # ("saying viewers …") must not then supply the target
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "Senator Ann Cole accused O'Reilly of creating a fuss for his own gain, saying "
+        "Senator Ann Cole accused O'Reilly of spreading lies about the charity, saying "
         "viewers may now be afraid.")))
     accusations = [e for e in record.events if e.type == "ACCUSE"]
     assert all("viewers" not in a.text for e in accusations for a in e.target)
@@ -1012,22 +1012,22 @@ def test_a_name_misparsed_as_a_modifier_is_still_the_object(pipeline: Pipeline) 
 
 def test_the_owner_of_a_thing_is_the_party_not_the_thing(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "The Russian government dismissed the claim from Berlin as groundless.")))
+        "The Chinese government rejected the report from Tokyo as baseless.")))
     [rejection] = record.events
-    assert [(a.text, a.country) for a in rejection.target] == [("Berlin", "DEU")]
+    assert [(a.text, a.country) for a in rejection.target] == [("Tokyo", "JPN")]
 
 
 def test_a_briefing_a_party_holds_is_no_place_and_no_target(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "Minister Grant Shapps announced the measure at the UK Government's daily "
+        "Minister Anna Price announced the measure at the UK Government's weekly "
         "coronavirus briefing.")))
     assert not any("briefing" in a.text for e in record.events for a in e.target)
 
 
 def test_an_office_held_is_no_antecedent_of_he(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "Don Blankenship said a Blankenship presidency would cut taxes. Additionally, he "
-        "delivered his final plea to voters ahead of Election Day.")))
+        "Don Blankenship said a Blankenship presidency would cut taxes. Later, he made a "
+        "last appeal to voters before the vote.")))
     [plea] = [e for e in record.events if e.type == "REQUEST"]
     assert [a.text for a in plea.source] == ["Don Blankenship"]
 
@@ -1044,54 +1044,54 @@ def test_clearing_protesters_and_a_case_against_someone_have_their_targets(
 
 def test_a_weapon_aimed_at_someone_names_the_target(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "Hours earlier, Iran launched missiles targeting US troops in Iraqi military bases. "
+        "Days later, Russia launched missiles targeting Ukrainian troops in border villages. "
         "The rebels fired rockets aimed at government positions near the town.")))
     targets = [[a.code for a in e.target] for e in record.events if e.type == "ASSAULT"]
-    assert targets == [["USAMIL"], ["GOV"]]
+    assert targets == [["UKRMIL"], ["GOV"]]
 
 
 def test_declining_someones_offer_is_aimed_at_them(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "Yesterday, President Elena Varga declined Prime Minister Tomas Novak's offer to "
-        "resign after the leak.")))
+        "On Monday, President Elena Varga declined Prime Minister Tomas Novak's offer to "
+        "resign over the scandal.")))
     [rejection] = [e for e in record.events if e.type == "REJECT"]
     assert [a.name for a in rejection.target] == ["Tomas Novak"]
 
 
 def test_an_appeal_to_people_is_aimed_at_the_public(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "The ministry also urged people to comply with the rules of the road.")))
+        "The ministry also urged people to stay off the roads during the storm.")))
     [appeal] = [e for e in record.events if e.type == "REQUEST"]
     assert [a.sector for a in appeal.target] == ["CVL"]
 
 
 def test_a_campaign_named_after_a_person_is_not_the_person(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "The Trump campaign accused Biden of siding with criminals.")))
+        "The Trump campaign accused Biden of lying about the economy.")))
     [accusation] = [e for e in record.events if e.type == "ACCUSE"]
     assert [(a.text, a.name) for a in accusation.source] == [("Trump campaign", None)]
 
 
 def test_who_says_they_received_threats_accuses_no_one_of_them(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "However, the official claimed she and her family had received violent threats due "
-        "to her work.")))
+        "The judge claimed she and her children had received violent threats because of "
+        "the trial.")))
     assert not [e for e in record.events if e.type == "ACCUSE"]
     [threat] = [e for e in record.events if e.type == "THREATEN"]
-    assert any("family" in a.text for a in threat.target)
+    assert any("children" in a.text for a in threat.target)
 
 
 def test_the_person_a_criticisms_grounds_name_is_its_target(pipeline: Pipeline) -> None:
     # two differently named officials of one government are two parties
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        'Biden criticized the move, arguing Trump was "sowing chaos".')))
+        'Obama condemned the decision, arguing Bush was "inviting disaster".')))
     [criticism] = [e for e in record.events if e.type == "ACCUSE"]
-    assert [a.text for a in criticism.target] == ["Trump"]
+    assert [a.text for a in criticism.target] == ["Bush"]
 
 
 def test_alleged_ties_are_reputed_not_an_accusation(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
-        "Rudaw reports the airline's director, Hamid Khanooki, has alleged ties to the "
+        "A local paper says the bank's chairman, Omar Saleh, has alleged ties to the "
         "Revolutionary Guard.")))
     assert not [e for e in record.events if e.type == "ACCUSE"]
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(

@@ -402,13 +402,9 @@ def test_killed_on_a_day_when_a_plane_crashed_is_an_accident(pipeline: Pipeline)
     assert [e for e in record.events if e.type == "ASSAULT"] == []
 
 
-def test_a_ban_with_no_one_named_has_no_invented_attackers(pipeline: Pipeline) -> None:
-    record = run(pipeline, "Previously, the veil was banned in Moroccan public offices.")
-    assert all(a.sector != "UNK" for e in record.events for a in e.source)
-
-
 def test_called_off_on_a_day_is_no_call_on_anyone(pipeline: Pipeline) -> None:
-    assert run(pipeline, "The Coast Guard called off its search late on Tuesday.").events == []
+    text = "The navy called off its search for the fishermen early on Friday."
+    assert run(pipeline, text).events == []
 
 
 def test_agreeing_what_shall_be_done_is_an_agreement(pipeline: Pipeline) -> None:
@@ -419,8 +415,8 @@ def test_agreeing_what_shall_be_done_is_an_agreement(pipeline: Pipeline) -> None
 
 
 def test_a_leader_speaking_for_his_state_does_not_accuse_it(pipeline: Pipeline) -> None:
-    record = run(pipeline, 'President Hassan Rouhani said, "The Islamic Republic of Iran '
-                           'deeply regrets this disastrous mistake."')
+    record = run(pipeline, 'Moroccan President Karim Nassar said, "The Kingdom of Morocco '
+                           'deeply regrets this disastrous error."')
     assert [e for e in record.events if e.type == "ACCUSE"] == []
 
 

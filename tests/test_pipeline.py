@@ -156,7 +156,7 @@ def test_a_line_break_ends_a_sentence_but_a_dateline_leads_into_its_sentence(nlp
 
 
 @pytest.mark.parametrize(("text", "language"), [
-    ("Hours earlier, Iran launched missiles targeting US troops in Iraqi military bases. "
+    ("Days later, Russia launched missiles targeting Ukrainian troops in border villages. "
      "The rebels fired rockets aimed at government positions near the town.", "en"),
     ("El gobierno de México anunció el lunes nuevas medidas contra la violencia en el norte "
      "del país.", None),

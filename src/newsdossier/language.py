@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 # President Bashar Assad Tuesday ...") is English however few its function words.
 _MIN_ENGLISH_SHARE = 0.18
 _MIN_WORDS = 5
-# A short, dense news text ("Iran launched missiles targeting US troops in Iraqi military
-# bases. The rebels fired rockets aimed at …": 3 function words of 17) falls under the bar;
+# A short, dense news text (two headline-like sentences of names, verbs and nouns with
+# three function words in seventeen) falls under the bar;
 # other languages' short texts still stay near zero.
 _SHORT_TEXT_WORDS = 40
 _MIN_SHORT_ENGLISH_SHARE = 0.1

@@ -47,7 +47,7 @@ NAMED_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def object_misparsed_as_modifier(verb: Token) -> Token | None:
-    """'Clooney accused O'Reilly of creating a fuss', parsed with "O'Reilly" as an adverb of
+    """'the actor accused O'Reilly of spreading lies', parsed with "O'Reilly" as an adverb of
     "accused": a name right after a verb that has no object, hung on it as a modifier, is
     its object."""
     if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj") for c in verb.children):

@@ -292,7 +292,7 @@ class ActorIndex:
         span = entity_at(token)
         if span is None or span.label_ not in PLACE_LABELS | {"NORP", "ORG"}:
             if span is None and _owned_thing(token):
-                return None  # "at the UK Government's daily briefing": no place
+                return None  # "at the government's weekly press conference": no place
             phrase = self.doc[token.left_edge.i : token.i + 1]
         else:
             phrase = span

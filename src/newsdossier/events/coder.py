@@ -453,8 +453,8 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
 
 
 def _named_apart(left: list[Actor], right: list[Actor]) -> bool:
-    """Two people named differently are two parties, even of one government ("Biden
-    criticized the move, arguing Trump was sowing chaos")."""
+    """Two people named differently are two parties, even of one government ("the senator
+    condemned the decision, arguing the president was courting disaster")."""
     return all(a.name for a in (*left, *right)) and not {a.name for a in left} & {
         a.name for a in right}
 
@@ -795,7 +795,7 @@ AIMING_VERBS = frozenset({"target", "aim", "hit", "strike", "direct"})
 
 
 def _aimed_at(thing: Token | None) -> Token | None:
-    """'launched missiles targeting US troops', 'rockets aimed at government positions':
+    """'fired missiles targeting the garrison', 'rockets aimed at government positions':
     whom the weapon was aimed at."""
     if thing is None:
         return None

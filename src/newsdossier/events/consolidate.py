@@ -695,7 +695,7 @@ SAID_REACH = 300  # characters back to the words answered
 
 
 def aim_at_who_said_it(mentions: list[Mention], quotes: list[Quote]) -> None:
-    """'The lawyers argued that the subpoena was invalid. Judge Marrero rejected this
+    """'The defence argued that the search was unlawful. The judge rejected this
     argument': a rejection or criticism of "this argument", "the claim", with no party as
     its target, is aimed at whoever said the words just before it."""
     for mention in mentions:
@@ -1660,7 +1660,7 @@ def drop_the_outlets_own_reporting(record: Record) -> None:
 
 STANCE_TYPES = frozenset({"SUPPORT"})
 # Verbs of other types that tell a stance or a standing offer in the simple present: "the
-# party strongly opposes abortion", "both airlines offer flights to Cuban cities".
+# union firmly opposes privatisation", "both ferry lines offer crossings to the islands".
 STANCE_VERBS = {"ACCUSE": frozenset({"oppose", "disapprove", "distrust", "dislike"}),
                 "REJECT": frozenset({"oppose"}),
                 "AGREE": frozenset({"offer"})}
@@ -1779,7 +1779,7 @@ def aim_at_the_authorities(event: Event, setting: str | None = None) -> None:
 
 
 def aim_protests_held_somewhere_at_the_authorities(doc: Doc, mention: Mention) -> None:
-    """'held a rally in Minsk, Belarus', 'marches in cities throughout Germany': a protest
+    """'held a rally in Lyon, France', 'marches in cities across Spain': a protest
     whose only target is the place it was held in is aimed at the authorities of that
     place's country (what the event data convention means by it), not at a place."""
     event = mention.event

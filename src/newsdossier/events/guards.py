@@ -616,14 +616,14 @@ def habitual(draft: Draft) -> bool:
         first.head.i in (draft.match.token.i, draft.clause.i))
 
 
-# What someone "has alleged" when "alleged" describes it: "has alleged ties to the IRGC" is
+# What someone "has alleged" when "alleged" describes it: "has alleged ties to a cartel" is
 # someone's reputed ties, not an accusation they made.
 REPUTED_THINGS = frozenset({"tie", "link", "connection", "relationship", "association",
                             "affiliation"})
 
 
 def reputed_ties(draft: Draft) -> bool:
-    """'the director has alleged ties to the Revolutionary Guard': "alleged" qualifies the
+    """'the banker has alleged ties to the militia': "alleged" qualifies the
     ties (the parser reads a perfect tense)."""
     if draft.match is None or draft.match.is_noun:
         return False

@@ -347,7 +347,7 @@ def _own_side(accused: Actor, speaker: Actor) -> bool:
         return True  # "acknowledged their military had shot down …": an admission
     if accused.country and accused.code == accused.country == speaker.country and (
             speaker.sector in STATE_SECTORS):
-        return True  # "'The Islamic Republic of Iran deeply regrets …,' Rouhani said"
+        return True  # "'The Kingdom deeply regrets this error,' its president said"
     if accused.name and speaker.name and accused.name != speaker.name:
         return False
     if not accused.name and accused.country and accused.country == speaker.country and (
