@@ -372,10 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="Random seed (default 0).")
     parser.add_argument("--min-confidence", type=float, default=None,
                         help="Draw only events at least this confident (as `dossier events`).")
-    parser.add_argument("--exclude-reviewed", type=Path, metavar="VERDICTS",
+    parser.add_argument("--exclude-reviewed", type=Path, metavar="VERDICTS", action="append",
                         help="Leave out the articles a verdict file (tools/labels/"
                         "wikinews_verdicts.tsv) has judged: a sample the confidence model "
-                        "was not fitted on.")
+                        "was not fitted on (repeatable).")
     parser.add_argument("--out", type=Path, help="The sheet: .csv or .html (default: CSV on "
                         "stdout).")
     parser.add_argument("--score", type=Path, metavar="SHEET",
@@ -395,11 +395,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.n < 1:
         parser.error("-n: at least 1")
     exclude: frozenset[str] = frozenset()
-    if args.exclude_reviewed:
+    for verdicts in args.exclude_reviewed or ():
         try:
-            exclude = reviewed_articles(args.exclude_reviewed)
+            exclude |= reviewed_articles(verdicts)
         except (OSError, KeyError, csv.Error, UnicodeDecodeError) as exc:
-            parser.error(f"--exclude-reviewed {args.exclude_reviewed}: not a verdict file "
+            parser.error(f"--exclude-reviewed {verdicts}: not a verdict file "
                          f"with an article_id column ({exc.__class__.__name__}: {exc})")
     rows = draw(args.db, args.n, args.seed, args.min_confidence, exclude)
     sample = f"{args.db.stem}-n{args.n}-seed{args.seed}"

@@ -1205,3 +1205,12 @@ def test_supporters_of_a_leader_are_not_the_leader(pipeline: Pipeline) -> None:
         "Supporters of President Trump attacked the police.")))
     supporters = [a for a in record.actors if a.text.startswith("Supporters")]
     assert supporters and supporters[0].code == "USACVL" and supporters[0].name is None
+
+
+def test_relations_and_conduct_name_no_party(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Like Egypt, the Muslim-majority nations of Chad and Niger recognized Israel and "
+        "opened diplomatic relations with the country.")))
+    assert all("relations" not in a.text for e in record.events for a in e.target)

@@ -1097,3 +1097,74 @@ def test_alleged_ties_are_reputed_not_an_accusation(pipeline: Pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
         "Moscow alleged Ukrainian involvement in the attack.")))
     assert [e.type for e in record.events if not e.background] == ["ACCUSE"]
+
+
+def test_whom_a_characterisation_names_is_its_target(pipeline: Pipeline) -> None:
+    record = code(pipeline, "In 2011, the Dutch government branded Yusuf Haddad a terrorist "
+                            "and froze his assets.")
+    assert [a.text for a in only(record, "ACCUSE").target] == ["Yusuf Haddad"]
+    # "his" is the man so branded, not the label or the government
+    assert [a.text for a in only(record, "SANCTION").target] == ["Yusuf Haddad"]
+    record = code(pipeline, 'The opposition leader called the premier\'s budget "a disgrace" '
+                            "on Monday.")
+    assert [a.sector for a in only(record, "ACCUSE").target] == ["GOV"]
+
+
+def test_a_pronoun_skips_the_label_a_person_was_given(pipeline: Pipeline) -> None:
+    record = code(pipeline, "Karl Weiss is a known smuggler, and Austria has imposed "
+                            "sanctions against him.")
+    assert [a.text for a in only(record, "SANCTION").target] == ["Karl Weiss"]
+
+
+def test_the_recipient_of_a_granted_act_is_its_target(pipeline: Pipeline) -> None:
+    record = code(pipeline, "The governor granted Lena Brooks a full pardon on Friday.")
+    assert [a.text for a in only(record, "RETREAT").target] == ["Lena Brooks"]
+
+
+def test_a_party_a_request_verb_takes_as_object_is_the_one_asked(pipeline: Pipeline) -> None:
+    record = code(pipeline, "The senator requested Google in a letter that the videos be "
+                            "taken down.")
+    assert [a.text for a in only(record, "REQUEST").target] == ["Google"]
+
+
+@pytest.mark.parametrize("text", [
+    "The journalist founded a newspaper in 1990 but was arrested in 1995.",
+    "The journalist was freed in 1990 and was arrested again in 1995.",
+])
+def test_a_passive_conjunct_undergoes_it_to_the_shared_subject(pipeline: Pipeline,
+                                                               text: str) -> None:
+    assert [a.text for a in only(code(pipeline, text), "COERCE").target] == ["journalist"]
+
+
+def test_support_vowed_for_a_party_is_aimed_at_it(pipeline: Pipeline) -> None:
+    record = code(pipeline, "The foreign minister vowed support for Georgia on Tuesday.")
+    assert countries(only(record, "AGREE").target) == ["GEO"]
+
+
+def test_a_place_is_no_party_beside_a_named_one(pipeline: Pipeline) -> None:
+    record = code(pipeline, "Lena Brooks was convicted of fraud in 2006 in the Northern "
+                            "District of Texas.")
+    assert [a.text for a in only(record, "SANCTION").target] == ["Lena Brooks"]
+
+
+def test_a_person_pronoun_is_not_a_group_named_after_someone(pipeline: Pipeline) -> None:
+    record = code(pipeline, "Relatives of the detained journalist alleged he had been "
+                            "beaten in custody.")
+    assert all("Relatives" not in a.text for e in record.events for a in e.target)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("The German chancellor has called for EU members to raise defence spending.",
+     "EU members"),
+    ("On Friday, the Canadian prime minister called for G20 action to stop the crisis.", "G20"),
+])
+def test_whom_a_call_asks_to_act_is_its_target(pipeline: Pipeline, text: str,
+                                               asked: str) -> None:
+    assert [a.text for a in only(code(pipeline, text), "REQUEST").target] == [asked]
+
+
+def test_the_words_of_a_label_name_no_one_accused(pipeline: Pipeline) -> None:
+    record = code(pipeline, 'Ms Okafor called the senator\'s vote "a cruel betrayal of the '
+                            'Nigerian people."')
+    # the accused is whose act is so called, not the people the label names
+    assert [a.text for a in only(record, "ACCUSE").target] == ["senator"]

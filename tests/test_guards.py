@@ -39,6 +39,20 @@ def test_one_politician_attacking_another_is_criticism(pipeline: Pipeline) -> No
     assert [(e.type, e.cameo, e.dead) for e in record.events] == [("ACCUSE", "111", None)]
 
 
+@pytest.mark.parametrize("text", [
+    "The Greens kept attacking Chancellor Olaf Brandt over his pension cuts.",
+    "The Labour Party attacked Boris Johnson on his record in office.",
+])
+def test_a_party_attacking_a_person_about_a_matter_is_criticism(pipeline: Pipeline,
+                                                                text: str) -> None:
+    assert [e.type for e in run(pipeline, text).events] == ["ACCUSE"]
+
+
+def test_unnamed_men_attacking_a_person_for_his_faith_is_violence(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Two men attacked Ahmed Khan for his faith outside a mosque.")
+    assert [e.type for e in record.events] == ["ASSAULT"]
+
+
 def test_gunmen_attacking_a_politician_is_violence(pipeline: Pipeline) -> None:
     record = run(pipeline, "Gunmen attacked the convoy of Senator John Smith near Kandahar.")
     assert [e.type for e in record.events] == ["ASSAULT"]
@@ -425,3 +439,24 @@ def test_killed_yesterday_when_a_bomber_crashed_is_an_accident(pipeline: Pipelin
                            "when a Cold War-era transport plane crashed at Dayton "
                            "International Airport in Vandalia, Ohio.")
     assert [e for e in record.events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The US National Hurricane Center warned of flash floods in eastern Cuba on Monday.",
+    "The US National Hurricane Center issued a hurricane warning for Jamaica on Monday.",
+    "Despite signs of improvement on Sunday, the former minister suffered a cardiac arrest "
+    "on Tuesday and died, officials said.",
+    "The first confirmed cases of the virus in Nepal were on March 8, in two students who "
+    "returned from China.",
+    "Footage captured the senator leaving the building through a side door.",
+])
+def test_warnings_of_weather_heart_failure_months_and_footage_are_no_events(
+        pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text).events == []
+
+
+def test_a_march_named_as_such_stays_a_protest(pipeline: Pipeline) -> None:
+    record = run(pipeline, "Thousands joined the March for Our Lives in Washington on Saturday.")
+    assert [e.type for e in record.events] == ["PROTEST"]
+    record = run(pipeline, "The rebels warned of attacks on the capital.")
+    assert [e.type for e in record.events] == ["THREATEN"]

@@ -190,6 +190,11 @@ def test_articles_already_reviewed_are_left_out_of_the_sample(db: Path, tmp_path
                       str(verdicts)).stdout)
     assert drawn and articles[0] not in {row["article_id"] for row in drawn}
     assert len(drawn) == len([r for r in everything if r["article_id"] != articles[0]])
+    more = tmp_path / "more.tsv"  # several verdict files: the union is left out
+    more.write_text("article_id\ttrigger_start\n" + f"{articles[1]}\t0\n", encoding="utf-8")
+    drawn = sheet(run("--db", str(db), "-n", "1000", "--seed", "1", "--exclude-reviewed",
+                      str(verdicts), "--exclude-reviewed", str(more)).stdout)
+    assert not {articles[0], articles[1]} & {row["article_id"] for row in drawn}
 
 
 def test_a_bad_verdict_file_is_refused_in_one_line(db: Path, tmp_path: Path):

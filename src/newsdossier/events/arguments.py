@@ -392,6 +392,8 @@ class ActorIndex:
                 continue  # "'Companies should ...,' he said": not the companies
             if word in _PERSON_PRONOUNS and not self._could_be_a_person(actor):
                 continue
+            if self._a_predicate(actor):
+                continue  # "labelled Karimi a terrorist … sanctions against him": Karimi
             if own_subject is not None and actor.start <= own_subject.idx < actor.end:
                 continue  # "police fired at them": not the police
             if nearest is None:
@@ -444,12 +446,24 @@ class ActorIndex:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
+    def _a_predicate(self, actor: Actor) -> bool:
+        """A mention that says what someone is ("named him a terrorist", "is a lawyer",
+        "Yusuf Haddad, a smuggler"), not someone of its own."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ == "appos":  # "Yusuf Haddad, a terrorist": the name is the mention
+            named = self.by_token.get(root.head.i)
+            return named is not None and named.name is not None and named is not actor
+        return root.dep_ in ("oprd", "attr")
+
     def _could_be_a_person(self, actor: Actor) -> bool:
         """'he'/'she' refer to one person: not to "workers", "Parliament" or "the ministry"."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None:
             return actor.name is not None
-        head = span[-1]
+        head = span.root  # "the president of France" is a person, "Associates of X" are not
         if actor.country is not None and city_country(span.text) == actor.country:
             return False  # a capital speaking for its government ("Naypyitaw"), not a "he"
         if any(t.ent_type_ == "PERSON" for t in span):
@@ -502,7 +516,8 @@ class ActorIndex:
                 subject = None
             if subject is not None and subject.i != pronoun.i and subject.i < pronoun.i and (
                     _agrees_in_number(word, subject)):
-                actors = [a for a in self.actors_for(subject) if a.code]
+                actors = [a for a in self.actors_for(subject) if a.code and (
+                    word not in _PERSON_PRONOUNS or self._could_be_a_person(a))]
                 fits = word in _GROUP_PRONOUNS or any(a.name or a.sector for a in actors)
                 if actors and fits and subject.pos_ != "PRON":
                     return actors[0]

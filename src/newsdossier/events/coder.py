@@ -59,6 +59,7 @@ from .guards import (
     hosts_a_thing,
     investigates_nothing,
     patient_is_no_party,
+    recorded_by_a_device,
     reputed_ties,
     retype_as_attack,
     retype_as_criticism,
@@ -265,6 +266,7 @@ class EventCoder:
                   if not d.dropped]
         actor_tokens = set(index.by_token)
         drafts = [d for d in _merged(drafts) if not self.mishaps.caused_by_mishap(d)
+                  and not self.mishaps.warns_of_a_mishap(d) and not recorded_by_a_device(d)
                   and not speaker_is_a_thing(d, actor_tokens)
                   and not investigates_nothing(d, actor_tokens, self._event_word)
                   and not patient_is_no_party(d, actor_tokens, self._listed_object)
@@ -292,7 +294,8 @@ class EventCoder:
             draft.reciprocal = _is_reciprocal(draft)
         proposed = {id(m) for m in extra}  # the learned model's events need no coded party
         drafts = [d for d in _deduplicated(drafts)
-                  if (d.coded or (d.reported_in is not None and d.reported_in.coded)
+                  if (d.coded or d.placed_named
+                      or (d.reported_in is not None and d.reported_in.coded)
                       or (d.match is not None and id(d.match) in proposed)
                       or where_it_took_place(d.anchor) or breaks_out(d.anchor)
                       or (d.match is not None and not d.match.is_noun
@@ -409,7 +412,8 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
     ):
         target_token = child_with(light, OBJECTS)
     if target_token is None and pattern.type == "REQUEST" and not match.is_noun:
-        target_token = _addressee(token)
+        target_token = _addressee(token) or _asked_party(token, index) or _asked_to_act(
+            token, index)
     if target_token is None and pattern.type in ("AGREE", "REQUEST", "THREATEN", "REJECT"):
         target_token = _complement_object(token)
     source = index.actors_for(source_token)
@@ -420,10 +424,12 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
     if target_token is None and "comp" in pattern.target and not match.is_noun:
         target_token = object_of(token)  # "alleged Iranian involvement": no clause, an object
     target = _coded_or_inner(index, target_token)
-    if not any(a.code for a in target) and pattern.type in STATEMENT_TYPES:
+    if not any(a.code for a in target) and pattern.type in OWNED_THING_TYPES:
         owner = _owner_of(index, target_token)
-        if owner is not None:  # "alleged Iranian involvement", "threatened the network's
-            target = [owner]   # franchise": the party the thing belongs to
+        if owner is not None and not same_party([owner], source):
+            # "alleged Iranian involvement", "threatened the network's franchise", "froze
+            # his assets": the party the thing belongs to
+            target = [owner]
     if not any(a.code for a in target) and match.is_noun and pattern.type == "ASSAULT" and (
             token.dep_ in ("nsubj", "conj") and token.head.lemma_.lower() in HITTING_VERBS):
         hit = [a for a in index.actors_for(object_of(token.head)) if a.code]
@@ -439,6 +445,8 @@ def _arguments(match: Match, index: ActorIndex, finding: object, triggers: set[i
         named = _party_of_the_object(index, token, source)
         if named:
             target = named
+    if not target and pattern.type in BACKING_TYPES and not match.is_noun:
+        target = _backed_party(index, token, source)
     if not target and pattern.type in ADDRESSED_TYPES and target_token is not None and (
             target_token.lemma_.lower() in PUBLIC_WORDS):
         target = [Actor(text=target_token.text, start=target_token.idx,  # "urged people to"
@@ -483,6 +491,33 @@ def _whom_the_reason_names(verb: Token) -> Token | None:
             return child_with(said, ("nsubj", "nsubjpass"))
         return child_with(child, OBJECTS)  # "condemned the raid, accusing Israel of …"
     return None
+
+
+def _asked_party(verb: Token, index: ActorIndex) -> Token | None:
+    """'requested the ministry by letter that …': a party as the object of a request verb
+    is the one asked (not "requested aid", a thing)."""
+    obj = object_of(verb)
+    if obj is None or (obj.pos_ == "PRON" and obj.lower_ == "it"):
+        return None
+    return obj if any(a.code or a.name for a in index.actors_for(obj)) else None
+
+
+def _asked_to_act(verb: Token, index: ActorIndex) -> Token | None:
+    """Who a call asks to act: "called for EU members to raise spending" (the subject of
+    the clause asked for), "called for G20 action" (whose action it is)."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
+            return child_with(child, ("nsubj",))
+    wanted = prep_object(verb, "for")
+    if wanted is None or wanted.pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children)
+           for c in wanted.children) and any(a.code or a.name
+                                              for a in index.actors_for(wanted)):
+        return wanted  # "called for NATO members to increase spending"
+    return next((c for c in wanted.children if c.dep_ in ("compound", "poss") and any(
+        a.code or a.name for a in index.actors_for(c))), None)
 
 
 def _addressee(verb: Token) -> Token | None:
@@ -535,6 +570,23 @@ def _party_of_the_object(index: ActorIndex, token: Token, source: list[Actor]) -
             if found:
                 return found
     return []
+
+
+# Types aimed at a party through a thing of theirs.
+OWNED_THING_TYPES = STATEMENT_TYPES | frozenset({"SANCTION", "COERCE"})
+# Types whose object noun names the party backed after "for": "vowed support for Armenia".
+BACKING_TYPES = frozenset({"AGREE", "SUPPORT", "AID"})
+
+
+def _backed_party(index: ActorIndex, verb: Token, source: list[Actor]) -> list[Actor]:
+    """'pledged solidarity for the Kurds', 'expressed support for Kyiv': the party the
+    object noun is for."""
+    obj = object_of(verb)
+    backed = prep_object(obj, "for") if obj is not None and obj.pos_ == "NOUN" else None
+    if backed is None or backed.ent_type_ in ("LOC", "FAC"):
+        return []  # "an initiative for the Persian Gulf": a region, no party
+    return [a for a in index.actors_for(backed)
+            if (a.code or a.name) and not same_party([a], source)]
 
 
 def _owner_of(index: ActorIndex, noun: Token | None) -> Actor | None:
@@ -778,6 +830,9 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
             found = prep_object(token, preposition)
             if found is None and light_verb is not None and preposition == "against":
                 found = prep_object(light_verb, preposition)  # "used tear gas against them"
+            if found is None and pattern.pos == "VERB" and preposition == "against":
+                obj = child_with(token, OBJECTS)  # "imposed sanctions against him"
+                found = prep_object(obj, preposition) if obj is not None else None
             if found is None and token.pos_ in ("NOUN", "PROPN") and preposition != "of":
                 found = _after_what(token, preposition)
             if found is not None:
@@ -787,6 +842,10 @@ def _target_token(token: Token, pattern: Pattern, light_verb: Token | None) -> t
     aimed = _aimed_at(object_of(token) if pattern.pos == "VERB" else token)
     if aimed is not None:
         return aimed, False
+    if pattern.pos == "NOUN" and light_verb is not None:
+        recipient = child_with(light_verb, ("dative",))
+        if recipient is not None:  # "granted the general a pardon", "gave Kyiv support"
+            return recipient, False
     return None, False
 
 
@@ -953,8 +1012,13 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
     if not any(a.country for a in draft.target) and not (
         several_sources and draft.type in SYMMETRIC_TYPES
     ) and place is not None and draft.type != "CONSULT":
-        draft.target = [*draft.target, place]  # a venue is no party: "talks in Geneva"
-    if not any(a.country for a in draft.target) and draft.type in PLACED_TYPES:
+        if any(a.name for a in draft.target):
+            # a place is no party beside a named one ("Lena Brooks was convicted in
+            # Texas": Brooks alone, in Texas)
+            draft.placed_named = True
+        else:
+            draft.target = [*draft.target, place]  # a venue is no party: "talks in Geneva"
+    if not any(a.country or a.name for a in draft.target) and draft.type in PLACED_TYPES:
         somewhere = _place_in_clause(draft, index)
         if somewhere is not None:
             draft.target = [*draft.target, somewhere]

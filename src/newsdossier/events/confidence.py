@@ -38,6 +38,8 @@ def _party(prefix: str, actors: Sequence[Actor]) -> Iterable[str]:
             yield f"{prefix}:setting"
     elif any(a.sector for a in actors):
         yield f"{prefix}:sector-only"
+    elif any(a.name for a in actors):
+        yield f"{prefix}:named"
     else:
         yield f"{prefix}:none"
 

@@ -38,6 +38,9 @@ class Draft:
     quantities: list[Quantity] = field(default_factory=list)
     reported_in: Draft | None = None
     settled: bool = False  # retyped by a guard that knows what the learned model cannot
+    # a named party with no code acted or was acted on in a known country ("Lena Brooks was
+    # convicted in Texas"): enough to keep the event though no party is coded
+    placed_named: bool = False
 
     @property
     def clause(self) -> Token:

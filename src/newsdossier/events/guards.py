@@ -141,6 +141,18 @@ class Mishaps:
         return lemma in self.nouns or any(
             c.dep_ == "compound" and c.lemma_.lower() in self.nouns for c in token.children)
 
+    def warns_of_a_mishap(self, draft: Draft) -> bool:
+        """'The weather service warned of flash floods', 'issued a hurricane warning': a
+        warning of a disaster threatens no one."""
+        if draft.type != "THREATEN" or draft.match is None:
+            return False
+        trigger = draft.match.token
+        warned = [trigger, *(prep_object(trigger, p) for p in ("of", "about", "for"))]
+        if not draft.match.is_noun:
+            warned.append(_object(trigger))
+        return any(self.names_mishap(t) for t in warned if t is not None and (
+            t.pos_ in ("NOUN", "PROPN")))
+
     def _it_is_a_mishap(self, pronoun: Token | None) -> bool:
         """'it' / 'the disease' told as the subject of a sentence right after one whose
         subject or object names a disease or disaster ("The virus spread … It has killed
@@ -193,6 +205,21 @@ class Mishaps:
         return any(self.names_mishap(prep_object(clause, p)) for p in CAUSE_PREPOSITIONS)
 
 
+# Things that record what happens: what they "capture" is filmed, not seized.
+RECORDING_NOUNS = frozenset({"video", "footage", "camera", "photo", "photograph", "image",
+                             "picture", "recording", "cctv", "film", "clip", "livestream",
+                             "webcam", "snapshot", "lens"})
+
+
+def recorded_by_a_device(draft: Draft) -> bool:
+    """'Footage captured the senator leaving', 'a camera caught him': filmed, not seized."""
+    if draft.match is None or draft.match.is_noun:
+        return False
+    agent = agent_of(draft.match.token)
+    return agent is not None and agent.lemma_.lower() in RECORDING_NOUNS and (
+        not agent.ent_type_)
+
+
 def verbal_attack(draft: Draft) -> bool:
     """An 'attack' of one named person on another with no weapon or place, or on a policy,
     a ruling or a statement ("attacking the subpoena as a political strategy"): criticism."""
@@ -202,10 +229,36 @@ def verbal_attack(draft: Draft) -> bool:
     obj = _object(trigger)
     if obj is not None and obj.lemma_.lower() in ABSTRACT_TARGETS and not _fought(trigger, obj):
         return True
+    if _attacked_over_a_matter(trigger, obj):
+        return True
     if not (_a_person(agent_of(trigger)) and _a_person(obj)):
         return False
     return not any(prep_object(trigger, p) is not None and p != "over"
                    for p in WEAPON_PREPOSITIONS)
+
+
+# Prepositions that say what someone was attacked about in words: "over his taxes".
+GROUNDS_PREPOSITIONS = ("over", "about", "for", "on")
+NAMED_PARTIES = frozenset({"PERSON", "NORP", "ORG"})
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _attacked_over_a_matter(trigger: Token, obj: Token | None) -> bool:
+    """'the Greens attacked the chancellor over the pension cuts', 'Labour attacked Smith on
+    her record': a named party attacking a person about a matter, not with a weapon or at a
+    place (unnamed attackers, "two men attacked him for his faith", stay violence)."""
+    agent = agent_of(trigger)
+    if not _a_person(obj) or agent is None or agent.ent_type_ not in NAMED_PARTIES or any(
+            prep_object(trigger, p) is not None for p in ("with", "at", "in", "near")):
+        return False
+    for preposition in GROUNDS_PREPOSITIONS:
+        matter = prep_object(trigger, preposition)
+        if matter is None or matter.ent_type_ in PLACE_OR_TIME or matter.pos_ == "PROPN":
+            continue
+        owned = any(c.dep_ == "poss" for c in matter.children)
+        if preposition != "on" or owned or _an_idea(matter):
+            return True
+    return False
 
 
 def speaker_is_a_thing(draft: Draft, actor_tokens: set[int]) -> bool:

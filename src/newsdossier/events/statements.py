@@ -71,6 +71,16 @@ MEDIA_SECTOR = "JRN"
 UNIDENTIFIED = "UNK"  # "a bombing in Kabul killed 5": nobody named to accuse
 
 
+def _characterised_party(act: Token, index: ActorIndex) -> list[Actor]:
+    """Whom a characterisation judges when no coded event names a doer: a party called so
+    itself ("branded the cleric a terrorist") or the owner of the thing called so ("called
+    the minister's plan a disgrace")."""
+    if act.ent_type_ in ("PERSON", "ORG", "NORP") or act.i in index.by_token:
+        return [a for a in index.actors_for(act) if a.code or a.name]
+    owner = child_with(act, ("poss",))
+    return [a for a in index.actors_for(owner) if a.code or a.name]
+
+
 class AccusationError(ValueError):
     """An accusation word table is malformed."""
 
@@ -129,7 +139,25 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+def _characterised_object(word: Token) -> Token | None:
+    """The object a characterising verb says a word of ("called the decision a disgraceful
+    betrayal of voters": the decision), or None."""
+    label = word.head if word.dep_ == "amod" else word
+    holder = label.head
+    if label.dep_ == "pobj" and holder.lower_ == "as":
+        holder = holder.head
+    elif label.dep_ not in ("oprd", "appos"):
+        return None
+    verb = holder.head if holder.dep_ == "dobj" else holder
+    if verb.lemma_.lower() not in CHARACTERISING or verb.pos_ != "VERB":
+        return None
+    return child_with(verb, ("dobj",))
+
+
 def accused_of_word(word: Token, index: ActorIndex) -> list[Actor]:
+    characterised = _characterised_object(word)
+    if characterised is not None:  # the label's own words name no one accused
+        return _characterised_party(characterised, index)
     if word.pos_ in ("VERB", "AUX"):
         return index.actors_for(agent_of(word) or verb_subject(word))
     if word.pos_ in ("NOUN", "PROPN"):
@@ -246,7 +274,8 @@ class StatementsStage:
                 continue
             act = child_with(verb, ("dobj",))
             label = prep_object(verb, "as") or child_with(verb, ("oprd",)) or (
-                prep_object(act, "as") if act is not None else None)  # "as" on the act
+                prep_object(act, "as") if act is not None else None) or (  # "as" on the act
+                child_with(act, ("appos",)) if act is not None else None)  # parsed apposed
             if act is None or act.pos_ not in ("NOUN", "PROPN") or label is None or not any(
                     self.words.kind(t) for t in label.subtree):
                 continue
@@ -256,6 +285,8 @@ class StatementsStage:
                 continue
             doers = [a for e in record.events if e.trigger.start == act.idx
                      for a in e.source if a.code and not is_implied_agent(a, e.trigger)]
+            if not doers:
+                doers = _characterised_party(act, index)
             sentence = verb.sent
             found.append(Event(
                 id=f"s{len(made) + len(found) + 1}", type="ACCUSE", cameo="111",

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..parse_repairs import object_misparsed_as_modifier
-from .arguments import OBJECTS, PASSIVE_SUBJECTS, child_with, is_passive, prep_object
+from .arguments import (
+    OBJECTS,
+    PASSIVE_SUBJECTS,
+    child_with,
+    is_passive,
+    prep_object,
+    verb_subject,
+)
 from .patterns import ANY_OBJECT, Pattern, PatternTable
 
 if TYPE_CHECKING:
@@ -65,12 +72,25 @@ class Match:
 def object_of(token: Token) -> Token | None:
     """The direct object of a verb; the subject when the verb is passive; for a relative
     pronoun ("measures, which the government dropped"), the noun the clause describes."""
-    found = child_with(token, PASSIVE_SUBJECTS) if is_passive(token) else child_with(
-        token, OBJECTS) or object_misparsed_as_modifier(token)
+    if is_passive(token):
+        found = child_with(token, PASSIVE_SUBJECTS) or _subject_shared_by_conjunct(token)
+    else:
+        found = child_with(token, OBJECTS) or object_misparsed_as_modifier(token)
     if found is not None and found.tag_ in ("WDT", "WP") and token.dep_ == "relcl" and (
             token.head.i != token.i):
         return token.head
     return found
+
+
+def _subject_shared_by_conjunct(verb: Token) -> Token | None:
+    """'The activist founded a party but was arrested in 1995': a passive conjunct without a
+    subject of its own undergoes what it says to the subject of the verb it joins."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if is_passive(verb.head):  # "was released in 2004 and arrested again in 2006"
+        return child_with(verb.head, PASSIVE_SUBJECTS) or _subject_shared_by_conjunct(
+            verb.head)
+    return verb_subject(verb.head)
 
 
 def _particle(token: Token, particle: str) -> Token | None:
@@ -211,9 +231,26 @@ def _pos(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "VERB"
     if token.pos_ in ("NOUN", "PROPN") and not _inside_a_name(token) and not (
-            _ends_a_proper_name(token)):
+            _ends_a_proper_name(token)) and not _a_month(token):
         return "NOUN"
     return None
+
+
+MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July",
+                    "August", "September", "October", "November", "December"})
+
+
+def _a_month(token: Token) -> bool:
+    """'on March 8', 'in March 2020', 'last March': the month, not a march."""
+    if token.text not in MONTHS:
+        return False
+    near = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
+    if near and near[0].i < token.i and near[0].lower_ in ("the", "a", "an") and not (
+            near[-1].like_num):
+        return False  # "joined the March for Our Lives"
+    return token.ent_type_ in ("DATE", "TIME") or any(
+        t.like_num or t.lower_ in ("in", "on", "since", "until", "by", "last", "next", "early",
+                                   "late", "mid", "this", "of") for t in near)
 
 
 def _ends_a_proper_name(token: Token) -> bool:
