@@ -1214,3 +1214,11 @@ def test_relations_and_conduct_name_no_party(pipeline) -> None:
         "Like Egypt, the Muslim-majority nations of Chad and Niger recognized Israel and "
         "opened diplomatic relations with the country.")))
     assert all("relations" not in a.text for e in record.events for a in e.target)
+
+
+def test_a_us_state_places_an_actor_in_the_united_states(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The New Jersey governor and Oregon police officials met on Monday.")))
+    assert [a.code for a in record.actors] == ["USAGOV", "USACOP"]

@@ -525,3 +525,14 @@ def test_a_month_the_sentence_puts_ahead_is_the_next_such_month(nlp: Language,
     found = [(m.text, m.value) for m in record.dates]
     assert ("early February", "2027-02") in found or ("February", "2027-02") in found
     assert found[-2:] == [("January", "2027-01"), ("January", "2026-01")]
+
+
+@pytest.mark.parametrize(("stamp", "day"), [
+    ("6:15 PM ET, Tue March 3, 2015", "2015-03-03"),
+    ("Thu Oct 6, 2016 | 9:41am EDT", "2016-10-06"),
+    ("Updated 0930 GMT (1730 HKT) May 2, 2016", "2016-05-02"),
+    ("Apr 12, 2016 10:05 AM CT", "2016-04-12"),
+    ("2016-08-30 21:14 PT", "2016-08-30"),
+])
+def test_a_page_dateline_with_clock_and_zone_gives_its_day(stamp: str, day: str) -> None:
+    assert normalise_publication_date(stamp) == day

@@ -460,3 +460,17 @@ def test_a_march_named_as_such_stays_a_protest(pipeline: Pipeline) -> None:
     assert [e.type for e in record.events] == ["PROTEST"]
     record = run(pipeline, "The rebels warned of attacks on the capital.")
     assert [e.type for e in record.events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The rally was visited by several tens of thousands of people, organisers said.",
+    "Tourists from Germany visited the memorial on Sunday.",
+])
+def test_visiting_a_crowd_or_a_sight_is_no_consultation(pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text).events == []
+
+
+def test_a_sight_visited_with_a_counterpart_stays_a_meeting(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The French president visited the museum with his Indian "
+                           "counterpart on Monday.")
+    assert [e.type for e in record.events] == ["CONSULT"]

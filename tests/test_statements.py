@@ -208,3 +208,14 @@ def test_a_neutral_report_of_an_attack_is_no_accusation(pipeline) -> None:
         "The ministry said rebel fighters attacked a convoy near the border on Monday.")))
     assert [e.type for e in record.events] == ["ASSAULT"]
     assert record.events[0].attributed_to is not None
+
+
+def test_a_party_speaking_inside_a_report_is_the_accuser(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "According to The Guardian, security officials warned the ministry last May that "
+        "the adviser could be a channel for Chinese propaganda.")))
+    [accusation] = [e for e in record.events if e.type == "ACCUSE"]
+    assert [a.text for a in accusation.source] == ["security officials"]
+    assert accusation.attributed_to is not None and "Guardian" in accusation.attributed_to.text

