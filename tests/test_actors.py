@@ -1222,3 +1222,40 @@ def test_a_us_state_places_an_actor_in_the_united_states(pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
         "The New Jersey governor and Oregon police officials met on Monday.")))
     assert [a.code for a in record.actors] == ["USAGOV", "USACOP"]
+
+
+def test_a_country_name_in_small_letters_is_a_word(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "The governor ate roast turkey with the troops in Kabul.")))
+    assert "TUR" not in {a.country for a in record.actors}
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a Paris, Missouri man on Tuesday.",
+    "Police arrested a man in Edmonton, Kentucky, on Monday.",
+])
+def test_a_town_written_with_its_state_is_in_that_state(pipeline, text: str) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=text))
+    [arrest] = [e for e in record.events if e.type == "COERCE"]
+    assert {a.country for a in arrest.target} == {"USA"}
+
+
+def test_a_named_person_is_the_party_not_the_town_he_is_from(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Tom Reilly, 52, of Galway, was arrested by police on Friday.")))
+    [arrest] = [e for e in record.events if e.type == "COERCE"]
+    assert [a.text for a in arrest.target] == ["Tom Reilly"]
+
+
+def test_evangelical_leaders_and_muftis_are_religious(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Evangelical leaders and the country's grand mufti met the governor.")))
+    assert [a.sector for a in record.actors][:2] == ["REL", "REL"]

@@ -474,3 +474,17 @@ def test_a_sight_visited_with_a_counterpart_stays_a_meeting(pipeline: Pipeline) 
     record = run(pipeline, "The French president visited the museum with his Indian "
                            "counterpart on Monday.")
     assert [e.type for e in record.events] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The food agency warned consumers not to eat the recalled cheese on Friday.",
+    "Officials warned residents to stay away from damaged buildings because of aftershocks.",
+])
+def test_a_warning_to_the_public_is_advice_not_a_threat(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in run(pipeline, text).events if e.type == "THREATEN"] == []
+
+
+def test_a_warning_to_a_party_stays_a_threat(pipeline: Pipeline) -> None:
+    record = run(pipeline, "The rebels warned the government to release the prisoners or "
+                           "face attacks.")
+    assert [e.type for e in record.events] == ["THREATEN"]

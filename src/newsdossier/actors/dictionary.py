@@ -178,6 +178,7 @@ class Token:
     word: str
     upper: bool
     capital: bool = False
+    lowercase: bool = False  # written all in small letters ("turkey", not "Turkey"/"iSrael")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +211,10 @@ def _split_word(raw: str) -> Iterator[Token]:
     if word in _DROPPED_WORDS or not word:
         return
     if len(word) > 2 and word.endswith(POSSESSIVE):
-        yield Token(word[:-2], raw[:-2].isupper(), raw[:1].isupper())
+        yield Token(word[:-2], raw[:-2].isupper(), raw[:1].isupper(), raw[:-2].islower())
         yield Token(POSSESSIVE, False)
         return
-    yield Token(word, raw.isupper(), raw[:1].isupper())
+    yield Token(word, raw.isupper(), raw[:1].isupper(), raw.islower())
 
 
 def normalise(text: str) -> list[Token]:

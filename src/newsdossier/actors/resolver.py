@@ -52,7 +52,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from ..gazetteer import names_a_town
+from ..gazetteer import is_country_name, names_a_town, region_country
 from .dictionary import (
     NAME_SUFFIXES,
     NONSTATE_CODES,
@@ -269,7 +269,7 @@ class ActorResolver:
         return last
 
     def _matches(self, tokens: list[Token]) -> list[Match]:
-        chosen = _single_names_fit(tokens, self._select(tokens))
+        chosen = _single_names_fit(tokens, _in_their_container(tokens, self._select(tokens)))
         return _usable(tokens, self._titled_surnames(tokens, chosen))
 
     def _resolve(self, tokens: list[Token]) -> Resolution:
@@ -308,6 +308,8 @@ class ActorResolver:
                     continue
                 if _is_single_name(entry, end - start) and not tokens[start].capital:
                     continue
+                if entry.kind == "countries" and tokens[start].lowercase:
+                    continue  # "the turkey the president pardoned": a word, not a place
                 if entry.kind == "countries" and end < len(words) and words[end] in WAR_WORDS:
                     continue  # "Iraq War veteran", "the Vietnam war": a war's name
                 found.append(Match(start, end, entry))
@@ -357,6 +359,31 @@ def _headed_by_event(head: Part) -> bool:
     """A phrase whose head names what happens ("the Kabul car bombing", "US strikes")."""
     last = head.matches[-1] if head.matches else None
     return last is not None and last.entry.event and last.end - 1 == head.last_word
+
+
+def _in_their_container(tokens: list[Token], matches: list[Match]) -> list[Match]:
+    """'a Paris, Missouri man', 'Edmonton, Kentucky': a town named with the state or country
+    it is in belongs to that one, not to the bigger town of its name elsewhere."""
+    kept = []
+    for number, match in enumerate(matches):
+        after = matches[number + 1] if number + 1 < len(matches) else None
+        if after is not None and match.entry.kind == after.entry.kind == "countries" and (
+                _next_to(tokens, match, after) and after.entry.country != match.entry.country
+                and _a_container(tokens[after.start:after.end])):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _next_to(tokens: list[Token], first: Match, second: Match) -> bool:
+    """Adjacent, or apart by a comma only ("Paris, Missouri")."""
+    between = tokens[first.end:second.start]
+    return all(token.word == "," for token in between) and len(between) <= 1
+
+
+def _a_container(words: Sequence[Token]) -> bool:
+    text = " ".join(token.word for token in words)
+    return region_country(text) is not None or is_country_name(text)
 
 
 def _agents_of_event(matches: list[Match], tokens: list[Token]) -> list[Match]:

@@ -25,6 +25,7 @@ from ..parse_repairs import main_verb_of_stranded_conjunct, subject_of_stranded_
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from ..actors import ActorResolver
 
@@ -238,6 +239,10 @@ class ActorIndex:
                 break  # not "the governor of fraud" in "accused the governor of fraud"
             end = child.right_edge.i + 1
         span = self.doc[start:end]
+        if token.ent_type_ == "GPE" and end == token.i + 1:
+            entity = entity_at(token)
+            if entity is not None and entity.end == end:
+                span = self.doc[start:self._with_container(entity).end]  # "Paris, Texas"
         resolution = self.resolver.resolve(span.text)
         if not (resolution.country or resolution.sector):
             return self._city(token)
@@ -278,11 +283,13 @@ class ActorIndex:
         span = entity_at(token)
         if span is None:
             return None
-        country = town_or_region_country(span.text)
+        placed = self._with_container(span)  # "Edmonton, Kentucky": not the Canadian city
+        country = (self.resolver.resolve(placed.text).country if placed.end > span.end
+                   else None) or town_or_region_country(span.text)
         if country is None:
             return None
-        return Actor(text=span.text, start=span.start_char, end=span.end_char, name=span.text,
-                     country=country, sector=None, code=country)
+        return Actor(text=placed.text, start=placed.start_char, end=placed.end_char,
+                     name=span.text, country=country, sector=None, code=country)
 
     # --- places standing for their country -------------------------------------------------
 
@@ -295,7 +302,7 @@ class ActorIndex:
                 return None  # "at the government's weekly press conference": no place
             phrase = self.doc[token.left_edge.i : token.i + 1]
         else:
-            phrase = span
+            phrase = self._with_container(span)
         resolution = self.resolver.resolve(phrase.text)
         country = resolution.country
         if country is None and span is not None and (span.label_ in PLACE_LABELS or (
@@ -306,6 +313,18 @@ class ActorIndex:
             return None
         return Actor(text=phrase.text, start=phrase.start_char, end=phrase.end_char,
                      name=resolution.name, country=country, sector=None, code=country)
+
+    def _with_container(self, span: SpacySpan) -> SpacySpan:
+        """'Paris, Texas': a town with the state or country written after it, read as one
+        place (so that it is not the bigger town of its name elsewhere)."""
+        after = span.end
+        if after + 1 >= len(self.doc) or self.doc[after].text != "," or (
+                self.doc[after + 1].ent_type_ != "GPE"):
+            return span
+        container = entity_at(self.doc[after + 1])
+        if container is None or container.start != after + 1:
+            return span
+        return self.doc[span.start : container.end]
 
     def located(self, heads: list[Token], prepositions: frozenset[str]) -> Actor | None:
         """The first place named by one of `prepositions` attached to any of `heads`."""

@@ -47,6 +47,7 @@ from .guards import (
     a_demanded_act,
     a_purpose,
     a_thing_sought,
+    advises_the_public,
     an_interview,
     calls_a_result,
     casualties_carried,
@@ -268,6 +269,7 @@ class EventCoder:
         actor_tokens = set(index.by_token)
         drafts = [d for d in _merged(drafts) if not self.mishaps.caused_by_mishap(d)
                   and not self.mishaps.warns_of_a_mishap(d) and not recorded_by_a_device(d)
+                  and not advises_the_public(d)
                   and not speaker_is_a_thing(d, actor_tokens)
                   and not investigates_nothing(d, actor_tokens, self._event_word)
                   and not patient_is_no_party(d, actor_tokens, self._listed_object)
@@ -632,8 +634,8 @@ def _coded_or_inner(index: ActorIndex, token: Token | None, depth: int = 0) -> l
     against Russia", "travel to Tunisia", "a summit in Switzerland") yields the first party
     its own prepositional phrases name, two levels deep."""
     actors = index.actors_for(token)
-    if token is None or any(a.code for a in actors) or depth > 1:
-        return actors
+    if token is None or any(a.code or a.name for a in actors) or depth > 1:
+        return actors  # "William Goble of Edmonton": the man, not the town
     for child in _inner_preps(token):
         inner = child_with(child, ("pobj",))
         if inner is None:

@@ -205,6 +205,28 @@ class Mishaps:
         return any(self.names_mishap(prep_object(clause, p)) for p in CAUSE_PREPOSITIONS)
 
 
+# The public a warning can be given to as advice: "warned drivers to stay off the roads".
+ADVISED_PUBLIC = frozenset({"people", "public", "resident", "driver", "motorist", "consumer",
+                            "traveller", "traveler", "citizen", "tourist", "parent", "shopper",
+                            "visitor", "passenger", "customer", "patient", "swimmer", "hiker"})
+WARNING_WORDS = frozenset({"warn", "warning", "caution", "advise", "alert"})
+
+
+def advises_the_public(draft: Draft) -> bool:
+    """'The agency warned consumers not to eat the cheese', 'officials warned residents of
+    aftershocks': advice to the public, not a threat by the one who warns."""
+    if draft.type != "THREATEN" or draft.match is None:
+        return False
+    trigger = draft.match.token
+    if trigger.lemma_.lower() not in WARNING_WORDS:
+        return False
+    warned = [prep_object(trigger, "to")]
+    if not draft.match.is_noun:
+        warned.append(_object(trigger))
+    return any(t is not None and t.lemma_.lower() in ADVISED_PUBLIC and not t.ent_type_
+               for t in warned)
+
+
 # Things that record what happens: what they "capture" is filmed, not seized.
 RECORDING_NOUNS = frozenset({"video", "footage", "camera", "photo", "photograph", "image",
                              "picture", "recording", "cctv", "film", "clip", "livestream",
