@@ -1259,3 +1259,13 @@ def test_evangelical_leaders_and_muftis_are_religious(pipeline) -> None:
     record = pipeline.process(Article(id="t", published="2026-03-12", text=(
         "Evangelical leaders and the country's grand mufti met the governor.")))
     assert [a.sector for a in record.actors][:2] == ["REL", "REL"]
+
+
+def test_a_list_of_countries_is_no_town_in_its_country(pipeline) -> None:
+    from newsdossier.model import Article
+
+    record = pipeline.process(Article(id="t", published="2026-03-12", text=(
+        "Police arrested suspects in Germany, France and Belgium on Monday.")))
+    [arrest] = [e for e in record.events if e.type == "COERCE"]
+    assert "FRA" not in {a.country for a in (*arrest.source, *arrest.target)}
+    assert "DEU" in {a.country for a in arrest.source}

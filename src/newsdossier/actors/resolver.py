@@ -369,7 +369,8 @@ def _in_their_container(tokens: list[Token], matches: list[Match]) -> list[Match
         after = matches[number + 1] if number + 1 < len(matches) else None
         if after is not None and match.entry.kind == after.entry.kind == "countries" and (
                 _next_to(tokens, match, after) and after.entry.country != match.entry.country
-                and _a_container(tokens[after.start:after.end])):
+                and _a_container(tokens[after.start:after.end])
+                and not _a_container(tokens[match.start:match.end])):  # "Germany, France"
             continue
         kept.append(match)
     return kept

@@ -18,7 +18,7 @@ from ..actors.resolver import make_code
 from ..actors.stage import CIVILIANS, FOLLOWER_NOUNS, a_charge
 from ..datelines import in_dateline
 from ..entities import entity_at
-from ..gazetteer import city_country, town_or_region_country
+from ..gazetteer import city_country, is_country_name, region_country, town_or_region_country
 from ..model import Actor, Span
 from ..nlp import doc_text
 from ..parse_repairs import main_verb_of_stranded_conjunct, subject_of_stranded_finite_verb
@@ -321,6 +321,8 @@ class ActorIndex:
         if after + 1 >= len(self.doc) or self.doc[after].text != "," or (
                 self.doc[after + 1].ent_type_ != "GPE"):
             return span
+        if is_country_name(span.text) or region_country(span.text):
+            return span  # "Germany, France and Italy": a list, not a town in its country
         container = entity_at(self.doc[after + 1])
         if container is None or container.start != after + 1:
             return span
