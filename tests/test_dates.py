@@ -536,3 +536,8 @@ def test_a_month_the_sentence_puts_ahead_is_the_next_such_month(nlp: Language,
 ])
 def test_a_page_dateline_with_clock_and_zone_gives_its_day(stamp: str, day: str) -> None:
     assert normalise_publication_date(stamp) == day
+
+
+@pytest.mark.parametrize("stamp", ["ET", "| 4:58pm EST |", "Updated (HKT)", "12:00", "x" * 5000])
+def test_a_dateline_with_only_clock_zone_or_junk_gives_no_day(stamp: str) -> None:
+    assert normalise_publication_date(stamp) is None
