@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -236,8 +237,7 @@ def _pos(token: Token) -> str | None:
     return None
 
 
-MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July",
-                    "August", "September", "October", "November", "December"})
+MONTHS = frozenset(calendar.month_name[1:])  # capitalised: "March", not "march"
 
 
 def _a_month(token: Token) -> bool:
