@@ -863,6 +863,71 @@ def test_setting_never_goes_to_foreign_or_diplomatic_roles(pipeline: Pipeline) -
     assert actors["protesters"].country == "KEN"
 
 
+def process_from(pipeline: Pipeline, text: str, url: str, title: str | None = None
+                 ) -> list[Actor]:
+    record = pipeline.process(Article(id="t", text=text, title=title, url=url))
+    assert_offsets_honest(text, record.actors)
+    return record.actors
+
+
+def test_town_of_two_countries_reads_as_the_one_the_article_is_in(pipeline: Pipeline) -> None:
+    # Edmonton is a city of Alberta and a district of north London. Places in England, or
+    # a paper on a .co.uk domain, mean the London one.
+    text = ("An Edmonton woman was charged with theft on Tuesday. Officers arrested her in "
+            "Tottenham after a search in Enfield. She will appear at a court in Barnet.")
+    actors = by_text(process_from(pipeline, text, "https://www.example.com/news/1",
+                                  "Edmonton woman charged"))
+    assert actors["Edmonton woman"].country == "GBR"
+    assert actors["Officers"].country == "GBR"
+    bare = ("An Edmonton woman was charged with theft on Tuesday. Officers arrested her at "
+            "her home after a search.")
+    for domain, country in (("co.uk", "GBR"), ("ca", "CAN"), ("com", "CAN")):
+        actors = by_text(process_from(pipeline, bare, f"https://www.localpaper.{domain}/n/1",
+                                      "Edmonton woman charged"))
+        assert actors["Edmonton woman"].country == country, domain
+
+
+def test_town_keeps_its_usual_country_without_firm_evidence(pipeline: Pipeline) -> None:
+    # Canada named only as a party says nothing of where London is.
+    text = ("Canada's prime minister met a London banker. Canada said the talks with "
+            "Canadian firms went well, and Canada will host the next round.")
+    actors = by_text(process_from(pipeline, text, "https://www.example.com/a"))
+    assert actors["London banker"].country == "GBR"
+
+
+def test_setting_reads_towns_from_firm_place_evidence() -> None:
+    from newsdossier.actors.setting import Evidence, read_towns
+
+    ontario = [Evidence("GBR", 4.0, "london"), Evidence("CAN", 2.0, None, False),
+               Evidence("CAN", 1.0)]
+    assert read_towns(ontario) == {"london": "CAN"}
+    parties_only = [Evidence("GBR", 2.0, "london"), Evidence("CAN", 0.5), Evidence("CAN", 0.5),
+                    Evidence("CAN", 0.5), Evidence("CAN", 0.5)]
+    assert read_towns(parties_only) == {}
+    english = [Evidence("GBR", 2.0, "london"), Evidence("GBR", 2.0), Evidence("CAN", 3.0)]
+    assert read_towns(english) == {}  # England has firm evidence too: not twice as much
+
+
+def test_outlet_country_comes_from_a_country_code_domain() -> None:
+    from newsdossier.outlets import outlet_country
+
+    assert outlet_country("https://news.example.co.uk/story") == "GBR"
+    assert outlet_country("http://www.example.ca/a") == "CAN"
+    assert outlet_country("https://example.com.au/") == "AUS"
+    for generic in ("https://example.com/a", "https://example.io/", "https://bit.ly/x",
+                    "https://en.wikinews.org/wiki/A", None, "not a url", "http://10.0.0.1/"):
+        assert outlet_country(generic) is None, generic
+
+
+def test_gazetteer_lists_every_country_with_a_town_of_a_name() -> None:
+    from newsdossier.gazetteer import city_country, town_countries
+
+    assert {"GBR", "CAN"} <= town_countries("London")
+    assert town_countries("Kabul") == {"AFG"}
+    assert town_countries("Nowhereville") == frozenset()
+    assert city_country("London") == "GBR"  # the most populous one stays the default
+
+
 def test_stated_country_is_recorded_as_such(pipeline: Pipeline) -> None:
     actors = by_text(process(pipeline, "The Bolivian army said it had withdrawn."))
     assert actors["Bolivian army"].country_basis == "stated"

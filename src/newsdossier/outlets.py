@@ -64,6 +64,33 @@ def outlet_from_url(url: str | None) -> str | None:
     return _names().get(domain, domain)
 
 
+# Two-letter domains sold to anyone as generic names ("bit.ly", "example.io", "news.tv"):
+# they say nothing of where a site is.
+_GENERIC_COUNTRY_DOMAINS = frozenset({"io", "co", "tv", "me", "fm", "ai", "ly", "gg", "cc",
+                                      "ws", "to", "la", "am", "so", "sh", "ac", "nu", "vc",
+                                      "ag", "im", "eu", "su"})
+# Country domains whose label is not the country's ISO 3166 alpha-2 code.
+_COUNTRY_DOMAIN_ALIASES = {"uk": "GB"}
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The ISO3 country of a web address's country-code domain ("www.cbc.ca" → CAN,
+    "nlhnews.co.uk" → GBR); None for generic and sold-as-generic domains."""
+    if not url:
+        return None
+    try:
+        host = urllib.parse.urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    label = (host or "").rstrip(".").rpartition(".")[2].lower()
+    if len(label) != 2 or not label.isalpha() or label in _GENERIC_COUNTRY_DOMAINS:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=_COUNTRY_DOMAIN_ALIASES.get(label, label.upper()))
+    return country.alpha_3 if country is not None else None
+
+
 def outlet_name(source: str | None, url: str | None) -> str | None:
     """The outlet an article is filed under: its stated source, else its URL's site."""
     if source and source.strip():

@@ -36,8 +36,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..datelines import dateline_tokens
-from ..gazetteer import city_country, region_country
+from ..gazetteer import city_country, is_country_name, region_country, town_countries
 from ..model import Actor
+from ..outlets import outlet_country
 from .dictionary import NONSTATE_CODES, POSSESSIVE, ActorDictionary, normalise
 from .resolver import ABROAD_WORDS, make_code
 
@@ -67,6 +68,8 @@ GENERIC_REGION_WORDS = frozenset(
     }
 )  # fmt: skip
 DOMINANCE = 2.0
+OUTLET_WEIGHT = 2.0  # a country-code domain: "nlhnews.co.uk" is a north London paper
+MIN_TOWN_EVIDENCE = 2.0
 MIN_SHARE = 0.5
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 PLACE_PREPOSITIONS = frozenset(
@@ -81,11 +84,25 @@ COUNTRY_KINDS = frozenset({"countries", "demonyms"})
 
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """The country an article is about (None when no country clearly leads)."""
+    """The country an article is about (None when no country clearly leads), and the towns of
+    several countries that this article places in a country other than the usual one."""
 
     country: str | None
     confidence: float = 0.0
     weights: dict[str, float] = field(default_factory=dict)
+    towns: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One mention weighing for a country; `town` keys a town name several countries share.
+    The outlet's country domain only says which of several towns is meant (`weighs_setting`
+    False): a Canadian paper's story about Jordan is set in Jordan."""
+
+    country: str
+    weight: float
+    town: str | None = None
+    weighs_setting: bool = True
 
 
 NO_SETTING = Setting(None)
@@ -98,29 +115,39 @@ class SettingFinder:
         self.resolver = resolver
         self.dictionary: ActorDictionary = resolver.dictionary
 
-    def find(self, doc: Doc, title: str | None) -> Setting:
+    def find(self, doc: Doc, title: str | None, url: str | None = None) -> Setting:
         if not doc.has_annotation("DEP"):
             return NO_SETTING  # places and parties cannot be told apart without a parse
+        evidence = list(self._evidence(doc, title, url))
+        towns = read_towns(evidence)
         weights: dict[str, float] = {}
-        for country, weight in self._evidence(doc, title):
-            weights[country] = weights.get(country, 0.0) + weight
-        return decide(weights)
+        for said in evidence:
+            if not said.weighs_setting:
+                continue
+            country = towns.get(said.town, said.country) if said.town else said.country
+            weights[country] = weights.get(country, 0.0) + said.weight
+        return replace(decide(weights), towns=towns)
 
-    def _evidence(self, doc: Doc, title: str | None) -> Iterable[tuple[str, float]]:
+    def _evidence(self, doc: Doc, title: str | None, url: str | None) -> Iterable[Evidence]:
         title_countries = self._title_countries(title) if title else []
-        for country in title_countries:
-            yield country, TITLE_WEIGHT / len(title_countries)
+        for country, town in title_countries:
+            yield Evidence(country, TITLE_WEIGHT / len(title_countries), town)
+        outlet = outlet_country(url)
+        if outlet is not None:
+            yield Evidence(outlet, OUTLET_WEIGHT, weighs_setting=False)
         dateline = dateline_tokens(doc)
         if dateline:
             text = " ".join(doc[i].text for i in sorted(dateline))
-            for country in set(self._countries_in(text)):
-                yield country, DATELINE_WEIGHT
+            for country, town in dict.fromkeys(self._countries_in(text)):
+                yield Evidence(country, DATELINE_WEIGHT, town)
         lead_end = _lead_end(doc)
         for ent in doc.ents:
             if ent.start in dateline:
                 continue
+            town = None
             if ent.label_ in PLACE_LABELS:
                 country = self.place_country(ent.text)
+                town = _town_key(ent.text)
                 if not used_as_place(ent.root):
                     weight = PARTY_WEIGHT
                 elif ent.start_char < lead_end:
@@ -133,16 +160,20 @@ class SettingFinder:
             else:
                 continue
             if country is not None:
-                yield country, weight
+                yield Evidence(country, weight, town)
 
-    def _title_countries(self, title: str) -> list[str]:
+    def _title_countries(self, title: str) -> list[tuple[str, str | None]]:
         return list(dict.fromkeys(self._countries_in(title)))
 
-    def _countries_in(self, text: str) -> Iterable[str]:
+    def _countries_in(self, text: str) -> Iterable[tuple[str, str | None]]:
+        """Each country the text names, with the town key when a town of several countries
+        names it."""
+        words = normalise(text)
         for match in self.resolver.matches(text):
             country = match.entry.country
             if match.entry.kind in COUNTRY_KINDS and country and country not in NONSTATE_CODES:
-                yield country
+                name = " ".join(w.word for w in words[match.start:match.end])
+                yield country, _town_key(name)
 
     def place_country(
         self, text: str, kinds: frozenset[str] = COUNTRY_KINDS
@@ -199,6 +230,57 @@ def decide(weights: dict[str, float]) -> Setting:
     if top < MIN_WEIGHT or top < DOMINANCE * runner_up or share < MIN_SHARE:
         return Setting(None, 0.0, weights)
     return Setting(country, round(share, 2), weights)
+
+
+def _town_key(name: str) -> str | None:
+    """The key of a town name that towns of several countries share ("London": England and
+    Ontario; "Edmonton": Alberta and north London), else None. Country and state names are
+    never towns here."""
+    words = [w.word for w in normalise(name) if w.word != POSSESSIVE]
+    if not words or is_country_name(name) or region_country(name):
+        return None
+    key = " ".join(words)
+    return key if len(town_countries(key)) > 1 else None
+
+
+def read_towns(evidence: Sequence[Evidence]) -> dict[str, str]:
+    """Which towns of several countries this article places elsewhere than their usual
+    country: a rival country with a town of that name wins when the article's firm place
+    evidence (the outlet's country domain, its dateline, title and places that no other
+    country shares) points to it at least `MIN_TOWN_EVIDENCE` and `DOMINANCE` times as much
+    as to the usual one. Mentions as parties do not count: "Trudeau visits London" is
+    still the English London."""
+    firm: dict[str, float] = {}
+    for said in evidence:
+        if said.town is None and said.weight >= PLACE_WEIGHT:
+            firm[said.country] = firm.get(said.country, 0.0) + said.weight
+    readings: dict[str, str] = {}
+    for said in evidence:
+        if said.town is None or said.town in readings:
+            continue
+        rivals = sorted(town_countries(said.town) - {said.country},
+                        key=lambda country: -firm.get(country, 0.0))
+        if not rivals:
+            continue
+        rival = firm.get(rivals[0], 0.0)
+        if rival >= MIN_TOWN_EVIDENCE and rival >= DOMINANCE * firm.get(said.country, 0.0):
+            readings[said.town] = rivals[0]
+    return readings
+
+
+def read_town_actor(actor: Actor, setting: Setting, resolver: ActorResolver) -> Actor:
+    """An actor whose country comes only from a town the article places in another country
+    ("an Edmonton man" in a north London paper) takes that country."""
+    if not setting.towns or actor.country is None or actor.country_basis != "stated":
+        return actor
+    words = normalise(actor.text)
+    givers = [" ".join(w.word for w in words[m.start:m.end])
+              for m in resolver.matches(actor.text) if m.entry.country == actor.country]
+    countries = {setting.towns.get(name) for name in givers}
+    if not givers or len(countries) != 1 or None in countries:
+        return actor
+    country = countries.pop()
+    return replace(actor, country=country, code=make_code(country, actor.sector))
 
 
 def _lead_end(doc: Doc) -> int:

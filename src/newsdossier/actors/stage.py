@@ -86,7 +86,7 @@ from .resolver import (
     Resolution,
     make_code,
 )
-from .setting import PLACE_PREPOSITIONS, SettingFinder, apply_setting
+from .setting import PLACE_PREPOSITIONS, SettingFinder, apply_setting, read_town_actor
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -231,11 +231,11 @@ class ActorsStage:
         candidates = _merge(_widened(found, hits))
         published = record.article.published
         mentions = [self._actor(doc, text, c, hits, published) for c in candidates]
-        actors = [actor for actor, _ in mentions]
+        setting = self.settings.find(doc, record.article.title, record.article.url)
+        actors = [read_town_actor(actor, setting, self.resolver) for actor, _ in mentions]
         actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
         evidence = [said for _, said in mentions]
         actors, evidence = self._with_bodies_told_again(doc, actors, evidence, chunks)
-        setting = self.settings.find(doc, record.article.title)
         actors = apply_setting(actors, setting, [said.local for said in evidence])
         record.actors.extend(one_code_per_person(actors, evidence))
 
