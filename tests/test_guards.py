@@ -341,6 +341,31 @@ def test_killed_when_a_plane_crashed_is_an_accident(pipeline: Pipeline) -> None:
     assert [e for e in shooting.events if e.type == "ASSAULT"]
 
 
+def test_casualties_of_a_falling_tree_are_no_assault(pipeline: Pipeline) -> None:
+    # the "when" clause hangs on the second of two coordinated casualty verbs
+    tree = run(pipeline, "A cyclist was killed and two others were injured when an old tree "
+                         "fell on a group of riders in the park on Sunday, police said.")
+    assert not [e for e in tree.events if e.type == "ASSAULT"]
+    gunmen = run(pipeline, "A cyclist was killed and two others were injured when gunmen "
+                           "fired on a group of riders in the park on Sunday, police said.")
+    assert [e for e in gunmen.events if e.type == "ASSAULT"]
+
+
+def test_a_blast_caused_by_a_leak_is_an_accident(pipeline: Pipeline) -> None:
+    record = run(pipeline, "A blast at a bakery in the old town wounded nine people and was "
+                           "probably caused by a leak in a gas pipe, firefighters said.")
+    assert not [e for e in record.events if e.type == "ASSAULT"]
+
+
+def test_a_casualty_told_after_a_crash_is_one_of_the_crash(pipeline: Pipeline) -> None:
+    crash = run(pipeline, "The driver of the van died in the collision on the bridge. "
+                          "Two of his passengers were injured and flown to a hospital.")
+    assert not [e for e in crash.events if e.type == "ASSAULT"]
+    shooting = run(pipeline, "A gunman opened fire on a van on the bridge. Two of its "
+                             "passengers were injured and flown to a hospital.")
+    assert [e for e in shooting.events if e.type == "ASSAULT"]
+
+
 def test_a_storm_blocking_roads_is_no_blockade(pipeline: Pipeline) -> None:
     record = run(pipeline, "A typhoon struck the coast on Tuesday. It also blocked roads "
                            "and forced thousands of villagers to leave their homes.")

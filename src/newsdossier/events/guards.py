@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 CAUSE_PREPOSITIONS = ("in", "from", "during", "by", "after", "amid")
 # What a disaster or accident can be worded as: an attack, a blockade, a restriction.
 MISHAP_WORDED = frozenset({"ASSAULT", "PROTEST", "COERCE"})
+# Words of violence by someone: a sentence with one is no mere casualty of a mishap.
+ATTACK_NOUNS = frozenset({"attack", "attacker", "bomb", "bombing", "bomber", "shoot", "shooting",
+                          "shooter", "gunman", "gunfire", "gun", "stab", "stabbing", "assault",
+                          "raid", "strike", "airstrike", "shell", "shelling", "militant",
+                          "murder", "ambush", "suspect", "assailant", "explosive", "rocket"})
 WEAPON_PREPOSITIONS = ("with", "at", "in", "near", "on")
 CRITICIZE = ("ACCUSE", "111")
 # What can be attacked only in words.
@@ -191,18 +196,38 @@ class Mishaps:
             return True
         if draft.type != "ASSAULT":
             return False  # "the typhoon blocked roads": only its doer makes it no protest
-        if clause.pos_ in ("VERB", "AUX") and any(self._a_mishap_when(c) for c in
-                                                   _clauses_of_time(clause)):
-            return True
-        if clause.pos_ == "VERB" and any(self.names_mishap(v) for v in clause.conjuncts):
-            return True  # "it has infected over 200 people and killed three"
+        if clause.pos_ in ("VERB", "AUX") and any(
+                self._a_mishap_when(c) for verb in (clause, *clause.conjuncts)
+                for c in _clauses_of_time(verb)):
+            return True  # "a woman was killed and five were injured when a tree fell"
+        if clause.pos_ == "VERB" and any(self.names_mishap(v) or self._caused_by_a_mishap(v)
+                                         for v in clause.conjuncts):
+            return True  # "it has infected 200 and killed three", "… and was caused by a leak"
         if clause.dep_ in ("advcl", "conj", "xcomp") and clause.tag_ == "VBG":
             governor = clause.head
             if self.names_mishap(governor) or self.names_mishap(verb_subject(governor)):
                 return True
         if cause is not None and any(a.code and a.sector != "UNK" for a in draft.source):
             return False  # "rebels killed ten people in a fire they set": an attacker named
-        return any(self.names_mishap(prep_object(clause, p)) for p in CAUSE_PREPOSITIONS)
+        if any(self.names_mishap(prep_object(clause, p)) for p in CAUSE_PREPOSITIONS):
+            return True
+        return cause is None and not draft.source and self._told_after_a_mishap(clause)
+
+    def _caused_by_a_mishap(self, verb: Token) -> bool:
+        """'… and may have been caused by a gas leak'."""
+        return verb.lemma_.lower() == "cause" and self.names_mishap(agent_of(verb))
+
+    def _told_after_a_mishap(self, clause: Token) -> bool:
+        """'Dunn was killed in the crash. A passenger was injured.': a casualty with no doer
+        and no attack named in its own sentence, told right after a sentence whose casualty
+        was a mishap, is one more casualty of it."""
+        sentence = clause.sent
+        if not is_passive(clause) or sentence.start == 0 or any(
+                t.lemma_.lower() in ATTACK_NOUNS for t in sentence):
+            return False
+        previous = clause.doc[sentence.start - 1].sent
+        return not any(t.lemma_.lower() in ATTACK_NOUNS for t in previous) and any(
+            self.names_mishap(t) for t in previous if t.pos_ in ("NOUN", "VERB"))
 
 
 # The public a warning can be given to as advice: "warned drivers to stay off the roads".
