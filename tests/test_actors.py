@@ -904,8 +904,8 @@ def test_setting_reads_towns_from_firm_place_evidence() -> None:
     parties_only = [Evidence("GBR", 2.0, "london"), Evidence("CAN", 0.5), Evidence("CAN", 0.5),
                     Evidence("CAN", 0.5), Evidence("CAN", 0.5)]
     assert read_towns(parties_only) == {}
-    english = [Evidence("GBR", 2.0, "london"), Evidence("GBR", 2.0), Evidence("CAN", 3.0)]
-    assert read_towns(english) == {}  # England has firm evidence too: not twice as much
+    english = [Evidence("GBR", 2.0, "london"), Evidence("GBR", 1.0), Evidence("CAN", 5.0)]
+    assert read_towns(english) == {}  # England has firm evidence of its own
 
 
 def test_outlet_country_comes_from_a_country_code_domain() -> None:

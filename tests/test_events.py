@@ -1168,3 +1168,16 @@ def test_the_words_of_a_label_name_no_one_accused(pipeline: Pipeline) -> None:
                             'Nigerian people."')
     # the accused is whose act is so called, not the people the label names
     assert [a.text for a in only(record, "ACCUSE").target] == ["senator"]
+
+
+def test_a_past_participle_after_a_noun_is_passive(pipeline: Pipeline):
+    # a reduced relative clause: the noun undergoes the act, "by" names its doer, and the
+    # pattern's object constraint sees the noun (expelled envoys are a diplomatic sanction)
+    envoys = only(code(pipeline, "The envoys expelled by Norway flew home on Friday."),
+                  "SANCTION")
+    assert envoys.cameo == "166" and countries(envoys.source) == ["NOR"]
+    assert [a.text for a in envoys.target] == ["envoys"]
+    arrested = only(code(pipeline, "The activists detained by police in Minsk were freed "
+                                   "on Monday."), "COERCE")
+    assert [a.sector for a in arrested.source] == ["COP"]
+    assert [a.sector for a in arrested.target] == ["CVL"]

@@ -247,9 +247,9 @@ def read_towns(evidence: Sequence[Evidence]) -> dict[str, str]:
     """Which towns of several countries this article places elsewhere than their usual
     country: a rival country with a town of that name wins when the article's firm place
     evidence (the outlet's country domain, its dateline, title and places that no other
-    country shares) points to it at least `MIN_TOWN_EVIDENCE` and `DOMINANCE` times as much
-    as to the usual one. Mentions as parties do not count: "Trudeau visits London" is
-    still the English London."""
+    country shares) points to it at least `MIN_TOWN_EVIDENCE` and none to the usual one
+    ("Santiago" in a story set in Lima and Santiago is still Chile's). Mentions as parties
+    do not count: "Trudeau visits London" is still the English London."""
     firm: dict[str, float] = {}
     for said in evidence:
         if said.town is None and said.weight >= PLACE_WEIGHT:
@@ -262,8 +262,7 @@ def read_towns(evidence: Sequence[Evidence]) -> dict[str, str]:
                         key=lambda country: -firm.get(country, 0.0))
         if not rivals:
             continue
-        rival = firm.get(rivals[0], 0.0)
-        if rival >= MIN_TOWN_EVIDENCE and rival >= DOMINANCE * firm.get(said.country, 0.0):
+        if firm.get(rivals[0], 0.0) >= MIN_TOWN_EVIDENCE and not firm.get(said.country):
             readings[said.town] = rivals[0]
     return readings
 

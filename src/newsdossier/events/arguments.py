@@ -680,10 +680,19 @@ def is_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if reduced_relative(verb):
+        return True  # "the diplomats expelled by Britain"
     # "was shot and killed": a bare participle coordinated with a passive verb shares it
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i and not any(
         c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children) and any(
         c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def reduced_relative(verb: Token) -> bool:
+    """A past participle that describes the noun it follows ("the diplomats expelled by
+    Britain", "a man arrested on Friday"): passive, the noun its undergoer."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i
+            and verb.head.pos_ in ("NOUN", "PROPN", "PRON"))
 
 
 # A gerund after these shares the subject of the verb it hangs on ("responded by throwing

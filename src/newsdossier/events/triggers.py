@@ -13,6 +13,7 @@ from .arguments import (
     child_with,
     is_passive,
     prep_object,
+    reduced_relative,
     verb_subject,
 )
 from .patterns import ANY_OBJECT, Pattern, PatternTable
@@ -74,7 +75,8 @@ def object_of(token: Token) -> Token | None:
     """The direct object of a verb; the subject when the verb is passive; for a relative
     pronoun ("measures, which the government dropped"), the noun the clause describes."""
     if is_passive(token):
-        found = child_with(token, PASSIVE_SUBJECTS) or _subject_shared_by_conjunct(token)
+        found = (child_with(token, PASSIVE_SUBJECTS) or _subject_shared_by_conjunct(token)
+                 or (token.head if reduced_relative(token) else None))
     else:
         found = child_with(token, OBJECTS) or object_misparsed_as_modifier(token)
     if found is not None and found.tag_ in ("WDT", "WP") and token.dep_ == "relcl" and (
