@@ -1181,3 +1181,13 @@ def test_a_past_participle_after_a_noun_is_passive(pipeline: Pipeline):
                                    "on Monday."), "COERCE")
     assert [a.sector for a in arrested.source] == ["COP"]
     assert [a.sector for a in arrested.target] == ["CVL"]
+
+
+def test_the_town_of_a_speech_venue_is_no_addressee(pipeline: Pipeline):
+    # what is said at "an event in Ohio" is not said to Ohio; a measure named with its
+    # place ("the curfew in Abidjan") is still aimed at it
+    speech = only(code(pipeline, "At a dinner in Ohio, the governor called for lower taxes."),
+                  "REQUEST")
+    assert speech.target == []
+    curfew = code(pipeline, "The president extended the curfew in Abidjan on Sunday.")
+    assert [countries(e.target) for e in curfew.events] == [["CIV"]]

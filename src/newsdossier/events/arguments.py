@@ -328,8 +328,10 @@ class ActorIndex:
             return span
         return self.doc[span.start : container.end]
 
-    def located(self, heads: list[Token], prepositions: frozenset[str]) -> Actor | None:
-        """The first place named by one of `prepositions` attached to any of `heads`."""
+    def located(self, heads: list[Token], prepositions: frozenset[str],
+                nested: bool = True) -> Actor | None:
+        """The first place named by one of `prepositions` attached to any of `heads`; with
+        `nested`, also a place inside that phrase ("in the east of the Gaza Strip")."""
         for head in heads:
             for child in head.children:
                 if child.dep_ != "prep" or child.lower_ not in prepositions:
@@ -337,7 +339,8 @@ class ActorIndex:
                 pobj = child_with(child, ("pobj",))
                 if pobj is None:
                     continue
-                actor = self.place_actor(pobj) or self._nested_place(pobj)
+                actor = self.place_actor(pobj) or (self._nested_place(pobj) if nested
+                                                   else None)
                 if actor is not None:
                     return actor
         return None

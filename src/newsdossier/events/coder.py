@@ -39,6 +39,7 @@ from .draft import Draft
 from .frames import Frames, same_party
 from .guards import (
     PEOPLE_ONLY_ACTS,
+    VERBAL_TYPES,
     Mishaps,
     a_business_leaving,
     a_business_planning_to_leave,
@@ -1003,7 +1004,10 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
     """A missing coded target (source) is taken from where the event happened (came from)."""
     if draft.match is None:
         return
-    place = index.located(_place_heads(draft), LOCATIVE_PREPOSITIONS)
+    # what is said or promised is aimed at a place only when named with the act itself
+    # ("extend the curfew in Abidjan"), not at the venue's town ("at a rally in Ohio")
+    place = index.located(_place_heads(draft), LOCATIVE_PREPOSITIONS,
+                          nested=draft.type not in VERBAL_TYPES)
     if place is not None and any(place.start <= a.start and a.end <= place.end
                                  for a in draft.source):
         place = None  # "blamed the bombing on the Taliban": the doer, not a place
