@@ -541,3 +541,43 @@ def test_a_page_dateline_with_clock_and_zone_gives_its_day(stamp: str, day: str)
 @pytest.mark.parametrize("stamp", ["ET", "| 4:58pm EST |", "Updated (HKT)", "12:00", "x" * 5000])
 def test_a_dateline_with_only_clock_zone_or_junk_gives_no_day(stamp: str) -> None:
     assert normalise_publication_date(stamp) is None
+
+
+def test_a_day_joined_to_a_term_still_dates_the_event(pipeline) -> None:
+    # the model reads "Friday to 15 years" as one date; its first part is the day
+    text = "A former mayor was sentenced on Friday to 15 years in prison for the killings."
+    record = pipeline.process(Article(id="t", text=text, published="2021-06-14"))
+    [sentence] = [e for e in record.events if e.type == "SANCTION"]
+    assert sentence.date == "2021-06-11" and sentence.date_precision == "day"
+    mention = next(m for m in record.dates if m.value)
+    assert text[mention.start:mention.end] == "Friday"
+
+
+def test_publication_stamp_with_the_half_of_day_after_the_zone() -> None:
+    from newsdossier.dates import normalise_publication_date
+
+    assert normalise_publication_date("March 3, 2019 9:05:12 CET AM") == "2019-03-03"
+    assert normalise_publication_date("I am not a date") is None
+
+
+def test_publication_day_from_a_news_address() -> None:
+    from newsdossier.dates import date_from_url
+
+    assert date_from_url("https://paper.example/2019/03/04/council-votes") == "2019-03-04"
+    assert date_from_url("https://paper.example/news/20190304/council-votes") == "2019-03-04"
+    assert date_from_url("https://paper.example/2019-03-04/council.html") == "2019-03-04"
+    for none in ("https://paper.example/2019/13/40/x", "https://paper.example/id/12345678/",
+                 "https://paper.example/news/world-38090185", "https://x.example/?d=2019/03/04/",
+                 None, ""):
+        assert date_from_url(none) is None, none
+
+
+def test_an_item_without_a_date_takes_its_address_day() -> None:
+    from newsdossier.ingest import RawItem, build_article
+
+    item = RawItem(origin="feed#1", text="The council voted on Monday.", published=None,
+                   url="https://paper.example/2019/03/04/council-votes")
+    assert build_article(item, 10_000).published == "2019-03-04"
+    dated = RawItem(origin="feed#2", text="The council voted on Monday.",
+                    published="2019-03-05", url="https://paper.example/2019/03/04/x")
+    assert build_article(dated, 10_000).published == "2019-03-05"

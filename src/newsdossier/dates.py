@@ -552,7 +552,8 @@ _CLOCK = re.compile(
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"
     r"|\b\d{4}(?=\s+(?:GMT|UTC)\b.*\b(?:19|20)\d{2}\b)"  # "1244 GMT", a year follows
     r"|\b(?:[ECMP][SD]?T|GMT|UTC|HKT|BST|CET|CEST|IST|JST|AEST|AEDT)\b"
-    r"|\b(?:updated|published|posted)\b:?",
+    r"|\b(?:updated|published|posted)\b:?"
+    r"|(?<=\s)[ap]\.?m\.?(?=\s|$)",  # "4:45:51 EST PM": the half of the day, left alone
     re.IGNORECASE)
 
 
@@ -573,6 +574,27 @@ def _compact_day(text: str) -> str | None:
         return datetime.date(*(int(g) for g in match.groups())).isoformat()
     except ValueError:
         return None
+
+
+# The day in a news page's address: "/2016/12/17/", "/2016-12-17/", "/news/20170508/".
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})([/-])(\d{1,2})\2(\d{1,2})(?=[/.-]|$)"
+                      r"|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/.-]|$)")
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The publication day a news URL names ('…/2016/12/17/rally-…' → '2016-12-17'), or
+    None; an impossible day is none."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for match in _URL_DAY.finditer(path):
+        year, month, day = ((match[1], match[3], match[4]) if match[1]
+                            else (match[5], match[6], match[7]))
+        try:
+            return datetime.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def parse_publication_date(value: str | None) -> datetime.date | None:
@@ -689,6 +711,11 @@ def _entity_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + len(line) if line else end
 
 
+# A day the model joined to what follows ("sentenced on Wednesday to 20 years in prison",
+# "jailed Friday for life"): when the whole does not resolve, its first part may.
+_JOINED_EXPRESSION = re.compile(r"(.+?)\s+(?:to|for|with|after)\s+\S", re.IGNORECASE)
+
+
 class DatesStage:
     """Adds a DateMention for every DATE entity and every relative expression the model missed."""
 
@@ -737,6 +764,10 @@ class DatesStage:
         span_text = text[start:end]
         resolved = self.resolver.resolve(span_text, published)
         if resolved is None:
+            head = _JOINED_EXPRESSION.match(span_text)  # "Wednesday to 20 years" (in prison)
+            if head is not None and (found := self.resolver.resolve(head[1], published)):
+                return DateMention(head[1], start, start + len(head[1]), found.value,
+                                   found.granularity)
             return DateMention(span_text, start, end, None, None)
         return DateMention(span_text, start, end, resolved.value, resolved.granularity)
 

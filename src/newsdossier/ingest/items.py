@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from ..dates import normalise_publication_date
+from ..dates import date_from_url, normalise_publication_date
 from ..model import Article
 from ..normalize import normalize_text
 
@@ -76,7 +76,8 @@ def build_article(item: RawItem, max_chars: int) -> Article | ItemError:
             f"text has {len(text):,} characters, over the limit of {max_chars:,} "
             "(setting max_article_chars)",
         )
-    published = normalise_publication_date(item.published) if item.published else None
+    published = (normalise_publication_date(item.published) if item.published else None
+                 ) or date_from_url(item.url)
     return Article(
         id=clean_field(item.id) or article_id_for(text),
         text=text,
