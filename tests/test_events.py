@@ -1191,3 +1191,9 @@ def test_the_town_of_a_speech_venue_is_no_addressee(pipeline: Pipeline):
     assert speech.target == []
     curfew = code(pipeline, "The president extended the curfew in Abidjan on Sunday.")
     assert [countries(e.target) for e in curfew.events] == [["CIV"]]
+
+
+def test_reversing_a_conviction_is_a_concession_not_a_conviction(pipeline: Pipeline):
+    record = code(pipeline, "An appeals court reversed the conviction of the blogger "
+                            "on Tuesday.")
+    assert [e.type for e in record.events] == ["CONCEDE"]

@@ -132,6 +132,27 @@ def test_what_is_habitually_done_is_no_event(pipeline: Pipeline, text: str) -> N
     assert run(pipeline, text).events == []
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor criticised the council on a weekly basis during his term.",
+    "The old general opposed the treaty for decades.",
+    "Aid workers have visited the camp numerous times since the war.",
+    "The envoy has been making frequent visits to Kinshasa.",
+])
+def test_a_practice_or_stance_held_over_time_is_no_event(pipeline: Pipeline,
+                                                          text: str) -> None:
+    assert run(pipeline, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Poland plans to impose limits on imports from Ukraine for at least two years.",
+    "The opposition leader promised rallies every week until the election.",
+    "The mayor criticised the council on Tuesday.",
+])
+def test_how_long_a_measure_lasts_or_how_often_a_promise_recurs_is_no_habit(
+        pipeline: Pipeline, text: str) -> None:
+    assert run(pipeline, text).events
+
+
 def test_a_statement_by_no_one_about_no_one_is_dropped(pipeline: Pipeline) -> None:
     record = run(pipeline, "Most legal experts reject the views the senator espouses. "
                            "But ultimately it will be up to the elders to approve.")

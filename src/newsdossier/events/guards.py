@@ -723,18 +723,55 @@ def calls_a_result(draft: Draft) -> bool:
 
 def habitual(draft: Draft) -> bool:
     """What is usually, often or historically done is no event: "the department has
-    historically not pursued charges", "these seats are often held by Labour"."""
+    historically not pursued charges", "these seats are often held by Labour", "we have
+    defended their rights on a daily basis", "frequent visits"; nor a stance held for
+    years ("he defied the US for decades")."""
     if draft.match is None:
         return False
+    if draft.match.is_noun and any(c.dep_ == "amod" and c.lower_ in FREQUENT_WORDS
+                                   for c in draft.match.token.children):
+        return True
     for verb in {draft.match.token.i: draft.match.token, draft.clause.i: draft.clause}.values():
         if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
             return True
+        if draft.type not in PROMISES and any(_tells_frequency(c) for c in verb.children):
+            return True  # not "promised protests every week": one promise, of many protests
+        if draft.type in VERBAL_TYPES and verb.tag_ in ("VBD", "VBN") and any(
+                _lasting_years(c) for c in verb.children):
+            return True  # not "plans to impose limits for two years": how long they last
         if _present_perfect(verb) and any(c.dep_ == "advmod" and c.lower_ in
                                           STANDING_ADVERBS for c in verb.children):
             return True  # "has always condemned", "has long opposed"
     first = draft.match.token.sent[0]
     return first.lower_ in HABITUAL_ADVERBS and (
         first.head.i in (draft.match.token.i, draft.clause.i))
+
+
+PROMISES = frozenset({"AGREE", "THREATEN"})
+FREQUENT_WORDS = frozenset({"frequent", "regular", "repeated", "routine", "weekly", "daily",
+                            "monthly", "periodic"})
+TIME_UNITS = frozenset({"day", "week", "month", "year", "decade", "century"})
+MANY_WORDS = frozenset({"numerous", "many", "several", "countless", "multiple"})
+
+
+def _tells_frequency(child: Token) -> bool:
+    """'on a daily basis', 'every week', 'numerous times'."""
+    words = [t.lower_ for t in child.subtree]
+    if child.dep_ == "prep" and child.lower_ == "on" and "basis" in words:
+        return True
+    if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lemma_.lower() in (
+            *TIME_UNITS, "time"):
+        return any(c.lower_ in ("every", "each", *MANY_WORDS) for c in child.children)
+    return False
+
+
+def _lasting_years(child: Token) -> bool:
+    """'for decades', 'for nearly three years', 'over the years': a span of time, in the
+    plural, that a stance or a practice has lasted."""
+    if child.dep_ != "prep" or child.lower_ not in ("for", "over", "throughout"):
+        return False
+    period = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return period is not None and period.tag_ == "NNS" and period.lemma_.lower() in TIME_UNITS
 
 
 # What someone "has alleged" when "alleged" describes it: "has alleged ties to a cartel" is
