@@ -1197,3 +1197,15 @@ def test_reversing_a_conviction_is_a_concession_not_a_conviction(pipeline: Pipel
     record = code(pipeline, "An appeals court reversed the conviction of the blogger "
                             "on Tuesday.")
     assert [e.type for e in record.events] == ["CONCEDE"]
+
+
+def test_the_dead_of_an_inquiry_are_its_victims_not_its_target(pipeline: Pipeline):
+    deaths = only(code(pipeline, "Detectives opened an investigation into the deaths of "
+                                 "three miners in Cornwall."), "ACCUSE")
+    assert deaths.target == []
+    named = only(code(pipeline, "Prosecutors are investigating the killing of the "
+                                "activist Maria Lopez."), "ACCUSE")
+    assert named.target == []
+    accused = only(code(pipeline, "Prosecutors are investigating the mayor over the "
+                                  "contracts."), "ACCUSE")
+    assert [a.sector for a in accused.target] == ["GOV"]

@@ -56,6 +56,7 @@ from .guards import (
     disagrees_on_a_question,
     discharged,
     done_by_a_document,
+    drop_victims_of_the_matter,
     endangered_by_no_one,
     habitual,
     hosts_a_thing,
@@ -240,6 +241,10 @@ class EventCoder:
             words & p.when.objects for p in self.table.candidates("VERB",
                                                                   trigger.lemma_.lower()))
 
+    def _harm_word(self, lemma: str) -> bool:
+        """A noun the pattern table knows as violence ("shooting", "killing")."""
+        return any(p.type == "ASSAULT" for p in self.table.candidates("NOUN", lemma))
+
     def _event_word(self, lemma: str) -> bool:
         """A noun the pattern table knows as an event ("attack", "talks")."""
         return bool(self.table.candidates("NOUN", lemma))
@@ -292,6 +297,7 @@ class EventCoder:
                 retype_as_reduced_relations(draft)
         drafts = [d for d in drafts if not violence_on_an_idea(d) and not an_interview(d)]
         for draft in drafts:
+            drop_victims_of_the_matter(draft, self._harm_word)
             _place_parties(draft, index)
             _protesters_destroying(draft)
             _heavy_weapon_instrument(draft)

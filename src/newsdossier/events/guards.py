@@ -345,6 +345,42 @@ def investigates_nothing(draft: Draft, actor_tokens: set[int],
     return lemma not in WRONGDOINGS and not event_word(lemma)
 
 
+# Harm a death inquiry looks into, besides the attack nouns of the pattern table: the one it
+# befell is its victim, not the one investigated.
+DEATH_NOUNS = frozenset({"death", "disappearance", "drowning", "overdose", "injury",
+                         "abduction", "kidnapping", "poisoning"})
+
+
+def drop_victims_of_the_matter(draft: Draft, harm_word: Callable[[str], bool]) -> None:
+    """'an investigation into the deaths of two people', 'a probe into the police shooting
+    of Marcus Lee': the dead or shot are the victims of what is investigated, not the party
+    it is aimed at."""
+    if draft.type != "ACCUSE" or draft.mode != "investigate" or draft.match is None:
+        return
+    doc = draft.match.token.doc
+    kept = []
+    for actor in draft.target:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or not _befallen(span.root, harm_word):
+            kept.append(actor)
+    draft.target = kept
+
+
+def _befallen(token: Token, harm_word: Callable[[str], bool]) -> bool:
+    """The one a harm noun befalls: "the killing of X", "X's death"."""
+    while token.dep_ == "appos" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        harm = token.head.head
+    elif token.dep_ == "poss":
+        harm = token.head
+    else:
+        return False
+    lemma = harm.lemma_.lower()
+    return harm.pos_ == "NOUN" and (lemma in DEATH_NOUNS or (
+        token.dep_ == "pobj" and harm_word(lemma)))
+
+
 def patient_is_no_party(draft: Draft, actor_tokens: set[int],
                         listed: Callable[[Token, Token], bool]) -> bool:
     """Acts done to people only — a release, an execution — whose object is a thing or
