@@ -1209,3 +1209,17 @@ def test_the_dead_of_an_inquiry_are_its_victims_not_its_target(pipeline: Pipelin
     accused = only(code(pipeline, "Prosecutors are investigating the mayor over the "
                                   "contracts."), "ACCUSE")
     assert [a.sector for a in accused.target] == ["GOV"]
+
+
+def test_a_named_person_arrested_somewhere_is_the_only_target(pipeline: Pipeline):
+    # "Name, age," is a person even where the small model tags the name as a place
+    record = code(pipeline, "Haddad, 37, was arrested on Saturday at a cafe in Lyon.")
+    arrest = only(record, "COERCE")
+    assert [a.text for a in arrest.target] == ["Haddad"]
+
+
+def test_an_age_between_commas_makes_a_name_a_persons(nlp):
+    people = nlp("Okonkwo, 29, and Acme Corp, 12, were named; Mosul, 12, was not.")
+    labels = {e.text: e.label_ for e in people.ents}
+    assert labels.get("Okonkwo") == "PERSON"
+    assert labels.get("Acme Corp") != "PERSON" and labels.get("Mosul") != "PERSON"

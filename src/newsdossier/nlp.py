@@ -46,6 +46,7 @@ def load_model(requested: str = "auto") -> Language:
     import spacy
 
     _register_paragraphs()
+    _register_aged_names()
     name = resolve_model_name(requested)
     try:
         nlp = spacy.load(name)
@@ -55,6 +56,8 @@ def load_model(requested: str = "auto") -> Language:
     nlp.max_length = max(nlp.max_length, 2_000_000)
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "ner" in nlp.pipe_names and AGED_NAMES not in nlp.pipe_names:
+        nlp.add_pipe(AGED_NAMES, after="ner")
     return nlp
 
 
@@ -80,6 +83,48 @@ def _register_paragraphs() -> None:
             if index + 1 < len(doc):
                 doc[index + 1].is_sent_start = False
         return doc
+
+
+AGED_NAMES = "newsdossier_aged_names"
+OLDEST_AGE = 120
+ORGANISATION_ENDINGS = frozenset({"corp", "inc", "ltd", "llc", "plc", "co", "company", "group",
+                                  "party", "bank", "university", "council", "agency"})
+
+
+def _register_aged_names() -> None:
+    from spacy.language import Language
+
+    if AGED_NAMES in Language.factories:
+        return
+
+    @Language.component(AGED_NAMES)
+    def aged_names(doc):  # type: ignore[no-untyped-def]
+        """'Karimi, 34, was arrested': a name followed by an age between commas is a
+        person's, though the small model often tags it a place ("Town, County") or an
+        organisation; not a place the gazetteer knows ("Mosul, 12, …" stays)."""
+        from spacy.tokens import Span
+
+        from .gazetteer import is_country_name, town_or_region_country
+
+        entities = list(doc.ents)
+        changed = False
+        for number, entity in enumerate(entities):
+            if entity.label_ not in ("GPE", "ORG") or not _followed_by_an_age(doc, entity.end):
+                continue
+            if is_country_name(entity.text) or town_or_region_country(entity.text) or (
+                    entity[-1].lower_.rstrip(".") in ORGANISATION_ENDINGS):
+                continue
+            entities[number] = Span(doc, entity.start, entity.end, label="PERSON")
+            changed = True
+        if changed:
+            doc.ents = entities
+        return doc
+
+
+def _followed_by_an_age(doc: Doc, end: int) -> bool:
+    after = doc[end : end + 3]
+    return (len(after) == 3 and after[0].text == "," and after[2].text == ","
+            and after[1].text.isdigit() and 0 < int(after[1].text) < OLDEST_AGE)
 
 
 _TEXT_KEY = "newsdossier_text"

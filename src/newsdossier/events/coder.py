@@ -961,6 +961,15 @@ def _deduplicated(drafts: list[Draft]) -> list[Draft]:
 # --- places and reciprocity ------------------------------------------------------------------
 
 
+def _named_by_the_parser(draft: Draft, actor: Actor) -> bool:
+    """A party the parser knows as a person's or organisation's name, though no dictionary
+    lists it ("Nuiry, 53, was arrested")."""
+    if draft.match is None:
+        return False
+    span = draft.match.token.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and _names_someone(span.root)
+
+
 def _place_heads(draft: Draft) -> list[Token]:
     heads = [draft.anchor, draft.clause]
     obj = object_of(draft.clause) if draft.clause.pos_ == "VERB" else None
@@ -1026,13 +1035,14 @@ def _place_parties(draft: Draft, index: ActorIndex) -> None:
     if not any(a.country for a in draft.target) and not (
         several_sources and draft.type in SYMMETRIC_TYPES
     ) and place is not None and draft.type != "CONSULT":
-        if any(a.name for a in draft.target):
+        if any(a.name or _named_by_the_parser(draft, a) for a in draft.target):
             # a place is no party beside a named one ("Lena Brooks was convicted in
             # Texas": Brooks alone, in Texas)
             draft.placed_named = True
         else:
             draft.target = [*draft.target, place]  # a venue is no party: "talks in Geneva"
-    if not any(a.country or a.name for a in draft.target) and draft.type in PLACED_TYPES:
+    if not any(a.country or a.name or _named_by_the_parser(draft, a) for a in draft.target
+               ) and draft.type in PLACED_TYPES:
         somewhere = _place_in_clause(draft, index)
         if somewhere is not None:
             draft.target = [*draft.target, somewhere]
