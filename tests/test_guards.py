@@ -534,3 +534,11 @@ def test_a_warning_to_a_party_stays_a_threat(pipeline: Pipeline) -> None:
     record = run(pipeline, "The rebels warned the government to release the prisoners or "
                            "face attacks.")
     assert [e.type for e in record.events] == ["THREATEN"]
+
+
+def test_two_named_people_clashing_is_a_quarrel(pipeline: Pipeline) -> None:
+    quarrel = run(pipeline, "Senator Ruth Alder has clashed with Governor Tom Reyes over "
+                            "the budget.")
+    assert [e.type for e in quarrel.events] == ["ACCUSE"]
+    riot = run(pipeline, "Protesters clashed with riot police outside the parliament.")
+    assert "ASSAULT" in [e.type for e in riot.events]

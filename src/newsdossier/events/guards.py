@@ -274,16 +274,21 @@ def verbal_attack(draft: Draft) -> bool:
         return False
     trigger = draft.match.token
     obj = _object(trigger)
+    if obj is None and trigger.lemma_.lower() in QUARREL_VERBS:
+        obj = prep_object(trigger, "with")  # "Kelly has clashed with Kushner"
     if obj is not None and obj.lemma_.lower() in ABSTRACT_TARGETS and not _fought(trigger, obj):
         return True
     if _attacked_over_a_matter(trigger, obj):
         return True
     if not (_a_person(agent_of(trigger)) and _a_person(obj)):
         return False
-    return not any(prep_object(trigger, p) is not None and p != "over"
+    partner = "with" if trigger.lemma_.lower() in QUARREL_VERBS else "over"
+    return not any(prep_object(trigger, p) is not None and p not in ("over", partner)
                    for p in WEAPON_PREPOSITIONS)
 
 
+# Fighting words that, between two named people, are a quarrel ("clashed with Kushner").
+QUARREL_VERBS = frozenset({"clash", "spar", "feud", "quarrel", "tussle", "wrangle"})
 # Prepositions that say what someone was attacked about in words: "over his taxes".
 GROUNDS_PREPOSITIONS = ("over", "about", "for", "on")
 NAMED_PARTIES = frozenset({"PERSON", "NORP", "ORG"})
