@@ -15,6 +15,13 @@ country is weighed from what the article names before the places stage runs:
   set in the US;
 * every nationality word (NORP entities: "Serbian", "Iraqi"), at half weight too.
 
+A town name that towns of several countries share ("London": England and Ontario;
+"Edmonton": Alberta and north London) is read first (`read_towns`): it counts for a rival
+country when the article's firm evidence — unambiguous places, dateline and title, and the
+outlet's country-code domain ("nlhnews.co.uk"), which says where a paper is but not where
+its story is set and so weighs for nothing else — points there and none to the usual one;
+a mention whose country comes only from such a town takes the country it is read as.
+
 The leading country is the setting when its weight reaches `MIN_WEIGHT`, is at least
 `DOMINANCE` times that of the runner-up and at least `MIN_SHARE` of all the weight; otherwise
 (a story about the US and Iran, or a speech that names half the region) there is none. Its
