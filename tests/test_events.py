@@ -1229,3 +1229,12 @@ def test_passing_information_to_an_agency_is_cooperation(pipeline: Pipeline):
     record = code(pipeline, "A former diplomat gave information to Interpol about the "
                             "smuggling ring.")
     assert only(record, "COOPERATE").cameo == "064"
+
+
+def test_a_court_or_police_acts_in_the_town_it_sits_in(pipeline: Pipeline):
+    record = code(pipeline, "A grand jury in Duluth returned an indictment against two "
+                            "county officials on Tuesday.")
+    indictment = only(record, "ACCUSE")
+    assert [a.sector for a in indictment.source] == ["JUD"]
+    assert indictment.location is not None and indictment.location.name == "Duluth"
+    assert indictment.location_basis == "actor-place"

@@ -1239,18 +1239,28 @@ def domestic_country(event: Event) -> str | None:
 
 
 def actor_place(actors: list[Actor], places: list[Place]) -> Place | None:
-    """A town or region a party is named by, of the party's own country, as the places
-    stage read it: "Athens" (the Greek government), "Northamptonshire police", "the Kabul
-    governor" (never a word of a person's name: the places stage keeps those out)."""
+    """A town or region a party is named by, of the party's own country (or of a party
+    whose country is not known), as the places stage read it: "Athens" (the Greek
+    government), "Northamptonshire police", "the Kabul governor", "an Alexandria grand
+    jury" (never a word of a person's name: the places stage keeps those out)."""
     for actor in actors:
-        if not actor.country:
+        if not actor.country and not actor.sector:
             continue
         for place in places:
             if actor.start <= place.start and place.end <= actor.end and (
-                    place.country == actor.country) and (place.feature or "").startswith(
-                    ("PPL", "ADM", "FAC")):
+                    place.country == actor.country or not actor.country) and (
+                    place.feature or "").startswith(("PPL", "ADM", "FAC")):
                 return place
     return None
+
+
+# Who acts where they sit: a town's police and courts charge, indict, investigate and
+# appeal in their town ("an Alexandria grand jury indicted", "Athens police are asking").
+LOCAL_AUTHORITIES = frozenset({"COP", "JUD"})
+
+
+def _by_a_local_authority(event: Event) -> bool:
+    return bool(event.source) and all(a.sector in LOCAL_AUTHORITIES for a in event.source)
 
 
 def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None,
@@ -1263,7 +1273,8 @@ def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None,
         event.location = setting.by_name[setting.city[country]]
         event.location_basis = "article-setting"
         return
-    if event.type not in MATERIAL_TYPES or gazetteer is None:
+    if gazetteer is None or (event.type not in MATERIAL_TYPES
+                             and not _by_a_local_authority(event)):
         return
     named = actor_place(event.source, places)
     if named is not None and (named.country == country or event.type not in ABROAD_TYPES):
