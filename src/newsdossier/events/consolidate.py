@@ -33,9 +33,10 @@ the story what a sentence does not repeat: when, where, and who. Run after every
    scene set by the event just before, for an event with a party of that place's country or
    none), "article-setting" (a domestic event — every coded party of one country — in the
    city the article is set in, when one city of that country dominates its places), and
-   for acts, not statements (what is said can be said anywhere), "actor-place" (a town or
-   region the acting party is named by: "Athens expelled", "Northamptonshire police"; for
-   acts often done abroad only when domestic) and "actor-country" (a domestic act in its
+   for acts, not statements (what is said can be said anywhere; but a court or police force
+   speaks where it sits), "actor-place" (a town or region the acting party is named by:
+   "Athens expelled", "Northamptonshire police", "a grand jury in Milwaukee"; for acts
+   often done abroad only when domestic) and "actor-country" (a domestic act in its
    country). Future, hypothetical and historical events inherit nothing.
 """
 
