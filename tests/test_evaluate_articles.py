@@ -198,6 +198,28 @@ def test_gold_files_corpus_and_article_picking(tmp_path: Path) -> None:
         load_gold(folder / "b.gold.json")
 
 
+def test_an_article_whose_run_fails_is_named_with_its_reason(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    from newsdossier.evaluate import articles as module
+
+    data = tmp_path / "data"
+    (data / "corpus" / "wikinews").mkdir(parents=True)
+    (data / "corpus" / "wikinews" / "wikinews.jsonl").write_text(json.dumps(
+        {"url": "https://x/wiki/Gamma", "date": "2020-01-02", "title": "G",
+         "text": "Gamma text."}), encoding="utf-8")
+    folder = data / "articles" / "dev"
+    folder.mkdir(parents=True)
+    (folder / "g.gold.json").write_text(json.dumps(
+        {"format": "newsdossier.article-gold/1",
+         "input": {"kind": "wikinews", "url_contains": "Gamma"}}), encoding="utf-8")
+    monkeypatch.setattr(module, "run_records", lambda pipeline, articles: [
+        {"article": {"text": a.text}, "failed": "stage 'events' failed: TypeError: boom"}
+        for a in articles])
+    report = module.ArticlesEvaluator().evaluate(None, folder)
+    assert "1 articles failed and were scored as empty" in report.notes
+    assert any(n.startswith("failed: g") and "TypeError: boom" in n for n in report.notes)
+
+
 def test_dossier_evaluate_articles_prints_the_table_and_per_article_rows() -> None:
     path = shared_path("data/articles/dev")
     result = run_dossier("evaluate", "articles", "--gold", str(path), "--limit", "2")

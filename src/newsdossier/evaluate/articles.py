@@ -711,9 +711,11 @@ class ArticlesEvaluator:
         rows = total(self.scores)
         report = Report(self.name, str(gold), len(golds), [rows[name] for name in ROWS])
         report.notes.extend(summary_lines(rows))
-        failed = [r["article"].get("text", "")[:40] for r in self.records if r.get("failed")]
+        failed = [(g.name, str(r["failed"])) for g, r in zip(golds, self.records, strict=True)
+                  if r.get("failed")]
         if failed:
             report.notes.append(f"{len(failed)} articles failed and were scored as empty")
+            report.notes.extend(f"failed: {name}: {reason}" for name, reason in failed)
         report.appendix.extend(per_article_table(self.scores))
         return report
 
