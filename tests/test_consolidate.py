@@ -642,3 +642,15 @@ def test_a_protest_held_somewhere_is_aimed_at_its_authorities(pipeline: Pipeline
         "Thousands protested against China in Taipei on Sunday.")))
     [protest] = [e for e in record.events if e.type == "PROTEST"]
     assert [a.code for a in protest.target] == ["CHN"]
+
+
+def test_a_person_introduced_then_named_is_one_arrest(pipeline: Pipeline) -> None:
+    record = run(pipeline, "A Dover man was arrested on fraud charges after a bank flagged "
+                           "his deposits, police said. Investigators found forged cheques "
+                           "at his home. Kessler, 52, was arrested Tuesday at his office.")
+    [arrest] = of_type(record, "COERCE")
+    assert arrest.date is not None and arrest.date_basis == "same-event"
+    two = run(pipeline, "A Dover man was arrested on fraud charges, police said. Police "
+                        "later arrested a woman in the same case. Kessler, 52, was "
+                        "arrested Tuesday at his office.")
+    assert len(of_type(two, "COERCE")) >= 2

@@ -443,6 +443,10 @@ def one_event(first: Mention, later: Mention) -> bool:
         return False  # what one party said is not what another said later, however told
     if later.definite or (b.background and is_noun(later.token)):
         return True  # "the attack", "after last week's strike"
+    if a.type in MATERIAL_TYPES and a.cameo == b.cameo and (
+            not (a.source or b.source) or same_parties(first, later, "source")) and (
+            _introduced_then_named(first, later)):
+        return True  # "A Coral Gables man was arrested … Martello, 64, was arrested Thursday"
     if a.type == "ASSAULT" and (a.source or not b.source) and _a_toll(b) and (
             0 < later.sentence - first.sentence <= TOLL_REACH):
         return True  # "… fired on the crowd. Sixty-six people were injured.": its toll
@@ -463,6 +467,29 @@ def one_event(first: Mention, later: Mention) -> bool:
     # "protesters" in two places are two events
     return a.cameo == b.cameo or a.type != b.type or same_names(first, later, "source") or (
         same_names(first, later, "target"))
+
+
+INTRODUCTION_REACH = 4  # sentences
+
+
+def _introduced_then_named(first: Mention, later: Mention) -> bool:
+    """The one person an act befell, introduced by description ("a Coral Gables man") and
+    named a few sentences on with the same act told again ("Martello, 64, was arrested")."""
+    if not 0 < later.sentence - first.sentence <= INTRODUCTION_REACH or first.token is None \
+            or later.token is None or len(first.event.target) != 1 or (
+            len(later.event.target) != 1):
+        return False
+    described, named = first.event.target[0], later.event.target[0]
+    if described.name:
+        return False
+    doc = first.token.doc
+    head = doc.char_span(described.start, described.end, alignment_mode="expand")
+    name = doc.char_span(named.start, named.end, alignment_mode="expand")
+    if head is None or name is None or not len(head) or not len(name):
+        return False
+    indefinite = head.root.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.root.children)
+    return indefinite and name.root.ent_type_ == "PERSON"
 
 
 TOLL_SECTORS = frozenset({"CVL", "UNK"})
