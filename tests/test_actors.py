@@ -896,6 +896,13 @@ def test_a_small_namesake_town_is_read_where_the_article_is(pipeline: Pipeline) 
     assert actors["Paris man"].country == "USA"
 
 
+def test_a_capital_alone_still_speaks_for_its_state(pipeline: Pipeline) -> None:
+    # one place in the US does not make "Damascus" a US town when it is the government
+    text = "Damascus accused Ankara of arming the rebels, a spokesman said in Washington."
+    actors = by_text(process_from(pipeline, text, "https://www.example.com/a"))
+    assert actors["Damascus"].code == "SYRGOV"
+
+
 def test_town_keeps_its_usual_country_without_firm_evidence(pipeline: Pipeline) -> None:
     # Canada named only as a party says nothing of where London is.
     text = ("Canada's prime minister met a London banker. Canada said the talks with "

