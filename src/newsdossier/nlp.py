@@ -101,23 +101,27 @@ def _register_aged_names() -> None:
     def aged_names(doc):  # type: ignore[no-untyped-def]
         """'Karimi, 34, was arrested': a name followed by an age between commas is a
         person's, though the small model often tags it a place ("Town, County") or an
-        organisation; not a place the gazetteer knows ("Mosul, 12, …" stays)."""
+        organisation; not a place the gazetteer knows ("Mosul, 12, …" stays). The age
+        itself is no date ("64" of "Martello, 64," tagged DATE)."""
         from spacy.tokens import Span
 
         from .gazetteer import is_country_name, town_or_region_country
 
         entities = list(doc.ents)
-        changed = False
+        ages: set[int] = set()
         for number, entity in enumerate(entities):
-            if entity.label_ not in ("GPE", "ORG") or not _followed_by_an_age(doc, entity.end):
+            if entity.label_ not in ("GPE", "ORG", "PERSON") or not _followed_by_an_age(
+                    doc, entity.end):
                 continue
-            if is_country_name(entity.text) or town_or_region_country(entity.text) or (
-                    entity[-1].lower_.rstrip(".") in ORGANISATION_ENDINGS):
+            if entity.label_ != "PERSON" and (
+                    is_country_name(entity.text) or town_or_region_country(entity.text)
+                    or entity[-1].lower_.rstrip(".") in ORGANISATION_ENDINGS):
                 continue
             entities[number] = Span(doc, entity.start, entity.end, label="PERSON")
-            changed = True
-        if changed:
-            doc.ents = entities
+            ages.add(entity.end + 1)
+        if ages:
+            doc.ents = [e for e in entities
+                        if not (e.label_ == "DATE" and len(e) == 1 and e.start in ages)]
         return doc
 
 
