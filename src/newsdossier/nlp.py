@@ -128,7 +128,7 @@ def _register_aged_names() -> None:
 def _followed_by_an_age(doc: Doc, end: int) -> bool:
     after = doc[end : end + 3]
     return (len(after) == 3 and after[0].text == "," and after[2].text == ","
-            and after[1].text.isdigit() and 0 < int(after[1].text) < OLDEST_AGE)
+            and after[1].text.isdecimal() and 0 < int(after[1].text) < OLDEST_AGE)
 
 
 _TEXT_KEY = "newsdossier_text"
