@@ -136,6 +136,25 @@ def test_a_party_named_by_its_town_places_what_it_does_at_home(pipeline: Pipelin
     assert (police.location.name, police.location_basis) == ("Mombasa", "actor-place")
 
 
+def test_a_datelined_town_is_where_a_domestic_story_happens(pipeline: Pipeline) -> None:
+    arrest = run(pipeline, "KISUMU - Kenyan police arrested three men on Monday after a "
+                           "robbery at a bank.").events[0]
+    assert (arrest.location.name, arrest.location_basis) == ("Kisumu", "article-setting")
+    shooting = run(pipeline, "NAKURU — A 30-year-old Kenyan man was shot early Tuesday in an "
+                             "attempted robbery, police said.").events[0]
+    assert (shooting.location.name, shooting.location_basis) == ("Nakuru", "article-setting")
+    abroad = run(pipeline, "NAKURU — Kenyan police arrested two Ugandan traders on Monday.")
+    assert abroad.events[0].location is None or abroad.events[0].location.name != "Nakuru"
+
+
+def test_a_towns_own_officials_act_in_their_town_but_a_capitals_speak_anywhere(
+        pipeline: Pipeline) -> None:
+    local = run(pipeline, "Kitale officials urged farmers on Monday to harvest early.").events[0]
+    assert (local.location.name, local.location_basis) == ("Kitale", "actor-place")
+    capital = run(pipeline, "Nairobi officials urged farmers on Monday to harvest early.")
+    assert capital.events[0].location is None
+
+
 def test_parties_sharing_a_demonym_are_not_one_party(pipeline: Pipeline) -> None:
     record = run(pipeline, "Nairobi police arrested 40 Kenyan students. Kenyan police also "
                            "detained a Kenyan opposition leader.")

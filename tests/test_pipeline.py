@@ -8,6 +8,7 @@ import pytest
 
 import newsdossier
 from newsdossier import registry
+from newsdossier.datelines import dateline_tokens
 from newsdossier.model import Article, Record
 from newsdossier.nlp import PREFERRED_MODELS, resolve_model_name
 from newsdossier.pipeline import Pipeline, PipelineError, StageError
@@ -153,6 +154,18 @@ def test_a_line_break_ends_a_sentence_but_a_dateline_leads_into_its_sentence(nlp
     assert sentences[0] == "Rebels say Sudan army shelled a camp"
     assert sentences[1].startswith("KHARTOUM — Rebels on Monday said")
     assert sentences[-1] == "Officials denied it."
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("KISUMU - Kenyan police arrested three men on Monday.", ["KISUMU", "-"]),
+    ("Three men held after robbery. NAKURU - Police arrested three men.", ["NAKURU", "-"]),
+    ("U.S.-backed forces attacked the town on Monday.", []),
+    ("Police held three men - two of them students - on Monday.", []),
+])
+def test_a_dateline_may_end_in_a_spaced_hyphen_or_follow_a_run_in_title(
+        nlp, text: str, dateline: list[str]) -> None:
+    doc = nlp(text)
+    assert [doc[i].text for i in sorted(dateline_tokens(doc))] == dateline
 
 
 @pytest.mark.parametrize(("text", "language"), [

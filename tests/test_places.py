@@ -409,3 +409,25 @@ def test_a_name_resolved_once_is_the_same_place_when_named_again(pipeline: Pipel
                                  "place.")
     assert [p.start for p in record.places if p.text == "Mokha"] == [28, 42]
     assert len({(p.lat, p.lon) for p in record.places if p.text == "Mokha"}) == 1
+
+
+def test_a_town_named_before_its_own_police_or_jury_is_a_place_whatever_its_tag(
+        pipeline: Pipeline) -> None:
+    for text, town in (("A teacher was arrested by Danbury police on Monday night.", "Danbury"),
+                       ("An Alexandria court sentenced the activist to two years in prison.",
+                        "Alexandria")):
+        record = pipeline.process(Article(id="t", text=text, published="2026-03-12"))
+        assert [p.name for p in record.places] == [town]
+        [event] = record.events
+        assert (event.location.name, event.location_basis) == (town, "actor-place")
+
+
+def test_a_party_named_by_a_town_is_of_the_country_the_article_places_the_town_in(
+        pipeline: Pipeline) -> None:
+    record = pipeline.process(Article(
+        id="t", published="2026-03-12",
+        text="The woman was found dead in her home in Alexandria, Virginia, in December. On "
+             "Monday, an Alexandria grand jury indicted a 31-year-old man on murder charges."))
+    [indictment] = record.events
+    assert [a.code for a in indictment.source] == ["USAJUD"]
+    assert indictment.location.country == "USA"

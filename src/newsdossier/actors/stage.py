@@ -66,7 +66,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import registry
-from ..datelines import DATELINE_DASHES, dateline_tokens
+from ..datelines import DATELINE_DASHES, dateline_tokens, is_dateline_dash
 from ..entities import entity_at
 from ..model import Actor
 from .coreference import (
@@ -1052,7 +1052,7 @@ def _chunks_after_datelines(doc: Doc) -> Iterator[Span]:
     ("BANGKOK/MOSCOW — Myanmar's main opposition coalition"), which spaCy's noun chunks
     then miss."""
     dateline = dateline_tokens(doc)
-    for dash in (i for i in sorted(dateline) if doc[i].text in DATELINE_DASHES):
+    for dash in (i for i in sorted(dateline) if is_dateline_dash(doc[i])):
         sentence_end = doc[dash].sent.end
         for token in doc[dash + 1 : sentence_end]:
             if token.pos_ in ("NOUN", "PROPN") and token.left_edge.i <= dash \
@@ -1072,7 +1072,9 @@ def _trimmed(span: Span) -> Candidate | None:
     time ("1800 UTC")."""
     start, end = _line_of_root(span)
     doc = span.doc
-    dashes = [i for i in range(start, end) if doc[i].text in DATELINE_DASHES]
+    dateline = dateline_tokens(doc)
+    dashes = [i for i in range(start, end) if doc[i].text in DATELINE_DASHES
+              or (i in dateline and is_dateline_dash(doc[i]))]
     if dashes and dashes[-1] < end - 1:
         start = dashes[-1] + 1
     while start < end and (

@@ -51,7 +51,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .. import registry
+from ..actors.resolver import make_code
+from ..datelines import dateline_tokens
 from ..dates import parse_publication_date
+from ..gazetteer import city_country
 from ..language import skip_unless_english
 from ..model import Actor, Event, Place, Quote, Span
 from ..outlets import outlet_name
@@ -1117,17 +1120,19 @@ def _precision_of_value(value: str) -> str:
 
 class Setting:
     """Where the article is set: per country, the city most of its places in that country
-    are, when one dominates and is named more than once."""
+    are, when one dominates and is named more than once — a dateline ("HARTFORD, Conn. —")
+    counts as often as that."""
 
-    def __init__(self, places: list[Place]) -> None:
+    def __init__(self, places: list[Place], datelined: frozenset[int] = frozenset()) -> None:
         cities: dict[str, Counter[str]] = {}
         self.by_name: dict[str, Place] = {}
         for place in places:
-            if place.use == "actor":
+            if place.use == "actor" and place.start not in datelined:
                 continue  # "Moscow said": the government, not where the story is
             if place.country and (place.feature or "").startswith(CITY_FEATURES):
                 key = place.name or place.text
-                cities.setdefault(place.country, Counter())[key] += 1
+                weight = SETTING_MENTIONS if place.start in datelined else 1
+                cities.setdefault(place.country, Counter())[key] += weight
                 self.by_name.setdefault(key, place)
         self.city: dict[str, str] = {}
         for country, counts in cities.items():
@@ -1139,11 +1144,13 @@ class Setting:
 
 def place_events(mentions: list[Mention], record: Record,
                  gazetteer: Gazetteer | None,
-                 scene_places: dict[int, Place] | None = None) -> None:
+                 scene_places: dict[int, Place] | None = None,
+                 datelined: frozenset[int] = frozenset()) -> None:
     """Each unplaced event's place from the story (see `ConsolidateStage`);
     `scene_places`: the town or site a sentence's main clause is told in, by sentence
-    number, whether or not it holds an event."""
-    setting = Setting(record.places)
+    number, whether or not it holds an event; `datelined`: the start offsets of the places
+    named in a dateline."""
+    setting = Setting(record.places, datelined)
     scene: tuple[Place, int, int] | None = None  # the place, its last sentence, its reach
     scene_paragraph = -1
     told = sorted((scene_places or {}).items())
@@ -1214,6 +1221,11 @@ def scene_places(doc: Doc, record: Record) -> dict[int, Place]:
     return found
 
 
+def dateline_starts(doc: Doc) -> frozenset[int]:
+    """The character offsets of the dateline tokens ("SPRINGFIELD -")."""
+    return frozenset(doc[i].idx for i in dateline_tokens(doc))
+
+
 def _only_place_of_sentence(event: Event, places: list[Place]) -> Place | None:
     """The one town, region or site an event's sentence names ("struck the air base north
     of Omdurman, killing 14"), when it names exactly one (countries aside)."""
@@ -1257,9 +1269,13 @@ def _fits_scene(event: Event, place: Place) -> bool:
 
 def domestic_country(event: Event) -> str | None:
     """The country of an event between parties of one country (or with no other party): its
-    source's country, when every target is of that country too."""
-    parties = countries(event.source)
-    if len(parties) != 1 or any(a.country not in parties for a in event.target):
+    source's country, when every target is of that country too — or of none, for acts
+    seldom done abroad ("police arrested three men"; but "the US strike killed a general" is
+    not domestic); with no source of known country ("a city man was shot"), its targets'."""
+    parties = countries(event.source) or countries(event.target)
+    unknown_is_home = event.type not in ABROAD_TYPES
+    if len(parties) != 1 or any(a.country not in parties and (a.country or not unknown_is_home)
+                                for a in event.target):
         return None
     country = next(iter(parties))
     return country if re.fullmatch(r"[A-Z]{3}", country) and country not in (
@@ -1285,10 +1301,21 @@ def actor_place(actors: list[Actor], places: list[Place]) -> Place | None:
 # Who acts where they sit: a town's police and courts charge, indict, investigate and
 # appeal in their town ("an Alexandria grand jury indicted", "Athens police are asking").
 LOCAL_AUTHORITIES = frozenset({"COP", "JUD"})
+# A town's or county's own government, not a capital's (whose name stands for the state).
+LOCAL_FEATURES = frozenset({"PPL", "ADM2"})
 
 
-def _by_a_local_authority(event: Event) -> bool:
-    return bool(event.source) and all(a.sector in LOCAL_AUTHORITIES for a in event.source)
+def _by_a_local_authority(event: Event, places: list[Place]) -> bool:
+    """Police or courts, or the government of a town or county the text names it by
+    ("Atlantic Beach officials decided", "the Walker County commissioners"): a capital's or
+    a state's government may speak anywhere."""
+    if not event.source:
+        return False
+    if all(a.sector in LOCAL_AUTHORITIES for a in event.source):
+        return True
+    named = actor_place(event.source, places)
+    return named is not None and all(a.sector == "GOV" for a in event.source) and (
+        named.feature or "") in LOCAL_FEATURES
 
 
 def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None,
@@ -1302,7 +1329,7 @@ def _place_domestic(event: Event, setting: Setting, gazetteer: Gazetteer | None,
         event.location_basis = "article-setting"
         return
     if gazetteer is None or (event.type not in MATERIAL_TYPES
-                             and not _by_a_local_authority(event)):
+                             and not _by_a_local_authority(event, places)):
         return
     named = actor_place(event.source, places)
     if named is not None and (named.country == country or event.type not in ABROAD_TYPES):
@@ -1873,6 +1900,41 @@ def aim_at_the_governed(event: Event) -> None:
     event.target = [implied_party(event, THE_PUBLIC, next(iter(countries)), "CVL")]
 
 
+def parties_of_the_towns_meant(record: Record) -> None:
+    """A party named by a town ("an Alexandria grand jury") took the country of the largest
+    town of that name (Egypt); when the places stage, reading the whole article, placed the
+    town in another country (Alexandria, Virginia), the party is of that one."""
+    towns = [p for p in record.places if p.country and re.fullmatch(r"[A-Z]{3}", p.country)
+             and (p.feature or "").startswith(("PPL", "ADM2"))]
+    recoded: dict[tuple[int, int], Actor] = {}
+    for actor in record.actors:
+        town = _town_naming(actor, towns)
+        if town is not None:
+            recoded[(actor.start, actor.end)] = replace(
+                actor, country=town.country, code=make_code(town.country, actor.sector))
+    if not recoded:
+        return
+    record.actors = [recoded.get((a.start, a.end), a) for a in record.actors]
+    for event in record.events:
+        event.source = [recoded.get((a.start, a.end), a) for a in event.source]
+        event.target = [recoded.get((a.start, a.end), a) for a in event.target]
+
+
+def _town_naming(actor: Actor, towns: list[Place]) -> Place | None:
+    """The town a party's name opens with, read in another country than the party's own,
+    when the party's country came from that town's name alone."""
+    if actor.country_basis != "stated" or not actor.country:
+        return None
+    lead = re.sub(r"^(?:an?|the)\s+", "", actor.text, flags=re.IGNORECASE)
+    for town in towns:
+        if not (actor.start <= town.start and town.end <= actor.end):
+            continue
+        if lead.startswith(town.text) and town.country != actor.country and (
+                city_country(town.text) == actor.country):
+            return town
+    return None
+
+
 def give_parties_the_setting(record: Record) -> None:
     """Roles the event coder named itself ("people were arrested": the police it implies;
     "protesters" it resolved from a phrase) take the article's setting country, as the
@@ -1947,6 +2009,7 @@ class ConsolidateStage:
         places_are_not_targets(doc, record)
         drop_parties_left_out(doc, record)
         drop_measures_undone(doc, record)
+        parties_of_the_towns_meant(record)
         give_parties_the_setting(record)
         protesters_are_civilians(doc, record)
         split_joint_sources(record)
@@ -1972,7 +2035,8 @@ class ConsolidateStage:
             event = mention.event
             if event.date and not event.date_precision:
                 event.date_precision = _precision_of_value(event.date)
-        place_events(kept, record, self.gazetteer, scene_places(doc, record))
+        place_events(kept, record, self.gazetteer, scene_places(doc, record),
+                     dateline_starts(doc))
         for mention in kept:
             localize_targets(mention.event)
             protest_by_the_public(mention.event, setting_country(record))

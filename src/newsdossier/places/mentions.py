@@ -87,6 +87,11 @@ PLACE_WORDS = frozenset({"prison", "camp", "region", "province", "state", "count
                          "bay", "lake", "canal", "strait", "straits", "square", "city",
                          "town", "village", "plant", "port", "harbour", "harbor", "governorate",
                          "oblast", "territory", "territories", "coast", "basin", "delta"})
+# A town's own bodies, named after it in lower case ("Danbury police", "an Alexandria grand
+# jury", "Kitale officials"): the name before them is the town, whatever tag it got.
+LOCAL_BODY_WORDS = frozenset({"police", "officers", "officials", "authorities", "council",
+                              "councillors", "councilors", "court", "jury", "sheriff",
+                              "prosecutors", "detectives", "firefighters", "mayor"})
 OF_PLACE_WORDS = DIRECTIONS | {"edge", "outskirts", "centre", "center", "heart", "suburbs",
                                "city", "town", "village", "province", "region", "district",
                                "capital", "residents", "mayor", "governor", "streets", "part",
@@ -331,7 +336,7 @@ def _gazetteer_runs(doc: Doc, gazetteer: Gazetteer, taken: set[int],
     dateline = dateline_tokens(doc)
     i = 0
     while i < len(doc):
-        if i in taken or not _starts_name(doc[i]):
+        if i in taken or not _starts_name(doc[i]) or doc[i].lower_ in ("a", "an"):
             i += 1
             continue
         span = _longest_known(doc, i, gazetteer, taken)
@@ -451,7 +456,8 @@ def _named_by_itself(span: Span, gazetteer: Gazetteer) -> bool:
     if not any(key(entry.name) == name for entry in gazetteer.candidates(span.text)):
         return False
     whole = organisation and not _embedded(span)  # inside a longer name: embedded anyway
-    return not whole or _is_major(gazetteer, span.text) or _firmly_placed(span)
+    return not whole or _is_major(gazetteer, span.text) or _firmly_placed(span) or (
+        _before_a_local_body(span))
 
 
 def _continues(token: Token) -> bool:
@@ -463,6 +469,16 @@ def _continues(token: Token) -> bool:
     if token.text[:1].isupper() and (token.is_alpha or "." in token.text):
         return True
     return token.is_alpha and token.is_lower
+
+
+def _before_a_local_body(span: Span) -> bool:
+    """ "Danbury police", "an Alexandria grand jury", "Kitale officials said"."""
+    after = span.doc[span.end: span.end + 2]
+    if not after or not after[0].is_lower:
+        return False
+    word = after[1].lower_ if after[0].lower_ in ("grand", "city", "county") and len(
+        after) == 2 else after[0].lower_
+    return word in LOCAL_BODY_WORDS
 
 
 def _ends_in_place_word(span: Span) -> bool:
@@ -483,6 +499,8 @@ def _place_context(span: Span, dateline: set[int] | frozenset[int]) -> bool:
     after = doc[span.end: span.end + 2]
     if after and after[0].is_lower and after[0].lower_ in PLACE_WORDS:
         return True  # "the Sulu region", "Maidan Wardak province"
+    if _before_a_local_body(span):
+        return True
     if len(after) == 2 and after[0].text == "," and after[1].text[:1].isupper() and (
             after[1].ent_type_ in PLACE_LABELS or after[1].text.endswith(".")):
         return True  # "Alexandria, La." / "Pineville, Louisiana"
