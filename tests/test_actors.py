@@ -1256,6 +1256,15 @@ def test_a_surname_with_its_particle_is_the_person_named_before(pipeline: Pipeli
     assert later and later[-1].code == "LBYGOV"
 
 
+def test_a_surname_the_tagger_missed_is_the_person_named_in_full_before(
+        pipeline: Pipeline) -> None:
+    text = ("Opposition leader Amina Ruto was sworn in as speaker on Thursday. President "
+            "Daniel Ochieng of Kenya congratulated Ruto on Friday.")  # "Ruto" left untagged
+    record = pipeline.process(Article(id="t", text=text, published="2026-03-12"))
+    [support] = [e for e in record.events if e.type == "SUPPORT"]
+    assert [(a.text, a.sector) for a in support.target] == [("Ruto", "OPP")]
+
+
 def test_a_listed_outlets_name_at_the_end_of_a_longer_name_is_not_the_outlet(
         stage: ActorsStage, nlp: Language) -> None:
     text = "Anna Ramos, the Party for Workers and Liberation candidate, spoke in Denver."

@@ -465,6 +465,7 @@ class ActorsStage:
             return False
         return (
             self._names_a_person(chunk)
+            or _surname_of_someone_named(chunk)
             or self._titled_surname_chunk(chunk)
             or self._named_after_role(chunk)
             or self._qualified_group(chunk, text, end)
@@ -1045,6 +1046,18 @@ def _used_as_place(token: SpacyToken) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
+
+
+def _surname_of_someone_named(chunk: Span) -> bool:
+    """A surname alone that the tagger left untagged, of a person the article names in full
+    ("Nancy Pelosi was elected … Trump congratulated Pelosi")."""
+    root = chunk.root
+    if root.pos_ != "PROPN" or root.ent_type_ or not root.text[:1].isupper():
+        return False
+    if any(t.pos_ == "PROPN" for t in chunk if t.i != root.i):
+        return False
+    return any(ent.label_ == PERSON_LABEL and len(ent) > 1 and ent[-1].text == root.text
+               for ent in chunk.doc.ents)
 
 
 def _chunks_after_datelines(doc: Doc) -> Iterator[Span]:
