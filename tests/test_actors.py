@@ -1263,6 +1263,11 @@ def test_a_surname_the_tagger_missed_is_the_person_named_in_full_before(
     record = pipeline.process(Article(id="t", text=text, published="2026-03-12"))
     [support] = [e for e in record.events if e.type == "SUPPORT"]
     assert [(a.text, a.sector) for a in support.target] == [("Ruto", "OPP")]
+    text = ("Opposition leader Amina Blankenship spoke in Nairobi on Monday. Blankenship "
+            "accused the government of rigging the vote.")  # a common noun to the tagger
+    record = pipeline.process(Article(id="t", text=text, published="2026-03-12"))
+    [accusation] = [e for e in record.events if e.type == "ACCUSE"]
+    assert [(a.text, a.sector) for a in accusation.source] == [("Blankenship", "OPP")]
 
 
 def test_a_listed_outlets_name_at_the_end_of_a_longer_name_is_not_the_outlet(

@@ -147,12 +147,31 @@ def test_a_datelined_town_is_where_a_domestic_story_happens(pipeline: Pipeline) 
     assert abroad.events[0].location is None or abroad.events[0].location.name != "Nakuru"
 
 
+def test_the_subject_the_parser_hangs_on_a_dateline_is_the_doer(pipeline: Pipeline) -> None:
+    for dash in ("-", "—"):
+        record = run(pipeline, f"NAIROBI, Kenya (AP) {dash} A Kenyan court has found former "
+                               "President Daniel Moi guilty of abuse of power and sentenced "
+                               "him to 20 years in prison.")  # court: apposition to NAIROBI
+        assert {tuple(a.code for a in e.source) for e in record.events} == {("KENJUD",)}
+
+
 def test_a_towns_own_officials_act_in_their_town_but_a_capitals_speak_anywhere(
         pipeline: Pipeline) -> None:
     local = run(pipeline, "Kitale officials urged farmers on Monday to harvest early.").events[0]
     assert (local.location.name, local.location_basis) == ("Kitale", "actor-place")
     capital = run(pipeline, "Nairobi officials urged farmers on Monday to harvest early.")
     assert capital.events[0].location is None
+
+
+def test_citizens_act_on_their_government_but_a_state_acts_with_its_own_organs(
+        pipeline: Pipeline) -> None:
+    criticism = run(pipeline, "Malawian teachers criticized their government's handling of "
+                              "the strike.").events[0]
+    assert [a.code for a in criticism.target] == ["MWIGOV"]
+    call = run(pipeline, "Malawian farmers called on their government to cut fuel prices.")
+    assert [a.code for a in call.events[0].target] == ["MWIGOV"]
+    recall = run(pipeline, "Malawi recalled its ambassador on Monday.").events[0]
+    assert not recall.target
 
 
 def test_parties_sharing_a_demonym_are_not_one_party(pipeline: Pipeline) -> None:

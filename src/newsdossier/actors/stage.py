@@ -1050,9 +1050,10 @@ def _used_as_place(token: SpacyToken) -> bool:
 
 def _surname_of_someone_named(chunk: Span) -> bool:
     """A surname alone that the tagger left untagged, of a person the article names in full
-    ("Nancy Pelosi was elected … Trump congratulated Pelosi")."""
+    ("Nancy Pelosi was elected … Trump congratulated Pelosi"), even taken for a common
+    noun at the head of a sentence ("Blankenship attacked the media")."""
     root = chunk.root
-    if root.pos_ != "PROPN" or root.ent_type_ or not root.text[:1].isupper():
+    if root.pos_ not in ("PROPN", "NOUN") or root.ent_type_ or not root.text[:1].isupper():
         return False
     if any(t.pos_ == "PROPN" for t in chunk if t.i != root.i):
         return False

@@ -139,7 +139,8 @@ class ActorIndex:
                     return self._followers(token, owner)
                 if token.lower_ in PERSONAL_BODIES and owner.name:
                     return self._body_of(token, owner)
-                return owner
+                # "their government's response": the government, of those it is theirs
+                return self._with_possessor_country(child, owner)
         for pobj in _of_objects(token):
             if pobj.i in self.by_token:
                 return self.by_token[pobj.i]
@@ -612,12 +613,21 @@ def _of_objects(token: Token) -> Iterator[Token]:
 
 def nearest_subject(verb: Token) -> Token | None:
     """The verb's subject; of two ("BANGKOK — A rights group said"), the one nearest it;
-    never a dateline the parser took for one."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not in_dateline(c)]
+    never a dateline the parser took for one, but the subject it hung on the dateline as an
+    apposition ("SEOUL, South Korea (CNN) - A South Korean court has found …")."""
+    subjects = [_past_the_dateline(c) for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = [c for c in subjects if c is not None]
     if len(subjects) < 2:
         return subjects[0] if subjects else None
     before = [s for s in subjects if s.i < verb.i]
     return before[-1] if before else subjects[0]
+
+
+def _past_the_dateline(subject: Token) -> Token | None:
+    if not in_dateline(subject):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and not in_dateline(c)
+                 and c.i > subject.i), None)
 
 
 def child_with(token: Token, deps: tuple[str, ...]) -> Token | None:

@@ -1693,14 +1693,23 @@ def no_self_targets(record: Record) -> None:
         names = {(a.name or a.text).lower() for a in event.source}
         countries = {a.country for a in event.source if a.country}
         event.target = [a for a in event.target if (a.name or a.text).lower() not in names
-                        and not _its_own(a, countries)]
+                        and not _its_own(a, countries, event.source)]
 
 
-def _its_own(actor: Actor, countries: set[str]) -> bool:
+# The sectors of a state's own organs: what it names "its" it acts with.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _its_own(actor: Actor, countries: set[str], source: list[Actor]) -> bool:
     """'Serbia agreed to move its embassy', 'the state recalled its ambassador': what the
-    doer owns is what it acts with, not whom it acts on."""
+    doer owns is what it acts with, not whom it acts on — but citizens criticising or
+    protesting against "their government" act on it."""
     first = actor.text.split(maxsplit=1)[0].lower() if actor.text.strip() else ""
-    return first in ("its", "their") and actor.country in countries
+    if first not in ("its", "their") or actor.country not in countries:
+        return False
+    sectors = {a.sector for a in source}
+    governed = None not in sectors and not sectors & STATE_SECTORS
+    return not (governed and actor.sector in STATE_SECTORS)
 
 
 # What a reporter does with a source: interviews, questions, agreements to talk.
