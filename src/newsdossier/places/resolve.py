@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..actors.setting import TOWN_READINGS
 from ..model import Place
 from ..nlp import doc_text
 from .facilities import town_of_facility
@@ -194,6 +195,7 @@ class Resolver:
                                      if e.feature.startswith("PPL")
                                      or e.feature in ("ADM1", "ADM2")][:MAX_CANDIDATES]
                 target.facility = bool(target.candidates)
+        target.candidates = _as_the_article_reads_it(doc, name_key, target.candidates)
         target.dominated = _dominated_regions(target.candidates, name_key)
         if target.qualifier:
             target.qualifying = [e for e in self.gazetteer.candidates(target.qualifier)
@@ -388,6 +390,17 @@ def _joint_support(targets: list[Target]) -> None:
         by_name[owner][entry.id] = float(value)
     for name, target in zip(names, targets, strict=True):
         target.support = by_name.get(name, {})
+
+
+def _as_the_article_reads_it(doc: Doc, name_key: str, candidates: list[Entry]) -> list[Entry]:
+    """A town several countries share, which the actors stage read as the namesake the
+    article's evidence points to (Paris, Texas, in a Paris, Texas paper): that namesake's
+    towns only."""
+    reading = (doc.user_data.get(TOWN_READINGS) or {}).get(name_key)
+    if reading is None:
+        return candidates
+    kept = [e for e in candidates if e.country == reading and e.feature.startswith("PPL")]
+    return kept or candidates
 
 
 def _independent(actors: Iterable[Actor], targets: list[Target]) -> Iterable[Actor]:
