@@ -59,6 +59,22 @@ def test_future_and_hypothetical(pipeline: Pipeline):
     assert hypothetical.status == "hypothetical"
 
 
+@pytest.mark.parametrize("text", [
+    "Kisumu city officials have scheduled two community meetings for later this month.",
+    "The council organised a meeting with the Kenyan ministers for next week.",
+    "Akinyi is one of about 40 nurses going to Turkana to deliver medicine and meet with "
+    "local health workers.",
+])
+def test_what_is_scheduled_or_what_a_journey_is_for_is_still_to_come(
+        pipeline: Pipeline, text: str):
+    purposes = [e for e in code(pipeline, text).events if e.cameo != "042"]  # not the trip
+    assert purposes and {e.status for e in purposes} == {"future"}
+    told_after = code(pipeline, "A delegation of Kenyan ministers flew to Kampala to meet "
+                                "President Museveni.")  # the trip's purpose, done by its party
+    assert [(e.status, [a.code for a in e.source]) for e in told_after.events] == [
+        ("asserted", ["KENGOV"])]
+
+
 def test_reported_speech_is_attributed(pipeline: Pipeline):
     record = code(pipeline, "Rebels shelled the village of Kalo, Nigerian military officials said.")
     event = only(record, "ASSAULT")

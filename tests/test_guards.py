@@ -21,10 +21,18 @@ def run(pipeline: Pipeline, text: str) -> Record:
     "A fire at a textile factory in Dhaka killed 40 workers on Monday.",
     "A passenger plane crashed near Kathmandu, killing all 72 people on board.",
     "Eleven people were killed in the flood that swept through the valley.",
+    "A woman was killed in Nakuru when a neighbour accidentally hit her with his car.",
+    "A hunter shot his friend by accident on Sunday.",
 ])
 def test_disasters_diseases_and_accidents_are_no_assaults(pipeline: Pipeline,
                                                           text: str) -> None:
     assert [e for e in run(pipeline, text).events if e.type == "ASSAULT"] == []
+
+
+def test_a_state_that_attacks_by_mistake_still_attacks(pipeline: Pipeline) -> None:
+    text = ("On Saturday, officials from Iran acknowledged their government had "
+            "unintentionally shot down a Ukrainian passenger jet near Tehran.")
+    assert [e.cameo for e in run(pipeline, text).events if e.type == "ASSAULT"] == ["193"]
 
 
 def test_an_attacker_named_keeps_the_event_whatever_the_means(pipeline: Pipeline) -> None:

@@ -730,6 +730,12 @@ def _a_reporter(subject: Token) -> bool:
                for c in subject.children)
 
 
+# Journeys, which their purpose follows ("flew to Kampala to meet Museveni"; "women going
+# to Gaza to deliver aid": not yet done when told in the present).
+JOURNEYS = frozenset({"go", "travel", "head", "fly", "sail", "drive", "set", "leave",
+                      "depart", "journey", "come", "arrive", "return"})
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, inherited through xcomp/conj chains ("threatened to strike")."""
     subject = nearest_subject(verb)
@@ -772,6 +778,10 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             verb.head.lower_ in SUBJECT_SHARING_PREPOSITIONS) and (
             verb.head.head.pos_ in ("VERB", "AUX")):  # "responded by throwing stones"
         return verb_subject(verb.head.head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+            verb.head.lemma_.lower() in JOURNEYS and not is_passive(verb.head)):
+        return verb_subject(verb.head, depth + 1)  # "flew to Kampala to meet Museveni"
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"  # "shelled X, killing four"
     reported = reported_clause(verb) if participle else None
     if reported is not None:

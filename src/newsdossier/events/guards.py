@@ -200,6 +200,10 @@ class Mishaps:
                 self._a_mishap_when(c) for verb in (clause, *clause.conjuncts)
                 for c in _clauses_of_time(verb)):
             return True  # "a woman was killed and five were injured when a tree fell"
+        if clause.pos_ in ("VERB", "AUX") and _by_private_people(draft) and any(
+                _done_by_accident(v) for verb in (clause, *clause.conjuncts)
+                for v in (verb, *_clauses_of_time(verb))):
+            return True  # "was killed when a neighbour accidentally hit her"
         if clause.pos_ == "VERB" and any(self.names_mishap(v) or self._caused_by_a_mishap(v)
                                          for v in clause.conjuncts):
             return True  # "it has infected 200 and killed three", "… and was caused by a leak"
@@ -228,6 +232,26 @@ class Mishaps:
         previous = clause.doc[sentence.start - 1].sent
         return not any(t.lemma_.lower() in ATTACK_NOUNS for t in previous) and any(
             self.names_mishap(t) for t in previous if t.pos_ in ("NOUN", "VERB"))
+
+
+ACCIDENTAL_WORDS = frozenset({"accidentally", "inadvertently", "unintentionally"})
+
+
+def _by_private_people(draft: Draft) -> bool:
+    """No state, armed group or organisation among the doers: a military that shot down a
+    jet "unintentionally" still attacked it."""
+    return all(a.code is None or (a.country is None and a.sector in PRIVATE_SECTORS)
+               for a in draft.source)
+
+
+PRIVATE_SECTORS = frozenset({"CVL", "UNK", None})
+
+
+def _done_by_accident(verb: Token) -> bool:
+    """'accidentally hit her', 'shot him by accident'."""
+    return any(c.lower_ in ACCIDENTAL_WORDS for c in verb.children if c.dep_ == "advmod") or (
+        any(c.dep_ == "prep" and c.lower_ == "by" and any(
+            g.lemma_.lower() == "accident" for g in c.children) for c in verb.children))
 
 
 # The public a warning can be given to as advice: "warned drivers to stay off the roads".

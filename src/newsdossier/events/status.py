@@ -9,7 +9,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..parse_repairs import main_verb_of_stranded_conjunct
-from .arguments import OBJECTS, child_with, unwrapped_subject
+from .arguments import JOURNEYS, OBJECTS, child_with, unwrapped_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -206,6 +206,11 @@ def modality(clause: Token) -> str | None:
             FUTURE_GOVERNORS
         ):
             return "future"
+        if node.dep_ in ("advcl", "xcomp") and head.lemma_.lower() in JOURNEYS and (
+                head.tag_ not in ("VBD", "VBN")) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return "future"  # "women going to Gaza to deliver aid": what the trip is for
+            # (not "flew to Kampala to meet him": told after the trip, it took place)
         infinitive = node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                   for c in node.children)
         if (node.dep_ in ("xcomp", "conj") or infinitive) and head.i != node.i:
@@ -256,6 +261,23 @@ def _has_future_time(verb: Token) -> bool:
     return any(t.lower_ in ("tomorrow", "next") for t in verb.subtree)
 
 
+# What makes an event noun one still to come: "scheduled two meetings", "a meeting was
+# planned", "the proposed talks", "an upcoming visit".
+SCHEDULED_BY = frozenset({"schedule", "plan", "set", "arrange", "organise", "organize",
+                          "propose", "slate"})
+TO_COME = frozenset({"planned", "proposed", "scheduled", "upcoming", "forthcoming",
+                     "future", "expected", "prospective"})
+
+
+def still_to_come(trigger: Token) -> bool:
+    """An event noun that is scheduled, planned or proposed, not yet held."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in TO_COME for c in trigger.children):
+        return True
+    return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in SCHEDULED_BY
+
+
 def hedged(trigger: Token, clause: Token) -> bool:
     return any(c.lower_ in _HEDGES for c in clause.children) or any(
         c.lower_ in _HEDGES for c in trigger.children
@@ -301,7 +323,7 @@ def find_status(
     if stance == "deny" and attribution and any(c.dep_ == "neg" for c in attribution.verb.children):
         stance = "say"
     is_negated = negated(trigger, light_verb)
-    mood = modality(clause)
+    mood = modality(clause) or ("future" if still_to_come(trigger) else None)
     if stance == "deny":
         status = "denied"
     elif is_negated:
