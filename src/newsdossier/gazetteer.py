@@ -65,13 +65,14 @@ def shared_town_names() -> list[str]:
     return [name for name, countries in _towns_by_name().items() if len(countries) > 1]
 
 
-GREAT_CITY = 1_000_000
+MAJOR_CITY = 100_000
 
 
 def major_town(name: str) -> bool:
-    """Whether the usual town of that name is a capital or a city of a million people."""
+    """Whether the usual town of that name is a capital or a city of 100,000 people or more
+    (Geneva, Moscow: what a story names so is that city unless it says otherwise)."""
     known = _towns_by_name().get(_key(name), {})
-    return bool(capital_of(name)) or max(known.values(), default=0) >= GREAT_CITY
+    return bool(capital_of(name)) or max(known.values(), default=0) >= MAJOR_CITY
 
 
 def town_countries(name: str) -> frozenset[str]:

@@ -112,8 +112,8 @@ class Setting:
     weights: dict[str, float] = field(default_factory=dict)
     towns: dict[str, str] = field(default_factory=dict)
     # The readings the places stage follows too: those the outlet's name gives, and those
-    # of towns that are not a capital or a great city ("Moscow" read as Idaho's on the
-    # strength of a story's US places would misplace the whole story).
+    # of towns that are not a capital or a city of 100,000 ("Geneva" read as Ohio's on the
+    # strength of a Washington dateline would misplace the talks held there).
     place_towns: dict[str, str] = field(default_factory=dict)
 
 
