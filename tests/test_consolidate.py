@@ -174,6 +174,16 @@ def test_citizens_act_on_their_government_but_a_state_acts_with_its_own_organs(
     assert not recall.target
 
 
+def test_a_headline_read_as_one_noun_is_no_party_of_its_own_event(pipeline: Pipeline) -> None:
+    text = ("Kenyan police arrest teacher over exam leak\n\nPolice in Nakuru arrested a teacher "
+            "on Monday over the leak of exam papers.")
+    record = run(pipeline, text)
+    assert [e.type for e in record.events] == ["COERCE"]
+    assert all("arrest" not in a.text for e in record.events for a in (*e.source, *e.target))
+    protest = run(pipeline, "Thousands of protesters marched in Nairobi on Monday.").events
+    assert [e.type for e in protest] == ["PROTEST"] and protest[0].source
+
+
 def test_parties_sharing_a_demonym_are_not_one_party(pipeline: Pipeline) -> None:
     record = run(pipeline, "Nairobi police arrested 40 Kenyan students. Kenyan police also "
                            "detained a Kenyan opposition leader.")

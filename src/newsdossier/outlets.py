@@ -73,16 +73,20 @@ _GENERIC_COUNTRY_DOMAINS = frozenset({"io", "co", "tv", "me", "fm", "ai", "ly", 
 _COUNTRY_DOMAIN_ALIASES = {"uk": "GB"}
 
 
-def outlet_country(url: str | None) -> str | None:
-    """The ISO3 country of a web address's country-code domain ("www.cbc.ca" → CAN,
-    "nlhnews.co.uk" → GBR); None for generic and sold-as-generic domains."""
+def _host(url: str | None) -> str | None:
+    """The host name of a web address; None when there is none."""
     if not url:
         return None
     try:
-        host = urllib.parse.urlsplit(url.strip()).hostname
+        return urllib.parse.urlsplit(url.strip()).hostname or None
     except ValueError:
         return None
-    label = (host or "").rstrip(".").rpartition(".")[2].lower()
+
+
+def outlet_country(url: str | None) -> str | None:
+    """The ISO3 country of a web address's country-code domain ("www.cbc.ca" → CAN,
+    "nlhnews.co.uk" → GBR); None for generic and sold-as-generic domains."""
+    label = (_host(url) or "").rstrip(".").rpartition(".")[2].lower()
     if len(label) != 2 or not label.isalpha() or label in _GENERIC_COUNTRY_DOMAINS:
         return None
     import pycountry
@@ -94,15 +98,8 @@ def outlet_country(url: str | None) -> str | None:
 def site_label(url: str | None) -> str | None:
     """The name part of a web address's registered domain ("www.theparisnews.com" →
     "theparisnews"); None when it is no web address."""
-    if not url:
-        return None
-    try:
-        host = urllib.parse.urlsplit(url.strip()).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return registered_domain(host).split(".", 1)[0] or None
+    host = _host(url)
+    return registered_domain(host).split(".", 1)[0] or None if host else None
 
 
 def outlet_name(source: str | None, url: str | None) -> str | None:

@@ -1909,6 +1909,16 @@ def aim_at_the_governed(event: Event) -> None:
     event.target = [implied_party(event, THE_PUBLIC, next(iter(countries)), "CVL")]
 
 
+def no_party_holds_its_trigger(record: Record) -> None:
+    """A headline the parser read as one long noun ("Kenyan police arrest teacher over exam
+    leak") is no party of the arrest it names: a party never runs on past its event's
+    trigger (though "protesters" may end in the word that names their protest)."""
+    for event in record.events:
+        start, end = event.trigger.start, event.trigger.end
+        event.source = [a for a in event.source if not a.start <= start < end < a.end]
+        event.target = [a for a in event.target if not a.start <= start < end < a.end]
+
+
 def parties_of_the_towns_meant(record: Record) -> None:
     """A party named by a town ("an Alexandria grand jury") took the country of the largest
     town of that name (Egypt); when the places stage, reading the whole article, placed the
@@ -2009,6 +2019,7 @@ class ConsolidateStage:
     def __call__(self, doc: Doc, record: Record) -> None:
         if skip_unless_english(record, self.name) or not record.events:
             return
+        no_party_holds_its_trigger(record)
         drop_statements_without_a_type(record)
         drop_interview_answers(record)
         drop_habits_told_in_quotations(doc, record)
