@@ -955,6 +955,19 @@ def test_outlet_country_comes_from_a_country_code_domain() -> None:
         assert outlet_country(generic) is None, generic
 
 
+def test_site_label_is_the_registered_name_and_none_for_what_is_no_address() -> None:
+    from newsdossier.actors.setting import outlet_towns
+    from newsdossier.outlets import site_label
+
+    assert site_label("http://www.theparisnews.com/story/1") == "theparisnews"
+    assert site_label("https://news.example.co.uk/a") == "example"
+    for bad in (None, "", "not a url", "http://[::1", "\x00\xff", "javascript:alert(1)",
+                "http://" + "a" * 5000 + ".com/"):
+        label = site_label(bad)
+        assert label is None or label.isascii(), bad
+        assert outlet_towns(bad, []) == {} or label is not None
+
+
 def test_gazetteer_lists_every_country_with_a_town_of_a_name() -> None:
     from newsdossier.gazetteer import city_country, town_countries
 
